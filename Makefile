@@ -1,0 +1,33 @@
+# The two commands of README.md live here. Each one sets up .venv from the
+# pinned pyproject.toml (only when it changed) and then does its job.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run demo test bench package clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --upgrade "pip>=24"
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) main.py $(ARGS)
+
+demo: $(STAMP)
+	$(PY) main.py --demo $(ARGS)
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(ARGS)
+
+bench: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks $(ARGS)
+
+package: $(STAMP)
+	$(PY) -m pip install --quiet -e ".[packaging]"
+	$(PY) packaging/build.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info

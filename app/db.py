@@ -1,0 +1,97 @@
+"""Engine and session factories: one SQLite file by default, PostgreSQL by URL.
+
+Every SQLite connection runs with foreign keys on, WAL, full sync and a busy
+timeout. Write transactions start with ``BEGIN IMMEDIATE``: a plain BEGIN
+that writes later fails at once with "database is locked" when another PC or
+process holds the write lock, instead of waiting its turn. Read-only work
+(lists, reports) uses ``BEGIN DEFERRED`` so it never queues behind a writer.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+
+BUSY_TIMEOUT_MS = 10_000
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+def sqlite_url(path: Path | str) -> str:
+    return f"sqlite:///{Path(path)}"
+
+
+def is_sqlite(url_or_engine) -> bool:
+    name = url_or_engine.dialect.name if isinstance(url_or_engine, Engine) else str(url_or_engine)
+    return name.startswith("sqlite")
+
+
+def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs) -> Engine:
+    """Create the engine for ``url`` with the desk's connection settings."""
+    if not is_sqlite(url):
+        return create_engine(url, pool_pre_ping=True, **kwargs)
+    engine = create_engine(url, **kwargs)
+
+    @event.listens_for(engine, "connect")
+    def _configure(dbapi_conn, _record):
+        dbapi_conn.isolation_level = None  # we issue BEGIN ourselves, below
+        cur = dbapi_conn.cursor()
+        cur.execute(f"PRAGMA busy_timeout={busy_timeout_ms}")
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute("PRAGMA synchronous=FULL")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):
+        mode = conn.get_execution_options().get("sqlite_begin", "IMMEDIATE")
+        conn.exec_driver_sql(f"BEGIN {mode}")
+
+    return engine
+
+
+@dataclass
+class Database:
+    """The open database: its engine and the two session factories.
+
+    ``writer`` is for user actions (one ``begin()`` per action);
+    ``reader`` is for lists and reports, which never write.
+    """
+
+    engine: Engine
+
+    def __post_init__(self):
+        self.writer = sessionmaker(self.engine, expire_on_commit=False)
+        read_engine = self.engine.execution_options(sqlite_begin="DEFERRED")
+        self.reader = sessionmaker(read_engine, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def location(self) -> str:
+        """Where the data lives, for the status bar: a file path or a server."""
+        url = self.engine.url
+        if is_sqlite(self.engine):
+            return url.database or ":memory:"
+        return f"{url.host or 'localhost'}/{url.database}"
+
+    def write(self) -> Session:
+        return self.writer()
+
+    def dispose(self) -> None:
+        self.engine.dispose()

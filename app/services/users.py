@@ -1,0 +1,121 @@
+"""Users: sign-in with argon2id hashes (D6), and the owner's user management."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app import validation
+from app.errors import DomainError, NotFound
+from app.models import Role, User
+from app.services import audit
+from app.services.access import Actor, Right, guarded
+
+MIN_PASSWORD = 8
+_hasher = PasswordHasher()  # argon2id with the library's current recommended costs
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def _check_password(password, field: str = "password") -> str:
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD:
+        raise DomainError(f"The password needs at least {MIN_PASSWORD} characters.", field=field)
+    if len(password) > 1024:
+        raise DomainError("The password is too long.", field=field)
+    return password
+
+
+def _clean_username(username) -> str:
+    name = validation.text(username, "username", "User name", max_len=64).casefold()
+    if any(ch.isspace() for ch in name):
+        raise DomainError("A user name cannot contain spaces.", field="username")
+    return name
+
+
+def actor_of(user: User) -> Actor:
+    return Actor(user.id, user.username, user.display_name, user.role)
+
+
+def has_users(session: Session) -> bool:
+    return session.scalar(select(func.count(User.id))) > 0
+
+
+def add_user(session: Session, username: str, display_name: str, role: Role, password: str) -> User:
+    """Create a user without a rights check: for first start, via :mod:`app.services.setup`."""
+    username = _clean_username(username)
+    display_name = validation.text(display_name, "display_name", "Name", max_len=200)
+    if not isinstance(role, Role):
+        raise DomainError("Choose a role.", field="role")
+    _check_password(password)
+    if session.scalar(select(User.id).where(User.username == username)):
+        raise DomainError(f"There is already a user called {username}.", field="username")
+    user = User(username=username, display_name=display_name, role=role, password_hash=hash_password(password))
+    session.add(user)
+    session.flush()
+    return user
+
+
+@guarded(Right.MANAGE_USERS)
+def create_user(session: Session, actor: Actor, username: str, display_name: str, role: Role, password: str) -> int:
+    user = add_user(session, username, display_name, role, password)
+    audit.record(session, actor, "create", "user", user.id, username=user.username, role=role.value)
+    return user.id
+
+
+@guarded(Right.MANAGE_USERS)
+def set_user_active(session: Session, actor: Actor, user_id: int, active: bool) -> None:
+    user = session.get(User, user_id)
+    if user is None:
+        raise NotFound("That user no longer exists.")
+    if user.id == actor.user_id and not active:
+        raise DomainError("You cannot switch off your own account.")
+    user.active = active
+    audit.record(session, actor, "activate" if active else "deactivate", "user", user.id)
+
+
+@guarded(Right.MANAGE_USERS)
+def list_users(session: Session, actor: Actor) -> list[dict]:
+    users = session.scalars(select(User).order_by(User.display_name))
+    return [
+        {"id": u.id, "username": u.username, "name": u.display_name, "role": u.role, "active": u.active}
+        for u in users
+    ]
+
+
+def change_own_password(session: Session, actor: Actor, old: str, new: str) -> None:
+    """Any signed-in user may change their own password (and only their own)."""
+    user = session.get(User, actor.user_id) if actor.user_id is not None else None
+    if user is None or not _verify(user, old):
+        raise DomainError("The current password is wrong.", field="old")
+    user.password_hash = hash_password(_check_password(new, "new"))
+    audit.record(session, actor, "change_password", "user", user.id)
+
+
+def _verify(user: User, password: str) -> bool:
+    try:
+        return _hasher.verify(user.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def sign_in(session: Session, username: str, password: str) -> Actor:
+    """Check a user name and password; the same message whichever of the two is wrong."""
+    wrong = DomainError("Wrong user name or password.", field="password")
+    if not isinstance(username, str) or not isinstance(password, str) or not username.strip():
+        raise wrong
+    user = session.scalar(select(User).where(User.username == username.strip().casefold()))
+    if user is None:
+        _hasher.hash("spend the same time as a real check")
+        raise wrong
+    if not _verify(user, password):
+        raise wrong
+    if not user.active:
+        raise DomainError("This account is switched off. Ask the owner.", field="username")
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    audit.record(session, actor_of(user), "sign_in", "user", user.id)
+    return actor_of(user)

@@ -1,0 +1,121 @@
+"""Opening the database: checks, plain-words problems, backup, then migrations (D3, D4).
+
+Start-up must stay fast on a large database, so Alembic is imported only
+when the schema is not at ``HEAD``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from app.backup import backup_sqlite
+from app.db import Database, is_sqlite, make_engine
+from app.errors import DatabaseProblem
+from app.migrations import HEAD
+
+MIGRATIONS = Path(__file__).parent / "migrations"
+
+
+def alembic_config(connection: Connection):
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory(str(MIGRATIONS))
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def current_revision(conn: Connection) -> str | None:
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
+def upgrade(engine: Engine) -> None:
+    """Bring the schema to HEAD in one transaction."""
+    from alembic import command
+
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "head")
+
+
+def _check_file(url: str, create: bool) -> None:
+    path = make_url(url).database
+    if not path or path == ":memory:" or "mode=memory" in url:
+        return
+    path = path.removeprefix("file:")  # a URI filename (?uri=true)
+    file = Path(path)
+    if not file.exists():
+        if not create:
+            raise DatabaseProblem("missing", f"There is no database file at {file}.")
+        file.parent.mkdir(parents=True, exist_ok=True)
+        return
+    if not os.access(file, os.R_OK):
+        raise DatabaseProblem("unreadable", f"The database file {file} cannot be read (permissions).")
+    if not os.access(file, os.W_OK) or not os.access(file.parent, os.W_OK):
+        raise DatabaseProblem(
+            "read_only", f"The database file {file} (or its folder) is read-only, so nothing could be saved."
+        )
+
+
+def _plain(exc: Exception, url: str) -> DatabaseProblem:
+    msg = str(getattr(exc, "orig", exc)).lower()
+    where = make_url(url).database if is_sqlite(url) else make_url(url).host
+    if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
+        return DatabaseProblem("damaged", f"The database file {where} is damaged and cannot be opened.")
+    if "locked" in msg or "busy" in msg:
+        return DatabaseProblem(
+            "locked", f"The database {where} is locked by another program. Close it and try again."
+        )
+    if "readonly" in msg or "read-only" in msg:
+        return DatabaseProblem("read_only", f"The database {where} is read-only, so nothing could be saved.")
+    if not is_sqlite(url):
+        return DatabaseProblem("unreachable", f"The database server {where} cannot be reached: {msg}")
+    return DatabaseProblem("damaged", f"The database {where} cannot be opened: {msg}")
+
+
+def open_database(url: str, *, create: bool = False, backup_folder: Path | None = None, **engine_kw) -> Database:
+    """Open (or, with ``create``, make) the desk's database at ``url``, upgraded to HEAD.
+
+    Raises:
+        DatabaseProblem: with a plain message and a ``kind`` the UI offers a way out for.
+    """
+    if is_sqlite(url):
+        _check_file(url, create)
+    engine = make_engine(url, **engine_kw)
+    try:
+        with engine.begin() as conn:  # a write transaction: fails now if read-only or locked
+            rev = current_revision(conn)
+            foreign = rev is None and bool(inspect(conn).get_table_names())
+        if rev == HEAD:
+            return Database(engine)
+        if foreign:
+            raise DatabaseProblem("damaged", "This file is not a membership desk database.")
+        if rev is not None and rev not in known_revisions():
+            raise DatabaseProblem(
+                "newer",
+                "This database was saved by a newer version of the membership desk. "
+                "Install that version, or restore a backup made by this one.",
+            )
+        if rev is not None and is_sqlite(engine) and backup_folder is not None:
+            backup_sqlite(engine, backup_folder, "before-upgrade")
+        upgrade(engine)
+        return Database(engine)
+    except DatabaseProblem:
+        engine.dispose()
+        raise
+    except (OperationalError, DatabaseError) as exc:
+        engine.dispose()
+        raise _plain(exc, url) from exc

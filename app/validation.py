@@ -1,0 +1,90 @@
+"""Checks for input where it enters the services (D5): each failure names its field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import Decimal
+
+from app.errors import DomainError
+from app.types import to_decimal
+
+MIN_DATE = dt.date(1900, 1, 1)
+MAX_DATE = dt.date(2200, 12, 31)
+MAX_AMOUNT = Decimal("100000000")  # 10^8 in the business currency: beyond any real sale
+
+
+def text(value, field: str, label: str, *, max_len: int = 200, required: bool = True) -> str:
+    """Stripped text without control characters, within ``max_len``."""
+    value = "" if value is None else str(value).strip()
+    if required and not value:
+        raise DomainError(f"{label} is required.", field=field)
+    if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value):
+        raise DomainError(f"{label} contains characters that cannot be stored.", field=field)
+    if len(value) > max_len:
+        raise DomainError(f"{label} is too long ({len(value)} characters; at most {max_len}).", field=field)
+    return value
+
+
+def money(value, field: str, label: str, *, allow_zero: bool = True) -> Decimal:
+    """An amount of money: a Decimal with at most two decimals, within bounds."""
+    try:
+        amount = to_decimal(value)
+    except ValueError:
+        raise DomainError(f"{label} must be an amount like 12.50.", field=field) from None
+    if amount < 0 or (amount == 0 and not allow_zero):
+        raise DomainError(f"{label} must be more than zero." if not allow_zero else f"{label} cannot be negative.",
+                          field=field)
+    if amount > MAX_AMOUNT:
+        raise DomainError(f"{label} is too large.", field=field)
+    return amount
+
+
+def percent(value, field: str, label: str) -> Decimal:
+    try:
+        pct = to_decimal(value)
+    except ValueError:
+        raise DomainError(f"{label} must be a percentage like 10 or 12.5.", field=field) from None
+    if not Decimal(0) <= pct <= Decimal(100):
+        raise DomainError(f"{label} must be between 0 and 100.", field=field)
+    return pct
+
+
+def whole(value, field: str, label: str, *, minimum: int = 0, maximum: int = 1_000_000) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        try:
+            value = int(str(value).strip())
+        except ValueError:
+            raise DomainError(f"{label} must be a whole number.", field=field) from None
+    if not minimum <= value <= maximum:
+        raise DomainError(f"{label} must be between {minimum} and {maximum}.", field=field)
+    return value
+
+
+def date(value, field: str, label: str) -> dt.date:
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise DomainError(f"{label} must be a date.", field=field)
+    if not MIN_DATE <= value <= MAX_DATE:
+        raise DomainError(f"{label} must be between {MIN_DATE:%Y} and {MAX_DATE:%Y}.", field=field)
+    return value
+
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def email(value, field: str = "email", label: str = "Email") -> str:
+    value = text(value, field, label, max_len=254, required=False)
+    if value and not _EMAIL.match(value):
+        raise DomainError(f"{label} does not look like an email address.", field=field)
+    return value
+
+
+_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def colour(value, field: str, label: str) -> str:
+    value = text(value, field, label, max_len=9)
+    if not _COLOUR.match(value):
+        raise DomainError(f"{label} must be a colour like #33aa55.", field=field)
+    return value.lower()

@@ -1,0 +1,3 @@
+from ui.app import run
+
+raise SystemExit(run())

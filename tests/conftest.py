@@ -1,0 +1,70 @@
+"""Shared fixtures: one migrated database per run; each test rolls back its own transaction."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+import pytest
+
+# Never touch the real user data folder from a test.
+os.environ.setdefault("MEMBERSHIP_DESK_HOME", tempfile.mkdtemp(prefix="desk-tests-"))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from sqlalchemy.orm import Session  # noqa: E402
+
+from app.db import sqlite_url  # noqa: E402
+from app.models import Role  # noqa: E402
+from app.services import setup, users  # noqa: E402
+from app.storage import open_database  # noqa: E402
+
+PASSWORD = "correct horse"
+
+
+@pytest.fixture(scope="session")
+def database(tmp_path_factory):
+    """A database set up as on first start, with one user of each role."""
+    path = tmp_path_factory.mktemp("db") / "desk.sqlite3"
+    db = open_database(sqlite_url(path), create=True)
+    with db.writer.begin() as s:
+        setup.first_start(s, business_name="Sunny Kids Centre", currency="EUR", owner_name="Olga Owner",
+                          username="olga", password=PASSWORD, repeat_password=PASSWORD)
+        users.add_user(s, "rita", "Rita Reception", Role.RECEPTIONIST, PASSWORD)
+        users.add_user(s, "tom", "Tom Teacher", Role.TEACHER, PASSWORD)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def session(database):
+    """A session inside an outer transaction that is rolled back after the test."""
+    conn = database.engine.connect()
+    outer = conn.begin()
+    s = Session(bind=conn, join_transaction_mode="create_savepoint", expire_on_commit=False)
+    yield s
+    s.close()
+    outer.rollback()
+    conn.close()
+
+
+def _actor(session, username):
+    from sqlalchemy import select
+
+    from app.models import User
+
+    return users.actor_of(session.scalar(select(User).where(User.username == username)))
+
+
+@pytest.fixture
+def owner(session):
+    return _actor(session, "olga")
+
+
+@pytest.fixture
+def receptionist(session):
+    return _actor(session, "rita")
+
+
+@pytest.fixture
+def teacher(session):
+    return _actor(session, "tom")
