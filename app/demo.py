@@ -1,0 +1,384 @@
+"""Demo and benchmark data: a year in the life of a centre, consistent with the rules.
+
+``build(session)`` makes the demo (about 300 clients); ``build(session,
+clients=100_000, visits=1_000_000)`` makes a benchmark database. Rows are
+written with bulk inserts, but every figure obeys the rules: packs never
+hold more lessons than their size, unpaid visits are absorbed by the next
+pack sold (J3), invoice totals equal their lines and numbers are gapless in
+date order, payments never exceed the total, credit use never exceeds grants.
+
+Run ``python -m app.demo --out big.sqlite3 --clients 100000 --visits 1000000``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import unicodedata
+from collections import defaultdict
+from decimal import Decimal
+
+from sqlalchemy import insert, update
+from sqlalchemy.orm import Session
+
+from app.models import (
+    AttendanceStatus,
+    BillingType,
+    CashDrawer,
+    Client,
+    ClientCategory,
+    CreditAllocation,
+    CreditGrant,
+    CreditType,
+    CreditUse,
+    Enrolment,
+    Family,
+    Group,
+    GroupSlot,
+    Invoice,
+    InvoiceCounter,
+    InvoiceLine,
+    InvoiceState,
+    Membership,
+    Package,
+    PackageCredit,
+    PackageKind,
+    Payment,
+    PaymentMethod,
+    Program,
+    Role,
+    TermUnit,
+    Visit,
+)
+from app.services import settings, setup, users
+from app.terms import end_date
+
+DEMO_PASSWORD = "demo-desk"
+
+FIRST = {
+    "latin": ["Emma", "Liam", "Olivia", "Noah", "Ava", "Lucas", "Mia", "Leo", "Sophie", "Jack", "Grace", "Oscar"],
+    "accented": ["José", "Zoë", "Anaïs", "Chloé", "Björn", "Søren", "Renée", "François", "Inês", "Łukasz",
+                 "Małgorzata", "Åsa", "Çağla", "Íñigo"],
+    "cyrillic": ["Анна", "Иван", "Мария", "Дмитрий", "Ольга", "Сергей", "Екатерина", "Алексей", "Юлия", "Пётр"],
+}
+LAST = {
+    "latin": ["Smith", "Brown", "Taylor", "Wilson", "Evans", "Walker", "Hughes", "Green", "Baker", "Hill"],
+    "accented": ["Müller", "Núñez", "García", "Dvořák", "Łopez", "Sørensen", "Gómez", "Öztürk", "Lefèvre"],
+    "cyrillic": ["Иванов", "Петров", "Смирнов", "Кузнецов", "Соколов", "Попов", "Лебедев", "Козлов"],
+}
+ARABIC_NAMES = ["ليلى حداد", "عمر خليل", "سارة منصور", "يوسف ناصر"]
+
+PROGRAMS = [
+    # name, lesson price, colour, lessons per pack (two pack sizes)
+    ("Speech therapy 7-12y", "21.33", "#e67e22", (6, 12)),
+    ("Bunny goes to kindergarten", "15.00", "#f1c40f", (8, 16)),
+    ("Junior swimming", "18.50", "#3498db", (8, 12)),
+    ("Ballet 5-8y", "14.00", "#e84393", (8, 16)),
+    ("English for kids", "16.00", "#27ae60", (8, 12)),
+    ("Chess club", "12.00", "#7f8c8d", (4, 8)),
+]
+CREDIT_TYPES = [("Sauna", "visit", 10, "60.00"), ("Solarium", "minute", 60, "45.00"), ("Massage", "session", 5, "150.00")]
+
+
+def fold(text: str) -> str:
+    """The search key: case-folded, without accents (kept in step with the clients service)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+class _Ids:
+    """Hands out primary keys so rows can be bulk-inserted and cross-referenced."""
+
+    def __init__(self):
+        self._next = defaultdict(lambda: 1)
+
+    def __call__(self, table: str) -> int:
+        value = self._next[table]
+        self._next[table] = value + 1
+        return value
+
+
+def _person_name(rng: random.Random, script: str, female: bool) -> str:
+    first = rng.choice(FIRST[script])
+    last = rng.choice(LAST[script])
+    if script == "cyrillic" and female:
+        last += "а"
+    return f"{first} {last}"
+
+
+def _bulk(session: Session, model, rows: list[dict], chunk: int = 50_000) -> None:
+    """Insert plain rows with one executemany per chunk (Core: no per-row ORM work)."""
+    table = model.__table__
+    for i in range(0, len(rows), chunk):
+        session.connection().execute(insert(table), rows[i:i + chunk])
+
+
+def build(session: Session, *, clients: int = 300, visits: int | None = None, seed: int = 7,
+          today: dt.date | None = None) -> dict:
+    """Fill an empty, migrated database; returns counts of what was made."""
+    rng = random.Random(seed)
+    today = today or dt.date.today()
+    year_ago = today - dt.timedelta(days=365)
+    visits = visits if visits is not None else clients * 40
+    ids = _Ids()
+    rows: dict[type, list[dict]] = defaultdict(list)
+
+    # The business, its people and its catalogue, through the same code as a real first start.
+    owner = users.add_user(session, "owner", "Demo Owner", Role.OWNER, DEMO_PASSWORD)
+    users.add_user(session, "reception", "Rita Reception", Role.RECEPTIONIST, DEMO_PASSWORD)
+    teachers = [users.add_user(session, f"teacher{i}", name, Role.TEACHER, DEMO_PASSWORD).id
+                for i, name in enumerate(["Tatiana Petrova", "Tom Hughes", "Inês Núñez", "Omar Haddad"], 1)]
+    settings.store(session, {"business_name": "Sunny Side Kids & Fitness", "currency": "EUR",
+                             "business_address": "12 Harbour Street, Riverton", "invoice_prefix": "INV-"})
+    setup.add_defaults(session)
+    session.flush()
+    statuses = {s.name: s for s in session.query(AttendanceStatus)}
+    categories = {c.name: c.id for c in session.query(ClientCategory)}
+    drawers = [session.query(CashDrawer).one().id]
+    bar = CashDrawer(name="Café till")
+    session.add(bar)
+    session.flush()
+    drawers.append(bar.id)
+    plans = session.query(Package).filter_by(kind=PackageKind.MEMBERSHIP).all()
+
+    programs, pack_packages = [], defaultdict(list)
+    for name, price, colour, sizes in PROGRAMS:
+        program = Program(name=name, base_lesson_price=Decimal(price), colour=colour)
+        session.add(program)
+        session.flush()
+        programs.append(program)
+        for size in sizes:
+            pack = Package(kind=PackageKind.LESSON_PACK, name=f"{name}: {size} lessons", program_id=program.id,
+                           lesson_count=size, price=Decimal(price) * size * Decimal("0.95") // 1,
+                           billing_type=BillingType.ONE_TIME, term_count=3, term_unit=TermUnit.MONTH,
+                           created_by_id=owner.id)
+            session.add(pack)
+            pack_packages[program.id].append(pack)
+    credit_packages = []
+    for name, unit, units, price in CREDIT_TYPES:
+        ctype = CreditType(name=name, unit=unit)
+        session.add(ctype)
+        session.flush()
+        pack = Package(kind=PackageKind.CREDITS, name=f"{name}: {units} {unit}s", price=Decimal(price),
+                       billing_type=BillingType.ONE_TIME, term_count=6, term_unit=TermUnit.MONTH)
+        pack.credits.append(PackageCredit(credit_type_id=ctype.id, units=units))
+        session.add(pack)
+        credit_packages.append((pack, ctype.id, units))
+    session.flush()
+
+    groups = []  # (group id, program, weekdays)
+    n_groups = max(15, round(15 * (clients / 300) ** 0.5)) if clients > 300 else 15
+    for i in range(n_groups):
+        program = programs[i % len(programs)]
+        weekdays = sorted(rng.sample(range(6), 2))
+        group = Group(program_id=program.id, name=f"{program.name.split(' ')[0]} {chr(65 + i // len(programs))}"
+                      + (f"{i}" if n_groups > 26 else ""), teacher_id=teachers[i % len(teachers)],
+                      room=f"Room {1 + i % 5}", capacity=rng.choice([8, 10, 12, 30]))
+        session.add(group)
+        session.flush()
+        for wd in weekdays:
+            hour = rng.choice([9, 10, 15, 16, 17, 18])
+            session.add(GroupSlot(group_id=group.id, weekday=wd, starts=dt.time(hour), ends=dt.time(hour, 45)))
+        groups.append((group.id, program, weekdays))
+    session.flush()
+
+    # Clients and families.
+    client_ids, kids, adults = [], [], []
+    base_client = session.query(Client).count()
+    for n in range(clients):
+        cid = base_client + ids("client")
+        script = rng.choices(["latin", "accented", "cyrillic", "arabic"], [45, 25, 27, 3])[0]
+        female = rng.random() < 0.55
+        name = rng.choice(ARABIC_NAMES) if script == "arabic" else _person_name(rng, script, female)
+        kid = rng.random() < 0.6
+        birth = today - dt.timedelta(days=rng.randint(4 * 365, 12 * 365) if kid else rng.randint(18 * 365, 70 * 365))
+        phone = f"+44 7{rng.randint(100, 999)} {rng.randint(100000, 999999)}"
+        rows[Client].append(dict(
+            id=cid, code=f"C{cid:06d}", name=name, search_key=fold(name), phone=phone,
+            phone_key="".join(ch for ch in phone if ch.isdigit()),
+            email=f"client{cid}@example.org" if rng.random() < 0.7 else "", birth_date=birth,
+            category_id=categories["Child" if kid else rng.choice(["Adult", "Adult", "Student"])],
+            family_id=None, guardian_name="", notes="", created_by_id=owner.id,
+            created_at=dt.datetime.combine(year_ago, dt.time(9), dt.timezone.utc),
+        ))
+        client_ids.append(cid)
+        (kids if kid else adults).append(cid)
+    payer_of: dict[int, int] = {}
+    families = []
+    if adults:
+        for kid in kids:
+            if rng.random() < 0.3:
+                parent = rng.choice(adults)
+                payer_of[kid] = parent
+        by_parent = defaultdict(list)
+        for kid, parent in payer_of.items():
+            by_parent[parent].append(kid)
+        by_id = {row["id"]: row for row in rows[Client]}
+        for parent, children in by_parent.items():
+            fid = ids("family")
+            families.append(dict(id=fid, name=f"{by_id[parent]['name'].split(' ')[-1]} family", payer_id=parent))
+            for member in (parent, *children):
+                by_id[member]["family_id"] = fid
+            for kid in children:
+                by_id[kid]["guardian_name"] = by_id[parent]["name"]
+    _bulk(session, Family, [dict(f, payer_id=None) for f in families])
+    _bulk(session, Client, rows.pop(Client))
+
+    sales = []  # dicts: membership row plus "_date" for invoice ordering
+
+    def sell(client_id: int, package: Package, start: dt.date, **extra) -> dict:
+        mid = ids("membership")
+        sale = dict(
+            id=mid, client_id=client_id, package_id=package.id, kind=package.kind, package_name=package.name,
+            price=package.price, billing_type=package.billing_type, term_count=package.term_count,
+            term_unit=package.term_unit, program_id=package.program_id, lesson_count=package.lesson_count,
+            lessons_used=0, member_discount_pct=package.member_discount_pct, start_date=start,
+            end_date=end_date(start, package.term_count, package.term_unit), description="",
+            renews_id=None, created_by_id=owner.id,
+            created_at=dt.datetime.combine(start, dt.time(10), dt.timezone.utc),
+        )
+        sale.update(extra)
+        sales.append(sale)
+        return sale
+
+    # Lesson packs follow attendance: kids are enrolled, attend, and packs are sold as they run out.
+    present, absent = statuses["Present"].id, statuses["Absent without notice"].id
+    mark_weights = [(present, True, 84), (absent, True, 4), (statuses["Excused"].id, False, 6),
+                    (statuses["Sick"].id, False, 5), (statuses["Trial"].id, False, 1)]
+    status_ids = [m[0] for m in mark_weights]
+    charges = {m[0]: m[1] for m in mark_weights}
+    weights = [m[2] for m in mark_weights]
+    enrolments = []
+    for kid in kids:
+        for gid, program, weekdays in rng.sample(groups, rng.choice([1, 1, 2])):
+            enrolments.append((kid, gid, program, weekdays))
+    lessons_each = max(1, visits * 0.88 / max(1, len(enrolments)))  # most visits are lessons, some check-ins
+    visit_rows = rows[Visit]
+    for kid, gid, program, weekdays in enrolments:
+        weeks = max(1, int(rng.uniform(0.5, 1.5) * lessons_each / len(weekdays)))
+        first_day = max(year_ago, today - dt.timedelta(weeks=weeks))
+        rows[Enrolment].append(dict(id=ids("enrolment"), group_id=gid, client_id=kid, since=first_day,
+                                    until=None, waiting=False))
+        open_packs: list[dict] = []
+        unpaid: list[dict] = []
+        day = first_day
+        while day <= today:
+            if day.weekday() in weekdays:
+                status = rng.choices(status_ids, weights)[0]
+                visit = dict(id=ids("visit"), kind="lesson", client_id=kid, group_id=gid, program_id=program.id,
+                             date=day, status_id=status, membership_id=None, created_by_id=owner.id,
+                             created_at=dt.datetime.combine(day, dt.time(18), dt.timezone.utc))
+                visit_rows.append(visit)
+                if charges[status]:
+                    pack = next((p for p in open_packs if p["lessons_used"] < p["lesson_count"]
+                                 and p["start_date"] <= day <= p["end_date"]), None)
+                    if pack is None and rng.random() < 0.9 and day < today - dt.timedelta(days=3):
+                        pack = sell(kid, rng.choice(pack_packages[program.id]), day)
+                        open_packs = [pack]
+                        for old in unpaid[: pack["lesson_count"] - 1]:  # J3: absorb unpaid visits, oldest first
+                            old["membership_id"] = pack["id"]
+                            pack["lessons_used"] += 1
+                        unpaid = unpaid[pack["lesson_count"] - 1:]
+                    if pack is None:
+                        unpaid.append(visit)
+                    else:
+                        visit["membership_id"] = pack["id"]
+                        pack["lessons_used"] += 1
+            day += dt.timedelta(days=1)
+
+    # Time memberships with renewals, and check-ins while they run.
+    checkins_each = visits - len(visit_rows)
+    grants, uses, allocations = rows[CreditGrant], rows[CreditUse], rows[CreditAllocation]
+    for adult in adults:
+        if rng.random() < 0.75:
+            plan = rng.choice(plans)
+            start = year_ago + dt.timedelta(days=rng.randint(0, 300))
+            previous = None
+            while start <= today and rng.random() < 0.85:
+                sale = sell(adult, plan, start, renews_id=previous["id"] if previous else None)
+                previous = sale
+                start = sale["end_date"] + dt.timedelta(days=1)
+            if previous:
+                span = (min(today, previous["end_date"]) - sales[-1]["start_date"]).days
+                wanted = checkins_each / (0.75 * len(adults) * 0.8)
+                for _ in range(min(int(wanted) + (rng.random() < wanted % 1), max(0, span))):
+                    when = sales[-1]["start_date"] + dt.timedelta(days=rng.randint(0, max(0, span)))
+                    visit_rows.append(dict(id=ids("visit"), kind="checkin", client_id=adult, group_id=None,
+                                           program_id=None, date=when, status_id=present,
+                                           membership_id=previous["id"], created_by_id=owner.id,
+                                           created_at=dt.datetime.combine(when, dt.time(8), dt.timezone.utc)))
+        if rng.random() < 0.3:
+            pack, ctype, units = rng.choice(credit_packages)
+            start = today - dt.timedelta(days=rng.randint(0, 200))
+            sale = sell(adult, pack, start)
+            gid = ids("grant")
+            used = rng.randint(0, units)
+            grants.append(dict(id=gid, client_id=adult, credit_type_id=ctype, membership_id=sale["id"],
+                               units=units, used=used, valid_from=start, valid_until=sale["end_date"],
+                               created_by_id=owner.id))
+            left = used
+            while left:
+                take = min(left, rng.randint(1, max(1, units // 4)))
+                uid = ids("use")
+                when = min(today, start + dt.timedelta(days=rng.randint(0, 150)))
+                uses.append(dict(id=uid, client_id=adult, credit_type_id=ctype, units=take, used_on=when,
+                                 note="", created_by_id=owner.id))
+                allocations.append(dict(id=ids("alloc"), use_id=uid, grant_id=gid, units=take))
+                left -= take
+
+    # One issued invoice per sale, numbered in date order; most are paid, some partly, some not.
+    sales.sort(key=lambda s: (s["start_date"], s["id"]))
+    prefix = "INV-"
+    for number, sale in enumerate(sales, 1):
+        iid = ids("invoice")
+        sale["invoice_id"] = iid
+        payer = payer_of.get(sale["client_id"], sale["client_id"])
+        issued = dt.datetime.combine(sale["start_date"], dt.time(10, 5), dt.timezone.utc)
+        rows[Invoice].append(dict(id=iid, prefix=prefix, number=number, state=InvoiceState.ISSUED,
+                                  date=sale["start_date"], client_id=sale["client_id"], payer_id=payer,
+                                  tax_rate=Decimal(0), total=sale["price"], notes="", issued_at=issued,
+                                  created_by_id=owner.id, created_at=issued))
+        rows[InvoiceLine].append(dict(id=ids("line"), invoice_id=iid, position=0, kind="item",
+                                      description=sale["package_name"], quantity=Decimal(1),
+                                      unit_price=sale["price"], amount=sale["price"], membership_id=sale["id"]))
+        roll = rng.random()
+        paid = sale["price"] if roll < 0.86 else (sale["price"] / 2).quantize(Decimal("0.01")) if roll < 0.94 else 0
+        if paid > 0:
+            rows[Payment].append(dict(id=ids("payment"), invoice_id=iid, paid_on=sale["start_date"], amount=paid,
+                                      method=rng.choice(list(PaymentMethod)[:4]), cash_drawer_id=rng.choice(drawers),
+                                      reference="", created_by_id=owner.id, created_at=issued))
+    _bulk(session, InvoiceCounter, [dict(prefix=prefix, next_number=len(sales) + 1)])
+    _bulk(session, Enrolment, rows.pop(Enrolment))
+    _bulk(session, Invoice, rows.pop(Invoice))
+    _bulk(session, Membership, sales)
+    for model in (InvoiceLine, Payment, Visit, CreditGrant, CreditUse, CreditAllocation):
+        _bulk(session, model, rows.pop(model, []))
+    for family in families:
+        session.execute(update(Family).where(Family.id == family["id"]).values(payer_id=family["payer_id"]))
+    return {"clients": clients, "sales": len(sales), "visits": ids("visit") - 1, "families": len(families)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    import time
+
+    from app.db import sqlite_url
+    from app.storage import open_database
+
+    parser = argparse.ArgumentParser(description="Build a demo or benchmark database.")
+    parser.add_argument("--out", required=True, help="the SQLite file to create (must not exist)")
+    parser.add_argument("--clients", type=int, default=300)
+    parser.add_argument("--visits", type=int, default=None)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    db = open_database(sqlite_url(args.out), create=True)
+    with db.writer.begin() as session:
+        counts = build(session, clients=args.clients, visits=args.visits, seed=args.seed)
+    db.dispose()
+    print(f"{counts} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

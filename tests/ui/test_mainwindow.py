@@ -1,0 +1,78 @@
+"""The shell: each role sees its areas; pending areas say so; the ops runner never crashes."""
+
+from PySide6.QtWidgets import QMessageBox
+
+from app.errors import DomainError
+from ui.mainwindow import MainWindow, PendingArea
+from ui.ops import FAILED
+
+
+def test_a_teacher_sees_only_the_journal(ops_for, qtbot):
+    window = MainWindow(ops_for("tom"))
+    qtbot.addWidget(window)
+    assert [a.key for a in window.areas] == ["journal"]
+    assert not window.show_area("settings")
+
+
+def test_a_receptionist_has_no_settings(ops_for, qtbot):
+    window = MainWindow(ops_for("rita"))
+    qtbot.addWidget(window)
+    assert "settings" not in [a.key for a in window.areas]
+    assert "clients" in [a.key for a in window.areas]
+
+
+def test_an_area_not_built_yet_says_so(ops_for, qtbot):
+    window = MainWindow(ops_for("olga"))
+    qtbot.addWidget(window)
+    window.show_area("reports")
+    screen = window.stack.currentWidget()
+    assert isinstance(screen, PendingArea)
+    assert "Not built yet" in screen.findChild(type(screen.layout().itemAt(2).widget()), "pendingNote").text()
+
+
+def test_ops_turns_a_rule_into_a_message_and_a_bug_into_a_report(ops_for, qtbot, monkeypatch):
+    ops = ops_for("olga")
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: shown.append(("warning", a[2])))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: shown.append(("critical", a[2])))
+
+    def refused(session, actor):
+        raise DomainError("No, because of a rule.")
+
+    def broken(session, actor):
+        raise ZeroDivisionError
+
+    assert ops.run(refused) is FAILED
+    assert ops.run(broken) is FAILED
+    assert shown[0] == ("warning", "No, because of a rule.")
+    assert shown[1][0] == "critical" and "bug" in shown[1][1]
+
+
+def test_ops_rolls_back_a_failed_action_and_broadcasts_a_good_one(ops_for, qtbot, monkeypatch):
+    from sqlalchemy import func, select
+
+    from app.models import CashDrawer
+
+    ops = ops_for("olga")
+    monkeypatch.setattr(QMessageBox, "critical", lambda *a: None)
+
+    def half_done(session, actor):
+        session.add(CashDrawer(name="Half"))
+        session.flush()
+        raise RuntimeError("killed in the middle")
+
+    def add_drawer(session, actor):
+        drawer = CashDrawer(name="Second till")
+        session.add(drawer)
+        session.flush()
+        return drawer.id
+
+    ops.run(half_done)
+    with qtbot.waitSignal(ops.changed) as signal:
+        new_id = ops.run(add_drawer)
+    assert signal.args[0].result == new_id
+    with ops.db.writer.begin() as s:
+        names = s.scalars(select(CashDrawer.name)).all()
+        assert "Half" not in names and "Second till" in names
+        s.delete(s.get(CashDrawer, new_id))
+        assert s.scalar(select(func.count(CashDrawer.id))) >= 1

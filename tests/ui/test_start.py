@@ -1,0 +1,123 @@
+"""Start-up as the user meets it: first start, sign-in, the shell, and bad databases."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QLabel, QLineEdit
+
+from app.errors import DatabaseProblem
+from ui import app as desk
+from ui.start.first_start import FirstStartDialog
+from ui.start.login import LoginDialog
+from ui.start.problem import DatabaseProblemDialog
+
+from tests.ui.typing import type_text
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("MEMBERSHIP_DESK_HOME", str(tmp_path))
+    return tmp_path
+
+
+def _fill(dialog, qtbot, values):
+    for name, value in values.items():
+        edit = dialog.findChild(QLineEdit, name)
+        edit.clear()
+        type_text(edit, value)
+
+
+def test_first_start_then_the_main_window(home, qtbot, monkeypatch):
+    seen = {}
+
+    def drive(cls, db):
+        dialog = cls(db)
+        qtbot.addWidget(dialog)
+        _fill(dialog, qtbot, {"business_name": "", "owner_name": "Olga", "username": "olga",
+                              "password": "secret-pass", "repeat_password": "secret-pass"})
+        dialog.create()  # empty business name: refused next to the field, nothing written
+        seen["error"] = dialog.errors.text("business_name")
+        _fill(dialog, qtbot, {"business_name": "Анна's Gym"})
+        dialog.create()
+        return dialog.actor
+
+    monkeypatch.setattr(FirstStartDialog, "ask", classmethod(drive))
+    window = desk.start([])
+    qtbot.addWidget(window)
+    assert seen["error"] == "Business name is required."
+    assert window.isVisible()
+    assert "Olga" in window.user_label.text()
+    assert str(home) in window.data_label.text()
+    assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
+        "Clients", "Packages", "Memberships", "Journal", "Credits", "Reports", "Settings"]
+    window.ops.db.dispose()
+
+
+def test_second_start_asks_to_sign_in_and_a_wrong_password_can_be_retried(home, qtbot, monkeypatch):
+    from app.db import sqlite_url
+    from app.paths import default_database_path
+    from app.services import setup
+    from app.storage import open_database
+
+    db = open_database(sqlite_url(default_database_path()), create=True)
+    with db.writer.begin() as s:
+        setup.first_start(s, business_name="Gym", currency="EUR", owner_name="Olga", username="olga",
+                          password="secret-pass", repeat_password="secret-pass")
+    db.dispose()
+    seen = {}
+
+    def drive(cls, db):
+        dialog = cls(db, "Gym")
+        qtbot.addWidget(dialog)
+        _fill(dialog, qtbot, {"username": "olga", "password": "nope"})
+        dialog.sign_in()
+        seen["error"] = dialog.errors.text("password")
+        _fill(dialog, qtbot, {"password": "secret-pass"})
+        dialog.sign_in()
+        return dialog.actor
+
+    monkeypatch.setattr(LoginDialog, "ask", classmethod(drive))
+    window = desk.start([])
+    qtbot.addWidget(window)
+    assert seen["error"] == "Wrong user name or password."
+    assert window.ops.actor.username == "olga"
+    window.ops.db.dispose()
+
+
+def test_d4_a_damaged_file_is_explained_and_quitting_writes_nothing(home, qtbot, monkeypatch):
+    bad = home / "bad.sqlite3"
+    bad.write_bytes(b"garbage" * 200)
+    problems = []
+    monkeypatch.setattr(DatabaseProblemDialog, "ask", classmethod(lambda cls, p, path: problems.append(p)))
+    assert desk.start(["--db", str(bad)]) is None
+    assert problems[0].kind == "damaged" and "damaged" in problems[0].message
+    assert bad.read_bytes() == b"garbage" * 200
+
+
+def test_d4_a_missing_file_offers_to_create_it(home, qtbot, monkeypatch):
+    wanted = home / "new" / "centre.sqlite3"
+    answers = iter([("create", wanted)])
+    monkeypatch.setattr(DatabaseProblemDialog, "ask", classmethod(lambda cls, p, path: next(answers)))
+    monkeypatch.setattr(FirstStartDialog, "ask", classmethod(lambda cls, db: None))  # then the user cancels
+    assert desk.start(["--db", str(wanted)]) is None
+    assert wanted.exists()
+
+
+def test_demo_opens_populated_and_signed_in(home, qtbot):
+    window = desk.start(["--demo"])
+    qtbot.addWidget(window)
+    assert window.ops.actor.role.value == "owner"
+    from sqlalchemy import func, select
+
+    from app.models import Client, Visit
+
+    with window.ops.db.reader.begin() as s:
+        assert s.scalar(select(func.count(Client.id))) == 300
+        assert s.scalar(select(func.count(Visit.id))) > 5000
+    window.ops.db.dispose()
+
+
+def test_screenshot_renders_a_view_to_png(home, tmp_path):
+    shot = tmp_path / "shot.png"
+    assert desk.run(["--demo", "--screenshot", str(shot), "--view", "journal"]) == 0
+    assert shot.stat().st_size > 10_000

@@ -1,0 +1,1 @@
+"""The membership desk's window: Qt only; reads and writes through app.services."""

@@ -1,0 +1,178 @@
+"""Start-up: the QApplication, the database (with plain-words problems), sign-in, the window.
+
+``run()`` is the whole program. ``start()`` does everything up to a shown
+main window, so tests and the start-up benchmark can drive it without
+entering the event loop.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.db import Database, sqlite_url
+from app.errors import DatabaseProblem
+from app.paths import backups_dir, data_dir, default_database_path, demo_database_path, load_local_config
+from app.services.access import Actor
+from ui.mainwindow import MainWindow
+from ui.ops import Ops, report_bug
+from ui.start.first_start import FirstStartDialog
+from ui.start.login import LoginDialog
+from ui.start.problem import DatabaseProblemDialog
+
+RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+log = logging.getLogger("desk")
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="membership-desk", description="The membership desk.")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--db", type=Path, help="open this SQLite file")
+    where.add_argument("--url", help="open this database URL (e.g. postgresql+psycopg://host/desk)")
+    where.add_argument("--demo", action="store_true", help="open the demo database (made on first use)")
+    parser.add_argument("--screenshot", type=Path, help="render a view offscreen to this PNG and exit")
+    parser.add_argument("--view", default="clients", help="the area to show (with --screenshot)")
+    return parser.parse_args(argv)
+
+
+def setup_logging() -> None:
+    handler = logging.FileHandler(data_dir() / "desk.log", encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
+def install_excepthook() -> None:
+    """A bug anywhere in a slot is logged and reported; the window stays up."""
+
+    def hook(exc_type, exc, tb):
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        report_bug(exc.with_traceback(tb))
+
+    sys.excepthook = hook
+
+
+def make_application() -> QApplication:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Membership desk")
+    app.setOrganizationName("MembershipDesk")
+    style = RESOURCES / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text(encoding="utf-8"))
+    return app
+
+
+def _target(args) -> tuple[str, Path | None, bool]:
+    """The database to open: (url, file path or None, create it if missing)."""
+    if args.url:
+        return args.url, None, False
+    if args.demo:
+        return sqlite_url(demo_database_path()), demo_database_path(), True
+    if args.db:
+        return sqlite_url(args.db), args.db, False
+    configured = load_local_config().get("database_url")
+    if configured:
+        return configured, None, False
+    return sqlite_url(default_database_path()), default_database_path(), True
+
+
+def open_with_way_out(url: str, path: Path | None, create: bool) -> Database | None:
+    """Open the database; on a problem, say it plainly and offer a way out until solved or quit."""
+    from app.storage import open_database
+
+    while True:
+        try:
+            return open_database(url, create=create, backup_folder=backups_dir())
+        except DatabaseProblem as problem:
+            log.warning("database problem (%s): %s", problem.kind, problem.message)
+            choice = DatabaseProblemDialog.ask(problem, path)
+            if choice is None:
+                return None
+            action, chosen = choice
+            if action in ("open", "create"):
+                path, url, create = chosen, sqlite_url(chosen), action == "create"
+
+
+def _signed_in(db: Database, args) -> Actor | None:
+    from app.services import users
+
+    with db.reader.begin() as session:
+        has_users = users.has_users(session)
+    if args.demo and not has_users:
+        from app.demo import build
+
+        with db.writer.begin() as session:
+            build(session)
+        has_users = True
+    if args.demo or args.screenshot:
+        return _first_owner(db)  # the demo (and a screenshot) needs no password
+    if not has_users:
+        return FirstStartDialog.ask(db)
+    return LoginDialog.ask(db)
+
+
+def _first_owner(db: Database) -> Actor:
+    from sqlalchemy import select
+
+    from app.models import Role, User
+    from app.services.users import actor_of
+
+    with db.reader.begin() as session:
+        return actor_of(session.scalars(select(User).where(User.role == Role.OWNER).order_by(User.id)).first())
+
+
+def start(argv: list[str] | None = None) -> MainWindow | None:
+    """Everything up to the shown main window; None when the user quit on the way."""
+    args = parse_args(argv)
+    if args.screenshot and "QT_QPA_PLATFORM" not in os.environ:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    setup_logging()
+    make_application()
+    url, path, create = _target(args)
+    db = open_with_way_out(url, path, create)
+    if db is None:
+        return None
+    actor = _signed_in(db, args)
+    if actor is None:
+        db.dispose()
+        return None
+    window = MainWindow(Ops(db, actor))
+    if args.screenshot:
+        window.resize(1280, 800)
+        if not window.show_area(args.view):
+            QMessageBox.warning(None, "Screenshot", f"No view called {args.view!r} for this user.")
+    window.show()
+    return window
+
+
+def save_screenshot(window: MainWindow, file: Path) -> None:
+    QApplication.processEvents()
+    file.parent.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(file))
+
+
+def run(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        window = start(argv)
+    except Exception as exc:  # noqa: BLE001 - never a traceback at start: log it, say it plainly
+        log.exception("start-up failed")
+        make_application()
+        report_bug(exc)
+        return 2
+    if window is None:
+        return 1
+    if args.screenshot:
+        save_screenshot(window, args.screenshot)
+        return 0
+    install_excepthook()
+    QTimer.singleShot(0, window.raise_)
+    return QApplication.instance().exec()

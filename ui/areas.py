@@ -1,0 +1,44 @@
+"""The areas of the main window, who may open them, and where each comes from.
+
+An area whose screen is not built yet shows a plain note saying so; when an
+issue delivers a screen, its ``screen`` names the widget class to load
+(imported on first open, so start-up stays fast).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from app.services.access import Right
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    title: str
+    right: Right
+    about: str
+    screen: str | None = None  # "module:Class", built on first open
+    pending: str = ""  # what delivers it, while it is not built
+
+
+AREAS: tuple[Area, ...] = (
+    Area("clients", "Clients", Right.VIEW_CLIENTS, "Find, add and edit clients and families.",
+         pending="Clients, families, programs, groups and packages (the catalogue issue)"),
+    Area("packages", "Packages", Right.VIEW_CLIENTS, "Memberships, lesson packs and credit bundles for sale.",
+         pending="Clients, families, programs, groups and packages (the catalogue issue)"),
+    Area("memberships", "Memberships", Right.SELL, "Sales, renewals, freezes, invoices and payments.",
+         pending="Selling: memberships, renewals, freezes, invoices and payments (the selling issue)"),
+    Area("journal", "Journal", Right.MARK_JOURNAL, "Attendance of your groups, lesson by lesson.",
+         pending="The journal, lesson packs, check-in and membership cards (the journal issue)"),
+    Area("credits", "Credits", Right.USE_CREDITS, "Credit balances, top-ups and use.",
+         pending="Credits (no issue yet)"),
+    Area("reports", "Reports", Right.VIEW_DAY_TAKINGS, "Takings, memberships, attendance and reminders.",
+         pending="Reports (no issue yet; the day's takings come with the selling issue)"),
+    Area("settings", "Settings", Right.EDIT_SETTINGS, "Business profile, statuses, drawers, users and policies.",
+         pending="Settings pages (the catalogue issue)"),
+)
+
+
+def areas_for(actor) -> list[Area]:
+    return [area for area in AREAS if actor.may(area.right)]

@@ -1,0 +1,48 @@
+"""Form helpers: a message next to the field a DomainError names."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from app.errors import DomainError
+
+
+class FieldErrors:
+    """One red message label per field, placed under it in a QFormLayout, plus a general one."""
+
+    def __init__(self, form: QFormLayout, general: QLabel):
+        self._form = form
+        self._labels: dict[str, QLabel] = {}
+        self._general = general
+        general.setObjectName("formError")
+        general.setWordWrap(True)
+        general.hide()
+
+    def add_row(self, label: str, field: str, widget: QWidget) -> None:
+        """Add ``widget`` with its label, and a hidden message under it."""
+        cell = QWidget()
+        box = QVBoxLayout(cell)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.setSpacing(2)
+        box.addWidget(widget)
+        message = QLabel()
+        message.setObjectName("fieldError")
+        message.setWordWrap(True)
+        message.hide()
+        box.addWidget(message)
+        self._form.addRow(label, cell)
+        self._labels[field] = message
+
+    def clear(self) -> None:
+        for label in (*self._labels.values(), self._general):
+            label.clear()
+            label.hide()
+
+    def show(self, err: DomainError) -> None:
+        self.clear()
+        label = self._labels.get(err.field or "", self._general)
+        label.setText(err.message)
+        label.show()
+
+    def text(self, field: str) -> str:
+        return self._labels[field].text() if field in self._labels else self._general.text()

@@ -1,0 +1,128 @@
+"""The shell: navigation between areas, menus, the status bar. No business logic."""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import __doc__ as app_doc  # noqa: F401 - keeps the business layer importable first
+from ui.areas import Area, areas_for
+from ui.ops import Ops
+
+VERSION = "0.1.0"
+
+
+class PendingArea(QWidget):
+    """Says plainly that an area is not built yet, and what will deliver it."""
+
+    def __init__(self, area: Area):
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 32, 40, 32)
+        title = QLabel(self.tr(area.title))
+        title.setObjectName("areaTitle")
+        about = QLabel(self.tr(area.about))
+        about.setObjectName("areaAbout")
+        note = QLabel(self.tr("Not built yet. It arrives with: {what}.").format(what=self.tr(area.pending)))
+        note.setObjectName("pendingNote")
+        note.setWordWrap(True)
+        for widget in (title, about, note):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ops: Ops):
+        super().__init__()
+        self.ops = ops
+        self.areas = areas_for(ops.actor)
+        self._screens: dict[str, QWidget] = {}
+        self.setWindowTitle(self.tr("Membership desk"))
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.addItems([self.tr(area.title) for area in self.areas])
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+        self._build_menus()
+        self._build_status_bar()
+        self._connect_signals()
+        self.nav.setCurrentRow(0)
+        self.resize(1200, 760)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        quit_action = file_menu.addAction(self.tr("&Quit"))
+        quit_action.setShortcut("Ctrl+Q")
+        quit_action.triggered.connect(self.close)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = help_menu.addAction(self.tr("&About"))
+        about.triggered.connect(self.show_about)
+
+    def _build_status_bar(self) -> None:
+        actor = self.ops.actor
+        self.user_label = QLabel(
+            self.tr("Signed in: {name} ({role})").format(name=actor.display_name, role=self.tr(actor.role.value))
+        )
+        self.data_label = QLabel(self.tr("Data: {where}").format(where=self.ops.db.location))
+        self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.data_label)
+
+    def _connect_signals(self) -> None:
+        self.nav.currentRowChanged.connect(self._open_row)
+
+    def _open_row(self, row: int) -> None:
+        if 0 <= row < len(self.areas):
+            self.stack.setCurrentWidget(self.screen(self.areas[row].key))
+
+    def screen(self, key: str) -> QWidget:
+        """The widget of area ``key``, built on first use."""
+        if key not in self._screens:
+            area = next(a for a in self.areas if a.key == key)
+            if area.screen:
+                module, cls = area.screen.split(":")
+                widget = getattr(importlib.import_module(module), cls)(self.ops)
+            else:
+                widget = PendingArea(area)
+            widget.setObjectName(f"area_{key}")
+            self._screens[key] = widget
+            self.stack.addWidget(widget)
+        return self._screens[key]
+
+    def show_area(self, key: str) -> bool:
+        """Switch to area ``key``; False if this user may not open it."""
+        for row, area in enumerate(self.areas):
+            if area.key == key:
+                self.nav.setCurrentRow(row)
+                return True
+        return False
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About the membership desk"),
+            self.tr(
+                "<h3>Membership desk {version}</h3>"
+                "<p>Memberships, lesson packs, credits, invoices and the attendance journal.</p>"
+                "<p>Data: {where}<br>Qt for Python {qt}</p>"
+            ).format(version=VERSION, where=self.ops.db.location.replace("<", "&lt;"), qt=pyside_version),
+        )

@@ -1,0 +1,1 @@
+"""What happens before the main window: the database, first start, sign-in."""

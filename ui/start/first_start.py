@@ -1,0 +1,76 @@
+"""First start: the business's name and currency, and the owner's account."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+from app.db import Database
+from app.errors import DomainError
+from app.services import setup
+from app.services.access import Actor
+from ui.forms import FieldErrors
+
+
+class FirstStartDialog(QDialog):
+    def __init__(self, db: Database, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.actor: Actor | None = None
+        self.setWindowTitle(self.tr("Welcome to the membership desk"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(self.tr(
+            "Let's set up your centre. You can change all of this later in Settings, "
+            "except that this first account is the owner's."
+        ))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.fields: dict[str, QLineEdit] = {}
+        self.errors = FieldErrors(form, QLabel())
+        for field, label, placeholder, secret in [
+            ("business_name", self.tr("Business name"), self.tr("e.g. Sunny Kids Centre"), False),
+            ("currency", self.tr("Currency"), "EUR", False),
+            ("owner_name", self.tr("Your name"), "", False),
+            ("username", self.tr("User name"), self.tr("used to sign in"), False),
+            ("password", self.tr("Password"), self.tr("at least 8 characters"), True),
+            ("repeat_password", self.tr("Repeat password"), "", True),
+        ]:
+            edit = QLineEdit()
+            edit.setObjectName(field)
+            edit.setPlaceholderText(placeholder)
+            if secret:
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+            self.fields[field] = edit
+            self.errors.add_row(label, field, edit)
+        self.fields["currency"].setText("EUR")
+        layout.addLayout(form)
+        layout.addWidget(self.errors._general)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create and start"))
+        buttons.accepted.connect(self.create)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def create(self) -> None:
+        values = {field: edit.text() for field, edit in self.fields.items()}
+        try:
+            with self.db.writer.begin() as session:
+                self.actor = setup.first_start(session, **values)
+        except DomainError as err:
+            self.errors.show(err)
+            self.fields.get(err.field or "", self.fields["business_name"]).setFocus()
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, db: Database) -> Actor | None:
+        dialog = cls(db)
+        return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
