@@ -14,7 +14,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from sqlalchemy.orm import Session  # noqa: E402
 
 from app.db import sqlite_url  # noqa: E402
-from app.models import Role  # noqa: E402
+from app.models import Role, load_all  # noqa: E402
+
+load_all()
 from app.services import setup, users  # noqa: E402
 from app.storage import open_database  # noqa: E402
 

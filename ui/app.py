@@ -22,9 +22,7 @@ from app.paths import backups_dir, data_dir, default_database_path, demo_databas
 from app.services.access import Actor
 from ui.mainwindow import MainWindow
 from ui.ops import Ops, report_bug
-from ui.start.first_start import FirstStartDialog
 from ui.start.login import LoginDialog
-from ui.start.problem import DatabaseProblemDialog
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 log = logging.getLogger("desk")
@@ -93,6 +91,8 @@ def open_with_way_out(url: str, path: Path | None, create: bool) -> Database | N
             return open_database(url, create=create, backup_folder=backups_dir())
         except DatabaseProblem as problem:
             log.warning("database problem (%s): %s", problem.kind, problem.message)
+            from ui.start.problem import DatabaseProblemDialog
+
             choice = DatabaseProblemDialog.ask(problem, path)
             if choice is None:
                 return None
@@ -115,6 +115,8 @@ def _signed_in(db: Database, args) -> Actor | None:
     if args.demo or args.screenshot:
         return _first_owner(db)  # the demo (and a screenshot) needs no password
     if not has_users:
+        from ui.start.first_start import FirstStartDialog
+
         return FirstStartDialog.ask(db)
     return LoginDialog.ask(db)
 
@@ -150,6 +152,9 @@ def start(argv: list[str] | None = None) -> MainWindow | None:
         if not window.show_area(args.view):
             QMessageBox.warning(None, "Screenshot", f"No view called {args.view!r} for this user.")
     window.show()
+    from app.models import load_all
+
+    QTimer.singleShot(0, load_all)  # the remaining tables, once the window is painted
     return window
 
 

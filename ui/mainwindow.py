@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import __doc__ as app_doc  # noqa: F401 - keeps the business layer importable first
 from ui.areas import Area, areas_for
 from ui.ops import Ops
 

@@ -3,9 +3,10 @@
 from alembic import context
 from sqlalchemy.types import TypeDecorator
 
-import app.models  # noqa: F401 - registers every table
+import app.models
 from app.db import Base
 
+app.models.load_all()
 config = context.config
 connection = config.attributes.get("connection")
 

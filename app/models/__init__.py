@@ -1,30 +1,43 @@
-"""All tables of the desk. Importing this package registers every model on ``Base.metadata``."""
+"""All tables of the desk, one module per area, each loaded on first use.
 
-from app.models.attendance import Makeup, Visit
+``from app.models import Client`` imports just the module that defines it
+(PEP 562), so start-up maps only what sign-in needs and the window shows
+sooner; :func:`load_all` registers every table on ``Base.metadata`` (for
+migrations, and right after the first window is painted).
+"""
+
+from __future__ import annotations
+
+import importlib
+
 from app.models.base import Base, BillingType, PackageKind, Role, TermUnit
-from app.models.billing import (
-    CashDrawer,
-    Invoice,
-    InvoiceCounter,
-    InvoiceLine,
-    InvoiceState,
-    Payment,
-    PaymentAttachment,
-    PaymentMethod,
-)
-from app.models.catalogue import CreditType, Package, PackageCredit, PackageService
-from app.models.clients import Client, ClientCategory, Family
-from app.models.credits import CreditAllocation, CreditGrant, CreditUse
-from app.models.programs import AttendanceStatus, Enrolment, Group, GroupExtraDate, GroupSlot, Program
-from app.models.sales import Freeze, Membership, ServiceOccurrence
-from app.models.system import AuditEvent, Setting, User
 
-__all__ = [
-    "AttendanceStatus", "AuditEvent", "Base", "BillingType", "CashDrawer", "Client",
-    "ClientCategory", "CreditAllocation", "CreditGrant", "CreditType", "CreditUse",
-    "Enrolment", "Family", "Freeze", "Group", "GroupExtraDate", "GroupSlot", "Invoice",
-    "InvoiceCounter", "InvoiceLine", "InvoiceState", "Makeup", "Membership", "Package",
-    "PackageCredit", "PackageKind", "PackageService", "Payment", "PaymentAttachment",
-    "PaymentMethod", "Program", "Role", "ServiceOccurrence", "Setting", "TermUnit", "User",
-    "Visit",
-]
+_MODULE_OF = {
+    "Makeup": "attendance", "Visit": "attendance",
+    "CashDrawer": "billing", "Invoice": "billing", "InvoiceCounter": "billing", "InvoiceLine": "billing",
+    "InvoiceState": "billing", "Payment": "billing", "PaymentAttachment": "billing", "PaymentMethod": "billing",
+    "CreditType": "catalogue", "Package": "catalogue", "PackageCredit": "catalogue", "PackageService": "catalogue",
+    "Client": "clients", "ClientCategory": "clients", "Family": "clients",
+    "CreditAllocation": "credits", "CreditGrant": "credits", "CreditUse": "credits",
+    "AttendanceStatus": "programs", "Enrolment": "programs", "Group": "programs", "GroupExtraDate": "programs",
+    "GroupSlot": "programs", "Program": "programs",
+    "Freeze": "sales", "Membership": "sales", "ServiceOccurrence": "sales",
+    "AuditEvent": "system", "Setting": "system", "User": "system",
+}
+
+__all__ = ["Base", "BillingType", "PackageKind", "Role", "TermUnit", "load_all", *_MODULE_OF]
+
+
+def __getattr__(name: str):
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module 'app.models' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"app.models.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def load_all() -> None:
+    """Import every model module, so ``Base.metadata`` holds every table."""
+    for module in sorted(set(_MODULE_OF.values())):
+        importlib.import_module(f"app.models.{module}")
