@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test bench package clean
+.PHONY: run demo test bench screenshots package clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(PY) main.py $(ARGS)
+	$(PY) main.py $(if $(DEMO),--demo) $(ARGS)
 
 demo: $(STAMP)
 	$(PY) main.py --demo $(ARGS)
@@ -24,6 +24,12 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks $(ARGS)
+
+SHOTS := resources/screenshots
+screenshots: $(STAMP)
+	for view in clients journal reports; do \
+		MEMBERSHIP_DESK_HOME=$$(mktemp -d) $(PY) main.py --demo --screenshot $(SHOTS)/$$view.png --view $$view; \
+	done
 
 package: $(STAMP)
 	$(PY) -m pip install --quiet -e ".[packaging]"
