@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import unicodedata
 from collections import defaultdict
 from decimal import Decimal
 
@@ -53,6 +52,7 @@ from app.models import (
 )
 from app.services import settings, setup, users
 from app.terms import end_date
+from app.text import fold, phone_digits
 
 DEMO_PASSWORD = "demo-desk"
 
@@ -79,12 +79,6 @@ PROGRAMS = [
     ("Chess club", "12.00", "#7f8c8d", (4, 8)),
 ]
 CREDIT_TYPES = [("Sauna", "visit", 10, "60.00"), ("Solarium", "minute", 60, "45.00"), ("Massage", "session", 5, "150.00")]
-
-
-def fold(text: str) -> str:
-    """The search key: case-folded, without accents (kept in step with the clients service)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 class _Ids:
@@ -196,7 +190,7 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
         phone = f"+44 7{rng.randint(100, 999)} {rng.randint(100000, 999999)}"
         rows[Client].append(dict(
             id=cid, code=f"C{cid:06d}", name=name, search_key=fold(name), phone=phone,
-            phone_key="".join(ch for ch in phone if ch.isdigit()),
+            phone_key=phone_digits(phone),
             email=f"client{cid}@example.org" if rng.random() < 0.7 else "", birth_date=birth,
             category_id=categories["Child" if kid else rng.choice(["Adult", "Adult", "Student"])],
             family_id=None, guardian_name="", notes="", created_by_id=owner.id,

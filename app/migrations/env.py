@@ -5,6 +5,7 @@ from sqlalchemy.types import TypeDecorator
 
 import app.models
 from app.db import Base
+from app.migrations import include_name
 
 app.models.load_all()
 config = context.config
@@ -25,6 +26,7 @@ def run_migrations_online() -> None:
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
         render_item=render_item,
+        include_name=include_name,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -11,7 +11,7 @@ from sqlalchemy import text
 from app.backup import backup_sqlite, list_backups
 from app.db import Base, sqlite_url
 from app.errors import DatabaseProblem
-from app.migrations import HEAD
+from app.migrations import HEAD, include_name
 from app.storage import MIGRATIONS, open_database
 
 
@@ -21,7 +21,7 @@ def test_d3_head_constant_names_the_newest_migration():
 
 def test_d3_migrations_produce_exactly_the_models_schema(database):
     with database.engine.connect() as conn:
-        ctx = MigrationContext.configure(conn, opts={"compare_type": True})
+        ctx = MigrationContext.configure(conn, opts={"compare_type": True, "include_name": include_name})
         assert compare_metadata(ctx, Base.metadata) == []
 
 
@@ -102,4 +102,31 @@ def test_d2_online_backup_copies_the_data_and_keeps_n(database, tmp_path):
     assert len(list_backups(tmp_path, "desk")) == 3
     con = sqlite3.connect(copy)
     assert con.execute("SELECT count(*) FROM users").fetchone()[0] == 3
+    con.close()
+
+
+def test_d3_an_older_database_is_backed_up_then_upgraded_and_keeps_its_data(tmp_path):
+    from alembic import command
+
+    from app.db import make_engine
+    from app.storage import alembic_config
+
+    path = tmp_path / "v1.sqlite3"
+    engine = make_engine(sqlite_url(path))
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0001_baseline")
+        conn.execute(text("INSERT INTO clients (code, name, search_key, phone, phone_key, email, guardian_name, "
+                          "guardian_phone, notes, photo, archived, created_at) VALUES ('AB12CD', 'Анна', 'анна', "
+                          "'', '', '', '', '', '', '', 0, '2026-01-01 00:00:00')"))
+    engine.dispose()
+    backups = tmp_path / "backups"
+    backups.mkdir()
+    db = open_database(sqlite_url(path), backup_folder=backups)
+    with db.engine.connect() as conn:
+        assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
+        assert conn.execute(text("SELECT rowid FROM clients_fts WHERE clients_fts MATCH '\"анн\"'")).scalar() == 1
+    db.dispose()
+    (copy,) = list_backups(backups, "v1")
+    con = sqlite3.connect(copy)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001_baseline",)
     con.close()

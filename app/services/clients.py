@@ -1,0 +1,215 @@
+"""Clients: add and edit with validation, possible duplicates, and search in any script."""
+
+from __future__ import annotations
+
+import datetime as dt
+import secrets
+
+from sqlalchemy import and_, func, literal, or_, select, text
+from sqlalchemy.orm import Session
+
+from app import validation
+from app.errors import DomainError, NotFound
+from app.models import Client, ClientCategory, Family
+from app.services import audit
+from app.services.access import Actor, Right, guarded
+from app.text import fold, phone_digits
+
+CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed without doubt
+CODE_LENGTH = 6
+FIELDS = ("name", "phone", "email", "birth_date", "category_id", "family_id", "guardian_name",
+          "guardian_phone", "notes", "photo", "archived", "code")
+SORTS = {"code": Client.code, "name": Client.search_key, "phone": Client.phone_key}
+
+
+def _clean(session: Session, data: dict, client_id: int | None) -> dict:
+    unknown = set(data) - set(FIELDS)
+    if unknown:
+        raise DomainError(f"Unknown client fields: {', '.join(sorted(unknown))}.")
+    out = {}
+    if "name" in data or client_id is None:
+        out["name"] = validation.text(data.get("name"), "name", "Name", max_len=200)
+        out["search_key"] = fold(out["name"])
+    if "phone" in data:
+        out["phone"] = _phone(data["phone"], "phone")
+        out["phone_key"] = phone_digits(out["phone"])
+    if "guardian_phone" in data:
+        out["guardian_phone"] = _phone(data["guardian_phone"], "guardian_phone")
+    if "email" in data:
+        out["email"] = validation.email(data["email"])
+    if "birth_date" in data:
+        born = data["birth_date"]
+        if born is not None:
+            born = validation.date(born, "birth_date", "Birth date")
+            if born > dt.date.today():
+                raise DomainError("The birth date is in the future.", field="birth_date")
+        out["birth_date"] = born
+    for field, label, max_len in (("guardian_name", "Guardian", 200), ("notes", "Notes", 5000), ("photo", "Photo", 260)):
+        if field in data:
+            out[field] = validation.text(data[field], field, label, max_len=max_len, required=False)
+    if "category_id" in data:
+        if data["category_id"] is not None and session.get(ClientCategory, data["category_id"]) is None:
+            raise DomainError("Choose a category from the list.", field="category_id")
+        out["category_id"] = data["category_id"]
+    if "family_id" in data:
+        if data["family_id"] is not None and session.get(Family, data["family_id"]) is None:
+            raise DomainError("That family no longer exists.", field="family_id")
+        out["family_id"] = data["family_id"]
+    if "archived" in data:
+        out["archived"] = bool(data["archived"])
+    if data.get("code") not in (None, ""):
+        code = validation.text(data["code"], "code", "Code", max_len=16).upper()
+        if not code.isalnum() or not code.isascii():
+            raise DomainError("A code has only letters A-Z and digits.", field="code")
+        taken = session.scalar(select(Client.id).where(Client.code == code, Client.id != (client_id or 0)))
+        if taken:
+            raise DomainError(f"The code {code} belongs to another client.", field="code")
+        out["code"] = code
+    return out
+
+
+def _phone(value, field: str) -> str:
+    phone = validation.text(value, field, "Phone", max_len=40, required=False)
+    if phone and (not all(ch.isdigit() or ch in " +-()./" for ch in phone) or len(phone_digits(phone)) < 5):
+        raise DomainError("A phone number has digits, spaces, + - ( ) only, and at least 5 digits.", field=field)
+    return phone
+
+
+def new_code(session: Session) -> str:
+    """A unique, short, printable code for a member card and a barcode scanner."""
+    while True:
+        code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(CODE_LENGTH))
+        if not session.scalar(select(Client.id).where(Client.code == code)):
+            return code
+
+
+@guarded(Right.EDIT_CLIENTS)
+def create_client(session: Session, actor: Actor, **fields) -> int:
+    values = _clean(session, fields, None)
+    values.setdefault("code", new_code(session))
+    client = Client(created_by_id=actor.user_id, **values)
+    session.add(client)
+    session.flush()
+    audit.record(session, actor, "create", "client", client.id, code=client.code)
+    return client.id
+
+
+@guarded(Right.EDIT_CLIENTS)
+def update_client(session: Session, actor: Actor, client_id: int, **fields) -> int:
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFound("This client no longer exists.")
+    values = _clean(session, fields, client_id)
+    changed = {k: v for k, v in values.items() if getattr(client, k) != v}
+    for key, value in changed.items():
+        setattr(client, key, value)
+    if changed:
+        audit.record(session, actor, "update", "client", client.id,
+                     **{k: v for k, v in changed.items() if k not in ("search_key", "phone_key")})
+    return client.id
+
+
+@guarded(Right.VIEW_CLIENTS)
+def possible_duplicates(session: Session, actor: Actor, *, name: str = "", phone: str = "",
+                        birth_date: dt.date | None = None, exclude_id: int | None = None) -> list[dict]:
+    """Clients with the same phone, or the same name and birth date: shown before saving."""
+    conditions = []
+    digits = phone_digits(phone or "")
+    if len(digits) >= 7:  # the same number, written with or without its country code
+        conditions.append(or_(Client.phone_key.endswith(digits, autoescape=True),
+                              and_(func.length(Client.phone_key) >= 7,
+                                   literal(digits).endswith(Client.phone_key))))
+    if name.strip() and birth_date is not None:
+        conditions.append(and_(Client.search_key == fold(name), Client.birth_date == birth_date))
+    if not conditions:
+        return []
+    query = select(Client.id, Client.code, Client.name, Client.phone).where(or_(*conditions))
+    if exclude_id is not None:
+        query = query.where(Client.id != exclude_id)
+    return [dict(row._mapping) for row in session.execute(query.limit(20))]
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _matching(session: Session, query: str):
+    """A condition on Client for the search text (name, phone or code), or None for "all"."""
+    words = fold(query).split()
+    if not words:
+        return None
+    digits = phone_digits(query)
+    looks_like_phone = len(digits) >= 3 and not any(ch.isalpha() for ch in query)
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    if looks_like_phone:
+        if sqlite:
+            return Client.id.in_(text("SELECT rowid FROM clients_fts WHERE clients_fts MATCH :q")
+                                 .bindparams(q="phone_key : " + _fts_phrase(digits)))
+        return Client.phone_key.contains(digits, autoescape=True)
+    conditions = []
+    for word in words:
+        if sqlite and len(word) >= 3:
+            conditions.append(Client.id.in_(
+                text("SELECT rowid FROM clients_fts WHERE clients_fts MATCH :q").bindparams(
+                    q="{search_key code} : " + _fts_phrase(word))))
+        elif len(word) >= 3:
+            conditions.append(or_(Client.search_key.contains(word, autoescape=True),
+                                  func.lower(Client.code).contains(word, autoescape=True)))
+        else:  # one or two letters: the start of a name or a word in it
+            conditions.append(or_(Client.search_key.startswith(word, autoescape=True),
+                                  Client.search_key.contains(" " + word, autoescape=True)))
+    return and_(*conditions)
+
+
+@guarded(Right.VIEW_CLIENTS)
+def search_client_ids(session: Session, actor: Actor, query: str = "", *, category_id: int | None = None,
+                      archived: bool | None = False, sort: str = "name", descending: bool = False) -> list[int]:
+    """Ids of the clients matching ``query`` and the filters, in list order.
+
+    The list keeps only ids; rows are fetched for what is on screen.
+    """
+    stmt = select(Client.id)
+    condition = _matching(session, query)
+    if condition is not None:
+        stmt = stmt.where(condition)
+    if category_id is not None:
+        stmt = stmt.where(Client.category_id == category_id)
+    if archived is not None:
+        stmt = stmt.where(Client.archived == archived)
+    column = SORTS.get(sort, Client.search_key)
+    stmt = stmt.order_by(column.desc() if descending else column, Client.id)
+    return list(session.scalars(stmt))
+
+
+@guarded(Right.VIEW_CLIENTS)
+def client_rows(session: Session, actor: Actor, ids: list[int]) -> dict[int, dict]:
+    """The list's columns for these clients, keyed by id."""
+    stmt = (
+        select(Client.id, Client.code, Client.name, Client.phone, Client.archived,
+               ClientCategory.name.label("category"), Family.name.label("family"))
+        .outerjoin(ClientCategory, ClientCategory.id == Client.category_id)
+        .outerjoin(Family, Family.id == Client.family_id)
+        .where(Client.id.in_(ids))
+    )
+    return {row.id: dict(row._mapping) for row in session.execute(stmt)}
+
+
+@guarded(Right.VIEW_CLIENTS)
+def find_by_code(session: Session, actor: Actor, code: str) -> int | None:
+    """The client whose code was typed or scanned, or None."""
+    code = (code or "").strip().upper()
+    return session.scalar(select(Client.id).where(Client.code == code)) if code else None
+
+
+@guarded(Right.VIEW_CLIENTS)
+def get_client(session: Session, actor: Actor, client_id: int) -> dict:
+    client = session.get(Client, client_id)
+    if client is None:
+        raise NotFound("This client no longer exists.")
+    return {field: getattr(client, field) for field in ("id", *FIELDS)}
+
+
+@guarded(Right.VIEW_CLIENTS)
+def categories(session: Session, actor: Actor) -> list[tuple[int, str]]:
+    return [tuple(row) for row in session.execute(select(ClientCategory.id, ClientCategory.name)
+                                                  .order_by(ClientCategory.name))]

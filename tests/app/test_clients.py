@@ -1,0 +1,144 @@
+"""Clients: validation, duplicates, and search in any script (catalogue issue)."""
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, select
+
+from app.errors import DomainError, PermissionDenied
+from app.models import AuditEvent, Client
+from app.services import clients
+from app.text import fold, phone_digits
+
+
+@pytest.fixture
+def people(session, receptionist):
+    made = {}
+    for name, phone, born in [
+        ("Анна Иванова", "+44 7700 900123", dt.date(2016, 5, 1)),
+        ("Zoë Müller", "07700 900456", dt.date(1990, 2, 3)),
+        ("José Núñez", "+34 600-123-789", None),
+        ("ليلى حداد", "+971 50 123 4567", None),
+        ("Anna Smith", "", None),
+    ]:
+        made[name] = clients.create_client(session, receptionist, name=name, phone=phone, birth_date=born)
+    return made
+
+
+def _names(session, actor, query, **kw):
+    ids = clients.search_client_ids(session, actor, query, **kw)
+    rows = clients.client_rows(session, actor, ids)
+    return [rows[i]["name"] for i in ids]
+
+
+def test_fold_drops_case_and_accents_in_any_script():
+    assert fold("  Zoë   MÜLLER ") == "zoe muller"
+    assert fold("АННА Иванова") == "анна иванова"
+    assert fold("José Núñez") == "jose nunez"
+
+
+def test_phone_digits_ignore_spaces_dashes_plus_and_trunk_zero():
+    assert phone_digits("+44 7700-900 123") == "447700900123"
+    assert phone_digits("07700 900123") == "7700900123"
+
+
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("анна", ["Анна Иванова"]),
+        ("АНН", ["Анна Иванова"]),
+        ("иванов", ["Анна Иванова"]),
+        ("zoe", ["Zoë Müller"]),
+        ("MULLER", ["Zoë Müller"]),
+        ("müll", ["Zoë Müller"]),
+        ("nunez jose", ["José Núñez"]),
+        ("ليلى", ["ليلى حداد"]),
+        ("an", ["Anna Smith"]),
+        ("anna", ["Anna Smith"]),
+    ],
+)
+def test_search_is_case_and_accent_insensitive_in_any_script(session, receptionist, people, query, expected):
+    assert _names(session, receptionist, query) == expected
+
+
+@pytest.mark.parametrize("query", ["7700 900 123", "+44 7700 900123", "07700-900-123", "900123", "0044 7700900123"])
+def test_phone_search_ignores_formatting_and_country_code(session, receptionist, people, query):
+    assert _names(session, receptionist, query) == ["Анна Иванова"]
+
+
+def test_search_by_part_of_the_code_and_exact_code_lookup(session, receptionist, people):
+    code = session.get(Client, people["Zoë Müller"]).code
+    assert _names(session, receptionist, code[:4].lower()) == ["Zoë Müller"]
+    assert clients.find_by_code(session, receptionist, f" {code.lower()} ") == people["Zoë Müller"]
+    assert clients.find_by_code(session, receptionist, "NOSUCH") is None
+
+
+def test_an_edit_updates_the_search_index(session, receptionist, people):
+    clients.update_client(session, receptionist, people["Anna Smith"], name="Анна Смирнова")
+    assert _names(session, receptionist, "смирн") == ["Анна Смирнова"]
+    assert _names(session, receptionist, "smith") == []
+
+
+def test_codes_are_unique_short_and_printable(session, receptionist, people):
+    codes = [session.get(Client, i).code for i in people.values()]
+    assert len(set(codes)) == len(codes)
+    assert all(len(c) == 6 and c.isalnum() and c.isupper() for c in codes)
+
+
+def test_possible_duplicates_by_phone_or_name_and_birth_date(session, receptionist, people):
+    by_phone = clients.possible_duplicates(session, receptionist, phone="07700 900 123")
+    assert [d["name"] for d in by_phone] == ["Анна Иванова"]
+    by_name = clients.possible_duplicates(session, receptionist, name="анна  иванова", birth_date=dt.date(2016, 5, 1))
+    assert [d["name"] for d in by_name] == ["Анна Иванова"]
+    assert clients.possible_duplicates(session, receptionist, name="Анна Иванова") == []
+
+
+@pytest.mark.parametrize(
+    "fields,field",
+    [
+        ({"name": ""}, "name"),
+        ({"name": "x" * 501}, "name"),
+        ({"name": "Bad\x00Name"}, "name"),
+        ({"name": "Ok", "email": "not-an-email"}, "email"),
+        ({"name": "Ok", "phone": "call me"}, "phone"),
+        ({"name": "Ok", "birth_date": dt.date(1, 1, 1)}, "birth_date"),
+        ({"name": "Ok", "birth_date": dt.date(9999, 12, 31)}, "birth_date"),
+        ({"name": "Ok", "code": "ab-1"}, "code"),
+        ({"name": "Ok", "category_id": 999}, "category_id"),
+    ],
+)
+def test_d5_bad_client_input_gets_a_message_at_its_field_and_writes_nothing(session, receptionist, fields, field):
+    before = session.scalar(select(func.count(Client.id)))
+    with pytest.raises(DomainError) as err:
+        clients.create_client(session, receptionist, **fields)
+    assert err.value.field == field
+    assert session.scalar(select(func.count(Client.id))) == before
+
+
+def test_d5_markup_and_quotes_in_names_are_kept_as_typed(session, receptionist):
+    name = '<b>O\'Brien</b> "The Rock" & Co'
+    client_id = clients.create_client(session, receptionist, name=name)
+    assert clients.get_client(session, receptionist, client_id)["name"] == name
+    assert _names(session, receptionist, "o'brien") == [name]
+
+
+def test_a_duplicate_code_is_refused(session, receptionist, people):
+    code = session.get(Client, people["Anna Smith"]).code
+    with pytest.raises(DomainError, match="belongs to another client"):
+        clients.create_client(session, receptionist, name="New", code=code)
+
+
+def test_adding_a_client_is_audited_and_teachers_cannot(session, receptionist, teacher):
+    client_id = clients.create_client(session, receptionist, name="Audited")
+    assert session.scalar(select(AuditEvent.user_id).where(AuditEvent.entity == "client",
+                                                           AuditEvent.entity_id == client_id)) == receptionist.user_id
+    with pytest.raises(PermissionDenied):
+        clients.create_client(session, teacher, name="Nope")
+    with pytest.raises(PermissionDenied):
+        clients.search_client_ids(session, teacher, "a")
+
+
+def test_archived_clients_are_filtered_out_unless_asked(session, receptionist, people):
+    clients.update_client(session, receptionist, people["Anna Smith"], archived=True)
+    assert "Anna Smith" not in _names(session, receptionist, "anna")
+    assert _names(session, receptionist, "anna", archived=True) == ["Anna Smith"]
