@@ -214,7 +214,13 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
             families.append(dict(id=fid, name=f"{by_id[parent]['name'].split(' ')[-1]} family", payer_id=parent))
             for member in (parent, *children):
                 by_id[member]["family_id"] = fid
-            for kid in children:
+            surname = by_id[parent]["name"].split(" ")[-1]
+            for kid in children:  # a child carries the parent's surname, in the parent's script
+                first = by_id[kid]["name"].split(" ")[0] if " " in by_id[parent]["name"] else by_id[kid]["name"]
+                if any("\u0400" <= ch <= "\u04ff" for ch in surname) != any("\u0400" <= ch <= "\u04ff" for ch in first):
+                    first = rng.choice(FIRST["cyrillic" if "\u0400" <= surname[0] <= "\u04ff" else "latin"])
+                by_id[kid]["name"] = f"{first} {surname}" if " " in by_id[parent]["name"] else by_id[parent]["name"]
+                by_id[kid]["search_key"] = fold(by_id[kid]["name"])
                 by_id[kid]["guardian_name"] = by_id[parent]["name"]
     _bulk(session, Family, [dict(f, payer_id=None) for f in families])
     _bulk(session, Client, rows.pop(Client))

@@ -24,7 +24,7 @@ class Area:
 
 AREAS: tuple[Area, ...] = (
     Area("clients", "Clients", Right.VIEW_CLIENTS, "Find, add and edit clients and families.",
-         pending="Clients, families, programs, groups and packages (the catalogue issue)"),
+         screen="ui.clients.screen:ClientsScreen"),
     Area("packages", "Packages", Right.VIEW_CLIENTS, "Memberships, lesson packs and credit bundles for sale.",
          pending="Clients, families, programs, groups and packages (the catalogue issue)"),
     Area("memberships", "Memberships", Right.SELL, "Sales, renewals, freezes, invoices and payments.",

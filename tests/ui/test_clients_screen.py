@@ -1,0 +1,77 @@
+"""The receptionist's first minute: add a client, find her by part of a Cyrillic name, open her."""
+
+from PySide6.QtCore import Qt
+
+from app.services import clients
+from tests.ui.typing import type_text
+from ui.clients.dialog import ClientDialog
+from ui.clients.screen import ClientsScreen
+from ui.models.clients import ClientsTableModel
+
+
+def test_the_clients_model_passes_the_model_tester(ops_for, qtmodeltester, database):
+    ops = ops_for("rita")
+    with database.writer.begin() as s:
+        made = [clients.create_client(s, ops.actor, name=f"Model Test {i}") for i in range(5)]
+    try:
+        model = ClientsTableModel(ops)
+        model.search("model test")
+        assert model.total() == 5
+        qtmodeltester.check(model)
+    finally:
+        _delete(database, made)
+
+
+def test_add_a_client_then_find_her_by_part_of_her_cyrillic_name_and_open_her(ops_for, qtbot, monkeypatch, database):
+    ops = ops_for("rita")
+    screen = ClientsScreen(ops)
+    qtbot.addWidget(screen)
+    screen.show()
+
+    def fill_and_save(cls, ops, client_id=None, parent=None):
+        dialog = cls(ops, client_id, parent)
+        qtbot.addWidget(dialog)
+        type_text(dialog.name, "Анна Петровна Иванова")
+        type_text(dialog.email, "not an email")
+        dialog.save()  # refused next to the field; nothing written
+        assert dialog.errors.text("email") == "Email does not look like an email address."
+        dialog.email.clear()
+        type_text(dialog.email, "anna@example.org")
+        type_text(dialog.phone, "+7 912 345-67-89")
+        dialog.save()
+        return dialog.saved_id
+
+    monkeypatch.setattr(ClientDialog, "ask", classmethod(fill_and_save))
+    qtbot.mouseClick(screen.new_button, Qt.MouseButton.LeftButton)
+    new_id = screen.profile.client_id
+    try:
+        assert screen.pages.currentWidget() is screen.profile
+        assert screen.profile.title.text() == "Анна Петровна Иванова"
+        screen.show_list()
+        screen.search.clear()
+        type_text(screen.search, "ПЕТРОВ")
+        qtbot.waitUntil(lambda: screen.model.total() == 1)
+        assert screen.model.data(screen.model.index(0, 1)) == "Анна Петровна Иванова"
+        assert screen.count.text() == "1 clients"
+        screen.table.activated.emit(screen.model.index(0, 1))
+        assert screen.pages.currentWidget() is screen.profile
+        assert screen.profile.fields["email"].text() == "anna@example.org"
+        # a scanner types the whole code and Enter: the client opens at once
+        screen.show_list()
+        screen.search.clear()
+        code = ops.read(clients.get_client, new_id)["code"]
+        type_text(screen.search, code)
+        qtbot.keyClick(screen.search, Qt.Key.Key_Return)
+        assert screen.pages.currentWidget() is screen.profile and screen.profile.client_id == new_id
+    finally:
+        _delete(database, [new_id])
+
+
+def _delete(database, ids):
+    from sqlalchemy import delete
+
+    from app.models import AuditEvent, Client
+
+    with database.writer.begin() as s:
+        s.execute(delete(AuditEvent).where(AuditEvent.entity == "client", AuditEvent.entity_id.in_(ids)))
+        s.execute(delete(Client).where(Client.id.in_(ids)))

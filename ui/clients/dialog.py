@@ -1,0 +1,149 @@
+"""Add or edit a client: messages next to the fields, possible duplicates shown before saving."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+)
+
+from app.errors import DomainError
+from app.services import clients
+from ui.forms import FieldErrors
+from ui.ops import FAILED, Ops
+
+NO_DATE = QDate(1900, 1, 1)
+
+
+class ClientDialog(QDialog):
+    def __init__(self, ops: Ops, client_id: int | None = None, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self.client_id = client_id
+        self.saved_id: int | None = None
+        self._confirmed_duplicates = False
+        self.setWindowTitle(self.tr("New client") if client_id is None else self.tr("Edit client"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.errors = FieldErrors(form, QLabel())
+        self.name = QLineEdit(objectName="name")
+        self.phone = QLineEdit(objectName="phone")
+        self.email = QLineEdit(objectName="email")
+        self.birth_date = QDateEdit(objectName="birth_date")
+        self.birth_date.setCalendarPopup(True)
+        self.birth_date.setMinimumDate(NO_DATE)
+        self.birth_date.setSpecialValueText(self.tr("not given"))
+        self.birth_date.setDate(NO_DATE)
+        self.birth_date.setDisplayFormat("dd.MM.yyyy")
+        self.category = QComboBox(objectName="category")
+        self.category.addItem(self.tr("—"), None)
+        for category_id, name in ops.read(clients.categories):
+            self.category.addItem(name, category_id)
+        self.guardian_name = QLineEdit(objectName="guardian_name")
+        self.guardian_phone = QLineEdit(objectName="guardian_phone")
+        self.notes = QPlainTextEdit(objectName="notes")
+        self.notes.setFixedHeight(70)
+        self.code = QLineEdit(objectName="code")
+        self.code.setPlaceholderText(self.tr("made automatically"))
+        self.archived = QCheckBox(self.tr("Archived (hidden from the list)"), objectName="archived")
+        for label, field, widget in [
+            (self.tr("Name"), "name", self.name), (self.tr("Phone"), "phone", self.phone),
+            (self.tr("Email"), "email", self.email), (self.tr("Birth date"), "birth_date", self.birth_date),
+            (self.tr("Category"), "category_id", self.category),
+            (self.tr("Guardian"), "guardian_name", self.guardian_name),
+            (self.tr("Guardian's phone"), "guardian_phone", self.guardian_phone),
+            (self.tr("Notes"), "notes", self.notes), (self.tr("Card code"), "code", self.code),
+            ("", "archived", self.archived),
+        ]:
+            self.errors.add_row(label, field, widget)
+        layout.addLayout(form)
+        self.duplicates = QLabel(objectName="duplicates")
+        self.duplicates.setWordWrap(True)
+        self.duplicates.hide()
+        layout.addWidget(self.duplicates)
+        layout.addWidget(self.errors._general)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(480)
+        if client_id is not None:
+            self._load(ops.read(clients.get_client, client_id))
+
+    def _load(self, client: dict) -> None:
+        self.name.setText(client["name"])
+        self.phone.setText(client["phone"])
+        self.email.setText(client["email"])
+        born = client["birth_date"]
+        self.birth_date.setDate(QDate(born.year, born.month, born.day) if born else NO_DATE)
+        self.category.setCurrentIndex(max(0, self.category.findData(client["category_id"])))
+        self.guardian_name.setText(client["guardian_name"])
+        self.guardian_phone.setText(client["guardian_phone"])
+        self.notes.setPlainText(client["notes"])
+        self.code.setText(client["code"])
+        self.archived.setChecked(client["archived"])
+
+    def values(self) -> dict:
+        born = self.birth_date.date()
+        return {
+            "name": self.name.text(), "phone": self.phone.text(), "email": self.email.text(),
+            "birth_date": None if born == NO_DATE else dt.date(born.year(), born.month(), born.day()),
+            "category_id": self.category.currentData(), "guardian_name": self.guardian_name.text(),
+            "guardian_phone": self.guardian_phone.text(), "notes": self.notes.toPlainText(),
+            "code": self.code.text(), "archived": self.archived.isChecked(),
+        }
+
+    def _warn_duplicates(self, values: dict) -> bool:
+        """Show possible duplicates once; True if the user still has to look at them."""
+        if self._confirmed_duplicates:
+            return False
+        found = self.ops.read(clients.possible_duplicates, name=values["name"], phone=values["phone"],
+                              birth_date=values["birth_date"], exclude_id=self.client_id)
+        if not found:
+            return False
+        listed = "".join(f"<br>• {d['code']} — {_escape(d['name'])} {_escape(d['phone'])}" for d in found[:5])
+        self.duplicates.setText(self.tr("<b>Possibly the same person:</b>{list}<br>Press Save again to save anyway.")
+                                .format(list=listed))
+        self.duplicates.show()
+        self._confirmed_duplicates = True
+        return True
+
+    def save(self) -> None:
+        values = self.values()
+        self.errors.clear()
+        if self._warn_duplicates(values):
+            return
+        if self.client_id is None:
+            result = self.ops.run(clients.create_client, parent=self, on_error=self._refused, **values)
+        else:
+            result = self.ops.run(clients.update_client, self.client_id, parent=self, on_error=self._refused,
+                                  **values)
+        if result is not FAILED:
+            self.saved_id = result
+            self.accept()
+
+    def _refused(self, err: DomainError) -> None:
+        self.errors.show(err)
+        widget = self.findChild(QLineEdit, err.field or "")
+        if widget is not None:
+            widget.setFocus()
+
+    @classmethod
+    def ask(cls, ops: Ops, client_id: int | None = None, parent=None) -> int | None:
+        dialog = cls(ops, client_id, parent)
+        return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

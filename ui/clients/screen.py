@@ -1,0 +1,135 @@
+"""The Clients area: search as you type, filters, the list, and the profile."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import clients
+from app.services.access import Right
+from ui.clients.dialog import ClientDialog
+from ui.clients.profile import ClientProfile
+from ui.models.clients import ClientsTableModel
+from ui.ops import OpChange, Ops
+
+SEARCH_DELAY_MS = 120  # wait for a pause in typing; a scanner's burst ends with Enter
+
+
+class ClientsScreen(QWidget):
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self.pages = QStackedWidget()
+        self.list_page = QWidget()
+        self.profile = ClientProfile(ops)
+        self.pages.addWidget(self.list_page)
+        self.pages.addWidget(self.profile)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.pages)
+
+        layout = QVBoxLayout(self.list_page)
+        layout.setContentsMargins(24, 16, 24, 12)
+        top = QHBoxLayout()
+        title = QLabel(self.tr("Clients"), objectName="areaTitle")
+        self.search = QLineEdit(objectName="clientSearch")
+        self.search.setPlaceholderText(self.tr("Search name, phone or code — or scan a card"))
+        self.search.setClearButtonEnabled(True)
+        self.category = QComboBox(objectName="categoryFilter")
+        self.category.addItem(self.tr("All categories"), None)
+        for category_id, name in ops.read(clients.categories):
+            self.category.addItem(name, category_id)
+        self.archived = QCheckBox(self.tr("Archived"), objectName="archivedFilter")
+        self.new_button = QPushButton(self.tr("New client…"))
+        self.new_button.setVisible(ops.actor.may(Right.EDIT_CLIENTS))
+        top.addWidget(title)
+        top.addSpacing(20)
+        top.addWidget(self.search, 1)
+        top.addWidget(self.category)
+        top.addWidget(self.archived)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+        self.model = ClientsTableModel(ops, self)
+        self.table = QTableView(objectName="clientsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate((100, 300, 180, 120)):
+            self.table.setColumnWidth(column, width)
+        layout.addWidget(self.table, 1)
+        self.count = QLabel(objectName="clientCount")
+        layout.addWidget(self.count)
+        self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._connect_signals()
+        self.refresh()
+
+    def _connect_signals(self) -> None:
+        self._timer.timeout.connect(self.refresh)
+        self.search.textEdited.connect(lambda _text: self._timer.start())
+        self.search.returnPressed.connect(self.open_typed)
+        self.category.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.archived.toggled.connect(lambda _on: self.refresh())
+        self.new_button.clicked.connect(self.new_client)
+        self.table.activated.connect(lambda index: self.open_client(self.model.client_id(index.row())))
+        self.profile.back.connect(self.show_list)
+        self.profile.edit_requested.connect(self.edit_client)
+        self.ops.changed.connect(self._on_changed)
+
+    def refresh(self) -> None:
+        self._timer.stop()
+        self.model.search(self.search.text(), category_id=self.category.currentData(),
+                          archived=self.archived.isChecked())
+        self.count.setText(self.tr("{n} clients").format(n=f"{self.model.total():,}"))
+
+    def open_typed(self) -> None:
+        """Enter in the search field: a full code (typed or scanned) opens that client at once."""
+        client_id = self.ops.read(clients.find_by_code, self.search.text())
+        if client_id is None:
+            self.refresh()
+            if self.model.total() == 1:
+                client_id = self.model.client_id(0)
+        if client_id is not None:
+            self.open_client(client_id)
+
+    def open_client(self, client_id: int) -> None:
+        self.profile.show_client(client_id)
+        self.pages.setCurrentWidget(self.profile)
+
+    def show_list(self) -> None:
+        self.pages.setCurrentWidget(self.list_page)
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_client(self) -> None:
+        client_id = ClientDialog.ask(self.ops, parent=self)
+        if client_id is not None:
+            self.open_client(client_id)
+
+    def edit_client(self, client_id: int) -> None:
+        if ClientDialog.ask(self.ops, client_id, parent=self) is not None:
+            self.profile.show_client(client_id)
+
+    def _on_changed(self, change: OpChange) -> None:
+        if change.service in ("create_client", "update_client"):
+            self.refresh()

@@ -1,0 +1,1 @@
+"""Item models over ids, with rows fetched on demand."""

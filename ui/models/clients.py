@@ -1,0 +1,99 @@
+"""The clients list: a table model over ids; rows are read a page at a time as the view scrolls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from app.services import clients
+from ui.ops import Ops
+
+PAGE = 200
+
+
+class ClientsTableModel(QAbstractTableModel):
+    COLUMNS = [("code", "Code"), ("name", "Name"), ("phone", "Phone"), ("category", "Category"), ("family", "Family")]
+    SORTABLE = {"code", "name", "phone"}
+
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self._ids: list[int] = []
+        self._rows: dict[int, dict] = {}
+        self._shown = 0  # rows handed to the view so far
+        self._query = ""
+        self._filters: dict = {"archived": False}
+        self._sort = ("name", False)
+
+    # the search ------------------------------------------------------------------
+    def search(self, query: str | None = None, **filters) -> None:
+        """Run the search again (new text or filters) and show its first page."""
+        if query is not None:
+            self._query = query
+        self._filters.update(filters)
+        self.beginResetModel()
+        sort, descending = self._sort
+        self._ids = self.ops.read(clients.search_client_ids, self._query, sort=sort, descending=descending,
+                                  **self._filters)
+        self._rows = {}
+        self._shown = 0
+        self._load(min(PAGE, len(self._ids)))
+        self.endResetModel()
+
+    def total(self) -> int:
+        return len(self._ids)
+
+    def client_id(self, row: int) -> int:
+        return self._ids[row]
+
+    def _load(self, count: int) -> None:
+        page = self._ids[self._shown:self._shown + count]
+        if page:
+            self._rows.update(self.ops.read(clients.client_rows, page))
+        self._shown += len(page)
+
+    # the model -------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+        return not parent.isValid() and self._shown < len(self._ids)
+
+    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+        if parent.isValid():
+            return
+        count = min(PAGE, len(self._ids) - self._shown)
+        if count <= 0:
+            return
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + count - 1)
+        self._load(count)
+        self.endInsertRows()
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < self._shown:
+            return None
+        row = self._rows.get(self._ids[index.row()])
+        if row is None:
+            return None
+        key = self.COLUMNS[index.column()][0]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row[key] or ""
+        if role == Qt.ItemDataRole.ForegroundRole and row["archived"]:
+            return Qt.GlobalColor.gray
+        if role == Qt.ItemDataRole.UserRole:
+            return row["id"]
+        return None
+
+    def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.COLUMNS[section][1])
+        return None
+
+    def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
+        key = self.COLUMNS[column][0] if 0 <= column < len(self.COLUMNS) else "name"
+        if key not in self.SORTABLE:
+            return
+        self._sort = (key, order == Qt.SortOrder.DescendingOrder)
+        self.search()
