@@ -29,7 +29,7 @@ class Result:
 
     def line(self) -> str:
         status = "ok" if self.ok else "OVER"
-        scale = 1000 if self.unit == "ms" else 1
+        scale = 1000 if self.unit == "ms" else 1  # "ms" results are given in seconds
         budget = "-" if self.budget == float("inf") else f"{self.budget * scale:.2f}"
         return (f"{self.name:<46} median {self.median * scale:9.2f} {self.unit:<2}  budget {budget:>8} {self.unit:<2}  "
                 f"{status}" + (f"  ({self.note})" if self.note else ""))

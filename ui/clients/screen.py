@@ -25,7 +25,7 @@ from ui.clients.profile import ClientProfile
 from ui.models.clients import ClientsTableModel
 from ui.ops import OpChange, Ops
 
-SEARCH_DELAY_MS = 120  # wait for a pause in typing; a scanner's burst ends with Enter
+SEARCH_DELAY_MS = 0  # after the queued key events: a scanner's burst becomes one search
 
 
 class ClientsScreen(QWidget):
@@ -68,8 +68,8 @@ class ClientsScreen(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)  # by name, as searched
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
         self.table.verticalHeader().hide()
         self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()

@@ -93,7 +93,8 @@ class ClientsTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         key = self.COLUMNS[column][0] if 0 <= column < len(self.COLUMNS) else "name"
-        if key not in self.SORTABLE:
+        wanted = (key, order == Qt.SortOrder.DescendingOrder)
+        if key not in self.SORTABLE or wanted == self._sort:
             return
-        self._sort = (key, order == Qt.SortOrder.DescendingOrder)
+        self._sort = wanted
         self.search()
