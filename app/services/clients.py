@@ -178,6 +178,7 @@ def search_client_ids(session: Session, actor: Actor, query: str = "", *, catego
         stmt = stmt.where(Client.archived == archived)
     column = SORTS.get(sort, Client.search_key)
     stmt = stmt.order_by(column.desc() if descending else column, Client.id)
+    session.flush()  # Core below skips autoflush: edits of this transaction must be seen
     return session.connection().execute(stmt).scalars().all()  # Core: no ORM work per id
 
 
