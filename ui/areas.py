@@ -26,7 +26,7 @@ AREAS: tuple[Area, ...] = (
     Area("clients", "Clients", Right.VIEW_CLIENTS, "Find, add and edit clients and families.",
          screen="ui.clients.screen:ClientsScreen"),
     Area("packages", "Packages", Right.VIEW_CLIENTS, "Memberships, lesson packs and credit bundles for sale.",
-         pending="Clients, families, programs, groups and packages (the catalogue issue)"),
+         screen="ui.packages.screen:PackagesScreen"),
     Area("memberships", "Memberships", Right.SELL, "Sales, renewals, freezes, invoices and payments.",
          pending="Selling: memberships, renewals, freezes, invoices and payments (the selling issue)"),
     Area("journal", "Journal", Right.MARK_JOURNAL, "Attendance of your groups, lesson by lesson.",

@@ -1,0 +1,1 @@
+"""The Packages area: what the centre sells."""

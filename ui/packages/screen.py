@@ -1,0 +1,90 @@
+"""The Packages area: the list, with new / edit / activate for the owner."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import catalogue
+from app.services.access import Right
+from ui.models.packages import PackagesTableModel
+from ui.ops import OpChange, Ops
+from ui.packages.dialog import PackageDialog
+
+
+class PackagesScreen(QWidget):
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Packages"), objectName="areaTitle"))
+        top.addStretch(1)
+        self.new_button = QPushButton(self.tr("New package…"))
+        self.edit_button = QPushButton(self.tr("Edit…"))
+        self.toggle_button = QPushButton(self.tr("Deactivate"))
+        for button in (self.new_button, self.edit_button, self.toggle_button):
+            button.setVisible(ops.actor.may(Right.EDIT_CATALOGUE))
+            top.addWidget(button)
+        layout.addLayout(top)
+        self.model = PackagesTableModel(ops, self)
+        self.table = QTableView(objectName="packagesTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table, 1)
+        note = QLabel(self.tr("Changing a package changes future sales only; past sales keep what was sold."),
+                      objectName="clientCount")
+        layout.addWidget(note)
+        self._connect_signals()
+        self.model.refresh()
+
+    def _connect_signals(self) -> None:
+        self.new_button.clicked.connect(lambda: PackageDialog.ask(self.ops, parent=self))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.table.activated.connect(lambda _index: self.edit_selected())
+        self.toggle_button.clicked.connect(self.toggle_selected)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
+        self.ops.changed.connect(self._on_changed)
+
+    def _selected(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.package_id(index.row()) if index.isValid() else None
+
+    def _update_buttons(self) -> None:
+        index = self.table.currentIndex()
+        active = index.isValid() and self.model.data(self.model.index(index.row(), 7)) == self.tr("active")
+        self.toggle_button.setText(self.tr("Deactivate") if active else self.tr("Activate"))
+
+    def edit_selected(self) -> None:
+        package_id = self._selected()
+        if package_id is not None and self.ops.actor.may(Right.EDIT_CATALOGUE):
+            PackageDialog.ask(self.ops, package_id, parent=self)
+
+    def toggle_selected(self) -> None:
+        package_id = self._selected()
+        if package_id is not None:
+            active = self.toggle_button.text() == self.tr("Activate")
+            self.ops.run(catalogue.set_package_active, package_id, active, parent=self)
+
+    def _on_changed(self, change: OpChange) -> None:
+        if change.service in ("create_package", "update_package", "set_package_active"):
+            row = self.table.currentIndex().row()
+            self.model.refresh()
+            if row >= 0:
+                self.table.selectRow(min(row, self.model.rowCount() - 1))
+            self._update_buttons()
