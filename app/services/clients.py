@@ -22,7 +22,8 @@ FIELDS = ("name", "phone", "email", "birth_date", "category_id", "family_id", "g
 SORTS = {"code": Client.code, "name": Client.search_key, "phone": Client.phone_key}
 
 
-def _clean(session: Session, data: dict, client_id: int | None) -> dict:
+def clean_fields(session: Session, data: dict, client_id: int | None) -> dict:
+    """Validated client fields (plus their search keys); raises DomainError naming the field."""
     unknown = set(data) - set(FIELDS)
     if unknown:
         raise DomainError(f"Unknown client fields: {', '.join(sorted(unknown))}.")
@@ -85,7 +86,7 @@ def new_code(session: Session) -> str:
 
 @guarded(Right.EDIT_CLIENTS)
 def create_client(session: Session, actor: Actor, **fields) -> int:
-    values = _clean(session, fields, None)
+    values = clean_fields(session, fields, None)
     values.setdefault("code", new_code(session))
     client = Client(created_by_id=actor.user_id, **values)
     session.add(client)
@@ -99,7 +100,7 @@ def update_client(session: Session, actor: Actor, client_id: int, **fields) -> i
     client = session.get(Client, client_id)
     if client is None:
         raise NotFound("This client no longer exists.")
-    values = _clean(session, fields, client_id)
+    values = clean_fields(session, fields, client_id)
     changed = {k: v for k, v in values.items() if getattr(client, k) != v}
     for key, value in changed.items():
         setattr(client, key, value)

@@ -1,0 +1,270 @@
+"""Clients in and out: CSV/XLSX import with a preview (X1), and export of lists (X2).
+
+Import never writes until the user confirms the preview, and then writes all
+of it or nothing. Exported cells that a spreadsheet would run as a formula
+(= + - @ at the start) are neutralised with a leading apostrophe.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.errors import DomainError
+from app.models import Client, ClientCategory, Family
+from app.services import audit, clients
+from app.services.access import Actor, Right, guarded
+from app.text import fold, phone_digits
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_CELL = 5000
+MAX_ROWS = 200_000
+FIELDS = ("name", "phone", "email", "birth_date", "category", "code", "guardian_name", "guardian_phone", "notes",
+          "family", "payer")
+HEADER_WORDS = {
+    "name": ("name", "full name", "client", "имя", "фио"),
+    "phone": ("phone", "mobile", "telephone", "tel", "телефон"),
+    "email": ("email", "e-mail", "mail", "почта"),
+    "birth_date": ("birth date", "birthday", "date of birth", "born", "дата рождения"),
+    "category": ("category", "type", "категория"),
+    "code": ("code", "card", "card code", "код"),
+    "guardian_name": ("guardian", "parent", "родитель"),
+    "guardian_phone": ("guardian phone", "parent phone"),
+    "notes": ("notes", "note", "comment", "заметки"),
+    "family": ("family", "семья"),
+    "payer": ("payer", "pays", "плательщик"),
+}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+# ---- export ---------------------------------------------------------------------
+
+def neutralise(value) -> object:
+    """A cell as a spreadsheet will show it, never as a formula it would run."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_table(path: Path, headers: list[str], rows: list[list]) -> None:
+    """Write a list to CSV (UTF-8 with BOM, for spreadsheets) or XLSX, by the file's ending."""
+    path = Path(path)
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import Workbook
+
+        book = Workbook(write_only=True)
+        sheet = book.create_sheet()
+        sheet.append(headers)
+        for row in rows:
+            sheet.append([neutralise(v) for v in row])
+        book.save(path)
+    elif path.suffix.lower() == ".csv":
+        with path.open("w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(headers)
+            writer.writerows([neutralise("" if v is None else v) for v in row] for row in rows)
+    else:
+        raise DomainError("Export to a .csv or .xlsx file.", field="path")
+
+
+@guarded(Right.VIEW_CLIENTS)
+def export_clients(session: Session, actor: Actor, path: Path, query: str = "", **filters) -> int:
+    """The clients list as shown (same search and filters), to CSV or XLSX; returns the row count."""
+    ids = clients.search_client_ids(session, actor, query, **filters)
+    headers = ["Code", "Name", "Phone", "Email", "Birth date", "Category", "Family"]
+    rows = []
+    for start in range(0, len(ids), 5000):
+        chunk = ids[start:start + 5000]
+        found = {
+            r.id: r for r in session.execute(
+                select(Client.id, Client.code, Client.name, Client.phone, Client.email, Client.birth_date,
+                       ClientCategory.name.label("category"), Family.name.label("family"))
+                .outerjoin(ClientCategory, ClientCategory.id == Client.category_id)
+                .outerjoin(Family, Family.id == Client.family_id).where(Client.id.in_(chunk)))
+        }
+        rows += [[r.code, r.name, r.phone, r.email, r.birth_date.isoformat() if r.birth_date else "", r.category or "",
+                  r.family or ""] for r in (found[i] for i in chunk)]
+    write_table(path, headers, rows)
+    return len(rows)
+
+
+# ---- import ---------------------------------------------------------------------
+
+@dataclass
+class ImportRow:
+    line: int  # as the user sees it in the file (header is line 1)
+    values: dict
+    status: str = "new"  # new, duplicate, error
+    reason: str = ""
+
+
+@dataclass
+class ImportPreview:
+    headers: list[str]
+    mapping: dict[str, int]  # field -> column
+    rows: list[ImportRow] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for r in self.rows if r.status == status)
+
+
+def _decode(raw: bytes) -> str:
+    if b"\x00" in raw:
+        raise DomainError("The file contains NUL bytes: it is not a text (CSV) file.", field="path")
+    for encoding in ("utf-8-sig", "cp1251"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise DomainError("The file's text encoding is not UTF-8 or Windows-1251.", field="path")
+
+
+def read_table(path: Path) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows of a CSV (comma or semicolon, UTF-8 or cp1251) or an XLSX file."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+    except OSError:
+        raise DomainError("The file cannot be read.", field="path") from None
+    if size > MAX_FILE_BYTES:
+        raise DomainError("The file is larger than 20 MB.", field="path")
+    if path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(path, read_only=True, data_only=True)
+        except Exception:  # noqa: BLE001 - any unreadable workbook is the same plain message
+            raise DomainError("The file is not a readable XLSX workbook.", field="path") from None
+        table = [["" if v is None else (v.date().isoformat() if isinstance(v, dt.datetime) else str(v))
+                  for v in row] for row in book.active.iter_rows(values_only=True)]
+        book.close()
+    else:
+        content = _decode(path.read_bytes())
+        csv.field_size_limit(MAX_FILE_BYTES)  # a huge cell becomes that row's error, not a broken file
+        first_line = content.split("\n", 1)[0]
+        delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+        try:
+            table = list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True))
+        except csv.Error as err:
+            raise DomainError(f"The file is not valid CSV ({err}); check for an unterminated quote.",
+                              field="path") from None
+    table = [row for row in table if any(cell.strip() for cell in row)]
+    if not table:
+        raise DomainError("The file is empty.", field="path")
+    if len(table) > MAX_ROWS + 1:
+        raise DomainError(f"The file has more than {MAX_ROWS:,} rows; split it.", field="path")
+    return [h.strip() for h in table[0]], table[1:]
+
+
+def guess_mapping(headers: list[str]) -> dict[str, int]:
+    """Which column holds which field, from the header words (the user can change it)."""
+    mapping = {}
+    folded = [fold(h) for h in headers]
+    for name, words in HEADER_WORDS.items():
+        for column, header in enumerate(folded):
+            if header in words and column not in mapping.values():
+                mapping[name] = column
+                break
+    return mapping
+
+
+def _parse_date(text: str) -> dt.date:
+    for pattern in ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    raise DomainError(f"“{text}” is not a date like 2016-05-31 or 31.05.2016.")
+
+
+@guarded(Right.EDIT_CLIENTS)
+def preview_import(session: Session, actor: Actor, path: Path, mapping: dict[str, int] | None = None) -> ImportPreview:
+    """Read the file and say what each row would become. Writes nothing."""
+    headers, table = read_table(path)
+    mapping = guess_mapping(headers) if mapping is None else mapping
+    if "name" not in mapping:
+        raise DomainError("Choose which column holds the names.", field="mapping")
+    categories = {fold(name): cid for cid, name in session.execute(select(ClientCategory.id, ClientCategory.name))}
+    known_phones = {k for k in session.scalars(select(Client.phone_key).where(Client.phone_key != "")) if len(k) >= 7}
+    known_codes = set(session.scalars(select(Client.code)))
+    seen_phones: set[str] = set()
+    seen_codes: set[str] = set()
+    preview = ImportPreview(headers, mapping)
+    for line, cells in enumerate(table, start=2):
+        values = {name: (cells[col].strip() if col < len(cells) else "") for name, col in mapping.items()}
+        row = ImportRow(line, values)
+        preview.rows.append(row)
+        try:
+            if any(len(v) > MAX_CELL for v in values.values()):
+                raise DomainError(f"A cell is longer than {MAX_CELL} characters.")
+            fields = _client_fields(values, categories)
+            clients.clean_fields(session, {k: v for k, v in fields.items() if k != "code"}, None)
+        except DomainError as err:
+            row.status, row.reason = "error", err.message
+            continue
+        digits = phone_digits(values.get("phone", ""))
+        code = values.get("code", "").upper()
+        if (len(digits) >= 7 and (digits in known_phones or digits in seen_phones)) or \
+                (code and (code in known_codes or code in seen_codes)):
+            row.status = "duplicate"
+            row.reason = "same code" if code and (code in known_codes or code in seen_codes) else "same phone"
+        if len(digits) >= 7:
+            seen_phones.add(digits)
+        if code:
+            seen_codes.add(code)
+    return preview
+
+
+def _client_fields(values: dict, categories: dict[str, int]) -> dict:
+    out = {k: values[k] for k in ("name", "phone", "email", "guardian_name", "guardian_phone", "notes", "code")
+           if k in values}
+    if values.get("birth_date"):
+        out["birth_date"] = _parse_date(values["birth_date"])
+    if values.get("category"):
+        if fold(values["category"]) not in categories:
+            raise DomainError(f"There is no category “{values['category']}”.")
+        out["category_id"] = categories[fold(values["category"])]
+    return out
+
+
+@guarded(Right.EDIT_CLIENTS)
+def import_clients(session: Session, actor: Actor, preview: ImportPreview) -> dict:
+    """Add the preview's new rows (with their families) in this one transaction.
+
+    Duplicates and error rows are left out, as the preview showed. Any
+    failure while writing raises, and the caller's transaction writes nothing.
+    """
+    categories = {fold(name): cid for cid, name in session.execute(select(ClientCategory.id, ClientCategory.name))}
+    families: dict[str, Family] = {}
+    payers: dict[str, int] = {}
+    added = 0
+    for row in preview.rows:
+        if row.status != "new":
+            continue
+        try:
+            client_id = clients.create_client(session, actor, **_client_fields(row.values, categories))
+        except DomainError as err:
+            raise DomainError(f"Line {row.line}: {err.message} Nothing was imported.") from None
+        added += 1
+        family_name = row.values.get("family", "").strip()
+        if family_name:
+            family = families.get(fold(family_name))
+            if family is None:
+                family = families[fold(family_name)] = Family(name=family_name, created_by_id=actor.user_id)
+                session.add(family)
+                session.flush()
+            session.get(Client, client_id).family_id = family.id
+            if fold(row.values.get("payer", "")) in ("1", "yes", "y", "x", "true", "да"):
+                payers[fold(family_name)] = client_id
+            else:  # no payer marked: the family's first row pays
+                payers.setdefault(fold(family_name), client_id)
+    for key, family in families.items():
+        family.payer_id = payers[key]
+    audit.record(session, actor, "import", "client", None, added=added, families=len(families))
+    return {"added": added, "families": len(families)}
