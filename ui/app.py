@@ -122,13 +122,10 @@ def _signed_in(db: Database, args) -> Actor | None:
 
 
 def _first_owner(db: Database) -> Actor:
-    from sqlalchemy import select
-
-    from app.models import Role, User
-    from app.services.users import actor_of
+    from app.services.users import first_owner
 
     with db.reader.begin() as session:
-        return actor_of(session.scalars(select(User).where(User.role == Role.OWNER).order_by(User.id)).first())
+        return first_owner(session)
 
 
 def start(argv: list[str] | None = None) -> MainWindow | None:

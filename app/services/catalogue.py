@@ -10,10 +10,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import validation
-from app.errors import DomainError, NotFound
+from app.errors import DomainError
 from app.models import BillingType, CreditType, Package, PackageCredit, PackageKind, PackageService, Program, TermUnit
 from app.services import audit
 from app.services.access import Actor, Right, guarded
+from app.services.records import existing
 
 PACKAGE_FIELDS = ("kind", "name", "description", "active", "price", "billing_type", "term_count", "term_unit",
                   "program_id", "lesson_count", "member_discount_pct", "credits", "services")
@@ -114,9 +115,7 @@ def create_package(session: Session, actor: Actor, **fields) -> int:
 @guarded(Right.EDIT_CATALOGUE)
 def update_package(session: Session, actor: Actor, package_id: int, **fields) -> int:
     """Change a package for future sales; past sales keep the terms they were sold with."""
-    package = session.get(Package, package_id)
-    if package is None:
-        raise NotFound("This package no longer exists.")
+    package = existing(session, Package, package_id, "package")
     values = _clean_package(session, {**package_fields(package), **fields})
     _apply(package, values)
     audit.record(session, actor, "update", "package", package.id, **{k: v for k, v in fields.items()
@@ -126,9 +125,7 @@ def update_package(session: Session, actor: Actor, package_id: int, **fields) ->
 
 @guarded(Right.EDIT_CATALOGUE)
 def set_package_active(session: Session, actor: Actor, package_id: int, active: bool) -> int:
-    package = session.get(Package, package_id)
-    if package is None:
-        raise NotFound("This package no longer exists.")
+    package = existing(session, Package, package_id, "package")
     package.active = bool(active)
     audit.record(session, actor, "activate" if active else "deactivate", "package", package.id)
     return package.id
@@ -153,9 +150,7 @@ def package_fields(package: Package) -> dict:
 
 @guarded(Right.VIEW_CLIENTS)
 def get_package(session: Session, actor: Actor, package_id: int) -> dict:
-    package = session.get(Package, package_id)
-    if package is None:
-        raise NotFound("This package no longer exists.")
+    package = existing(session, Package, package_id, "package")
     return {"id": package.id, **package_fields(package)}
 
 
@@ -178,9 +173,7 @@ def list_packages(session: Session, actor: Actor, kind: PackageKind | None = Non
 
 def sellable(session: Session, package_id: int) -> Package:
     """The package, if it can be sold now; the selling services call this."""
-    package = session.get(Package, package_id)
-    if package is None:
-        raise NotFound("This package no longer exists.")
+    package = existing(session, Package, package_id, "package")
     if not package.active:
         raise DomainError(f"“{package.name}” is inactive and cannot be sold.", field="package_id")
     return package

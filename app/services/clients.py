@@ -9,10 +9,11 @@ from sqlalchemy import and_, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from app import validation
-from app.errors import DomainError, NotFound
+from app.errors import DomainError
 from app.models import Client, ClientCategory, Family
 from app.services import audit
 from app.services.access import Actor, Right, guarded
+from app.services.records import existing
 from app.text import fold, phone_digits
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed without doubt
@@ -97,9 +98,7 @@ def create_client(session: Session, actor: Actor, **fields) -> int:
 
 @guarded(Right.EDIT_CLIENTS)
 def update_client(session: Session, actor: Actor, client_id: int, **fields) -> int:
-    client = session.get(Client, client_id)
-    if client is None:
-        raise NotFound("This client no longer exists.")
+    client = existing(session, Client, client_id, "client")
     values = clean_fields(session, fields, client_id)
     changed = {k: v for k, v in values.items() if getattr(client, k) != v}
     for key, value in changed.items():
@@ -205,9 +204,7 @@ def find_by_code(session: Session, actor: Actor, code: str) -> int | None:
 
 @guarded(Right.VIEW_CLIENTS)
 def get_client(session: Session, actor: Actor, client_id: int) -> dict:
-    client = session.get(Client, client_id)
-    if client is None:
-        raise NotFound("This client no longer exists.")
+    client = existing(session, Client, client_id, "client")
     return {field: getattr(client, field) for field in ("id", *FIELDS)}
 
 

@@ -12,6 +12,7 @@ from app.errors import DomainError, NotFound
 from app.models import Client, Enrolment, Group, GroupSlot, Program, Role, User
 from app.services import audit
 from app.services.access import Actor, Right, guarded
+from app.services.records import existing
 
 
 def _clean_program(data: dict) -> dict:
@@ -36,9 +37,7 @@ def create_program(session: Session, actor: Actor, **fields) -> int:
 
 @guarded(Right.EDIT_CATALOGUE)
 def update_program(session: Session, actor: Actor, program_id: int, **fields) -> int:
-    program = session.get(Program, program_id)
-    if program is None:
-        raise NotFound("This program no longer exists.")
+    program = existing(session, Program, program_id, "program")
     values = _clean_program({"name": program.name, "base_lesson_price": program.base_lesson_price,
                              "colour": program.colour, **fields})
     clash = session.scalar(select(Program.id).where(Program.name == values["name"], Program.id != program_id))
@@ -116,9 +115,7 @@ def create_group(session: Session, actor: Actor, **fields) -> int:
 
 @guarded(Right.EDIT_CATALOGUE)
 def update_group(session: Session, actor: Actor, group_id: int, **fields) -> int:
-    group = session.get(Group, group_id)
-    if group is None:
-        raise NotFound("This group no longer exists.")
+    group = existing(session, Group, group_id, "group")
     current = {"program_id": group.program_id, "name": group.name, "teacher_id": group.teacher_id,
                "room": group.room, "capacity": group.capacity, "slots": group_slots(session, group_id)}
     _apply_group(session, group, _clean_group(session, {**current, **fields}))

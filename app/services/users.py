@@ -8,10 +8,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import validation
-from app.errors import DomainError, NotFound
+from app.errors import DomainError
 from app.models import Role, User
 from app.services import audit
 from app.services.access import Actor, Right, guarded
+from app.services.records import existing
 
 MIN_PASSWORD = 8
 _hasher = PasswordHasher()  # argon2id with the library's current recommended costs
@@ -38,6 +39,14 @@ def _clean_username(username) -> str:
 
 def actor_of(user: User) -> Actor:
     return Actor(user.id, user.username, user.display_name, user.role)
+
+
+def first_owner(session: Session) -> Actor:
+    """The first owner account: the demo and screenshots act as it without a password."""
+    owner = session.scalars(select(User).where(User.role == Role.OWNER).order_by(User.id)).first()
+    if owner is None:
+        raise DomainError("This database has no owner account yet.")
+    return actor_of(owner)
 
 
 def has_users(session: Session) -> bool:
@@ -68,9 +77,7 @@ def create_user(session: Session, actor: Actor, username: str, display_name: str
 
 @guarded(Right.MANAGE_USERS)
 def set_user_active(session: Session, actor: Actor, user_id: int, active: bool) -> None:
-    user = session.get(User, user_id)
-    if user is None:
-        raise NotFound("That user no longer exists.")
+    user = existing(session, User, user_id, "user")
     if user.id == actor.user_id and not active:
         raise DomainError("You cannot switch off your own account.")
     user.active = active

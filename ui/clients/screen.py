@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +22,7 @@ from ui.clients.dialog import ClientDialog
 from ui.clients.profile import ClientProfile
 from ui.models.clients import ClientsTableModel
 from ui.ops import OpChange, Ops
+from ui.tables import list_view
 
 SEARCH_DELAY_MS = 0  # after the queued key events: a scanner's burst becomes one search
 
@@ -63,15 +62,9 @@ class ClientsScreen(QWidget):
         top.addWidget(self.new_button)
         layout.addLayout(top)
         self.model = ClientsTableModel(ops, self)
-        self.table = QTableView(objectName="clientsTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = list_view(self.model, "clientsTable")
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)  # by name, as searched
         self.table.setSortingEnabled(True)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -18,6 +16,7 @@ from app.services.access import Right
 from ui.models.packages import PackagesTableModel
 from ui.ops import OpChange, Ops
 from ui.packages.dialog import PackageDialog
+from ui.tables import list_view
 
 
 class PackagesScreen(QWidget):
@@ -37,13 +36,7 @@ class PackagesScreen(QWidget):
             top.addWidget(button)
         layout.addLayout(top)
         self.model = PackagesTableModel(ops, self)
-        self.table = QTableView(objectName="packagesTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        self.table.setAlternatingRowColors(True)
+        self.table = list_view(self.model, "packagesTable")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
