@@ -161,14 +161,7 @@ def _matching(session: Session, query: str):
     return and_(*conditions)
 
 
-@guarded(Right.VIEW_CLIENTS)
-def search_client_ids(session: Session, actor: Actor, query: str = "", *, category_id: int | None = None,
-                      archived: bool | None = False, sort: str = "name", descending: bool = False) -> list[int]:
-    """Ids of the clients matching ``query`` and the filters, in list order.
-
-    The list keeps only ids; rows are fetched for what is on screen.
-    """
-    stmt = select(Client.id)
+def _filtered(session: Session, stmt, query: str, category_id: int | None, archived: bool | None):
     condition = _matching(session, query)
     if condition is not None:
         stmt = stmt.where(condition)
@@ -176,10 +169,30 @@ def search_client_ids(session: Session, actor: Actor, query: str = "", *, catego
         stmt = stmt.where(Client.category_id == category_id)
     if archived is not None:
         stmt = stmt.where(Client.archived == archived)
+    return stmt
+
+
+@guarded(Right.VIEW_CLIENTS)
+def search_client_ids(session: Session, actor: Actor, query: str = "", *, category_id: int | None = None,
+                      archived: bool | None = False, sort: str = "name", descending: bool = False,
+                      offset: int = 0, limit: int | None = None) -> list[int]:
+    """Ids of the clients matching ``query`` and the filters, in list order, a page at a time.
+
+    The list keeps only ids; rows are fetched for what is on screen.
+    """
     column = SORTS.get(sort, Client.search_key)
-    stmt = stmt.order_by(column.desc() if descending else column, Client.id)
+    stmt = _filtered(session, select(Client.id), query, category_id, archived)
+    stmt = stmt.order_by(column.desc() if descending else column, Client.id).offset(offset).limit(limit)
     session.flush()  # Core below skips autoflush: edits of this transaction must be seen
     return session.connection().execute(stmt).scalars().all()  # Core: no ORM work per id
+
+
+@guarded(Right.VIEW_CLIENTS)
+def count_clients(session: Session, actor: Actor, query: str = "", *, category_id: int | None = None,
+                  archived: bool | None = False) -> int:
+    session.flush()
+    stmt = _filtered(session, select(func.count(Client.id)), query, category_id, archived)
+    return session.connection().execute(stmt).scalar_one()
 
 
 @guarded(Right.VIEW_CLIENTS)

@@ -75,3 +75,22 @@ def _delete(database, ids):
     with database.writer.begin() as s:
         s.execute(delete(AuditEvent).where(AuditEvent.entity == "client", AuditEvent.entity_id.in_(ids)))
         s.execute(delete(Client).where(Client.id.in_(ids)))
+
+
+def test_the_list_reads_a_page_at_a_time_as_the_view_scrolls(ops_for, database, monkeypatch):
+    import ui.models.clients as module
+
+    monkeypatch.setattr(module, "PAGE", 2)
+    ops = ops_for("rita")
+    with database.writer.begin() as s:
+        made = [clients.create_client(s, ops.actor, name=f"Paging Test {i}") for i in range(5)]
+    try:
+        model = ClientsTableModel(ops)
+        model.search("paging test")
+        assert (model.total(), model.rowCount()) == (5, 2)
+        while model.canFetchMore():
+            model.fetchMore()
+        assert model.rowCount() == 5
+        assert [model.data(model.index(r, 1)) for r in range(5)] == [f"Paging Test {i}" for i in range(5)]
+    finally:
+        _delete(database, made)

@@ -17,9 +17,9 @@ class ClientsTableModel(QAbstractTableModel):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
-        self._ids: list[int] = []
+        self._ids: list[int] = []  # the rows handed to the view so far, in order
         self._rows: dict[int, dict] = {}
-        self._shown = 0  # rows handed to the view so far
+        self._total = 0
         self._query = ""
         self._filters: dict = {"archived": False}
         self._sort = ("name", False)
@@ -31,48 +31,51 @@ class ClientsTableModel(QAbstractTableModel):
             self._query = query
         self._filters.update(filters)
         self.beginResetModel()
-        sort, descending = self._sort
-        self._ids = self.ops.read(clients.search_client_ids, self._query, sort=sort, descending=descending,
-                                  **self._filters)
-        self._rows = {}
-        self._shown = 0
-        self._load(min(PAGE, len(self._ids)))
+        self._total = self.ops.read(clients.count_clients, self._query, **self._filters)
+        self._ids, self._rows = [], {}
+        self._load()
         self.endResetModel()
 
     def total(self) -> int:
-        return len(self._ids)
+        return self._total
 
     def client_id(self, row: int) -> int:
         return self._ids[row]
 
-    def _load(self, count: int) -> None:
-        page = self._ids[self._shown:self._shown + count]
+    def _next_page(self) -> list[int]:
+        sort, descending = self._sort
+        return self.ops.read(clients.search_client_ids, self._query, sort=sort, descending=descending,
+                             offset=len(self._ids), limit=PAGE, **self._filters)
+
+    def _load(self, page: list[int] | None = None) -> None:
+        page = self._next_page() if page is None else page
         if page:
             self._rows.update(self.ops.read(clients.client_rows, page))
-        self._shown += len(page)
+        self._ids += page
 
     # the model -------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else self._shown
+        return 0 if parent.isValid() else len(self._ids)
 
     def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and self._shown < len(self._ids)
+        return not parent.isValid() and len(self._ids) < self._total
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
         if parent.isValid():
             return
-        count = min(PAGE, len(self._ids) - self._shown)
-        if count <= 0:
+        page = self._next_page()
+        if not page:
+            self._total = len(self._ids)  # another PC removed clients meanwhile
             return
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + count - 1)
-        self._load(count)
+        self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(page) - 1)
+        self._load(page)
         self.endInsertRows()
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < self._shown:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         row = self._rows.get(self._ids[index.row()])
         if row is None:
