@@ -27,7 +27,7 @@ bench: $(STAMP)
 
 SHOTS := resources/screenshots
 screenshots: $(STAMP)
-	for view in clients journal reports; do \
+	for view in clients packages journal; do \
 		MEMBERSHIP_DESK_HOME=$$(mktemp -d) $(PY) main.py --demo --screenshot $(SHOTS)/$$view.png --view $$view; \
 	done
 
