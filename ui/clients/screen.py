@@ -20,6 +20,7 @@ from app.services import clients
 from app.services.access import Right
 from ui.clients.dialog import ClientDialog
 from ui.clients.profile import ClientProfile
+from ui.clients.transfer import ImportDialog, export_list
 from ui.models.clients import ClientsTableModel
 from ui.ops import OpChange, Ops
 from ui.tables import list_view
@@ -53,13 +54,18 @@ class ClientsScreen(QWidget):
             self.category.addItem(name, category_id)
         self.archived = QCheckBox(self.tr("Archived"), objectName="archivedFilter")
         self.new_button = QPushButton(self.tr("New client…"))
-        self.new_button.setVisible(ops.actor.may(Right.EDIT_CLIENTS))
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.export_button = QPushButton(self.tr("Export…"))
+        for button in (self.new_button, self.import_button):
+            button.setVisible(ops.actor.may(Right.EDIT_CLIENTS))
         top.addWidget(title)
         top.addSpacing(20)
         top.addWidget(self.search, 1)
         top.addWidget(self.category)
         top.addWidget(self.archived)
         top.addWidget(self.new_button)
+        top.addWidget(self.import_button)
+        top.addWidget(self.export_button)
         layout.addLayout(top)
         self.model = ClientsTableModel(ops, self)
         self.table = list_view(self.model, "clientsTable")
@@ -84,6 +90,10 @@ class ClientsScreen(QWidget):
         self.category.currentIndexChanged.connect(lambda _i: self.refresh())
         self.archived.toggled.connect(lambda _on: self.refresh())
         self.new_button.clicked.connect(self.new_client)
+        self.import_button.clicked.connect(lambda: ImportDialog.ask(self.ops, parent=self))
+        self.export_button.clicked.connect(lambda: export_list(
+            self.ops, self, self.search.text(), category_id=self.category.currentData(),
+            archived=self.archived.isChecked()))
         self.table.activated.connect(lambda index: self.open_client(self.model.client_id(index.row())))
         self.profile.back.connect(self.show_list)
         self.profile.edit_requested.connect(self.edit_client)
@@ -124,5 +134,5 @@ class ClientsScreen(QWidget):
             self.profile.show_client(client_id)
 
     def _on_changed(self, change: OpChange) -> None:
-        if change.service in ("create_client", "update_client"):
+        if change.service in ("create_client", "update_client", "import_clients"):
             self.refresh()

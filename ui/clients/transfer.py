@@ -1,0 +1,171 @@
+"""Import clients from a spreadsheet (with a preview), and export the list (X1, X2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from app.errors import DomainError
+from app.services import transfer
+from ui.ops import FAILED, Ops
+from ui.tables import list_view
+
+STATUS_COLOURS = {"new": "#2e9d4f", "duplicate": "#b7791f", "error": "#c0392b"}
+FIELD_LABELS = {"name": "Name", "phone": "Phone", "email": "Email", "birth_date": "Birth date",
+                "category": "Category", "code": "Card code", "family": "Family", "payer": "Family payer",
+                "guardian_name": "Guardian", "guardian_phone": "Guardian's phone", "notes": "Notes"}
+
+
+class PreviewModel(QAbstractTableModel):
+    COLUMNS = ["Line", "Becomes", "Name", "Phone", "Why"]
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[transfer.ImportRow] = []
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
+            return QColor(STATUS_COLOURS[row.status])
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        return [row.line, self.tr(row.status), row.values.get("name", "")[:200], row.values.get("phone", "")[:40],
+                row.reason][index.column()]
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.tr(self.COLUMNS[section])
+        return None
+
+
+class ImportDialog(QDialog):
+    """Choose a file, check which column is which, look at the preview, then import all or nothing."""
+
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self.preview: transfer.ImportPreview | None = None
+        self.result: dict | None = None
+        self.setWindowTitle(self.tr("Import clients"))
+        layout = QVBoxLayout(self)
+        pick = QHBoxLayout()
+        self.path = QLineEdit(objectName="path", readOnly=True)
+        self.path.setPlaceholderText(self.tr("A CSV or XLSX file saved from a spreadsheet"))
+        choose = QPushButton(self.tr("Choose file…"))
+        choose.clicked.connect(self.choose_file)
+        pick.addWidget(self.path, 1)
+        pick.addWidget(choose)
+        layout.addLayout(pick)
+        self.mapping_grid = QGridLayout()
+        layout.addLayout(self.mapping_grid)
+        self.combos: dict[str, QComboBox] = {}
+        self.model = PreviewModel(self)
+        self.table = list_view(self.model, "importPreview")
+        self.table.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.table, 1)
+        self.summary = QLabel(objectName="importSummary")
+        self.message = QLabel(objectName="formError", wordWrap=True)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.import_button = buttons.addButton(self.tr("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.import_button.setEnabled(False)
+        buttons.accepted.connect(self.confirm)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(860, 560)
+
+    def choose_file(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Import clients"), str(Path.home()),
+                                                self.tr("Spreadsheets (*.csv *.xlsx)"))
+        if chosen:
+            self.load(Path(chosen))
+
+    def load(self, path: Path, mapping: dict[str, int] | None = None) -> None:
+        """Read ``path`` and show what each row would become; nothing is written."""
+        self.path.setText(str(path))
+        self.message.clear()
+        result = self.ops.run(transfer.preview_import, path, mapping, parent=self, on_error=self._refused)
+        if result is FAILED:
+            self.model.set_rows([])
+            self.import_button.setEnabled(False)
+            return
+        self.preview = result
+        self._show_mapping(result.headers, result.mapping)
+        self.model.set_rows(result.rows)
+        self.table.resizeColumnsToContents()
+        self.summary.setText(self.tr("{new} new, {dup} duplicates (skipped), {err} with errors (skipped)").format(
+            new=result.count("new"), dup=result.count("duplicate"), err=result.count("error")))
+        self.import_button.setEnabled(result.count("new") > 0)
+
+    def _show_mapping(self, headers: list[str], mapping: dict[str, int]) -> None:
+        for combo in self.combos.values():
+            combo.deleteLater()
+        self.combos = {}
+        for i, (field, label) in enumerate(FIELD_LABELS.items()):
+            combo = QComboBox(objectName=f"map_{field}")
+            combo.addItem(self.tr("— not in the file —"), None)
+            for column, header in enumerate(headers):
+                combo.addItem(header or self.tr("column {n}").format(n=column + 1), column)
+            combo.setCurrentIndex(max(0, combo.findData(mapping.get(field))))
+            combo.currentIndexChanged.connect(lambda _i: self.remap())
+            self.combos[field] = combo
+            self.mapping_grid.addWidget(QLabel(self.tr(label)), i // 4, (i % 4) * 2)
+            self.mapping_grid.addWidget(combo, i // 4, (i % 4) * 2 + 1)
+
+    def remap(self) -> None:
+        mapping = {f: c.currentData() for f, c in self.combos.items() if c.currentData() is not None}
+        self.load(Path(self.path.text()), mapping)
+
+    def _refused(self, err: DomainError) -> None:
+        self.message.setText(err.message)
+
+    def confirm(self) -> None:
+        if self.preview is None:
+            return
+        result = self.ops.run(transfer.import_clients, self.preview, parent=self, on_error=self._refused)
+        if result is not FAILED:
+            self.result = result
+            self.accept()
+
+    @classmethod
+    def ask(cls, ops: Ops, parent=None) -> dict | None:
+        dialog = cls(ops, parent)
+        return dialog.result if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def export_list(ops: Ops, parent, query: str, **filters) -> int | None:
+    """Ask where to save the clients list as shown, and save it (CSV or XLSX by the name)."""
+    chosen, _ = QFileDialog.getSaveFileName(parent, QDialog.tr("Export clients"), str(Path.home() / "clients.xlsx"),
+                                            QDialog.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+    if not chosen:
+        return None
+    result = ops.run(transfer.export_clients, Path(chosen), query, parent=parent, **filters)
+    return None if result is FAILED else result
