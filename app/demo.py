@@ -253,6 +253,11 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
     for kid in kids:
         for gid, program, weekdays in rng.sample(groups, rng.choice([1, 1, 2])):
             enrolments.append((kid, gid, program, weekdays))
+    group_size = defaultdict(int)
+    for _kid, gid, _program, _weekdays in enrolments:
+        group_size[gid] += 1
+    for gid, size in group_size.items():  # a group holds the children enrolled in it
+        session.execute(update(Group).where(Group.id == gid, Group.capacity < size).values(capacity=size + 2))
     lessons_each = max(1, visits * 0.88 / max(1, len(enrolments)))  # most visits are lessons, some check-ins
     visit_rows = rows[Visit]
     for kid, gid, program, weekdays in enrolments:

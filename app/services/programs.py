@@ -198,3 +198,24 @@ def teachers(session: Session, actor: Actor) -> list[tuple[int, str]]:
     return [tuple(row) for row in session.execute(
         select(User.id, User.display_name).where(User.active.is_(True), User.role.in_([Role.TEACHER, Role.OWNER]))
         .order_by(User.display_name))]
+
+
+@guarded(Right.MARK_JOURNAL)
+def group_members(session: Session, actor: Actor, group_id: int) -> list[dict]:
+    """The group's current clients (and its waiting list), in name order."""
+    group = existing(session, Group, group_id, "group")
+    if not actor.may(Right.MARK_ANY_GROUP) and group.teacher_id != actor.user_id:
+        raise DomainError("This is another teacher's group.")
+    rows = session.execute(
+        select(Client.id, Client.code, Client.name, Enrolment.since, Enrolment.waiting)
+        .join(Enrolment, Enrolment.client_id == Client.id)
+        .where(Enrolment.group_id == group_id, Enrolment.until.is_(None))
+        .order_by(Enrolment.waiting, Client.search_key))
+    return [dict(row._mapping) for row in rows]
+
+
+@guarded(Right.EDIT_CATALOGUE)
+def get_group(session: Session, actor: Actor, group_id: int) -> dict:
+    group = existing(session, Group, group_id, "group")
+    return {"id": group.id, "program_id": group.program_id, "name": group.name, "teacher_id": group.teacher_id,
+            "room": group.room, "capacity": group.capacity, "slots": group_slots(session, group_id)}

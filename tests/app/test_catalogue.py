@@ -153,3 +153,18 @@ def test_bad_program_input_is_refused(session, owner, fields, field):
     with pytest.raises(DomainError) as err:
         programs.create_program(session, owner, **{"name": "P", **fields})
     assert err.value.field == field
+
+
+def test_group_members_are_listed_and_teachers_see_only_their_own(session, owner, receptionist, teacher, speech):
+    mine = programs.create_group(session, owner, program_id=speech, name="Mine", teacher_id=teacher.user_id,
+                                 capacity=1, slots=[(1, "10:00", "11:00")])
+    other = programs.create_group(session, owner, program_id=speech, name="Other", teacher_id=owner.user_id,
+                                  slots=[(2, "10:00", "11:00")])
+    zoe = clients.create_client(session, receptionist, name="Zoë")
+    adam = clients.create_client(session, receptionist, name="Adam")
+    programs.enrol(session, receptionist, mine, zoe)
+    programs.enrol(session, receptionist, mine, adam)  # full: waiting list
+    members = programs.group_members(session, teacher, mine)
+    assert [(m["name"], m["waiting"]) for m in members] == [("Zoë", False), ("Adam", True)]
+    with pytest.raises(DomainError, match="another teacher"):
+        programs.group_members(session, teacher, other)

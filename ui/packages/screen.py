@@ -7,6 +7,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -16,6 +17,7 @@ from app.services.access import Right
 from ui.models.packages import PackagesTableModel
 from ui.ops import OpChange, Ops
 from ui.packages.dialog import PackageDialog
+from ui.packages.groups import ProgramsPanel
 from ui.tables import list_view
 
 
@@ -23,10 +25,18 @@ class PackagesScreen(QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 12)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 16, 24, 12)
+        outer.addWidget(QLabel(self.tr("Packages"), objectName="areaTitle"))
+        self.tabs = QTabWidget(objectName="packagesTabs")
+        outer.addWidget(self.tabs, 1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 8, 0, 0)
+        self.tabs.addTab(page, self.tr("What is sold"))
+        if ops.actor.may(Right.EDIT_CATALOGUE):
+            self.tabs.addTab(ProgramsPanel(ops), self.tr("Programs and groups"))
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Packages"), objectName="areaTitle"))
         top.addStretch(1)
         self.new_button = QPushButton(self.tr("New package…"))
         self.edit_button = QPushButton(self.tr("Edit…"))

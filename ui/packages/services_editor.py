@@ -18,7 +18,7 @@ WEEKDAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
-class _Rows(QWidget):
+class EditableRows(QWidget):
     """A column of editable rows with an "Add" button under them."""
 
     add_label = "Add"
@@ -42,7 +42,7 @@ class _Rows(QWidget):
         line = QHBoxLayout()
         for field in fields:
             line.addWidget(field)
-        remove = QPushButton("×")
+        remove = QPushButton("×", objectName="rowRemove")
         remove.setFixedWidth(30)
         remove.setToolTip(self.tr("Remove"))
         remove.clicked.connect(lambda: self._remove(row))
@@ -59,7 +59,7 @@ class _Rows(QWidget):
         row.deleteLater()
 
 
-class CreditsEditor(_Rows):
+class CreditsEditor(EditableRows):
     add_label = "Add credits"
 
     def __init__(self, credit_types: list[dict], parent=None):
@@ -82,7 +82,7 @@ class CreditsEditor(_Rows):
         return {row.kind.currentData(): row.count.value() for row in self.rows}
 
 
-class ServicesEditor(_Rows):
+class ServicesEditor(EditableRows):
     add_label = "Add a recurring service"
 
     def add_row(self, service: dict | None = None) -> QWidget:
