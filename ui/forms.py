@@ -46,3 +46,14 @@ class FieldErrors:
 
     def text(self, field: str) -> str:
         return self._labels[field].text() if field in self._labels else self._general.text()
+
+
+def save_record(ops, create, update, record_id, values: dict, *, parent, on_error) -> int | None:
+    """Create (``record_id`` None) or update a record through ``ops``; the id, or None if refused."""
+    from ui.ops import FAILED
+
+    if record_id is None:
+        result = ops.run(create, parent=parent, on_error=on_error, **values)
+    else:
+        result = ops.run(update, record_id, parent=parent, on_error=on_error, **values)
+    return None if result is FAILED else result

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.services import clients
-from ui.forms import FieldErrors
-from ui.ops import FAILED, Ops
+from ui.forms import FieldErrors, save_record
+from ui.ops import Ops
 
 NO_DATE = QDate(1900, 1, 1)
 
@@ -124,13 +124,9 @@ class ClientDialog(QDialog):
         self.errors.clear()
         if self._warn_duplicates(values):
             return
-        if self.client_id is None:
-            result = self.ops.run(clients.create_client, parent=self, on_error=self._refused, **values)
-        else:
-            result = self.ops.run(clients.update_client, self.client_id, parent=self, on_error=self._refused,
-                                  **values)
-        if result is not FAILED:
-            self.saved_id = result
+        self.saved_id = save_record(self.ops, clients.create_client, clients.update_client, self.client_id, values,
+                                    parent=self, on_error=self._refused)
+        if self.saved_id is not None:
             self.accept()
 
     def _refused(self, err: DomainError) -> None:

@@ -20,9 +20,9 @@ from PySide6.QtWidgets import (
 
 from app.models import BillingType, PackageKind, TermUnit
 from app.services import catalogue, programs
-from ui.forms import FieldErrors
+from ui.forms import FieldErrors, save_record
 from ui.models.packages import KIND_NAMES
-from ui.ops import FAILED, Ops
+from ui.ops import Ops
 from ui.packages.services_editor import CreditsEditor, ServicesEditor
 
 BILLING_NAMES = {BillingType.ONE_TIME: "One-time", BillingType.MONTHLY: "Monthly",
@@ -144,13 +144,9 @@ class PackageDialog(QDialog):
     def save(self) -> None:
         self.errors.clear()
         values = self.values()
-        if self.package_id is None:
-            result = self.ops.run(catalogue.create_package, parent=self, on_error=self.errors.show, **values)
-        else:
-            result = self.ops.run(catalogue.update_package, self.package_id, parent=self, on_error=self.errors.show,
-                                  **values)
-        if result is not FAILED:
-            self.saved_id = result
+        self.saved_id = save_record(self.ops, catalogue.create_package, catalogue.update_package, self.package_id,
+                                    values, parent=self, on_error=self.errors.show)
+        if self.saved_id is not None:
             self.accept()
 
     @classmethod

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.services import clients, programs
-from ui.forms import FieldErrors
+from ui.forms import FieldErrors, save_record
 from ui.models.rows import RowsModel
 from ui.ops import FAILED, OpChange, Ops
 from ui.packages.services_editor import WEEKDAYS, EditableRows
@@ -55,13 +55,10 @@ class ProgramDialog(QDialog):
     def save(self) -> None:
         values = {"name": self.name.text(), "base_lesson_price": self.price.text().strip() or "0",
                   "colour": self.colour.text().strip()}
-        if self.program is None:
-            result = self.ops.run(programs.create_program, parent=self, on_error=self.errors.show, **values)
-        else:
-            result = self.ops.run(programs.update_program, self.program["id"], parent=self,
-                                  on_error=self.errors.show, **values)
-        if result is not FAILED:
-            self.saved_id = result
+        self.saved_id = save_record(self.ops, programs.create_program, programs.update_program,
+                                    self.program["id"] if self.program else None, values, parent=self,
+                                    on_error=self.errors.show)
+        if self.saved_id is not None:
             self.accept()
 
 
@@ -179,13 +176,9 @@ class GroupDialog(QDialog):
     def save(self) -> None:
         values = {"program_id": self.program_id, "name": self.name.text(), "teacher_id": self.teacher.currentData(),
                   "room": self.room.text(), "capacity": self.capacity.value() or None, "slots": self.slots.value()}
-        if self.group_id is None:
-            result = self.ops.run(programs.create_group, parent=self, on_error=self.errors.show, **values)
-        else:
-            result = self.ops.run(programs.update_group, self.group_id, parent=self, on_error=self.errors.show,
-                                  **values)
-        if result is not FAILED:
-            self.saved_id = result
+        self.saved_id = save_record(self.ops, programs.create_group, programs.update_group, self.group_id, values,
+                                    parent=self, on_error=self.errors.show)
+        if self.saved_id is not None:
             self.accept()
 
 
