@@ -36,7 +36,7 @@ AREAS: tuple[Area, ...] = (
     Area("reports", "Reports", Right.VIEW_DAY_TAKINGS, "Takings, memberships, attendance and reminders.",
          pending="Reports (no issue yet; the day's takings come with the selling issue)"),
     Area("settings", "Settings", Right.EDIT_SETTINGS, "Business profile, statuses, drawers, users and policies.",
-         pending="Settings pages (the catalogue issue)"),
+         screen="ui.settings.screen:SettingsScreen"),
 )
 
 

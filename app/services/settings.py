@@ -123,3 +123,9 @@ def update_settings(session: Session, actor: Actor, changes: dict) -> dict:
     shown = {k: ("***" if k == "smtp_password" else v) for k, v in cleaned.items()}
     audit.record(session, actor, "update", "settings", None, **shown)
     return cleaned
+
+
+@guarded(Right.EDIT_SETTINGS)
+def read_settings(session: Session, actor: Actor) -> dict:
+    """Every setting, for the owner's settings pages."""
+    return get_settings(session)

@@ -1,0 +1,173 @@
+"""The owner's settings pages; each page saves its own fields in one action."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import settings
+from ui.forms import FieldErrors
+from ui.ops import FAILED, OpChange, Ops
+
+CHECKIN_NAMES = {"anyone": "Anyone", "any_membership": "Any client with a membership",
+                 "current_members": "Only current members"}
+
+PAGES = [
+    ("Business", [
+        ("business_name", "Business name", "text"), ("business_address", "Address", "multiline"),
+        ("business_logo", "Logo file", "text"), ("currency", "Currency", "text"), ("tax_rate", "Tax rate %", "text"),
+        ("invoice_prefix", "Invoice number prefix", "text"),
+        ("draft_invoices", "Save membership invoices as drafts to edit before issuing", "bool"),
+    ]),
+    ("Memberships and attendance", [
+        ("tolerance_days", "Grace days after a membership ends", "int"),
+        ("freeze_min_days", "Shortest freeze (days)", "int"), ("freeze_max_days", "Longest freeze (days)", "int"),
+        ("freeze_max_days_per_year", "Freeze days a year at most", "int"),
+        ("checkin_policy", "Who may check in", "checkin"),
+        ("makeup_days", "Days to use a makeup lesson", "int"),
+        ("reminder_offsets", "Remind days before (+) or after (-) the end", "offsets"),
+        ("sibling_discount_pct", "Sibling discount % (second and later children)", "text"),
+    ]),
+    ("Email", [
+        ("smtp_host", "SMTP server", "text"), ("smtp_port", "Port", "port"), ("smtp_user", "User", "text"),
+        ("smtp_password", "Password", "password"), ("smtp_sender", "Sender address", "text"),
+        ("smtp_tls", "Use TLS", "bool"),
+    ]),
+    ("Backups", [("backups_keep", "Backup copies to keep", "int")]),
+]
+
+
+class SettingsPage(QWidget):
+    def __init__(self, ops: Ops, fields: list[tuple[str, str, str]], parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self.fields = fields
+        self.widgets: dict[str, QWidget] = {}
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.errors = FieldErrors(form, QLabel())
+        for key, label, kind in fields:
+            widget = _editor(kind)
+            widget.setObjectName(key)
+            self.widgets[key] = widget
+            self.errors.add_row(self.tr(label) if kind != "bool" else "", key, widget)
+            if kind == "bool":
+                widget.setText(self.tr(label))
+        layout.addLayout(form)
+        layout.addWidget(self.errors._general)
+        line = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("Save"), default=True)
+        self.saved = QLabel(objectName="clientCount")
+        line.addWidget(self.save_button)
+        line.addWidget(self.saved)
+        line.addStretch(1)
+        layout.addLayout(line)
+        layout.addStretch(1)
+        self.save_button.clicked.connect(self.save)
+
+    def load(self, values: dict) -> None:
+        for key, _label, kind in self.fields:
+            _set(self.widgets[key], kind, values[key])
+
+    def values(self) -> dict:
+        return {key: _get(self.widgets[key], kind) for key, _label, kind in self.fields}
+
+    def save(self) -> None:
+        self.errors.clear()
+        self.saved.clear()
+        if self.ops.run(settings.update_settings, self.values(), parent=self, on_error=self.errors.show) is not FAILED:
+            self.saved.setText(self.tr("Saved."))
+
+
+def _editor(kind: str) -> QWidget:
+    if kind == "bool":
+        return QCheckBox()
+    if kind in ("int", "port"):
+        spin = QSpinBox(minimum=0, maximum=65535 if kind == "port" else 366)
+        spin.setMaximumWidth(110)
+        return spin
+    if kind == "multiline":
+        editor = QPlainTextEdit()
+        editor.setMaximumHeight(70)
+        return editor
+    if kind == "checkin":
+        combo = QComboBox()
+        for value, name in CHECKIN_NAMES.items():
+            combo.addItem(QWidget.tr(name), value)
+        return combo
+    editor = QLineEdit()
+    if kind == "password":
+        editor.setEchoMode(QLineEdit.EchoMode.Password)
+    if kind == "offsets":
+        editor.setPlaceholderText("7, 1, -3")
+    return editor
+
+
+def _set(widget: QWidget, kind: str, value) -> None:
+    if kind == "bool":
+        widget.setChecked(bool(value))
+    elif kind in ("int", "port"):
+        widget.setValue(int(value))
+    elif kind == "multiline":
+        widget.setPlainText(str(value))
+    elif kind == "checkin":
+        widget.setCurrentIndex(max(0, widget.findData(value)))
+    elif kind == "offsets":
+        widget.setText(", ".join(str(v) for v in value))
+    else:
+        widget.setText(str(value))
+
+
+def _get(widget: QWidget, kind: str):
+    if kind == "bool":
+        return widget.isChecked()
+    if kind in ("int", "port"):
+        return widget.value()
+    if kind == "multiline":
+        return widget.toPlainText()
+    if kind == "checkin":
+        return widget.currentData()
+    if kind == "offsets":
+        return [part.strip() for part in widget.text().replace(";", ",").split(",") if part.strip()]
+    return widget.text()
+
+
+class SettingsScreen(QWidget):
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        layout.addWidget(QLabel(self.tr("Settings"), objectName="areaTitle"))
+        self.tabs = QTabWidget(objectName="settingsTabs")
+        self.pages = [SettingsPage(ops, fields) for _title, fields in PAGES]
+        for (title, _fields), page in zip(PAGES, self.pages):
+            self.tabs.addTab(page, self.tr(title))
+        pending = QLabel(self.tr("Lists still to come here: attendance statuses, client categories, cash drawers, "
+                                 "credit types and users (their rules exist in the services)."),
+                         objectName="pendingNote", wordWrap=True)
+        layout.addWidget(self.tabs, 1)
+        layout.addWidget(pending)
+        self.ops.changed.connect(self._on_changed)
+        self.reload()
+
+    def reload(self) -> None:
+        values = self.ops.read(settings.read_settings)
+        for page in self.pages:
+            page.load(values)
+
+    def _on_changed(self, change: OpChange) -> None:
+        if change.service == "update_settings":
+            self.reload()
