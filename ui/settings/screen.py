@@ -155,8 +155,8 @@ class SettingsScreen(QWidget):
         self.pages = [SettingsPage(ops, fields) for _title, fields in PAGES]
         for (title, _fields), page in zip(PAGES, self.pages):
             self.tabs.addTab(page, self.tr(title))
-        pending = QLabel(self.tr("Lists still to come here: attendance statuses, client categories, cash drawers, "
-                                 "credit types and users (their rules exist in the services)."),
+        pending = QLabel(self.tr("Not built yet here: the lists of attendance statuses, client categories, cash "
+                                 "drawers, credit types and users."),
                          objectName="pendingNote", wordWrap=True)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(pending)
