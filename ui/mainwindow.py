@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -64,7 +64,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._connect_signals()
-        self.nav.setCurrentRow(0)
+        self._painted = False
         self.resize(1200, 760)
 
     def _build_menus(self) -> None:
@@ -88,6 +88,17 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.nav.currentRowChanged.connect(self._open_row)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """After the first paint, open the first area: the shell shows at once, its list a moment later."""
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._open_first_area)
+
+    def _open_first_area(self) -> None:
+        if self.nav.currentRow() < 0:
+            self.nav.setCurrentRow(0)
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < len(self.areas):

@@ -76,3 +76,11 @@ def test_ops_rolls_back_a_failed_action_and_broadcasts_a_good_one(ops_for, qtbot
         assert "Half" not in names and "Second till" in names
         s.delete(s.get(CashDrawer, new_id))
         assert s.scalar(select(func.count(CashDrawer.id))) >= 1
+
+
+def test_the_first_area_opens_right_after_the_window_first_paints(ops_for, qtbot):
+    window = MainWindow(ops_for("rita"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.nav.currentRow() == 0)
+    assert window.stack.currentWidget().objectName() == "area_clients"
