@@ -180,7 +180,7 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
     # Clients and families.
     client_ids, kids, adults = [], [], []
     base_client = session.query(Client).count()
-    for n in range(clients):
+    for _ in range(clients):
         cid = base_client + ids("client")
         script = rng.choices(["latin", "accented", "cyrillic", "arabic"], [45, 25, 27, 3])[0]
         female = rng.random() < 0.55

@@ -13,8 +13,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.db import Database, sqlite_url
 from app.errors import DatabaseProblem
@@ -26,6 +26,21 @@ from ui.start.login import LoginDialog
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 log = logging.getLogger("desk")
+
+
+class AfterFirstPaint(QObject):
+    """Runs ``work`` (which must not touch widgets) just after ``window`` first paints."""
+
+    def __init__(self, window: QWidget, work):
+        super().__init__(window)
+        self._work = work
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._work)
+        return False
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
@@ -148,10 +163,10 @@ def start(argv: list[str] | None = None) -> MainWindow | None:
         window.resize(1280, 800)
         if not window.show_area(args.view):
             QMessageBox.warning(None, "Screenshot", f"No view called {args.view!r} for this user.")
-    window.show()
     from app.models import load_all
 
-    QTimer.singleShot(0, load_all)  # the remaining tables, once the window is painted
+    AfterFirstPaint(window, load_all)  # the remaining tables, once the window is on screen
+    window.show()
     return window
 
 

@@ -13,7 +13,7 @@ class FieldErrors:
     def __init__(self, form: QFormLayout, general: QLabel):
         self._form = form
         self._labels: dict[str, QLabel] = {}
-        self._general = general
+        self.general = general
         general.setObjectName("formError")
         general.setWordWrap(True)
         general.hide()
@@ -34,18 +34,18 @@ class FieldErrors:
         self._labels[field] = message
 
     def clear(self) -> None:
-        for label in (*self._labels.values(), self._general):
+        for label in (*self._labels.values(), self.general):
             label.clear()
             label.hide()
 
     def show(self, err: DomainError) -> None:
         self.clear()
-        label = self._labels.get(err.field or "", self._general)
+        label = self._labels.get(err.field or "", self.general)
         label.setText(err.message)
         label.show()
 
     def text(self, field: str) -> str:
-        return self._labels[field].text() if field in self._labels else self._general.text()
+        return self._labels[field].text() if field in self._labels else self.general.text()
 
 
 def save_record(ops, create, update, record_id, values: dict, *, parent, on_error) -> int | None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import importlib
+from html import escape
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,11 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import __version__
 from ui.areas import Area, areas_for
 from ui.ops import Ops
-
-VERSION = "0.1.0"
-
 
 class PendingArea(QWidget):
     """Says plainly that an area is not built yet, and what will deliver it."""
@@ -64,7 +63,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._connect_signals()
-        self._painted = False
+        self.nav.setCurrentRow(0)
         self.resize(1200, 760)
 
     def _build_menus(self) -> None:
@@ -88,17 +87,6 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.nav.currentRowChanged.connect(self._open_row)
-
-    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        """After the first paint, open the first area: the shell shows at once, its list a moment later."""
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            QTimer.singleShot(0, self._open_first_area)
-
-    def _open_first_area(self) -> None:
-        if self.nav.currentRow() < 0:
-            self.nav.setCurrentRow(0)
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < len(self.areas):
@@ -134,5 +122,5 @@ class MainWindow(QMainWindow):
                 "<h3>Membership desk {version}</h3>"
                 "<p>Memberships, lesson packs, credits, invoices and the attendance journal.</p>"
                 "<p>Data: {where}<br>Qt for Python {qt}</p>"
-            ).format(version=VERSION, where=self.ops.db.location.replace("<", "&lt;"), qt=pyside_version),
+            ).format(version=__version__, where=escape(self.ops.db.location), qt=pyside_version),
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -140,8 +141,13 @@ def list_groups(session: Session, actor: Actor, program_id: int | None = None) -
         stmt = stmt.where(Group.program_id == program_id)
     enrolled = dict(session.execute(select(Enrolment.group_id, func.count()).where(
         Enrolment.waiting.is_(False), Enrolment.until.is_(None)).group_by(Enrolment.group_id)).all())
+    slots = defaultdict(list)
+    for group_id, weekday, starts, ends in session.execute(
+            select(GroupSlot.group_id, GroupSlot.weekday, GroupSlot.starts, GroupSlot.ends)
+            .order_by(GroupSlot.weekday, GroupSlot.starts)):
+        slots[group_id].append((weekday, starts, ends))
     return [{"id": g.id, "name": g.name, "program": program, "teacher": teacher, "room": g.room,
-             "capacity": g.capacity, "enrolled": enrolled.get(g.id, 0), "slots": group_slots(session, g.id)}
+             "capacity": g.capacity, "enrolled": enrolled.get(g.id, 0), "slots": slots[g.id]}
             for g, program, teacher in session.execute(stmt.order_by(Program.name, Group.name))]
 
 

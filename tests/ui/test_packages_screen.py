@@ -41,10 +41,11 @@ def _choose(combo, data):
     combo.setCurrentIndex(combo.findData(data))
 
 
-def test_the_packages_model_passes_the_model_tester(ops_for, qtmodeltester):
-    screen_model = PackagesScreen(ops_for("olga")).model
-    assert screen_model.rowCount() >= 3
-    qtmodeltester.check(screen_model)
+def test_the_packages_model_passes_the_model_tester(ops_for, qtbot, qtmodeltester):
+    screen = PackagesScreen(ops_for("olga"))
+    qtbot.addWidget(screen)
+    assert screen.model.rowCount() >= 3
+    qtmodeltester.check(screen.model)
 
 
 def test_create_a_package_of_each_kind_through_the_dialog(catalogue_setup, qtbot):

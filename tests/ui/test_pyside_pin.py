@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem
 def test_calls_returning_nothing_leave_the_refcount_of_none_unchanged(qapp):
     table = QTableWidget(10, 10)  # a scratch widget: the call named in the bug report
     label = QLabel()
-    for i in range(10):  # warm caches first
+    for _ in range(10):  # warm caches first
         table.setItem(0, 0, QTableWidgetItem("x"))
         label.setText("x")
     before = sys.getrefcount(None)

@@ -1,12 +1,12 @@
 """Start-up as the user meets it: first start, sign-in, the shell, and bad databases."""
 
-from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QLineEdit
 
-from app.errors import DatabaseProblem
 from ui import app as desk
+from ui.mainwindow import MainWindow
 from ui.start.first_start import FirstStartDialog
 from ui.start.login import LoginDialog
 from ui.start.problem import DatabaseProblemDialog
@@ -121,3 +121,34 @@ def test_screenshot_renders_a_view_to_png(home, tmp_path):
     shot = tmp_path / "shot.png"
     assert desk.run(["--demo", "--screenshot", str(shot), "--view", "journal"]) == 0
     assert shot.stat().st_size > 10_000
+
+
+def test_the_rest_of_the_models_load_after_the_first_paint_not_before(home, qtbot, monkeypatch):
+    import app.models as models
+
+    from app.paths import demo_database_path
+
+    made = desk.start(["--demo"])  # a fresh folder: the migrations load every model, as they must
+    made.ops.db.dispose()
+    made.close()
+    assert demo_database_path().exists()
+    painted = []
+
+    class PaintWatch(QObject):
+        def eventFilter(self, watched, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint and isinstance(watched, MainWindow):
+                painted.append(watched)
+            return False
+
+    watch = PaintWatch()
+    QApplication.instance().installEventFilter(watch)
+    loaded_after_paint = []
+    monkeypatch.setattr(models, "load_all", lambda: loaded_after_paint.append(bool(painted)))
+    try:
+        window = desk.start(["--demo"])
+        qtbot.addWidget(window)
+        qtbot.waitUntil(lambda: bool(loaded_after_paint))
+        assert loaded_after_paint == [True]
+    finally:
+        QApplication.instance().removeEventFilter(watch)
+    window.ops.db.dispose()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -72,7 +73,7 @@ class ClientDialog(QDialog):
         self.duplicates.setWordWrap(True)
         self.duplicates.hide()
         layout.addWidget(self.duplicates)
-        layout.addWidget(self.errors._general)
+        layout.addWidget(self.errors.general)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -112,7 +113,7 @@ class ClientDialog(QDialog):
                               birth_date=values["birth_date"], exclude_id=self.client_id)
         if not found:
             return False
-        listed = "".join(f"<br>• {d['code']} — {_escape(d['name'])} {_escape(d['phone'])}" for d in found[:5])
+        listed = "".join(f"<br>• {d['code']} — {escape(d['name'])} {escape(d['phone'])}" for d in found[:5])
         self.duplicates.setText(self.tr("<b>Possibly the same person:</b>{list}<br>Press Save again to save anyway.")
                                 .format(list=listed))
         self.duplicates.show()
@@ -139,7 +140,3 @@ class ClientDialog(QDialog):
     def ask(cls, ops: Ops, client_id: int | None = None, parent=None) -> int | None:
         dialog = cls(ops, client_id, parent)
         return dialog.saved_id if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

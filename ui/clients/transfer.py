@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.services import transfer
+from ui.models.rows import RowsModel
 from ui.ops import FAILED, Ops
 from ui.tables import list_view
 
@@ -30,39 +29,18 @@ FIELD_LABELS = {"name": "Name", "phone": "Phone", "email": "Email", "birth_date"
                 "guardian_name": "Guardian", "guardian_phone": "Guardian's phone", "notes": "Notes"}
 
 
-class PreviewModel(QAbstractTableModel):
-    COLUMNS = ["Line", "Becomes", "Name", "Phone", "Why"]
+def preview_model(parent=None) -> RowsModel:
+    return RowsModel(
+        [("line", "Line"), ("status", "Becomes", lambda r: QDialog.tr(r["status"])), ("name", "Name"),
+         ("phone", "Phone"), ("reason", "Why")],
+        parent,
+        colour=lambda row, key: STATUS_COLOURS[row["status"]] if key == "status" else None,
+    )
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[transfer.ImportRow] = []
 
-    def set_rows(self, rows) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 1:
-            return QColor(STATUS_COLOURS[row.status])
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return [row.line, self.tr(row.status), row.values.get("name", "")[:200], row.values.get("phone", "")[:40],
-                row.reason][index.column()]
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section])
-        return None
+def _shown(row: transfer.ImportRow) -> dict:
+    return {"line": row.line, "status": row.status, "name": row.values.get("name", "")[:200],
+            "phone": row.values.get("phone", "")[:40], "reason": row.reason}
 
 
 class ImportDialog(QDialog):
@@ -86,7 +64,7 @@ class ImportDialog(QDialog):
         self.mapping_grid = QGridLayout()
         layout.addLayout(self.mapping_grid)
         self.combos: dict[str, QComboBox] = {}
-        self.model = PreviewModel(self)
+        self.model = preview_model(self)
         self.table = list_view(self.model, "importPreview")
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
@@ -119,7 +97,7 @@ class ImportDialog(QDialog):
             return
         self.preview = result
         self._show_mapping(result.headers, result.mapping)
-        self.model.set_rows(result.rows)
+        self.model.set_rows([_shown(row) for row in result.rows])
         self.table.resizeColumnsToContents()
         self.summary.setText(self.tr("{new} new, {dup} duplicates (skipped), {err} with errors (skipped)").format(
             new=result.count("new"), dup=result.count("duplicate"), err=result.count("error")))

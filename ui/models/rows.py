@@ -1,19 +1,28 @@
-"""A table model over a short list of dicts (programs, groups, members): read whole, shown as columns."""
+"""A table model over a short list of dicts (packages, programs, groups, members, an import preview)."""
 
 from __future__ import annotations
 
 from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QColor
 
 
 class RowsModel(QAbstractTableModel):
-    """``columns`` are (key, title) or (key, title, format) with ``format(row) -> str``."""
+    """A read-whole list shown as columns.
 
-    def __init__(self, columns: list[tuple], parent=None):
+    ``columns`` are (key, title) or (key, title, format) with ``format(row) -> str``;
+    ``right`` names the columns aligned right (amounts); ``colour(row, key)``
+    may return a text colour for a cell.
+    """
+
+    def __init__(self, columns: list[tuple], parent=None, *, right: tuple[str, ...] = (),
+                 colour: Callable[[dict, str], str | None] | None = None):
         super().__init__(parent)
         self.columns = [(c[0], c[1], c[2] if len(c) > 2 else None) for c in columns]
         self.rows: list[dict] = []
+        self._right = set(right)
+        self._colour = colour
 
     def set_rows(self, rows: list[dict]) -> None:
         self.beginResetModel()
@@ -30,17 +39,21 @@ class RowsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if role != Qt.ItemDataRole.DisplayRole or not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         key, _title, fmt = self.columns[index.column()]
         row = self.rows[index.row()]
-        value = fmt(row) if fmt is not None else row.get(key)
-        return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.DisplayRole:
+            value = fmt(row) if fmt is not None else row.get(key)
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.TextAlignmentRole and key in self._right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and self._colour is not None:
+            colour = self._colour(row, key)
+            return QColor(colour) if colour else None
+        return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self.tr(self.columns[section][1])
         return None
-
-
-Format = Callable[[dict], str]

@@ -88,7 +88,7 @@ class PackageDialog(QDialog):
         scroll = QScrollArea(widgetResizable=True)
         scroll.setWidget(body)
         outer.addWidget(scroll, 1)
-        outer.addWidget(self.errors._general)
+        outer.addWidget(self.errors.general)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)

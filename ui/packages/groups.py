@@ -46,7 +46,7 @@ class ProgramDialog(QDialog):
         self.errors.add_row(self.tr("Base lesson price"), "base_lesson_price", self.price)
         self.errors.add_row(self.tr("Colour"), "colour", self.colour)
         layout.addLayout(form)
-        layout.addWidget(self.errors._general)
+        layout.addWidget(self.errors.general)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
@@ -104,9 +104,9 @@ class GroupDialog(QDialog):
                                      (self.tr("Lesson times"), "slots", self.slots)]:
             self.errors.add_row(label, field, widget)
         layout.addLayout(form)
-        layout.addWidget(self.errors._general)
+        layout.addWidget(self.errors.general)
         self.members = RowsModel([("code", "Code"), ("name", "Name"),
-                                  ("waiting", "", lambda r: self.tr("waiting list") if r["waiting"] else "")])
+                                  ("waiting", "", lambda r: self.tr("waiting list") if r["waiting"] else "")], self)
         if group_id is not None:
             layout.addWidget(self._members_box())
             self._load(ops.read(programs.get_group, group_id))
@@ -190,10 +190,11 @@ class ProgramsPanel(QWidget):
         self.ops = ops
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        self.programs = RowsModel([("name", "Program"), ("base_lesson_price", "Lesson price")])
+        self.programs = RowsModel([("name", "Program"), ("base_lesson_price", "Lesson price")], self,
+                                  right=("base_lesson_price",))
         self.groups = RowsModel([("name", "Group"), ("teacher", "Teacher"), ("slots", "Times", slots_text),
                                  ("room", "Room"), ("enrolled", "Clients", lambda r: f"{r['enrolled']}"
-                                  + (f" / {r['capacity']}" if r["capacity"] else ""))])
+                                  + (f" / {r['capacity']}" if r["capacity"] else ""))], self)
         self.program_view = list_view(self.programs, "programsTable")
         self.group_view = list_view(self.groups, "groupsTable")
         for view in (self.program_view, self.group_view):

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.services import catalogue
 from app.services.access import Right
-from ui.models.packages import PackagesTableModel
+from ui.models.packages import packages_model
 from ui.ops import OpChange, Ops
 from ui.packages.dialog import PackageDialog
 from ui.packages.groups import ProgramsPanel
@@ -45,7 +45,7 @@ class PackagesScreen(QWidget):
             button.setVisible(ops.actor.may(Right.EDIT_CATALOGUE))
             top.addWidget(button)
         layout.addLayout(top)
-        self.model = PackagesTableModel(ops, self)
+        self.model = packages_model(self)
         self.table = list_view(self.model, "packagesTable")
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -54,7 +54,7 @@ class PackagesScreen(QWidget):
                       objectName="clientCount")
         layout.addWidget(note)
         self._connect_signals()
-        self.model.refresh()
+        self.refresh()
 
     def _connect_signals(self) -> None:
         self.new_button.clicked.connect(lambda: PackageDialog.ask(self.ops, parent=self))
@@ -64,30 +64,32 @@ class PackagesScreen(QWidget):
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._update_buttons())
         self.ops.changed.connect(self._on_changed)
 
-    def _selected(self) -> int | None:
+    def _selected(self) -> dict | None:
         index = self.table.currentIndex()
-        return self.model.package_id(index.row()) if index.isValid() else None
+        return self.model.rows[index.row()] if index.isValid() else None
 
     def _update_buttons(self) -> None:
-        index = self.table.currentIndex()
-        active = index.isValid() and self.model.data(self.model.index(index.row(), 7)) == self.tr("active")
-        self.toggle_button.setText(self.tr("Deactivate") if active else self.tr("Activate"))
+        selected = self._selected()
+        self.toggle_button.setText(self.tr("Activate") if selected and not selected["active"]
+                                   else self.tr("Deactivate"))
+
+    def refresh(self) -> None:
+        self.model.set_rows(self.ops.read(catalogue.list_packages))
 
     def edit_selected(self) -> None:
-        package_id = self._selected()
-        if package_id is not None and self.ops.actor.may(Right.EDIT_CATALOGUE):
-            PackageDialog.ask(self.ops, package_id, parent=self)
+        selected = self._selected()
+        if selected is not None and self.ops.actor.may(Right.EDIT_CATALOGUE):
+            PackageDialog.ask(self.ops, selected["id"], parent=self)
 
     def toggle_selected(self) -> None:
-        package_id = self._selected()
-        if package_id is not None:
-            active = self.toggle_button.text() == self.tr("Activate")
-            self.ops.run(catalogue.set_package_active, package_id, active, parent=self)
+        selected = self._selected()
+        if selected is not None:
+            self.ops.run(catalogue.set_package_active, selected["id"], not selected["active"], parent=self)
 
     def _on_changed(self, change: OpChange) -> None:
         if change.service in ("create_package", "update_package", "set_package_active"):
             row = self.table.currentIndex().row()
-            self.model.refresh()
+            self.refresh()
             if row >= 0:
                 self.table.selectRow(min(row, self.model.rowCount() - 1))
             self._update_buttons()

@@ -66,7 +66,7 @@ class SettingsPage(QWidget):
             if kind == "bool":
                 widget.setText(self.tr(label))
         layout.addLayout(form)
-        layout.addWidget(self.errors._general)
+        layout.addWidget(self.errors.general)
         line = QHBoxLayout()
         self.save_button = QPushButton(self.tr("Save"), default=True)
         self.saved = QLabel(objectName="clientCount")
@@ -153,7 +153,7 @@ class SettingsScreen(QWidget):
         layout.addWidget(QLabel(self.tr("Settings"), objectName="areaTitle"))
         self.tabs = QTabWidget(objectName="settingsTabs")
         self.pages = [SettingsPage(ops, fields) for _title, fields in PAGES]
-        for (title, _fields), page in zip(PAGES, self.pages):
+        for (title, _fields), page in zip(PAGES, self.pages, strict=True):
             self.tabs.addTab(page, self.tr(title))
         pending = QLabel(self.tr("Not built yet here: the lists of attendance statuses, client categories, cash "
                                  "drawers, credit types and users."),

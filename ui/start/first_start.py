@@ -51,7 +51,7 @@ class FirstStartDialog(QDialog):
             self.errors.add_row(label, field, edit)
         self.fields["currency"].setText("EUR")
         layout.addLayout(form)
-        layout.addWidget(self.errors._general)
+        layout.addWidget(self.errors.general)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Create and start"))
         buttons.accepted.connect(self.create)

@@ -31,7 +31,7 @@ class LoginDialog(QDialog):
         self.errors.add_row(self.tr("User name"), "username", self.username)
         self.errors.add_row(self.tr("Password"), "password", self.password)
         layout.addLayout(form)
-        layout.addWidget(self.errors._general)
+        layout.addWidget(self.errors.general)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
         buttons.accepted.connect(self.sign_in)
