@@ -46,7 +46,9 @@ class ClientsScreen(QWidget):
         top = QHBoxLayout()
         title = QLabel(self.tr("Clients"), objectName="areaTitle")
         self.search = QLineEdit(objectName="clientSearch")
-        self.search.setPlaceholderText(self.tr("Search name, phone or code — or scan a card"))
+        self.search.setPlaceholderText(self.tr("Name, phone or card code"))
+        self.search.setToolTip(self.tr("Type part of a name, phone or card code; a scanned card opens the client."))
+        self.search.setMinimumWidth(220)
         self.search.setClearButtonEnabled(True)
         self.category = QComboBox(objectName="categoryFilter")
         self.category.addItem(self.tr("All categories"), None)
@@ -103,7 +105,10 @@ class ClientsScreen(QWidget):
         self._timer.stop()
         self.model.search(self.search.text(), category_id=self.category.currentData(),
                           archived=self.archived.isChecked())
-        self.count.setText(self.tr("{n} clients").format(n=f"{self.model.total():,}"))
+        if self.model.total() == 0 and not self.search.text().strip() and self.category.currentData() is None:
+            self.count.setText(self.tr("No clients yet: add one with New client…, or import a spreadsheet."))
+        else:
+            self.count.setText(self.tr("{n} clients").format(n=f"{self.model.total():,}"))
 
     def open_typed(self) -> None:
         """Enter in the search field: a full code (typed or scanned) opens that client at once."""

@@ -25,7 +25,7 @@ def packages_model(parent=None) -> RowsModel:
             ("price", "Price", lambda r: f"{r['price']:,.2f}"),
             ("term", "Term", lambda r: term_text(*r["term"])),
             ("billing_type", "Billing", lambda r: tr(r["billing_type"].value.replace("_", " "))),
-            ("program", "Program / lessons", lambda r: f"{r['program']} × {r['lesson_count']}" if r["program"] else ""),
+            ("program", "Program", lambda r: f"{r['program']} × {r['lesson_count']}" if r["program"] else ""),
             ("member_discount_pct", "Member discount",
              lambda r: f"{r['member_discount_pct']}%" if r["member_discount_pct"] is not None else ""),
             ("active", "Status", lambda r: tr("active") if r["active"] else tr("inactive")),

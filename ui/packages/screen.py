@@ -47,8 +47,9 @@ class PackagesScreen(QWidget):
         layout.addLayout(top)
         self.model = packages_model(self)
         self.table = list_view(self.model, "packagesTable")
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # the name reads whole
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)  # the program, said again, gives way
         layout.addWidget(self.table, 1)
         note = QLabel(self.tr("Changing a package changes future sales only; past sales keep what was sold."),
                       objectName="clientCount")
