@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, Stamped
@@ -38,8 +38,6 @@ class Client(Stamped, Base):
     """
 
     __tablename__ = "clients"
-    # The list: count and first page of the non-archived clients, in name order, from one index.
-    __table_args__ = (Index("ix_clients_archived_search_key", "archived", "search_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(16), unique=True)
