@@ -124,7 +124,7 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
     teachers = [users.add_user(session, f"teacher{i}", name, Role.TEACHER, DEMO_PASSWORD).id
                 for i, name in enumerate(["Tatiana Petrova", "Tom Hughes", "Inês Núñez", "Omar Haddad"], 1)]
     settings.store(session, {"business_name": "Sunny Side Kids & Fitness", "currency": "EUR",
-                             "business_address": "12 Harbour Street, Riverton", "invoice_prefix": "INV-"})
+                             "business_address": "12 Harbour Street, Riverton", "invoice_prefix": "INV"})
     setup.add_defaults(session)
     session.flush()
     statuses = {s.name: s for s in session.query(AttendanceStatus)}
@@ -334,13 +334,13 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
 
     # One issued invoice per sale, numbered in date order; most are paid, some partly, some not.
     sales.sort(key=lambda s: (s["start_date"], s["id"]))
-    prefix = "INV-"
+    prefix = "INV"
     for number, sale in enumerate(sales, 1):
         iid = ids("invoice")
         sale["invoice_id"] = iid
         payer = payer_of.get(sale["client_id"], sale["client_id"])
         issued = dt.datetime.combine(sale["start_date"], dt.time(10, 5), dt.timezone.utc)
-        rows[Invoice].append(dict(id=iid, prefix=prefix, number=number, state=InvoiceState.ISSUED,
+        rows[Invoice].append(dict(id=iid, prefix=prefix, number=number, state=InvoiceState.DRAFT,
                                   date=sale["start_date"], client_id=sale["client_id"], payer_id=payer,
                                   tax_rate=Decimal(0), total=sale["price"], notes="", issued_at=issued,
                                   created_by_id=owner.id, created_at=issued))
@@ -359,6 +359,8 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
     _bulk(session, Membership, sales)
     for model in (InvoiceLine, Payment, Visit, CreditGrant, CreditUse, CreditAllocation):
         _bulk(session, model, rows.pop(model, []))
+    # Lines go in while the invoices are drafts; issued ones refuse new lines (migration 0003).
+    session.execute(update(Invoice).where(Invoice.state == InvoiceState.DRAFT).values(state=InvoiceState.ISSUED))
     for family in families:
         session.execute(update(Family).where(Family.id == family["id"]).values(payer_id=family["payer_id"]))
     return {"clients": clients, "sales": len(sales), "visits": ids("visit") - 1, "families": len(families)}

@@ -70,3 +70,6 @@ def receptionist(session):
 @pytest.fixture
 def teacher(session):
     return _actor(session, "tom")
+
+
+from tests.sales_fixtures import anna, gold, silver, six_lessons, sauna_ten, speech  # noqa: E402, F401

@@ -1,0 +1,228 @@
+"""Invoices: their amounts, gapless numbers (B3), drafts (M7), voiding, and balances.
+
+An invoice's total is its lines (items minus discounts) plus tax at the
+invoice's rate; what is paid and due is derived from its valid payments.
+Issued invoices never change except to become void (services here, and
+database triggers on SQLite, migration 0003).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from sqlalchemy import func, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session, aliased
+
+from app import validation
+from app.errors import DomainError
+from app.models import Client, Family, Invoice, InvoiceCounter, InvoiceLine, InvoiceState, Payment
+from app.services import audit
+from app.services.access import Actor, Right, guarded
+from app.services.records import existing
+from app.types import CENT, utcnow
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class Amounts:
+    items: Decimal
+    discounts: Decimal  # a positive number: what the discount lines take off
+    net: Decimal
+    tax: Decimal
+    total: Decimal
+
+
+def amounts(line_amounts: list[Decimal], tax_rate: Decimal) -> Amounts:
+    """Totals of lines (discounts are negative amounts) with tax added at ``tax_rate`` %."""
+    items = sum((a for a in line_amounts if a > 0), ZERO)
+    discounts = -sum((a for a in line_amounts if a < 0), ZERO)
+    net = items - discounts
+    tax = (net * tax_rate / 100).quantize(CENT, rounding=ROUND_HALF_UP)
+    return Amounts(items, discounts, net, tax, net + tax)
+
+
+def payer_of(session: Session, client: Client) -> int:
+    """Who gets the client's invoices: the family's payer, else the client."""
+    if client.family_id is not None:
+        payer = session.scalar(select(Family.payer_id).where(Family.id == client.family_id))
+        if payer is not None:
+            return payer
+    return client.id
+
+
+def new_invoice(session: Session, client: Client, on: dt.date, prefix: str, tax_rate: Decimal,
+                lines: list[dict], by: Actor) -> Invoice:
+    """A draft invoice with ``lines`` (dicts: description, amount, kind, membership_id)."""
+    invoice = Invoice(prefix=prefix, date=on, client_id=client.id, payer_id=payer_of(session, client),
+                      tax_rate=tax_rate, created_by_id=by.user_id, state=InvoiceState.DRAFT)
+    session.add(invoice)
+    session.flush()
+    _replace_lines(session, invoice, lines)
+    return invoice
+
+
+def _replace_lines(session: Session, invoice: Invoice, lines: list[dict]) -> None:
+    session.query(InvoiceLine).filter(InvoiceLine.invoice_id == invoice.id).delete()
+    for position, line in enumerate(lines):
+        amount = line["amount"]
+        session.add(InvoiceLine(invoice_id=invoice.id, position=position, kind=line.get("kind", "item"),
+                                description=line["description"], quantity=Decimal(1), unit_price=amount,
+                                amount=amount, membership_id=line.get("membership_id")))
+    invoice.total = amounts([line["amount"] for line in lines], invoice.tax_rate).total
+    if invoice.total < 0:
+        raise DomainError("The discounts are larger than the items.", field="discount")
+
+
+def next_number(session: Session, prefix: str) -> int:
+    """Take the next number of ``prefix`` in this transaction (B3).
+
+    On SQLite the writer's ``BEGIN IMMEDIATE`` already holds the only write
+    lock; on PostgreSQL the counter row is locked with ``FOR UPDATE``. The
+    number is taken only when the invoice is issued, in the same
+    transaction, so a rollback gives it back: no gaps, no duplicates.
+    """
+    dialect = session.get_bind().dialect.name
+    insert = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}.get(dialect)
+    if insert is not None:
+        session.execute(insert(InvoiceCounter).values(prefix=prefix, next_number=1)
+                        .on_conflict_do_nothing(index_elements=["prefix"]))
+    elif session.get(InvoiceCounter, prefix) is None:
+        session.add(InvoiceCounter(prefix=prefix, next_number=1))
+        session.flush()
+    number = session.execute(select(InvoiceCounter.next_number).where(InvoiceCounter.prefix == prefix)
+                             .with_for_update()).scalar_one()
+    session.execute(update(InvoiceCounter).where(InvoiceCounter.prefix == prefix)
+                    .values(next_number=number + 1))
+    return number
+
+
+def issue(session: Session, invoice: Invoice, by: Actor) -> Invoice:
+    if invoice.state != InvoiceState.DRAFT:
+        raise DomainError("Only a draft invoice can be issued.")
+    if not session.scalar(select(func.count()).where(InvoiceLine.invoice_id == invoice.id)):
+        raise DomainError("An invoice needs at least one line.")
+    invoice.number = next_number(session, invoice.prefix)
+    invoice.state = InvoiceState.ISSUED
+    invoice.issued_at = utcnow()
+    session.flush()
+    audit.record(session, by, "issue", "invoice", invoice.id, number=number_text(invoice))
+    return invoice
+
+
+def number_text(invoice: Invoice) -> str:
+    if invoice.number is None:
+        return "draft"
+    return f"{invoice.prefix}-{invoice.number:06d}" if invoice.prefix else f"{invoice.number:06d}"
+
+
+@guarded(Right.SELL)
+def issue_invoice(session: Session, actor: Actor, invoice_id: int) -> str:
+    """Issue a draft (M7): it gets its number and can no longer change."""
+    invoice = existing(session, Invoice, invoice_id, "invoice")
+    return number_text(issue(session, invoice, actor))
+
+
+@guarded(Right.SELL)
+def edit_draft(session: Session, actor: Actor, invoice_id: int, lines: list[dict], notes: str = "") -> None:
+    """Replace a draft's lines (M7); issued and void invoices refuse."""
+    invoice = existing(session, Invoice, invoice_id, "invoice")
+    if invoice.state != InvoiceState.DRAFT:
+        raise DomainError("An issued invoice cannot be changed; void it and sell again.")
+    if not lines:
+        raise DomainError("An invoice needs at least one line.")
+    clean = []
+    for index, line in enumerate(lines):
+        description = validation.text(line.get("description"), f"line{index}", "A line's description", max_len=500)
+        kind = line.get("kind", "item")
+        amount = validation.money(line.get("amount"), f"line{index}", "A line's amount")
+        clean.append({"description": description, "kind": kind,
+                      "amount": -amount if kind == "discount" else amount,
+                      "membership_id": line.get("membership_id")})
+    _replace_lines(session, invoice, clean)
+    invoice.notes = validation.text(notes, "notes", "Notes", max_len=2000, required=False)
+    audit.record(session, actor, "edit_draft", "invoice", invoice.id, total=invoice.total)
+
+
+def paid(session: Session, invoice_id: int) -> Decimal:
+    return session.scalar(select(func.coalesce(func.sum(Payment.amount), 0))
+                          .where(Payment.invoice_id == invoice_id, Payment.voided_at.is_(None))) or ZERO
+
+
+def balance(session: Session, invoice: Invoice) -> Decimal:
+    """What is still due on an issued invoice (nothing on drafts and void ones)."""
+    if invoice.state != InvoiceState.ISSUED:
+        return ZERO
+    return invoice.total - paid(session, invoice.id)
+
+
+def payment_state(invoice: Invoice, paid_amount: Decimal) -> str:
+    if invoice.state != InvoiceState.ISSUED:
+        return invoice.state.value
+    if paid_amount <= 0 and invoice.total > 0:
+        return "unpaid"
+    return "paid" if paid_amount >= invoice.total else "partly paid"
+
+
+def void(session: Session, invoice: Invoice, reason: str, by: Actor) -> None:
+    """Void an invoice and its valid payments (money back), keeping both visible."""
+    reason = validation.text(reason, "reason", "A reason", max_len=500)
+    if invoice.state == InvoiceState.VOID:
+        raise DomainError("This invoice is already void.")
+    now = utcnow()
+    for payment in session.scalars(select(Payment).where(Payment.invoice_id == invoice.id,
+                                                         Payment.voided_at.is_(None))):
+        payment.voided_at, payment.voided_by_id, payment.void_reason = now, by.user_id, reason
+    invoice.state = InvoiceState.VOID
+    invoice.voided_at, invoice.voided_by_id, invoice.void_reason = now, by.user_id, reason
+    audit.record(session, by, "void", "invoice", invoice.id, reason=reason)
+
+
+@guarded(Right.VOID_MONEY)
+def void_invoice(session: Session, actor: Actor, invoice_id: int, reason: str) -> None:
+    void(session, existing(session, Invoice, invoice_id, "invoice"), reason, actor)
+
+
+@guarded(Right.VIEW_MONEY)
+def invoice_view(session: Session, actor: Actor, invoice_id: int) -> dict:
+    """Everything the invoice view and the PDF show."""
+    from app.services.payments import payment_rows  # payments import this module
+
+    invoice = existing(session, Invoice, invoice_id, "invoice")
+    lines = session.scalars(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id)
+                            .order_by(InvoiceLine.position)).all()
+    sums = amounts([line.amount for line in lines], invoice.tax_rate)
+    paid_amount = paid(session, invoice.id)
+    client = session.get(Client, invoice.client_id)
+    payer = session.get(Client, invoice.payer_id)
+    return {
+        "id": invoice.id, "number": number_text(invoice), "state": invoice.state.value,
+        "payment_state": payment_state(invoice, paid_amount), "date": invoice.date,
+        "client": {"id": client.id, "name": client.name, "code": client.code, "email": client.email},
+        "payer": {"id": payer.id, "name": payer.name, "code": payer.code, "email": payer.email},
+        "lines": [{"description": ln.description, "kind": ln.kind, "amount": ln.amount,
+                   "membership_id": ln.membership_id} for ln in lines],
+        "items": sums.items, "discounts": sums.discounts, "net": sums.net, "tax_rate": invoice.tax_rate,
+        "tax": sums.tax, "total": invoice.total, "paid": paid_amount,
+        "balance": balance(session, invoice), "notes": invoice.notes,
+        "void_reason": invoice.void_reason, "payments": payment_rows(session, invoice.id),
+    }
+
+
+def due_sql(invoice=Invoice):
+    """What is due on each issued invoice, as a SQL expression (nothing on drafts and void)."""
+    valid_paid = (select(func.coalesce(func.sum(Payment.amount), 0))
+                  .where(Payment.invoice_id == invoice.id, Payment.voided_at.is_(None))
+                  .correlate(invoice).scalar_subquery())
+    return invoice.total - valid_paid
+
+
+def client_balance_sql():
+    """What a client's own invoices still owe, as a SQL expression correlated to Client."""
+    inv = aliased(Invoice)
+    return (select(func.coalesce(func.sum(due_sql(inv)), 0))
+            .where(inv.client_id == Client.id, inv.state == InvoiceState.ISSUED)
+            .correlate(Client).scalar_subquery())

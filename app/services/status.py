@@ -1,0 +1,131 @@
+"""Membership status (M3): derived from dates, freezes and cancellation, never stored.
+
+One rule, written twice on purpose: :func:`status_on` for one sale in
+Python, and :func:`status_sql` for lists that filter and sort thousands of
+sales in the database. ``tests/app/test_status.py`` checks that the two
+always agree. :data:`ACTIONS` is the explicit table of what each status
+allows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+
+from sqlalchemy import case, exists, literal, or_, select
+from sqlalchemy.orm import Session, aliased
+
+from app.errors import DomainError
+from app.models import Client, Freeze, Membership, PackageKind
+
+
+class Status(enum.StrEnum):
+    UPCOMING = "upcoming"
+    ACTIVE = "active"
+    GRACE = "grace"
+    SUSPENDED = "suspended"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+
+
+NONE = "none"  # a client without any time membership
+CURRENT = frozenset({Status.ACTIVE, Status.GRACE, Status.SUSPENDED})  # M2: at most one of these
+LABELS = {Status.UPCOMING: "Upcoming", Status.ACTIVE: "Active", Status.GRACE: "Grace",
+          Status.SUSPENDED: "Suspended", Status.EXPIRED: "Expired", Status.CANCELLED: "Cancelled",
+          NONE: "None"}
+
+# What a user may do to a sale in each status. Delete also needs no payments
+# and no visits (M6); renewing a suspended membership is allowed (it starts
+# after the moved end date).
+ACTIONS: dict[str, frozenset[Status]] = {
+    "renew": frozenset({Status.ACTIVE, Status.GRACE, Status.SUSPENDED, Status.EXPIRED}),
+    "freeze": frozenset({Status.UPCOMING, Status.ACTIVE}),
+    "resume": frozenset({Status.SUSPENDED}),
+    "cancel": frozenset({Status.UPCOMING, Status.ACTIVE, Status.GRACE, Status.SUSPENDED, Status.EXPIRED}),
+    "delete": frozenset(Status),
+    "check_in": frozenset({Status.ACTIVE, Status.GRACE}),
+}
+VERBS = {"renew": "renewed", "freeze": "frozen", "resume": "resumed", "cancel": "cancelled",
+         "delete": "deleted", "check_in": "used for a check-in"}
+
+
+def allow(action: str, status: Status) -> None:
+    """Raise a DomainError unless ``action`` is allowed for a sale in ``status``."""
+    if status not in ACTIONS[action]:
+        raise DomainError(f"A {LABELS[status].lower()} membership cannot be {VERBS[action]}.")
+
+
+def frozen_on(freezes, day: dt.date) -> bool:
+    """Whether one of ``freezes`` (objects with start_date, end_date, resumed_on) covers ``day``."""
+    return any(f.start_date <= day <= f.end_date and (f.resumed_on is None or day < f.resumed_on)
+               for f in freezes)
+
+
+def status_on(day: dt.date, *, start: dt.date, end: dt.date, cancelled_on: dt.date | None,
+              frozen: bool, tolerance_days: int) -> Status:
+    """The status of a sale on ``day``; ``frozen`` says whether a freeze covers that day."""
+    if cancelled_on is not None:
+        return Status.CANCELLED
+    if frozen:
+        return Status.SUSPENDED
+    if day < start:
+        return Status.UPCOMING
+    if day <= end:
+        return Status.ACTIVE
+    if (day - end).days <= tolerance_days:
+        return Status.GRACE
+    return Status.EXPIRED
+
+
+def membership_status(session: Session, membership: Membership, day: dt.date, tolerance_days: int) -> Status:
+    freezes = session.scalars(select(Freeze).where(Freeze.membership_id == membership.id)).all()
+    return status_on(day, start=membership.start_date, end=membership.end_date,
+                     cancelled_on=membership.cancelled_on, frozen=frozen_on(freezes, day),
+                     tolerance_days=tolerance_days)
+
+
+def frozen_sql(day: dt.date, sale=Membership):
+    return exists().where(Freeze.membership_id == sale.id, Freeze.start_date <= day, Freeze.end_date >= day,
+                          or_(Freeze.resumed_on.is_(None), Freeze.resumed_on > day))
+
+
+def status_sql(day: dt.date, tolerance_days: int, sale=Membership):
+    """:func:`status_on` as a SQL expression over the ``sale`` (Membership) columns."""
+    return case(
+        (sale.cancelled_on.is_not(None), literal(Status.CANCELLED.value)),
+        (frozen_sql(day, sale), literal(Status.SUSPENDED.value)),
+        (sale.start_date > day, literal(Status.UPCOMING.value)),
+        (sale.end_date >= day, literal(Status.ACTIVE.value)),
+        (sale.end_date >= day - dt.timedelta(days=tolerance_days), literal(Status.GRACE.value)),
+        else_=literal(Status.EXPIRED.value),
+    )
+
+
+def client_status_sql(day: dt.date, tolerance_days: int):
+    """A client's standing as a SQL expression: the status of their latest started time
+    membership that is not cancelled, else "upcoming" if one starts later, else "none"."""
+    sale = aliased(Membership)
+    governing = (
+        select(status_sql(day, tolerance_days, sale))
+        .where(sale.client_id == Client.id, sale.kind == PackageKind.MEMBERSHIP, sale.cancelled_on.is_(None))
+        .order_by((sale.start_date <= day).desc(), sale.start_date.desc(), sale.id.desc())
+        .limit(1)
+        .correlate(Client)
+        .scalar_subquery()
+    )
+    return case((governing.is_(None), literal(NONE)), else_=governing)
+
+
+def current_membership(session: Session, client_id: int, day: dt.date, tolerance_days: int) -> Membership | None:
+    """The client's current (active, grace or suspended) time membership, if any (M2)."""
+    sales = session.scalars(
+        select(Membership).where(Membership.client_id == client_id, Membership.kind == PackageKind.MEMBERSHIP,
+                                 Membership.cancelled_on.is_(None), Membership.start_date <= day,
+                                 Membership.end_date >= day - dt.timedelta(days=tolerance_days))
+        .order_by(Membership.start_date.desc())
+    )
+    for sale in sales:
+        if membership_status(session, sale, day, tolerance_days) in CURRENT:
+            return sale
+    return None
+
