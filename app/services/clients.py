@@ -11,16 +11,17 @@ from sqlalchemy.orm import Session
 from app import validation
 from app.errors import DomainError
 from app.models import Client, ClientCategory, Family
-from app.services import audit
+from app.services import audit, invoices, status
 from app.services.access import Actor, Right, guarded
 from app.services.records import existing
+from app.services.settings import get_settings
 from app.text import fold, phone_digits
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed without doubt
 CODE_LENGTH = 6
 FIELDS = ("name", "phone", "email", "birth_date", "category_id", "family_id", "guardian_name",
           "guardian_phone", "notes", "photo", "archived", "code")
-SORTS = {"code": Client.code, "name": Client.search_key, "phone": Client.phone_key}
+SORT_KEYS = ("code", "name", "phone", "category", "family", "status", "balance")
 
 
 def clean_fields(session: Session, data: dict, client_id: int | None) -> dict:
@@ -161,7 +162,25 @@ def _matching(session: Session, query: str):
     return and_(*conditions)
 
 
-def _filtered(session: Session, stmt, query: str, category_id: int | None, archived: bool | None):
+def standing_sql(session: Session):
+    """The client's membership standing (M3) as a SQL expression, for today."""
+    return status.client_status_sql(dt.date.today(), get_settings(session)["tolerance_days"])
+
+
+def _sort_column(session: Session, key: str):
+    if key == "category":
+        return select(ClientCategory.name).where(ClientCategory.id == Client.category_id).scalar_subquery()
+    if key == "family":
+        return select(Family.name).where(Family.id == Client.family_id).scalar_subquery()
+    if key == "status":
+        return standing_sql(session)
+    if key == "balance":
+        return invoices.client_balance_sql()
+    return {"code": Client.code, "phone": Client.phone_key}.get(key, Client.search_key)
+
+
+def _filtered(session: Session, stmt, query: str, category_id: int | None, archived: bool | None,
+              standing: str | None = None):
     condition = _matching(session, query)
     if condition is not None:
         stmt = stmt.where(condition)
@@ -169,19 +188,22 @@ def _filtered(session: Session, stmt, query: str, category_id: int | None, archi
         stmt = stmt.where(Client.category_id == category_id)
     if archived is not None:
         stmt = stmt.where(Client.archived == archived)
+    if standing is not None:
+        stmt = stmt.where(standing_sql(session) == standing)
     return stmt
 
 
 @guarded(Right.VIEW_CLIENTS)
 def search_client_ids(session: Session, actor: Actor, query: str = "", *, category_id: int | None = None,
-                      archived: bool | None = False, sort: str = "name", descending: bool = False,
-                      offset: int = 0, limit: int | None = None) -> list[int]:
+                      archived: bool | None = False, standing: str | None = None, sort: str = "name",
+                      descending: bool = False, offset: int = 0, limit: int | None = None) -> list[int]:
     """Ids of the clients matching ``query`` and the filters, in list order, a page at a time.
 
     The list keeps only ids; rows are fetched for what is on screen.
+    ``standing`` filters by membership status (see app.services.status).
     """
-    column = SORTS.get(sort, Client.search_key)
-    stmt = _filtered(session, select(Client.id), query, category_id, archived)
+    column = _sort_column(session, sort)
+    stmt = _filtered(session, select(Client.id), query, category_id, archived, standing)
     stmt = stmt.order_by(column.desc() if descending else column, Client.id).offset(offset).limit(limit)
     session.flush()  # Core below skips autoflush: edits of this transaction must be seen
     return session.connection().execute(stmt).scalars().all()  # Core: no ORM work per id
@@ -189,18 +211,19 @@ def search_client_ids(session: Session, actor: Actor, query: str = "", *, catego
 
 @guarded(Right.VIEW_CLIENTS)
 def count_clients(session: Session, actor: Actor, query: str = "", *, category_id: int | None = None,
-                  archived: bool | None = False) -> int:
+                  archived: bool | None = False, standing: str | None = None) -> int:
     session.flush()
-    stmt = _filtered(session, select(func.count(Client.id)), query, category_id, archived)
+    stmt = _filtered(session, select(func.count(Client.id)), query, category_id, archived, standing)
     return session.connection().execute(stmt).scalar_one()
 
 
 @guarded(Right.VIEW_CLIENTS)
 def client_rows(session: Session, actor: Actor, ids: list[int]) -> dict[int, dict]:
-    """The list's columns for these clients, keyed by id."""
+    """The list's columns for these clients, keyed by id: with membership standing and balance due."""
     stmt = (
         select(Client.id, Client.code, Client.name, Client.phone, Client.archived,
-               ClientCategory.name.label("category"), Family.name.label("family"))
+               ClientCategory.name.label("category"), Family.name.label("family"),
+               standing_sql(session).label("status"), invoices.client_balance_sql().label("balance"))
         .outerjoin(ClientCategory, ClientCategory.id == Client.category_id)
         .outerjoin(Family, Family.id == Client.family_id)
         .where(Client.id.in_(ids))

@@ -12,7 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, select, type_coerce, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
@@ -22,7 +22,7 @@ from app.models import Client, Family, Invoice, InvoiceCounter, InvoiceLine, Inv
 from app.services import audit
 from app.services.access import Actor, Right, guarded
 from app.services.records import existing
-from app.types import CENT, utcnow
+from app.types import CENT, Money, utcnow
 
 ZERO = Decimal("0.00")
 
@@ -217,12 +217,13 @@ def due_sql(invoice=Invoice):
     valid_paid = (select(func.coalesce(func.sum(Payment.amount), 0))
                   .where(Payment.invoice_id == invoice.id, Payment.voided_at.is_(None))
                   .correlate(invoice).scalar_subquery())
-    return invoice.total - valid_paid
+    return type_coerce(invoice.total - valid_paid, Money())
 
 
 def client_balance_sql():
     """What a client's own invoices still owe, as a SQL expression correlated to Client."""
     inv = aliased(Invoice)
-    return (select(func.coalesce(func.sum(due_sql(inv)), 0))
-            .where(inv.client_id == Client.id, inv.state == InvoiceState.ISSUED)
-            .correlate(Client).scalar_subquery())
+    due = (select(func.coalesce(func.sum(due_sql(inv)), 0))
+           .where(inv.client_id == Client.id, inv.state == InvoiceState.ISSUED)
+           .correlate(Client).scalar_subquery())
+    return type_coerce(due, Money())  # integer cents in SQL, a Decimal when read

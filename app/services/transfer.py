@@ -18,7 +18,8 @@ from sqlalchemy.orm import Session
 
 from app.errors import DomainError
 from app.models import Client, ClientCategory, Family
-from app.services import audit, clients
+from app.services import audit, clients, invoices
+from app.services.status import LABELS
 from app.services.access import Actor, Right, guarded
 from app.text import fold, phone_digits
 
@@ -77,19 +78,20 @@ def write_table(path: Path, headers: list[str], rows: list[list]) -> None:
 def export_clients(session: Session, actor: Actor, path: Path, query: str = "", **filters) -> int:
     """The clients list as shown (same search and filters), to CSV or XLSX; returns the row count."""
     ids = clients.search_client_ids(session, actor, query, **filters)
-    headers = ["Code", "Name", "Phone", "Email", "Birth date", "Category", "Family"]
+    headers = ["Code", "Name", "Phone", "Email", "Birth date", "Category", "Family", "Membership", "Balance due"]
     rows = []
     for start in range(0, len(ids), 5000):
         chunk = ids[start:start + 5000]
         found = {
             r.id: r for r in session.execute(
                 select(Client.id, Client.code, Client.name, Client.phone, Client.email, Client.birth_date,
-                       ClientCategory.name.label("category"), Family.name.label("family"))
+                       ClientCategory.name.label("category"), Family.name.label("family"),
+                       clients.standing_sql(session).label("status"), invoices.client_balance_sql().label("balance"))
                 .outerjoin(ClientCategory, ClientCategory.id == Client.category_id)
                 .outerjoin(Family, Family.id == Client.family_id).where(Client.id.in_(chunk)))
         }
         rows += [[r.code, r.name, r.phone, r.email, r.birth_date.isoformat() if r.birth_date else "", r.category or "",
-                  r.family or ""] for r in (found[i] for i in chunk)]
+                  r.family or "", LABELS[r.status], str(r.balance)] for r in (found[i] for i in chunk)]
     write_table(path, headers, rows)
     return len(rows)
 

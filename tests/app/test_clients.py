@@ -1,13 +1,14 @@
 """Clients: validation, duplicates, and search in any script (catalogue issue)."""
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import func, select
 
 from app.errors import DomainError, PermissionDenied
 from app.models import AuditEvent, Client
-from app.services import clients
+from app.services import clients, payments, sales
 from app.text import fold, phone_digits
 
 
@@ -142,3 +143,30 @@ def test_archived_clients_are_filtered_out_unless_asked(session, receptionist, p
     clients.update_client(session, receptionist, people["Anna Smith"], archived=True)
     assert "Anna Smith" not in _names(session, receptionist, "anna")
     assert _names(session, receptionist, "anna", archived=True) == ["Anna Smith"]
+
+
+def test_list_shows_membership_standing_and_balance_and_sorts_and_filters_by_them(session, receptionist, gold,
+                                                                                  silver):
+    today = dt.date.today()
+    paid = clients.create_client(session, receptionist, name="Zz Paid Member")
+    owing = clients.create_client(session, receptionist, name="Zz Owing Member")
+    lapsed = clients.create_client(session, receptionist, name="Zz Lapsed Member")
+    nobody = clients.create_client(session, receptionist, name="Zz No Membership")
+    sale = sales.sell(session, receptionist, paid, gold, today=today)
+    payments.add_payment(session, receptionist, sale.invoice_id, "95.00")
+    sales.sell(session, receptionist, owing, silver, today=today)
+    old = sales.sell(session, receptionist, lapsed, silver, start_date=today - dt.timedelta(days=200),
+                     today=today - dt.timedelta(days=200))
+    payments.add_payment(session, receptionist, old.invoice_id, "35.00")
+    rows = clients.client_rows(session, receptionist, [paid, owing, lapsed, nobody])
+    assert [(rows[i]["status"], rows[i]["balance"]) for i in (paid, owing, lapsed, nobody)] == [
+        ("active", 0), ("active", Decimal("35.00")), ("expired", 0), ("none", 0)]
+    by_balance = clients.search_client_ids(session, receptionist, "Zz", sort="balance", descending=True)
+    assert by_balance[0] == owing
+    assert clients.search_client_ids(session, receptionist, "Zz", standing="expired") == [lapsed]
+    assert clients.count_clients(session, receptionist, "Zz", standing="none") == 1
+    for key in clients.SORT_KEYS:
+        assert sorted(clients.search_client_ids(session, receptionist, "Zz", sort=key)) == sorted(
+            [paid, owing, lapsed, nobody]), key
+    by_status = clients.search_client_ids(session, receptionist, "Zz", sort="status")
+    assert by_status.index(paid) < by_status.index(lapsed) < by_status.index(nobody)

@@ -18,3 +18,33 @@ def ops_for(database, qapp):
             return Ops(database, actor_of(s.scalar(select(User).where(User.username == username))))
 
     return make
+
+
+@pytest.fixture
+def desk(tmp_path, qapp):
+    """A fresh database of its own (for stories that issue invoices, which can never be deleted),
+    with the default plans, users olga (owner), rita (receptionist), tom (teacher), and
+    ``desk.ops(username)``."""
+    from types import SimpleNamespace
+
+    from sqlalchemy import select
+
+    from app.db import sqlite_url
+    from app.models import Role, User
+    from app.services import setup, users
+    from app.storage import open_database
+    from tests.conftest import PASSWORD
+
+    db = open_database(sqlite_url(tmp_path / "desk.sqlite3"), create=True)
+    with db.writer.begin() as s:
+        setup.first_start(s, business_name="Sunny Kids Centre", currency="EUR", owner_name="Olga Owner",
+                          username="olga", password=PASSWORD, repeat_password=PASSWORD)
+        users.add_user(s, "rita", "Rita Reception", Role.RECEPTIONIST, PASSWORD)
+        users.add_user(s, "tom", "Tom Teacher", Role.TEACHER, PASSWORD)
+
+    def ops(username: str) -> Ops:
+        with db.reader.begin() as s:
+            return Ops(db, users.actor_of(s.scalar(select(User).where(User.username == username))))
+
+    yield SimpleNamespace(database=db, ops=ops)
+    db.dispose()

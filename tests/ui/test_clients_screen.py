@@ -94,3 +94,32 @@ def test_the_list_reads_a_page_at_a_time_as_the_view_scrolls(ops_for, database, 
         assert [model.data(model.index(r, 1)) for r in range(5)] == [f"Paging Test {i}" for i in range(5)]
     finally:
         _delete(database, made)
+
+
+def test_the_list_shows_membership_standing_and_balance_due(desk, qtbot, qtmodeltester):
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from app.models import Package
+    from app.services import sales
+
+    ops = desk.ops("rita")
+    with desk.database.writer.begin() as s:
+        gold = s.scalar(select(Package.id).where(Package.name == "Gold"))
+        member = clients.create_client(s, ops.actor, name="Gold Member")
+        clients.create_client(s, ops.actor, name="Walk In")
+        sales.sell(s, ops.actor, member, gold, start_date=dt.date.today() - dt.timedelta(days=120),
+                   today=dt.date.today() - dt.timedelta(days=120))
+    screen = ClientsScreen(ops)
+    qtbot.addWidget(screen)
+    model = screen.model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[-2:] == ["Membership", "Balance due"]
+    shown = {model.data(model.index(r, 1)): (model.data(model.index(r, 5)), model.data(model.index(r, 6)))
+             for r in range(model.rowCount())}
+    assert shown == {"Gold Member": ("Expired", "95.00"), "Walk In": ("None", "")}
+    screen.standing.setCurrentIndex(screen.standing.findData("expired"))
+    assert model.total() == 1 and model.data(model.index(0, 1)) == "Gold Member"
+    model.sort(6, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.services import clients
 from app.services.access import Right
+from app.services.status import LABELS, NONE, Status
 from ui.clients.dialog import ClientDialog
 from ui.clients.profile import ClientProfile
 from ui.clients.transfer import ImportDialog, export_list
@@ -25,6 +26,7 @@ from ui.models.clients import ClientsTableModel
 from ui.ops import OpChange, Ops
 from ui.tables import list_view
 
+STANDING_FILTERS = (Status.ACTIVE, Status.GRACE, Status.SUSPENDED, Status.UPCOMING, Status.EXPIRED, NONE)
 SEARCH_DELAY_MS = 0  # after the queued key events: a scanner's burst becomes one search
 
 
@@ -54,6 +56,10 @@ class ClientsScreen(QWidget):
         self.category.addItem(self.tr("All categories"), None)
         for category_id, name in ops.read(clients.categories):
             self.category.addItem(name, category_id)
+        self.standing = QComboBox(objectName="standingFilter")
+        self.standing.addItem(self.tr("Any membership"), None)
+        for key in STANDING_FILTERS:
+            self.standing.addItem(self.tr(LABELS[key]), key)
         self.archived = QCheckBox(self.tr("Archived"), objectName="archivedFilter")
         self.new_button = QPushButton(self.tr("New client…"))
         self.import_button = QPushButton(self.tr("Import…"))
@@ -64,6 +70,7 @@ class ClientsScreen(QWidget):
         top.addSpacing(20)
         top.addWidget(self.search, 1)
         top.addWidget(self.category)
+        top.addWidget(self.standing)
         top.addWidget(self.archived)
         top.addWidget(self.new_button)
         top.addWidget(self.import_button)
@@ -76,7 +83,7 @@ class ClientsScreen(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((100, 300, 180, 120)):
+        for column, width in enumerate((90, 260, 160, 100, 140, 100, 100)):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
         self.count = QLabel(objectName="clientCount")
@@ -90,22 +97,26 @@ class ClientsScreen(QWidget):
         self.search.textEdited.connect(lambda _text: self._timer.start())
         self.search.returnPressed.connect(self.open_typed)
         self.category.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.standing.currentIndexChanged.connect(lambda _i: self.refresh())
         self.archived.toggled.connect(lambda _on: self.refresh())
         self.new_button.clicked.connect(self.new_client)
         self.import_button.clicked.connect(lambda: ImportDialog.ask(self.ops, parent=self))
-        self.export_button.clicked.connect(lambda: export_list(
-            self.ops, self, self.search.text(), category_id=self.category.currentData(),
-            archived=self.archived.isChecked()))
+        self.export_button.clicked.connect(lambda: export_list(self.ops, self, self.search.text(),
+                                                               **self.filters()))
         self.table.activated.connect(lambda index: self.open_client(self.model.client_id(index.row())))
         self.profile.back.connect(self.show_list)
         self.profile.edit_requested.connect(self.edit_client)
         self.ops.changed.connect(self._on_changed)
 
+    def filters(self) -> dict:
+        return {"category_id": self.category.currentData(), "standing": self.standing.currentData(),
+                "archived": self.archived.isChecked()}
+
     def refresh(self) -> None:
         self._timer.stop()
-        self.model.search(self.search.text(), category_id=self.category.currentData(),
-                          archived=self.archived.isChecked())
-        if self.model.total() == 0 and not self.search.text().strip() and self.category.currentData() is None:
+        filters = self.filters()
+        self.model.search(self.search.text(), **filters)
+        if self.model.total() == 0 and not self.search.text().strip() and not any(filters.values()):
             self.count.setText(self.tr("No clients yet: add one with New client…, or import a spreadsheet."))
         else:
             self.count.setText(self.tr("{n} clients").format(n=f"{self.model.total():,}"))

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from app.services import clients
+from app.services.status import LABELS
+from ui.money import STANDING_COLOURS, money_text
 from ui.ops import Ops
 
 PAGE = 200
 
 
 class ClientsTableModel(QAbstractTableModel):
-    COLUMNS = [("code", "Code"), ("name", "Name"), ("phone", "Phone"), ("category", "Category"), ("family", "Family")]
-    SORTABLE = {"code", "name", "phone"}
+    COLUMNS = [("code", "Code"), ("name", "Name"), ("phone", "Phone"), ("category", "Category"), ("family", "Family"),
+               ("status", "Membership"), ("balance", "Balance due")]
+    SORTABLE = set(clients.SORT_KEYS)
 
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
@@ -82,9 +86,20 @@ class ClientsTableModel(QAbstractTableModel):
             return None
         key = self.COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
+            if key == "status":
+                return self.tr(LABELS[row["status"]])
+            if key == "balance":
+                return money_text(row["balance"]) if row["balance"] else ""
             return row[key] or ""
-        if role == Qt.ItemDataRole.ForegroundRole and row["archived"]:
-            return Qt.GlobalColor.gray
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if row["archived"]:
+                return Qt.GlobalColor.gray
+            if key == "status":
+                return STANDING_COLOURS.get(row["status"])
+            if key == "balance" and row["balance"] > 0:
+                return QColor("#b03a2e")
+        if role == Qt.ItemDataRole.TextAlignmentRole and key == "balance":
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return row["id"]
         return None

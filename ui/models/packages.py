@@ -6,6 +6,7 @@ from PySide6.QtCore import QObject
 
 from app.models import PackageKind
 from ui.models.rows import RowsModel
+from ui.money import money_text
 
 KIND_NAMES = {PackageKind.MEMBERSHIP: "Membership", PackageKind.LESSON_PACK: "Lesson pack",
               PackageKind.CREDITS: "Credits"}
@@ -22,7 +23,7 @@ def packages_model(parent=None) -> RowsModel:
         [
             ("name", "Name"),
             ("kind", "Kind", lambda r: tr(KIND_NAMES[r["kind"]])),
-            ("price", "Price", lambda r: f"{r['price']:,.2f}"),
+            ("price", "Price", lambda r: money_text(r["price"])),
             ("term", "Term", lambda r: term_text(*r["term"])),
             ("billing_type", "Billing", lambda r: tr(r["billing_type"].value.replace("_", " "))),
             ("program", "Program", lambda r: f"{r['program']} × {r['lesson_count']}" if r["program"] else ""),

@@ -1,0 +1,24 @@
+"""How money and membership standing look on screen, the same in every list and dialog."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtGui import QColor
+
+from app.services.status import NONE, Status
+
+STANDING_COLOURS = {
+    Status.UPCOMING: QColor("#2c6fbb"),
+    Status.ACTIVE: QColor("#1e7b3c"),
+    Status.GRACE: QColor("#b7791f"),
+    Status.SUSPENDED: QColor("#6c5ce7"),
+    Status.EXPIRED: QColor("#b03a2e"),
+    Status.CANCELLED: QColor("#7f8c8d"),
+    NONE: QColor("#7f8c8d"),
+}
+
+
+def money_text(amount: Decimal | None) -> str:
+    """12345.5 -> "12,345.50"; None -> ""."""
+    return "" if amount is None else f"{amount:,.2f}"
