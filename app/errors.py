@@ -37,3 +37,11 @@ class DatabaseProblem(Exception):
         super().__init__(message)
         self.kind = kind
         self.message = message
+
+
+class AlreadyMember(DomainError):
+    """M2: the client has a current membership; ``membership_id`` is the one to offer renewing."""
+
+    def __init__(self, message: str, membership_id: int):
+        super().__init__(message, field="package_id")
+        self.membership_id = membership_id

@@ -227,3 +227,30 @@ def client_balance_sql():
            .where(inv.client_id == Client.id, inv.state == InvoiceState.ISSUED)
            .correlate(Client).scalar_subquery())
     return type_coerce(due, Money())  # integer cents in SQL, a Decimal when read
+
+
+@guarded(Right.VIEW_MONEY)
+def client_invoices(session: Session, actor: Actor, client_id: int) -> dict:
+    """The profile's invoices: the client's own and those they pay for (as a family's payer),
+    newest first, with the balance due of the client and of the whole family."""
+    client = existing(session, Client, client_id, "client")
+    due = due_sql()
+    rows = session.execute(
+        select(Invoice, Client.name.label("for_name"), due.label("due"))
+        .join(Client, Client.id == Invoice.client_id)
+        .where((Invoice.client_id == client.id) | (Invoice.payer_id == client.id))
+        .order_by(Invoice.date.desc(), Invoice.id.desc())).all()
+    listed = []
+    for invoice, for_name, due_amount in rows:
+        paid_amount = invoice.total - due_amount
+        listed.append({"id": invoice.id, "number": number_text(invoice), "date": invoice.date,
+                       "for": for_name, "client_id": invoice.client_id, "total": invoice.total, "paid": paid_amount,
+                       "balance": due_amount if invoice.state == InvoiceState.ISSUED else ZERO,
+                       "state": payment_state(invoice, paid_amount)})
+    own = sum((r["balance"] for r in listed if r["client_id"] == client.id), ZERO)
+    family = None
+    if client.family_id is not None:
+        member_ids = select(Client.id).where(Client.family_id == client.family_id)
+        family = session.scalar(select(type_coerce(func.coalesce(func.sum(due), 0), Money()))
+                                .where(Invoice.client_id.in_(member_ids), Invoice.state == InvoiceState.ISSUED))
+    return {"invoices": listed, "balance": own, "family_balance": family}

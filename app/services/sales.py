@@ -17,7 +17,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app import terms, validation
-from app.errors import DomainError, PermissionDenied
+from app.errors import AlreadyMember, DomainError, PermissionDenied
 from app.models import (
     AttendanceStatus,
     Client,
@@ -161,6 +161,36 @@ def _clean_start(value, today: dt.date) -> dt.date:
     return start
 
 
+def sale_lines(session: Session, client: Client, package: Package, start: dt.date, end: dt.date, discount,
+               today: dt.date, settings: dict, membership_id: int | None = None) -> list[dict]:
+    """The invoice lines of a sale: the package, its automatic discounts, a typed discount."""
+    lines = [{"kind": "item", "amount": package.price, "membership_id": membership_id,
+              "description": f"{package.name}, {start:%d.%m.%Y} – {end:%d.%m.%Y}"}]
+    lines += discount_lines(session, client, package, package.price, today, settings)
+    if discount not in (None, "", 0):
+        amount = validation.money(discount, "discount", "The discount")
+        lines.append({"kind": "discount", "amount": -amount, "description": "Discount"})
+    return lines
+
+
+@guarded(Right.SELL)
+def quote(session: Session, actor: Actor, client_id: int, package_id: int, start_date: dt.date | None = None,
+          discount=None, today: dt.date | None = None) -> dict:
+    """What the sale dialog shows before saving: end date (M1), lines with discounts, tax, total."""
+    today = today or dt.date.today()
+    settings = get_settings(session)
+    client = existing(session, Client, client_id, "client")
+    package = existing(session, Package, package_id, "package")
+    start = _clean_start(start_date, today)
+    end = terms.end_date(start, package.term_count, package.term_unit)
+    lines = sale_lines(session, client, package, start, end, discount, today, settings)
+    sums = invoices.amounts([line["amount"] for line in lines], Decimal(settings["tax_rate"]))
+    if sums.total < 0:
+        raise DomainError("The discounts are larger than the items.", field="discount")
+    return {"start": start, "end": end, "lines": lines, "tax_rate": Decimal(settings["tax_rate"]),
+            "tax": sums.tax, "total": sums.total}
+
+
 @guarded(Right.SELL)
 def sell(session: Session, actor: Actor, client_id: int, package_id: int, *, start_date: dt.date | None = None,
          description: str = "", discount=None, renews_id: int | None = None, today: dt.date | None = None) -> Sale:
@@ -177,10 +207,10 @@ def sell(session: Session, actor: Actor, client_id: int, package_id: int, *, sta
     if package.kind == PackageKind.MEMBERSHIP:
         current = status.current_membership(session, client.id, today, settings["tolerance_days"])
         if current is not None and renews_id is None:
-            raise DomainError(
+            raise AlreadyMember(
                 f"{client.name} already has a current membership: {_describe(current)}. "
                 f"Renew it instead; the renewal starts on {current.end_date + dt.timedelta(days=1):%d.%m.%Y}.",
-                field="package_id")
+                current.id)
         clash = _overlapping(session, client.id, start, end)
         if clash is not None:
             raise DomainError(f"These dates overlap {client.name}'s membership {_describe(clash)}.",
@@ -193,12 +223,7 @@ def sell(session: Session, actor: Actor, client_id: int, package_id: int, *, sta
         description=description or package.description, renews_id=renews_id, created_by_id=actor.user_id)
     session.add(sale)
     session.flush()
-    lines = [{"kind": "item", "amount": package.price, "membership_id": sale.id,
-              "description": f"{package.name}, {start:%d.%m.%Y} – {end:%d.%m.%Y}"}]
-    lines += discount_lines(session, client, package, package.price, today, settings)
-    if discount not in (None, "", 0):
-        amount = validation.money(discount, "discount", "The discount")
-        lines.append({"kind": "discount", "amount": -amount, "description": "Discount"})
+    lines = sale_lines(session, client, package, start, end, discount, today, settings, sale.id)
     invoice = invoices.new_invoice(session, client, today, settings["invoice_prefix"],
                                    Decimal(settings["tax_rate"]), lines, actor)
     sale.invoice_id = invoice.id
@@ -368,3 +393,30 @@ def cancel(session: Session, actor: Actor, membership_id: int, reason: str, toda
     sale.cancelled_on = today
     sale.cancel_reason = reason
     audit.record(session, actor, "cancel", "membership", sale.id, reason=reason)
+
+
+@guarded(Right.VIEW_CLIENTS)
+def client_sales(session: Session, actor: Actor, client_id: int, today: dt.date | None = None) -> list[dict]:
+    """The client's sales, oldest first, with their status today (T1 order)."""
+    today = today or dt.date.today()
+    tolerance = get_settings(session)["tolerance_days"]
+    existing(session, Client, client_id, "client")
+    rows = session.execute(
+        select(Membership, status.status_sql(today, tolerance).label("status"), Invoice)
+        .outerjoin(Invoice, Invoice.id == Membership.invoice_id)
+        .where(Membership.client_id == client_id).order_by(Membership.start_date, Membership.id)).all()
+    return [{"id": m.id, "kind": m.kind.value, "package": m.package_name, "start": m.start_date, "end": m.end_date,
+             "status": state, "price": m.price, "lessons": (m.lessons_used, m.lesson_count) if m.lesson_count else None,
+             "invoice_id": m.invoice_id, "invoice": invoices.number_text(inv) if inv else "",
+             "renews_id": m.renews_id}
+            for m, state, inv in rows]
+
+
+def badge(sales_rows: list[dict]) -> dict | None:
+    """The membership shown on the profile: the current one, else the next, else the last (or None)."""
+    time = [s for s in sales_rows if s["kind"] == PackageKind.MEMBERSHIP.value and s["status"] != "cancelled"]
+    for wanted in (status.CURRENT, {status.Status.UPCOMING}):
+        for sale in time:
+            if sale["status"] in wanted:
+                return sale
+    return time[-1] if time else None

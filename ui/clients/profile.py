@@ -1,4 +1,4 @@
-"""A client's profile: details, and the areas the selling, journal and credits issues fill."""
+"""A client's profile: details, family, membership badge, sales and invoices with the balance due."""
 
 from __future__ import annotations
 
@@ -6,28 +6,98 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services import clients
+from app.services import clients, families, invoices, sales
 from app.services.access import Right
-from ui.ops import Ops
+from app.services.status import LABELS
+from ui.clients.picker import ClientPicker
+from ui.models.rows import RowsModel
+from ui.money import STANDING_COLOURS, money_text
+from ui.ops import FAILED, OpChange, Ops
+from ui.tables import list_view
 
 PENDING = [
     ("Membership cards", "the journal issue: one card per sale with its lessons and visits"),
-    ("Invoices and balance", "the selling issue"),
     ("Credits", "the credits work: balances per credit type"),
 ]
+KIND_LABELS = {"membership": "Membership", "lesson_pack": "Lesson pack", "credits": "Credits"}
+
+
+def _date(value) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+class FamilyCard(QFrame):
+    """The family: its payer and members (one click opens a member), and the buttons to change it."""
+
+    open_client = Signal(int)
+
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent, objectName="card")
+        self.ops = ops
+        self.client_id: int | None = None
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(objectName="cardTitle")
+        self.members = QVBoxLayout()
+        self.members.setSpacing(2)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add member…"))
+        self.payer_button = QPushButton(self.tr("Make payer"))
+        self.leave_button = QPushButton(self.tr("Leave family"))
+        for button in (self.add_button, self.payer_button, self.leave_button):
+            button.setVisible(ops.actor.may(Right.EDIT_CLIENTS))
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.members)
+        layout.addLayout(buttons)
+        self.add_button.clicked.connect(self.add_member)
+        self.payer_button.clicked.connect(lambda: self.ops.run(families.set_payer, self.client_id, parent=self))
+        self.leave_button.clicked.connect(lambda: self.ops.run(families.leave_family, self.client_id, parent=self))
+
+    def show_client(self, client_id: int) -> None:
+        self.client_id = client_id
+        family = self.ops.read(families.family_of, client_id)
+        while self.members.count():
+            item = self.members.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        if family is None:
+            self.heading.setText(self.tr("Family"))
+            note = QLabel(self.tr("Not in a family. Add a parent, child or sibling to group them under one payer."),
+                          objectName="pendingNote")
+            note.setWordWrap(True)
+            self.members.addWidget(note)
+        else:
+            self.heading.setText(self.tr("Family {name}").format(name=family["name"]))
+            for member in family["members"]:
+                text = member["name"] + (self.tr("  · payer") if member["payer"] else "")
+                link = QPushButton(text, objectName="memberLink", flat=True)
+                link.setEnabled(member["id"] != client_id)
+                link.clicked.connect(lambda _=False, mid=member["id"]: self.open_client.emit(mid))
+                self.members.addWidget(link)
+        in_family = family is not None
+        self.payer_button.setEnabled(in_family and family["payer_id"] != client_id)
+        self.leave_button.setEnabled(in_family)
+
+    def add_member(self) -> None:
+        member = ClientPicker.choose(self.ops, self.tr("Add to the family"), self)
+        if member is not None:
+            self.ops.run(families.add_to_family, self.client_id, member, parent=self)
 
 
 class ClientProfile(QWidget):
     back = Signal()
     edit_requested = Signal(int)
+    sell_requested = Signal(int)
+    invoice_requested = Signal(int)
 
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
@@ -40,46 +110,117 @@ class ClientProfile(QWidget):
         back.clicked.connect(self.back)
         self.title = QLabel(objectName="areaTitle")
         self.code = QLabel(objectName="clientCode")
+        self.badge = QLabel(objectName="membershipBadge")
+        self.sell = QPushButton(self.tr("Sell…"), objectName="primary")
+        self.sell.setVisible(ops.actor.may(Right.SELL))
+        self.sell.clicked.connect(lambda: self.sell_requested.emit(self.client_id))
         self.edit = QPushButton(self.tr("Edit…"))
         self.edit.setVisible(ops.actor.may(Right.EDIT_CLIENTS))
         self.edit.clicked.connect(lambda: self.edit_requested.emit(self.client_id))
-        top.addWidget(back)
-        top.addSpacing(16)
-        top.addWidget(self.title)
-        top.addWidget(self.code)
+        for widget in (back, None, self.title, self.code, self.badge):
+            top.addSpacing(16) if widget is None else top.addWidget(widget)
         top.addStretch(1)
+        top.addWidget(self.sell)
         top.addWidget(self.edit)
         layout.addLayout(top)
+
+        body = QHBoxLayout()
+        left = QVBoxLayout()
         self.details = QFormLayout()
         self.fields = {}
         for key, label in [("phone", "Phone"), ("email", "Email"), ("birth_date", "Birth date"),
-                           ("guardian_name", "Guardian"), ("guardian_phone", "Guardian's phone"), ("notes", "Notes")]:
+                           ("category", "Category"), ("guardian_name", "Guardian"),
+                           ("guardian_phone", "Guardian's phone"), ("notes", "Notes")]:
             value = QLabel(objectName=f"profile_{key}")
             value.setWordWrap(True)
             self.fields[key] = value
             self.details.addRow(self.tr(label), value)
         details = QFrame(objectName="card")
         details.setLayout(self.details)
-        layout.addWidget(details)
-        grid = QGridLayout()
-        for column, (title, what) in enumerate(PENDING):
-            box = QFrame(objectName="card")
-            inner = QVBoxLayout(box)
-            heading = QLabel(self.tr(title), objectName="cardTitle")
+        self.family = FamilyCard(ops)
+        self.family.open_client.connect(self.show_client)
+        left.addWidget(details)
+        left.addWidget(self.family)
+        left.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(left)
+        holder.setFixedWidth(360)
+        body.addWidget(holder)
+        body.addWidget(self._tabs(), 1)
+        layout.addLayout(body, 1)
+        ops.changed.connect(self._on_changed)
+
+    def _tabs(self) -> QTabWidget:
+        self.tabs = QTabWidget(objectName="profileTabs")
+        self.sales_model = RowsModel([
+            ("package", "Package"), ("kind", "Kind", lambda r: self.tr(KIND_LABELS[r["kind"]])),
+            ("start", "From", lambda r: _date(r["start"])), ("end", "Until", lambda r: _date(r["end"])),
+            ("status", "Status", lambda r: self.tr(LABELS[r["status"]])),
+            ("lessons", "Lessons", lambda r: "{}/{}".format(*r["lessons"]) if r["lessons"] else ""),
+            ("price", "Price", lambda r: money_text(r["price"])), ("invoice", "Invoice"),
+        ], self, right=("price", "lessons"),
+            colour=lambda r, k: STANDING_COLOURS[r["status"]].name() if k == "status" else None)
+        self.sales_view = list_view(self.sales_model, "salesTable")
+        self.sales_view.activated.connect(self._open_sale_invoice)
+        self.tabs.addTab(self.sales_view, self.tr("Sales"))
+        if self.ops.actor.may(Right.VIEW_MONEY):
+            money = QWidget()
+            box = QVBoxLayout(money)
+            self.balance = QLabel(objectName="balanceDue")
+            self.invoices_model = RowsModel([
+                ("number", "Number"), ("date", "Date", lambda r: _date(r["date"])), ("for", "For"),
+                ("total", "Total", lambda r: money_text(r["total"])), ("paid", "Paid", lambda r: money_text(r["paid"])),
+                ("balance", "Due", lambda r: money_text(r["balance"])), ("state", "State"),
+            ], self, right=("total", "paid", "balance"),
+                colour=lambda r, k: "#b03a2e" if k == "balance" and r["balance"] > 0 else None)
+            self.invoices_view = list_view(self.invoices_model, "invoicesTable")
+            self.invoices_view.activated.connect(
+                lambda index: self.invoice_requested.emit(self.invoices_model.row_id(index.row())))
+            box.addWidget(self.balance)
+            box.addWidget(self.invoices_view, 1)
+            self.tabs.addTab(money, self.tr("Invoices and balance"))
+        for title, what in PENDING:
             note = QLabel(self.tr("Not built yet. Arrives with {what}.").format(what=self.tr(what)),
                           objectName="pendingNote")
             note.setWordWrap(True)
-            inner.addWidget(heading)
-            inner.addWidget(note)
-            inner.addStretch(1)
-            grid.addWidget(box, 0, column)
-        layout.addLayout(grid, 1)
+            self.tabs.addTab(note, self.tr(title))
+        return self.tabs
+
+    def _open_sale_invoice(self, index) -> None:
+        invoice_id = self.sales_model.rows[index.row()]["invoice_id"]
+        if invoice_id is not None and self.ops.actor.may(Right.VIEW_MONEY):
+            self.invoice_requested.emit(invoice_id)
 
     def show_client(self, client_id: int) -> None:
         self.client_id = client_id
         client = self.ops.read(clients.get_client, client_id)
         self.title.setText(client["name"])
         self.code.setText(client["code"] + (self.tr("  · archived") if client["archived"] else ""))
+        categories = dict(self.ops.read(clients.categories))
+        client["category"] = categories.get(client["category_id"], "")
         for key, label in self.fields.items():
             value = client[key]
             label.setText(value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else (value or "—"))
+        self.family.show_client(client_id)
+        rows = self.ops.read(sales.client_sales, client_id)
+        self.sales_model.set_rows(rows)
+        shown = sales.badge(rows)
+        if shown is None:
+            self.badge.setText(self.tr("No membership"))
+            colour = STANDING_COLOURS["none"]
+        else:
+            self.badge.setText(self.tr("{package} · {status} until {end}").format(
+                package=shown["package"], status=self.tr(LABELS[shown["status"]]).lower(), end=_date(shown["end"])))
+            colour = STANDING_COLOURS[shown["status"]]
+        self.badge.setStyleSheet(f"color: white; background: {colour.name()}; border-radius: 9px; padding: 2px 10px;")
+        if self.ops.actor.may(Right.VIEW_MONEY):
+            money = self.ops.read(invoices.client_invoices, client_id)
+            self.invoices_model.set_rows(money["invoices"])
+            text = self.tr("Balance due: {amount}").format(amount=money_text(money["balance"]))
+            if money["family_balance"] is not None:
+                text += self.tr("   ·   whole family: {amount}").format(amount=money_text(money["family_balance"]))
+            self.balance.setText(text)
+
+    def _on_changed(self, change: OpChange) -> None:
+        if self.client_id is not None and self.isVisible() and change.result is not FAILED:
+            self.show_client(self.client_id)
