@@ -253,6 +253,13 @@ def renewal_start(sale: Membership, today: dt.date, tolerance_days: int) -> dt.d
 
 
 @guarded(Right.SELL)
+def renewal_start_of(session: Session, actor: Actor, membership_id: int, today: dt.date | None = None) -> dt.date:
+    """Where a renewal of this membership would start (shown in the sale dialog)."""
+    old = existing(session, Membership, membership_id, "membership")
+    return renewal_start(old, today or dt.date.today(), get_settings(session)["tolerance_days"])
+
+
+@guarded(Right.SELL)
 def renew(session: Session, actor: Actor, membership_id: int, package_id: int | None = None,
           today: dt.date | None = None, **extra) -> Sale:
     """M4: the next sale of the same (or another) package, linked to the one it renews."""

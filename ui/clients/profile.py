@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -47,14 +48,13 @@ class FamilyCard(QFrame):
         self.heading = QLabel(objectName="cardTitle")
         self.members = QVBoxLayout()
         self.members.setSpacing(2)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.add_button = QPushButton(self.tr("Add member…"))
         self.payer_button = QPushButton(self.tr("Make payer"))
         self.leave_button = QPushButton(self.tr("Leave family"))
-        for button in (self.add_button, self.payer_button, self.leave_button):
+        for position, button in enumerate((self.add_button, self.payer_button, self.leave_button)):
             button.setVisible(ops.actor.may(Right.EDIT_CLIENTS))
-            buttons.addWidget(button)
-        buttons.addStretch(1)
+            buttons.addWidget(button, position // 2, position % 2)
         layout.addWidget(self.heading)
         layout.addLayout(self.members)
         layout.addLayout(buttons)
@@ -160,7 +160,7 @@ class ClientProfile(QWidget):
             ("price", "Price", lambda r: money_text(r["price"])), ("invoice", "Invoice"),
         ], self, right=("price", "lessons"),
             colour=lambda r, k: STANDING_COLOURS[r["status"]].name() if k == "status" else None)
-        self.sales_view = list_view(self.sales_model, "salesTable")
+        self.sales_view = list_view(self.sales_model, "salesTable", fit=True)
         self.sales_view.activated.connect(self._open_sale_invoice)
         self.tabs.addTab(self.sales_view, self.tr("Sales"))
         if self.ops.actor.may(Right.VIEW_MONEY):
@@ -173,7 +173,7 @@ class ClientProfile(QWidget):
                 ("balance", "Due", lambda r: money_text(r["balance"])), ("state", "State"),
             ], self, right=("total", "paid", "balance"),
                 colour=lambda r, k: "#b03a2e" if k == "balance" and r["balance"] > 0 else None)
-            self.invoices_view = list_view(self.invoices_model, "invoicesTable")
+            self.invoices_view = list_view(self.invoices_model, "invoicesTable", fit=True)
             self.invoices_view.activated.connect(
                 lambda index: self.invoice_requested.emit(self.invoices_model.row_id(index.row())))
             box.addWidget(self.balance)

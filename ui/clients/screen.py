@@ -24,6 +24,8 @@ from ui.clients.profile import ClientProfile
 from ui.clients.transfer import ImportDialog, export_list
 from ui.models.clients import ClientsTableModel
 from ui.ops import OpChange, Ops
+from ui.selling.invoice import InvoiceDialog
+from ui.selling.sale import sell_and_pay
 from ui.tables import list_view
 
 STANDING_FILTERS = (Status.ACTIVE, Status.GRACE, Status.SUSPENDED, Status.UPCOMING, Status.EXPIRED, NONE)
@@ -61,6 +63,9 @@ class ClientsScreen(QWidget):
         for key in STANDING_FILTERS:
             self.standing.addItem(self.tr(LABELS[key]), key)
         self.archived = QCheckBox(self.tr("Archived"), objectName="archivedFilter")
+        self.sell_button = QPushButton(self.tr("Sell…"), objectName="sellButton")
+        self.sell_button.setVisible(ops.actor.may(Right.SELL))
+        self.sell_button.setToolTip(self.tr("Sell a package to the selected client"))
         self.new_button = QPushButton(self.tr("New client…"))
         self.import_button = QPushButton(self.tr("Import…"))
         self.export_button = QPushButton(self.tr("Export…"))
@@ -72,6 +77,7 @@ class ClientsScreen(QWidget):
         top.addWidget(self.category)
         top.addWidget(self.standing)
         top.addWidget(self.archived)
+        top.addWidget(self.sell_button)
         top.addWidget(self.new_button)
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
@@ -106,6 +112,9 @@ class ClientsScreen(QWidget):
         self.table.activated.connect(lambda index: self.open_client(self.model.client_id(index.row())))
         self.profile.back.connect(self.show_list)
         self.profile.edit_requested.connect(self.edit_client)
+        self.profile.sell_requested.connect(lambda client_id: sell_and_pay(self.ops, client_id, parent=self))
+        self.profile.invoice_requested.connect(lambda invoice_id: InvoiceDialog(self.ops, invoice_id, self).exec())
+        self.sell_button.clicked.connect(self.sell_to_selected)
         self.ops.changed.connect(self._on_changed)
 
     def filters(self) -> dict:
@@ -120,6 +129,10 @@ class ClientsScreen(QWidget):
             self.count.setText(self.tr("No clients yet: add one with New client…, or import a spreadsheet."))
         else:
             self.count.setText(self.tr("{n} clients").format(n=f"{self.model.total():,}"))
+
+    def sell_to_selected(self) -> None:
+        row = self.table.currentIndex().row()
+        sell_and_pay(self.ops, self.model.client_id(row) if row >= 0 else None, parent=self)
 
     def open_typed(self) -> None:
         """Enter in the search field: a full code (typed or scanned) opens that client at once."""
@@ -150,5 +163,5 @@ class ClientsScreen(QWidget):
             self.profile.show_client(client_id)
 
     def _on_changed(self, change: OpChange) -> None:
-        if change.service in ("create_client", "update_client", "import_clients"):
-            self.refresh()
+        """Any saved action may change a row (a sale changes standing and balance): show it."""
+        self.refresh()

@@ -1,0 +1,195 @@
+"""The invoice view: lines, discounts, tax, total, payments and balance; pay, void, edit a draft (M7)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import invoices, payments
+from app.services.access import Right
+from ui.models.rows import RowsModel
+from ui.money import money_text
+from ui.ops import FAILED, Ops
+from ui.tables import list_view
+
+
+class DraftLines(QWidget):
+    """A draft's lines as editable rows: description, amount, item or discount."""
+
+    def __init__(self, lines: list[dict], parent=None):
+        super().__init__(parent)
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.rows: list[tuple[QLineEdit, QLineEdit, dict]] = []
+        for title, column in (("Description", 0), ("Amount", 1)):
+            self.grid.addWidget(QLabel(self.tr(title)), 0, column)
+        for line in lines:
+            self.add(line)
+        self.add_button = QPushButton(self.tr("Add line"))
+        self.add_button.clicked.connect(lambda: self.add({"description": "", "amount": "", "kind": "item"}))
+        self.grid.addWidget(self.add_button, 1000, 0)
+
+    def add(self, line: dict) -> None:
+        amount = line["amount"]
+        kind = line.get("kind", "item")
+        description = QLineEdit(line["description"])
+        value = QLineEdit("" if amount == "" else str(abs(amount)))
+        value.setPlaceholderText(self.tr("discount") if kind == "discount" else "0.00")
+        row = len(self.rows) + 1
+        self.grid.addWidget(description, row, 0)
+        self.grid.addWidget(value, row, 1)
+        self.rows.append((description, value, {"kind": kind, "membership_id": line.get("membership_id")}))
+
+    def lines(self) -> list[dict]:
+        return [{"description": d.text(), "amount": v.text().strip(), **extra}
+                for d, v, extra in self.rows if d.text().strip() or v.text().strip()]
+
+
+class InvoiceDialog(QDialog):
+    def __init__(self, ops: Ops, invoice_id: int, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self.invoice_id = invoice_id
+        self.setMinimumSize(720, 560)
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(objectName="areaTitle")
+        self.who = QLabel(objectName="invoiceClient")
+        self.state = QLabel(objectName="invoiceState")
+        layout.addWidget(self.heading)
+        layout.addWidget(self.who)
+        layout.addWidget(self.state)
+        self.lines_model = RowsModel([("description", "Line"), ("amount", "Amount", lambda r: money_text(r["amount"]))],
+                                     self, right=("amount",))
+        self.lines_view = list_view(self.lines_model, "invoiceLines")
+        self.lines_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.lines_view.horizontalHeader().setStretchLastSection(False)
+        self.lines_view.setColumnWidth(1, 120)
+        self.draft_area = QVBoxLayout()
+        layout.addWidget(self.lines_view, 1)
+        layout.addLayout(self.draft_area)
+        self.totals = QFormLayout()
+        self.total_labels = {}
+        for key, title in (("items", "Items"), ("discounts", "Discounts"), ("tax", "Tax"), ("total", "Total"),
+                           ("paid", "Paid"), ("balance", "Balance due")):
+            label = QLabel(objectName=f"invoice_{key}")
+            if key in ("total", "balance"):
+                font = QFont(label.font())
+                font.setBold(True)
+                label.setFont(font)
+            self.total_labels[key] = label
+            self.totals.addRow(self.tr(title), label)
+        totals_row = QHBoxLayout()
+        totals_row.addStretch(1)
+        totals_row.addLayout(self.totals)
+        layout.addLayout(totals_row)
+        layout.addWidget(QLabel(self.tr("Payments"), objectName="cardTitle"))
+        self.payments_model = RowsModel([
+            ("paid_on", "Date", lambda r: r["paid_on"].strftime("%d.%m.%Y")),
+            ("amount", "Amount", lambda r: money_text(r["amount"])), ("method", "Method"), ("drawer", "Drawer"),
+            ("reference", "Reference"), ("by", "Taken by"), ("attachments", "Files", lambda r: ", ".join(r["attachments"])),
+            ("void", "Void", lambda r: (self.tr("void: ") + r["void_reason"]) if r["void"] else ""),
+        ], self, right=("amount",), colour=lambda r, _k: "#8a8a8a" if r["void"] else None)
+        self.payments_view = list_view(self.payments_model, "invoicePayments", fit=True)
+        self.payments_view.setMaximumHeight(150)
+        layout.addWidget(self.payments_view)
+        buttons = QHBoxLayout()
+        self.pay_button = QPushButton(self.tr("Add payment…"), objectName="primary")
+        self.void_payment_button = QPushButton(self.tr("Void payment…"))
+        self.void_button = QPushButton(self.tr("Void invoice…"))
+        self.issue_button = QPushButton(self.tr("Save and issue"), objectName="primary")
+        self.save_draft_button = QPushButton(self.tr("Save draft"))
+        close = QPushButton(self.tr("Close"))
+        for button in (self.pay_button, self.void_payment_button, self.void_button, self.save_draft_button,
+                       self.issue_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        layout.addLayout(buttons)
+        self.pay_button.clicked.connect(self.add_payment)
+        self.void_payment_button.clicked.connect(self.void_payment)
+        self.void_button.clicked.connect(self.void_invoice)
+        self.save_draft_button.clicked.connect(lambda: self.save_draft(issue=False))
+        self.issue_button.clicked.connect(lambda: self.save_draft(issue=True))
+        close.clicked.connect(self.accept)
+        self.draft_lines: DraftLines | None = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        view = self.ops.read(invoices.invoice_view, self.invoice_id)
+        self.view = view
+        self.setWindowTitle(self.tr("Invoice {number}").format(number=view["number"]))
+        self.heading.setText(self.tr("Invoice {number} of {date}").format(number=view["number"],
+                                                                          date=view["date"].strftime("%d.%m.%Y")))
+        payer = view["payer"]["name"]
+        who = view["client"]["name"]
+        self.who.setText(who if payer == who else self.tr("{client}, paid by {payer}").format(client=who, payer=payer))
+        state = view["payment_state"]
+        self.state.setText(self.tr("State: {state}").format(state=self.tr(state))
+                           + (f" · {view['void_reason']}" if view["void_reason"] else ""))
+        self.lines_model.set_rows(view["lines"])
+        for key, label in self.total_labels.items():
+            label.setText(money_text(view[key]))
+        self.total_labels["tax"].setText(f"{money_text(view['tax'])}  ({view['tax_rate'].normalize():f}%)")
+        self.payments_model.set_rows(view["payments"])
+        draft = view["state"] == "draft"
+        issued = view["state"] == "issued"
+        may = self.ops.actor.may
+        self.pay_button.setVisible(issued and may(Right.TAKE_PAYMENTS))
+        self.pay_button.setEnabled(view["balance"] > 0)
+        self.void_payment_button.setVisible(issued and may(Right.VOID_MONEY) and bool(view["payments"]))
+        self.void_button.setVisible(view["state"] != "void" and not draft and may(Right.VOID_MONEY))
+        self.issue_button.setVisible(draft and may(Right.SELL))
+        self.save_draft_button.setVisible(draft and may(Right.SELL))
+        self.lines_view.setVisible(not draft)
+        if draft and self.draft_lines is None:
+            self.draft_lines = DraftLines(view["lines"], self)
+            self.draft_area.addWidget(self.draft_lines)
+
+    def save_draft(self, issue: bool) -> None:
+        result = self.ops.run(invoices.edit_draft, self.invoice_id, self.draft_lines.lines(), parent=self)
+        if result is FAILED:
+            return
+        if issue and self.ops.run(invoices.issue_invoice, self.invoice_id, parent=self) is FAILED:
+            return
+        if issue:
+            self.draft_lines.hide()
+        self.refresh()
+
+    def add_payment(self) -> None:
+        from ui.selling.payment import PaymentDialog
+
+        PaymentDialog(self.ops, self.invoice_id, self).exec()
+        self.refresh()
+
+    def _reason(self, title: str) -> str | None:
+        reason, ok = QInputDialog.getText(self, title, self.tr("Reason (kept with the record):"))
+        return reason if ok else None
+
+    def void_payment(self) -> None:
+        row = self.payments_view.currentIndex().row()
+        if row < 0:
+            self.payments_view.selectRow(0)
+            row = 0
+        payment = self.payments_model.rows[row]
+        reason = self._reason(self.tr("Void the payment of {amount}").format(amount=money_text(payment["amount"])))
+        if reason is not None:
+            self.ops.run(payments.void_payment, payment["id"], reason, parent=self)
+            self.refresh()
+
+    def void_invoice(self) -> None:
+        reason = self._reason(self.tr("Void invoice {number} and its payments").format(number=self.view["number"]))
+        if reason is not None:
+            self.ops.run(invoices.void_invoice, self.invoice_id, reason, parent=self)
+            self.refresh()

@@ -1,0 +1,190 @@
+"""The sale dialog: client, package, start date, the end date and total shown live; then the payment step."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from app.errors import AlreadyMember, DomainError
+from app.models import PackageKind
+from app.services import catalogue, clients, sales
+from ui.clients.picker import ClientPicker
+from ui.forms import FieldErrors
+from ui.money import money_text
+from ui.ops import FAILED, Ops
+
+KIND_TITLES = {PackageKind.MEMBERSHIP: "Memberships", PackageKind.LESSON_PACK: "Lesson packs",
+               PackageKind.CREDITS: "Credits"}
+
+
+def qdate(value: dt.date) -> QDate:
+    return QDate(value.year, value.month, value.day)
+
+
+def pydate(value: QDate) -> dt.date:
+    return dt.date(value.year(), value.month(), value.day())
+
+
+class SaleDialog(QDialog):
+    """Sell a package to a client (or renew a membership); ``sale`` holds the result."""
+
+    def __init__(self, ops: Ops, client_id: int | None = None, *, renew_of: int | None = None,
+                 package_id: int | None = None, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self.client_id = client_id
+        self.renew_of = renew_of
+        self.sale: sales.Sale | None = None
+        self.setWindowTitle(self.tr("Renew membership") if renew_of else self.tr("Sell"))
+        self.setMinimumWidth(520)
+        form = QFormLayout()
+        self.errors = FieldErrors(form, QLabel())
+        self.client = QLabel(objectName="saleClient")
+        self.change_client = QPushButton(self.tr("Choose…"))
+        client_row = QHBoxLayout()
+        client_row.addWidget(self.client, 1)
+        client_row.addWidget(self.change_client)
+        form.addRow(self.tr("Client"), client_row)
+        self.package = QComboBox(objectName="salePackage")
+        for row in ops.read(catalogue.list_packages, active_only=True):
+            self.package.addItem(f"{row['name']}  ·  {money_text(row['price'])}  ({self.tr(KIND_TITLES[row['kind']])})",
+                                 row["id"])
+        if package_id is not None:
+            self.package.setCurrentIndex(max(0, self.package.findData(package_id)))
+        self.start = QDateEdit(objectName="saleStart")
+        self.start.setCalendarPopup(True)
+        self.start.setDisplayFormat("dd.MM.yyyy")
+        self.start.setDate(qdate(dt.date.today()))
+        self.end = QLabel(objectName="saleEnd")
+        self.description = QLineEdit(objectName="saleDescription")
+        self.description.setPlaceholderText(self.tr("Optional; the package's description by default"))
+        self.discount = QLineEdit(objectName="saleDiscount")
+        self.discount.setPlaceholderText("0.00")
+        self.lines = QLabel(objectName="saleLines")
+        self.lines.setWordWrap(True)
+        self.total = QLabel(objectName="saleTotal")
+        self.errors.add_row(self.tr("Package"), "package_id", self.package)
+        self.errors.add_row(self.tr("Start date"), "start_date", self.start)
+        form.addRow(self.tr("End date"), self.end)
+        self.errors.add_row(self.tr("Description"), "description", self.description)
+        self.errors.add_row(self.tr("Extra discount"), "discount", self.discount)
+        form.addRow(self.tr("Invoice"), self.lines)
+        form.addRow(self.tr("Total"), self.total)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.save_button = self.buttons.addButton(self.tr("Save and take payment"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.errors.general)
+        layout.addWidget(self.buttons)
+        self.change_client.clicked.connect(self.choose_client)
+        self.package.currentIndexChanged.connect(lambda _i: self.update_quote())
+        self.start.dateChanged.connect(lambda _d: self.update_quote())
+        self.discount.textEdited.connect(lambda _t: self.update_quote())
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        if renew_of is not None:
+            self._renewing(renew_of)
+        self._show_client()
+
+    def _renewing(self, membership_id: int) -> None:
+        """Renewal (M4): same client, the start date follows from the membership renewed."""
+        self.renew_of = membership_id
+        self.setWindowTitle(self.tr("Renew membership"))
+        self.change_client.hide()
+        self.start.setDate(qdate(self.ops.read(sales.renewal_start_of, membership_id)))
+        self.start.setEnabled(False)
+
+    def _show_client(self) -> None:
+        if self.client_id is None:
+            self.client.setText(self.tr("No client chosen"))
+        else:
+            client = self.ops.read(clients.get_client, self.client_id)
+            self.client.setText(f"{client['name']}  ({client['code']})")
+        self.update_quote()
+
+    def choose_client(self) -> None:
+        chosen = ClientPicker.choose(self.ops, self.tr("Sell to"), self)
+        if chosen is not None:
+            self.client_id = chosen
+            self._show_client()
+
+    def update_quote(self) -> None:
+        """Recompute the end date, lines and total as the user changes the sale (nothing is saved)."""
+        if self.client_id is None or self.package.currentData() is None:
+            self.end.setText("")
+            self.total.setText("")
+            self.lines.setText("")
+            return
+        self.errors.clear()
+        try:
+            quote = self.ops.read(sales.quote, self.client_id, self.package.currentData(),
+                                  pydate(self.start.date()), self.discount.text().strip() or None)
+        except DomainError as err:
+            self.errors.show(err)
+            self.total.setText("")
+            return
+        self.end.setText(quote["end"].strftime("%d.%m.%Y"))
+        lines = [f"{line['description']}: {money_text(line['amount'])}" for line in quote["lines"]]
+        if quote["tax"]:
+            lines.append(self.tr("Tax {rate}%: {tax}").format(rate=quote["tax_rate"].normalize(),
+                                                            tax=money_text(quote["tax"])))
+        self.lines.setText("\n".join(lines))
+        self.total.setText(money_text(quote["total"]))
+
+    def save(self) -> None:
+        if self.client_id is None:
+            self.errors.general.setText(self.tr("Choose a client first."))
+            self.errors.general.show()
+            return
+        common = dict(description=self.description.text(), discount=self.discount.text().strip() or None)
+        if self.renew_of is not None:
+            result = self.ops.run(sales.renew, self.renew_of, self.package.currentData(),
+                                  parent=self, on_error=self._refused, **common)
+        else:
+            result = self.ops.run(sales.sell, self.client_id, self.package.currentData(),
+                                  start_date=pydate(self.start.date()), parent=self, on_error=self._refused,
+                                  **common)
+        if result is not FAILED:
+            self.sale = result
+            self.accept()
+
+    def _refused(self, err: DomainError) -> None:
+        self.errors.show(err)
+        if isinstance(err, AlreadyMember):
+            answer = QMessageBox.question(self, self.tr("Already a member"),
+                                          err.message + "\n\n" + self.tr("Renew the current membership now?"))
+            if answer == QMessageBox.StandardButton.Yes:
+                self._renewing(err.membership_id)
+                self.errors.clear()
+                self.update_quote()
+
+
+def sell_and_pay(ops: Ops, client_id: int | None = None, *, renew_of: int | None = None,
+                 package_id: int | None = None, parent=None) -> sales.Sale | None:
+    """The whole sale: the sale dialog, then the payment step (B1) or the draft invoice (M7)."""
+    from ui.selling.invoice import InvoiceDialog
+    from ui.selling.payment import PaymentDialog
+
+    dialog = SaleDialog(ops, client_id, renew_of=renew_of, package_id=package_id, parent=parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted or dialog.sale is None:
+        return None
+    if dialog.sale.invoice_state == "draft":
+        InvoiceDialog(ops, dialog.sale.invoice_id, parent).exec()
+    else:
+        PaymentDialog(ops, dialog.sale.invoice_id, parent).exec()
+    return dialog.sale
