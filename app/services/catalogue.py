@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app import validation
 from app.errors import DomainError
 from app.models import BillingType, CreditType, Package, PackageCredit, PackageKind, PackageService, Program, TermUnit
-from app.services import audit
+from app.services import audit, lists
 from app.services.access import Actor, Right, guarded
 from app.services.records import existing
 
@@ -181,14 +181,8 @@ def sellable(session: Session, package_id: int) -> Package:
 
 @guarded(Right.EDIT_CATALOGUE)
 def create_credit_type(session: Session, actor: Actor, name: str, unit: str) -> int:
-    name = validation.text(name, "name", "Name", max_len=100)
-    if session.scalar(select(CreditType.id).where(CreditType.name == name)):
-        raise DomainError(f"There is already a credit type called {name}.", field="name")
-    ctype = CreditType(name=name, unit=validation.text(unit, "unit", "Unit", max_len=40))
-    session.add(ctype)
-    session.flush()
-    audit.record(session, actor, "create", "credit_type", ctype.id, name=name)
-    return ctype.id
+    """A new credit type (the settings list of credit types does the checks)."""
+    return lists.save_item(session, actor, "credit_types", None, {"name": name, "unit": unit})
 
 
 @guarded(Right.VIEW_CLIENTS)

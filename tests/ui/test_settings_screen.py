@@ -43,3 +43,47 @@ def test_business_page_keeps_names_with_quotes_and_markup(ops_for, qtbot, databa
     finally:
         with database.writer.begin() as s:
             settings.update_settings(s, ops.actor, {"business_name": before})
+
+
+def test_owner_adds_an_attendance_status_and_a_user_from_the_settings_lists(desk, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QDialog
+
+    from app.services import lists, users
+    from ui.settings.lists import ItemDialog, UserDialog
+
+    ops = desk.ops("olga")
+    screen = SettingsScreen(ops)
+    qtbot.addWidget(screen)
+    titles = [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
+    assert titles[-5:] == ["Attendance statuses", "Client categories", "Cash drawers", "Credit types", "Users"]
+    page = screen.lists["attendance_statuses"]
+    seen = {}
+
+    def fill(dialog):
+        dialog.widgets["name"].setText("Late")
+        dialog.widgets["letter"].setText("L")
+        dialog.widgets["colour"].setText("orange")
+        dialog.save()  # refused next to the colour field
+        seen["error"] = dialog.errors.text("colour")
+        dialog.widgets["colour"].setText("#e67e22")
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(ItemDialog, "exec", fill)
+    page.add_button.click()
+    assert seen["error"] == "Colour must be a colour like #33aa55."
+    assert page.model.rows[-1]["name"] == "Late" and page.model.rows[-1]["colour"] == "#e67e22"
+    assert ops.read(lists.list_items, "attendance_statuses")[-1]["charges"] is True
+
+    def add_teacher(dialog):
+        dialog.username.setText("nina")
+        dialog.display_name.setText("Nina Teacher")
+        dialog.role.setCurrentIndex(dialog.role.findData("teacher"))
+        dialog.password.setText("long enough secret")
+        dialog.save()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(UserDialog, "exec", add_teacher)
+    screen.users.add_button.click()
+    assert [u["username"] for u in ops.read(users.list_users)].count("nina") == 1
+    assert any(r["username"] == "nina" for r in screen.users.model.rows)

@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import settings
+from app.services import lists, settings
 from ui.forms import FieldErrors
 from ui.ops import FAILED, OpChange, Ops
+from ui.settings.lists import ListPage, UsersPage
 
 CHECKIN_NAMES = {"anyone": "Anyone", "any_membership": "Any client with a membership",
                  "current_members": "Only current members"}
@@ -155,11 +156,12 @@ class SettingsScreen(QWidget):
         self.pages = [SettingsPage(ops, fields) for _title, fields in PAGES]
         for (title, _fields), page in zip(PAGES, self.pages, strict=True):
             self.tabs.addTab(page, self.tr(title))
-        pending = QLabel(self.tr("Not built yet here: the lists of attendance statuses, client categories, cash "
-                                 "drawers, credit types and users."),
-                         objectName="pendingNote", wordWrap=True)
+        self.lists = {kind: ListPage(ops, kind) for kind in lists.LISTS}
+        for kind, page in self.lists.items():
+            self.tabs.addTab(page, self.tr(lists.LISTS[kind].title))
+        self.users = UsersPage(ops)
+        self.tabs.addTab(self.users, self.tr("Users"))
         layout.addWidget(self.tabs, 1)
-        layout.addWidget(pending)
         self.ops.changed.connect(self._on_changed)
         self.reload()
 
