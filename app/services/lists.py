@@ -53,21 +53,21 @@ class ListSpec:
 LISTS: dict[str, ListSpec] = {
     "attendance_statuses": ListSpec(
         "Attendance statuses", AttendanceStatus,
-        (Field("name", "Name", "text", _text(60)), Field("letter", "Letter in the journal", "text", _text(2)),
+        (Field("name", "Name", "text", _text(60)), Field("letter", "Letter", "text", _text(2)),
          Field("colour", "Colour", "colour", validation.colour),
          Field("charges", "Charges a lesson", "bool", _flag),
-         Field("gives_makeup", "Gives a makeup lesson (excused)", "bool", _flag),
-         Field("uses_makeup", "Uses a makeup lesson", "bool", _flag)),
+         Field("gives_makeup", "Gives a makeup", "bool", _flag),
+         Field("uses_makeup", "Uses a makeup", "bool", _flag)),
         "attendance status", order="position"),
     "client_categories": ListSpec(
         "Client categories", ClientCategory,
         (Field("name", "Name", "text", _text(100)),
-         Field("may_attend", "May be marked in the journal", "bool", _flag)),
+         Field("may_attend", "May attend lessons", "bool", _flag)),
         "client category", has_active=False),
     "cash_drawers": ListSpec("Cash drawers", CashDrawer, (Field("name", "Name", "text", _text(100)),), "cash drawer"),
     "credit_types": ListSpec(
         "Credit types", CreditType,
-        (Field("name", "Name", "text", _text(100)), Field("unit", "Unit (visit, minute…)", "text", _text(40))),
+        (Field("name", "Name", "text", _text(100)), Field("unit", "Unit", "text", _text(40))),
         "credit type"),
 }
 

@@ -54,7 +54,7 @@ def test_owner_adds_an_attendance_status_and_a_user_from_the_settings_lists(desk
     ops = desk.ops("olga")
     screen = SettingsScreen(ops)
     qtbot.addWidget(screen)
-    titles = [screen.tabs.tabText(i) for i in range(screen.tabs.count())]
+    titles = screen.page_titles()
     assert titles[-5:] == ["Attendance statuses", "Client categories", "Cash drawers", "Credit types", "Users"]
     page = screen.lists["attendance_statuses"]
     seen = {}

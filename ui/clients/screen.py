@@ -88,9 +88,10 @@ class ClientsScreen(QWidget):
         self.table.setSortingEnabled(True)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in enumerate((90, 260, 160, 100, 140, 100, 100)):
+        header.setStretchLastSection(False)
+        for column, width in enumerate((90, 260, 160, 110, 140, 120, 120)):
             self.table.setColumnWidth(column, width)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name takes the spare width
         layout.addWidget(self.table, 1)
         self.count = QLabel(objectName="clientCount")
         layout.addWidget(self.count)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -9,10 +10,11 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTabWidget,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -146,24 +148,39 @@ def _get(widget: QWidget, kind: str):
 
 
 class SettingsScreen(QWidget):
+    """Pages listed on the left (they are too many for tabs), the chosen one on the right."""
+
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 12)
         layout.addWidget(QLabel(self.tr("Settings"), objectName="areaTitle"))
-        self.tabs = QTabWidget(objectName="settingsTabs")
+        self.nav = QListWidget(objectName="settingsNav")
+        self.nav.setFixedWidth(240)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
         self.pages = [SettingsPage(ops, fields) for _title, fields in PAGES]
-        for (title, _fields), page in zip(PAGES, self.pages, strict=True):
-            self.tabs.addTab(page, self.tr(title))
         self.lists = {kind: ListPage(ops, kind) for kind in lists.LISTS}
-        for kind, page in self.lists.items():
-            self.tabs.addTab(page, self.tr(lists.LISTS[kind].title))
         self.users = UsersPage(ops)
-        self.tabs.addTab(self.users, self.tr("Users"))
-        layout.addWidget(self.tabs, 1)
+        titles = [title for title, _fields in PAGES] + [spec.title for spec in lists.LISTS.values()] + ["Users"]
+        for title, page in zip(titles, [*self.pages, *self.lists.values(), self.users], strict=True):
+            self.nav.addItem(self.tr(title))
+            self.stack.addWidget(page)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        body = QHBoxLayout()
+        body.addWidget(self.nav)
+        body.addWidget(self.stack, 1)
+        layout.addLayout(body, 1)
         self.ops.changed.connect(self._on_changed)
         self.reload()
+
+    def page_titles(self) -> list[str]:
+        return [self.nav.item(i).text() for i in range(self.nav.count())]
+
+    def open_page(self, page: QWidget) -> None:
+        self.nav.setCurrentRow(self.stack.indexOf(page))
 
     def reload(self) -> None:
         values = self.ops.read(settings.read_settings)
