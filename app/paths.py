@@ -45,6 +45,12 @@ def attachments_dir() -> Path:
     return path
 
 
+def photos_dir() -> Path:
+    path = data_dir() / "photos"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def _local_config_path() -> Path:
     return data_dir() / "local.json"
 

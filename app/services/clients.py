@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import secrets
+from pathlib import Path
 
 from sqlalchemy import and_, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
-from app import validation
+from app import paths, validation
 from app.errors import DomainError
 from app.models import Client, ClientCategory, Family
 from app.services import audit, invoices, status
@@ -248,3 +250,40 @@ def get_client(session: Session, actor: Actor, client_id: int) -> dict:
 def categories(session: Session, actor: Actor) -> list[tuple[int, str]]:
     return [tuple(row) for row in session.execute(select(ClientCategory.id, ClientCategory.name)
                                                   .order_by(ClientCategory.name))]
+
+
+PHOTO_TYPES = (".png", ".jpg", ".jpeg")
+MAX_PHOTO = 5 * 1024 * 1024
+
+
+@guarded(Right.EDIT_CLIENTS)
+def set_photo(session: Session, actor: Actor, client_id: int, source: str | None) -> str:
+    """Copy a PNG or JPEG into the data folder as the client's photo (None removes it)."""
+    client = existing(session, Client, client_id, "client")
+    if not source:
+        client.photo = ""
+        audit.record(session, actor, "update", "client", client.id, photo="")
+        return ""
+    path = Path(source)
+    if path.suffix.lower() not in PHOTO_TYPES:
+        raise DomainError("A photo is a PNG or JPEG file.", field="photo")
+    if not path.is_file():
+        raise DomainError(f"The file {path.name} cannot be read.", field="photo")
+    data = path.read_bytes()
+    if len(data) > MAX_PHOTO:
+        raise DomainError("The photo is larger than 5 MB.", field="photo")
+    if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
+        raise DomainError("This file is not a PNG or JPEG picture.", field="photo")
+    stored = f"{client.code}-{hashlib.sha256(data).hexdigest()[:12]}{path.suffix.lower()}"
+    (paths.photos_dir() / stored).write_bytes(data)
+    client.photo = stored
+    audit.record(session, actor, "update", "client", client.id, photo=stored)
+    return stored
+
+
+def photo_path(stored: str) -> Path | None:
+    """Where a stored photo lives, or None when there is none (or the file went missing)."""
+    if not stored:
+        return None
+    path = paths.photos_dir() / Path(stored).name
+    return path if path.is_file() else None

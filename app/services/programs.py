@@ -225,3 +225,13 @@ def get_group(session: Session, actor: Actor, group_id: int) -> dict:
     group = existing(session, Group, group_id, "group")
     return {"id": group.id, "program_id": group.program_id, "name": group.name, "teacher_id": group.teacher_id,
             "room": group.room, "capacity": group.capacity, "slots": group_slots(session, group_id)}
+
+
+@guarded(Right.ENROL)
+def client_groups(session: Session, actor: Actor, client_id: int) -> list[dict]:
+    """The groups a client is in now (or waiting for), for the profile."""
+    rows = session.execute(
+        select(Group.id, Group.name, Program.name.label("program"), Enrolment.waiting, Enrolment.since)
+        .join(Enrolment, Enrolment.group_id == Group.id).join(Program, Program.id == Group.program_id)
+        .where(Enrolment.client_id == client_id, Enrolment.until.is_(None)).order_by(Program.name, Group.name))
+    return [dict(row._mapping) for row in rows]

@@ -170,3 +170,19 @@ def test_list_shows_membership_standing_and_balance_and_sorts_and_filters_by_the
             [paid, owing, lapsed, nobody]), key
     by_status = clients.search_client_ids(session, receptionist, "Zz", sort="status")
     assert by_status.index(paid) < by_status.index(lapsed) < by_status.index(nobody)
+
+
+def test_photo_is_copied_into_the_data_folder_and_bad_files_are_refused(session, receptionist, tmp_path):
+    client = clients.create_client(session, receptionist, name="With Photo")
+    picture = tmp_path / "me.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 100)
+    stored = clients.set_photo(session, receptionist, client, str(picture))
+    picture.unlink()
+    assert clients.photo_path(stored).read_bytes().startswith(b"\x89PNG")
+    fake = tmp_path / "virus.png"
+    fake.write_bytes(b"MZ not a picture")
+    for bad, message in ((str(fake), "not a PNG or JPEG"), (str(tmp_path / "notes.txt"), "PNG or JPEG file"),
+                         (str(tmp_path / "gone.jpg"), "cannot be read")):
+        with pytest.raises(DomainError, match=message):
+            clients.set_photo(session, receptionist, client, bad)
+    assert clients.get_client(session, receptionist, client)["photo"] == stored

@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
     QFormLayout,
     QFrame,
     QGridLayout,
@@ -15,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import clients, families, invoices, sales
+from app.services import clients, families, invoices, programs, sales
 from app.services.access import Right
 from app.services.status import LABELS
 from ui.clients.picker import ClientPicker
@@ -28,6 +34,7 @@ PENDING = [
     ("Membership cards", "the journal issue: one card per sale with its lessons and visits"),
     ("Credits", "the credits work: balances per credit type"),
 ]
+PHOTO_SIZE = 96
 KIND_LABELS = {"membership": "Membership", "lesson_pack": "Lesson pack", "credits": "Credits"}
 
 
@@ -93,6 +100,61 @@ class FamilyCard(QFrame):
             self.ops.run(families.add_to_family, self.client_id, member, parent=self)
 
 
+class GroupsCard(QFrame):
+    """The groups the client attends (or waits for), with Enrol… and Leave for the receptionist."""
+
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent, objectName="card")
+        self.ops = ops
+        self.client_id: int | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Groups"), objectName="cardTitle"))
+        self.rows = QVBoxLayout()
+        layout.addLayout(self.rows)
+        self.enrol_button = QPushButton(self.tr("Enrol in a group…"))
+        self.enrol_button.clicked.connect(self.enrol)
+        layout.addWidget(self.enrol_button)
+
+    def show_client(self, client_id: int) -> None:
+        self.client_id = client_id
+        while self.rows.count():
+            item = self.rows.takeAt(0)
+            if item.layout():
+                while item.layout().count():
+                    inner = item.layout().takeAt(0)
+                    if inner.widget():
+                        inner.widget().deleteLater()
+            elif item.widget():
+                item.widget().deleteLater()
+        groups = self.ops.read(programs.client_groups, client_id)
+        if not groups:
+            self.rows.addWidget(QLabel(self.tr("Not in any group."), objectName="pendingNote"))
+        for group in groups:
+            line = QHBoxLayout()
+            text = f"{group['program']} · {group['name']}" + (self.tr("  (waiting list)") if group["waiting"] else "")
+            label = QLabel(text)
+            label.setWordWrap(True)
+            leave = QPushButton(self.tr("Leave"))
+            leave.clicked.connect(lambda _=False, gid=group["id"]: self.ops.run(
+                programs.leave_group, gid, self.client_id, parent=self))
+            line.addWidget(label, 1)
+            line.addWidget(leave)
+            self.rows.addLayout(line)
+
+    def enrol(self) -> None:
+        groups = self.ops.read(programs.list_groups)
+        names = [f"{g['program']} · {g['name']}" for g in groups]
+        if not names:
+            QMessageBox.information(self, self.tr("No groups"), self.tr("The owner has not set up any groups yet."))
+            return
+        chosen, ok = QInputDialog.getItem(self, self.tr("Enrol in a group"), self.tr("Group:"), names, 0, False)
+        if ok:
+            result = self.ops.run(programs.enrol, groups[names.index(chosen)]["id"], self.client_id, parent=self)
+            if result is not FAILED and result["waiting"]:
+                QMessageBox.information(self, self.tr("Waiting list"),
+                                        self.tr("The group is full: the client is on its waiting list."))
+
+
 class ClientProfile(QWidget):
     back = Signal()
     edit_requested = Signal(int)
@@ -136,15 +198,30 @@ class ClientProfile(QWidget):
             self.fields[key] = value
             self.details.addRow(self.tr(label), value)
         details = QFrame(objectName="card")
-        details.setLayout(self.details)
+        details_box = QHBoxLayout(details)
+        photo_box = QVBoxLayout()
+        self.photo = QLabel(objectName="clientPhoto")
+        self.photo.setFixedSize(PHOTO_SIZE, PHOTO_SIZE)
+        self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.photo_button = QPushButton(self.tr("Photo…"))
+        self.photo_button.setVisible(ops.actor.may(Right.EDIT_CLIENTS))
+        self.photo_button.clicked.connect(self.choose_photo)
+        photo_box.addWidget(self.photo)
+        photo_box.addWidget(self.photo_button)
+        photo_box.addStretch(1)
+        details_box.addLayout(photo_box)
+        details_box.addLayout(self.details, 1)
         self.family = FamilyCard(ops)
         self.family.open_client.connect(self.show_client)
+        self.groups = GroupsCard(ops)
+        self.groups.setVisible(ops.actor.may(Right.ENROL))
         left.addWidget(details)
         left.addWidget(self.family)
+        left.addWidget(self.groups)
         left.addStretch(1)
         holder = QWidget()
         holder.setLayout(left)
-        holder.setFixedWidth(360)
+        holder.setFixedWidth(420)
         body.addWidget(holder)
         body.addWidget(self._tabs(), 1)
         layout.addLayout(body, 1)
@@ -202,6 +279,9 @@ class ClientProfile(QWidget):
             value = client[key]
             label.setText(value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else (value or "—"))
         self.family.show_client(client_id)
+        if self.groups.isVisibleTo(self):
+            self.groups.show_client(client_id)
+        self._show_photo(client["photo"])
         rows = self.ops.read(sales.client_sales, client_id)
         self.sales_model.set_rows(rows)
         shown = sales.badge(rows)
@@ -220,6 +300,22 @@ class ClientProfile(QWidget):
             if money["family_balance"] is not None:
                 text += self.tr("   ·   whole family: {amount}").format(amount=money_text(money["family_balance"]))
             self.balance.setText(text)
+
+    def _show_photo(self, stored: str) -> None:
+        path = clients.photo_path(stored)
+        pixmap = QPixmap(str(path)) if path else QPixmap()
+        if pixmap.isNull():
+            self.photo.setPixmap(QPixmap())
+            self.photo.setText(self.tr("No photo"))
+        else:
+            self.photo.setPixmap(pixmap.scaled(PHOTO_SIZE, PHOTO_SIZE, Qt.AspectRatioMode.KeepAspectRatio,
+                                               Qt.TransformationMode.SmoothTransformation))
+
+    def choose_photo(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a photo"), str(Path.home()),
+                                                self.tr("Pictures (*.png *.jpg *.jpeg)"))
+        if chosen:
+            self.ops.run(clients.set_photo, self.client_id, chosen, parent=self)
 
     def _on_changed(self, change: OpChange) -> None:
         if self.client_id is not None and self.isVisible() and change.result is not FAILED:

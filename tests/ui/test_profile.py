@@ -1,0 +1,32 @@
+"""The client profile: the family opens a member in one click; the receptionist enrols in a group."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QInputDialog, QPushButton
+
+from app.services import clients, families, programs
+from ui.clients.profile import ClientProfile
+
+
+def test_family_members_open_in_one_click_and_receptionist_enrols(desk, qtbot, monkeypatch):
+    owner, rita = desk.ops("olga"), desk.ops("rita")
+    with desk.database.writer.begin() as s:
+        mother = clients.create_client(s, rita.actor, name="Maria Petrova")
+        son = clients.create_client(s, rita.actor, name="Ivan Petrov")
+        families.add_to_family(s, rita.actor, mother, son)
+        swim = programs.create_program(s, owner.actor, name="Swimming", base_lesson_price="10")
+        programs.create_group(s, owner.actor, program_id=swim, name="Tuesday juniors", capacity=1,
+                              slots=[(1, "16:00", "16:45")])
+    profile = ClientProfile(rita)
+    qtbot.addWidget(profile)
+    profile.show_client(mother)
+    profile.show()
+    links = [b for b in profile.family.findChildren(QPushButton, "memberLink") if b.isEnabled()]
+    assert [b.text() for b in links] == ["Ivan Petrov"]
+    links[0].click()
+    assert profile.client_id == son and profile.title.text() == "Ivan Petrov"
+
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Swimming · Tuesday juniors", True))
+    profile.groups.enrol_button.click()
+    assert [g["name"] for g in rita.read(programs.client_groups, son)] == ["Tuesday juniors"]
+    assert "Swimming · Tuesday juniors" in [w.text() for w in profile.groups.findChildren(type(profile.title))]
