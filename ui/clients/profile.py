@@ -79,7 +79,7 @@ class FamilyCard(QFrame):
         if family is None:
             self.heading.setText(self.tr("Family"))
             note = QLabel(self.tr("Not in a family. Add a parent, child or sibling to group them under one payer."),
-                          objectName="pendingNote")
+                          objectName="emptyNote")
             note.setWordWrap(True)
             self.members.addWidget(note)
         else:
@@ -128,7 +128,7 @@ class GroupsCard(QFrame):
                 item.widget().deleteLater()
         groups = self.ops.read(programs.client_groups, client_id)
         if not groups:
-            self.rows.addWidget(QLabel(self.tr("Not in any group."), objectName="pendingNote"))
+            self.rows.addWidget(QLabel(self.tr("Not in any group."), objectName="emptyNote"))
         for group in groups:
             line = QHBoxLayout()
             text = f"{group['program']} · {group['name']}" + (self.tr("  (waiting list)") if group["waiting"] else "")
