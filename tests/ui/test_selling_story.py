@@ -15,7 +15,7 @@ from ui.selling.payment import PaymentDialog
 from ui.selling.sale import SaleDialog
 
 
-def test_sell_gold_pay_half_then_the_rest_and_meet_m2(desk, qtbot, monkeypatch):
+def test_sell_gold_pay_half_then_the_rest_and_meet_m2(desk, qtbot, monkeypatch, tmp_path):
     ops = desk.ops("rita")
     with desk.database.writer.begin() as s:
         anna = clients.create_client(s, ops.actor, name="Анна Иванова")
@@ -53,6 +53,8 @@ def test_sell_gold_pay_half_then_the_rest_and_meet_m2(desk, qtbot, monkeypatch):
     assert view.total_labels["balance"].text() == "0.00" and view.state.text() == "State: paid"
     with desk.database.reader() as s:
         assert invoices.invoice_view(s, ops.actor, sale.sale.invoice_id)["paid"] == Decimal("95.00")
+    printed = view.documents.save_pdf("a4", str(tmp_path / "gold.pdf"))  # "print the PDF to a file"
+    assert printed.read_bytes().startswith(b"%PDF")
 
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text)

@@ -22,6 +22,7 @@ from app.services.access import Right
 from ui.models.rows import RowsModel
 from ui.money import money_text
 from ui.ops import FAILED, Ops
+from ui.selling.documents import InvoiceDocuments
 from ui.tables import list_view
 
 
@@ -110,11 +111,13 @@ class InvoiceDialog(QDialog):
         self.void_button = QPushButton(self.tr("Void invoice…"))
         self.issue_button = QPushButton(self.tr("Save and issue"), objectName="primary")
         self.save_draft_button = QPushButton(self.tr("Save draft"))
+        self.documents = InvoiceDocuments(ops, self)
         close = QPushButton(self.tr("Close"))
         for button in (self.pay_button, self.void_payment_button, self.void_button, self.save_draft_button,
                        self.issue_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(self.documents)
         buttons.addWidget(close)
         layout.addLayout(buttons)
         self.pay_button.clicked.connect(self.add_payment)
@@ -143,6 +146,7 @@ class InvoiceDialog(QDialog):
             label.setText(money_text(view[key]))
         self.total_labels["tax"].setText(f"{money_text(view['tax'])}  ({view['tax_rate'].normalize():f}%)")
         self.payments_model.set_rows(view["payments"])
+        self.documents.show_invoice(view)
         draft = view["state"] == "draft"
         issued = view["state"] == "issued"
         may = self.ops.actor.may

@@ -1,0 +1,1 @@
+"""Printable documents (reportlab): invoices and receipts, member cards, reports."""

@@ -1,0 +1,89 @@
+"""B4: the invoice PDF prints any name, never fetches what a name points at, and goes out by email."""
+
+from __future__ import annotations
+
+import socket
+import unicodedata
+import urllib.request
+
+import pytest
+from reportlab.pdfbase import pdfmetrics
+
+from app.errors import DomainError
+from app.pdf import text
+from app.services import clients, documents, payments, sales, settings
+
+
+@pytest.fixture
+def invoice(session, owner, gold):
+    def make(name: str, email: str = "") -> int:
+        client = clients.create_client(session, owner, name=name, email=email)
+        sale = sales.sell(session, owner, client, gold)
+        payments.add_payment(session, owner, sale.invoice_id, "40.00", reference="slip <b>7</b>")
+        return sale.invoice_id
+    return make
+
+
+@pytest.mark.parametrize("name", ["Анна Петровна Иванова", "Zoë Müller-Ångström", "محمد عبد الله"])
+@pytest.mark.parametrize("size", ["a4", "receipt"])
+def test_b4_invoice_pdf_in_a4_and_receipt_for_any_script(session, owner, invoice, tmp_path, name, size):
+    path = documents.invoice_pdf(session, owner, invoice(name), tmp_path / "invoice.pdf", size)
+    data = path.read_bytes()
+    assert data.startswith(b"%PDF") and b"DejaVuSans" in data  # the shipped Unicode font is embedded
+    drawn = text.visual(name)
+    font = pdfmetrics.getFont(text.REGULAR).face.charToGlyph
+    assert all(ord(ch) in font for ch in drawn if not ch.isspace())  # no missing glyph boxes
+
+
+def test_b4_arabic_is_joined_and_right_to_left():
+    drawn = text.visual("محمد عبد الله")
+    assert all(unicodedata.name(ch).startswith("ARABIC LETTER") and "FORM" in unicodedata.name(ch)
+               for ch in drawn if not ch.isspace())
+    assert drawn.split()[-1] == text.visual("محمد")  # the first word is drawn rightmost
+    assert text.visual("Zoë") == "Zoë"
+
+
+def test_b4_markup_in_a_name_is_printed_as_text_and_fetches_nothing(session, owner, invoice, tmp_path, monkeypatch):
+    def no_network(*args, **kwargs):
+        raise AssertionError("the PDF tried to fetch something")
+
+    monkeypatch.setattr(urllib.request, "urlopen", no_network)
+    name = '<img src="http://127.0.0.1:9/x.png"/> O\'Brien & "Sons"'
+    path = documents.invoice_pdf(session, owner, invoice(name), tmp_path / "invoice.pdf")
+    assert path.stat().st_size > 1000
+    paragraph = text.para(name, text.styles()["body"])
+    assert "&lt;img" in paragraph.text
+
+
+def test_b4_invoice_is_emailed_with_the_pdf_attached(session, owner, invoice):
+    from aiosmtpd.controller import Controller
+
+    received = []
+
+    class Inbox:
+        async def handle_DATA(self, server, smtp_session, envelope):  # noqa: N802 - aiosmtpd's hook name
+            received.append(envelope)
+            return "250 OK"
+
+    with socket.socket() as probe:  # a free port for the test's own SMTP server
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(Inbox(), hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        settings.update_settings(session, owner, {"smtp_host": "127.0.0.1", "smtp_port": port, "smtp_tls": False,
+                                                  "smtp_sender": "desk@sunny.example"})
+        sent_to = documents.email_invoice(session, owner, invoice("Anna Mail", "anna@example.org"))
+    finally:
+        controller.stop()
+    assert sent_to == "anna@example.org" and received[0].rcpt_tos == ["anna@example.org"]
+    content = received[0].content
+    assert b"application/pdf" in content and b"Subject: Invoice INV-" in content
+
+
+def test_b4_email_without_server_or_address_is_refused(session, owner, invoice):
+    with pytest.raises(DomainError, match="Set up the email server"):
+        documents.email_invoice(session, owner, invoice("No Server", "x@example.org"))
+    settings.update_settings(session, owner, {"smtp_host": "127.0.0.1", "smtp_sender": "desk@sunny.example"})
+    with pytest.raises(DomainError, match="has no email address"):
+        documents.email_invoice(session, owner, invoice("No Address"))

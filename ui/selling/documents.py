@@ -1,0 +1,94 @@
+"""The invoice's document actions: save A4 or receipt, open, print, email (B4)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMenu, QMessageBox, QToolButton, QWidget
+
+from app.services import documents
+from ui.ops import FAILED, Ops
+
+
+def _temporary_pdf(ops: Ops, invoice_id: int, number: str, size: str) -> Path | None:
+    folder = Path(tempfile.mkdtemp(prefix="desk-invoice-"))
+    result = ops.run(documents.invoice_pdf, invoice_id, folder / f"invoice-{number}-{size}.pdf", size)
+    return None if result is FAILED else result
+
+
+def send_to_printer(path: Path, printer_name: str) -> None:
+    """Hand a PDF to the operating system's printing: CUPS ``lp`` on Linux and macOS, the shell on Windows."""
+    if sys.platform.startswith("win"):
+        os.startfile(str(path), "print")  # noqa: S606 - the system's own PDF printing
+    else:
+        subprocess.run(["lp", "-d", printer_name, str(path)], check=True, capture_output=True, timeout=30)
+
+
+class InvoiceDocuments(QToolButton):
+    """One button with the invoice's document actions in its menu."""
+
+    def __init__(self, ops: Ops, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.invoice_id: int | None = None
+        self.number = ""
+        self.payer_email = ""
+        self.setText(self.tr("Print / PDF"))
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self)
+        menu.addAction(self.tr("Print…"), self.print_invoice)
+        menu.addAction(self.tr("Open A4 PDF"), lambda: self.open_pdf("a4"))
+        menu.addAction(self.tr("Open receipt (80 mm)"), lambda: self.open_pdf("receipt"))
+        menu.addAction(self.tr("Save A4 PDF…"), lambda: self.save_pdf("a4"))
+        menu.addAction(self.tr("Save receipt PDF…"), lambda: self.save_pdf("receipt"))
+        menu.addAction(self.tr("Email to the client…"), self.email)
+        self.setMenu(menu)
+
+    def show_invoice(self, view: dict) -> None:
+        self.invoice_id, self.number, self.payer_email = view["id"], view["number"], view["payer"]["email"]
+
+    def save_pdf(self, size: str, path: str | None = None) -> Path | None:
+        if path is None:
+            suggested = Path.home() / f"invoice-{self.number}{'-receipt' if size == 'receipt' else ''}.pdf"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save invoice"), str(suggested), "PDF (*.pdf)")
+            if not path:
+                return None
+        result = self.ops.run(documents.invoice_pdf, self.invoice_id, path, size, parent=self)
+        return None if result is FAILED else result
+
+    def open_pdf(self, size: str) -> None:
+        path = _temporary_pdf(self.ops, self.invoice_id, self.number, size)
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def print_invoice(self) -> None:
+        printer = QPrinter()
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return
+        narrow = printer.pageRect(QPrinter.Unit.Millimeter).width() < 100  # a till printer's roll
+        size = "receipt" if narrow else "a4"
+        path = _temporary_pdf(self.ops, self.invoice_id, self.number, size)
+        if path is None:
+            return
+        try:
+            send_to_printer(path, printer.printerName())
+        except (OSError, subprocess.SubprocessError) as exc:
+            QMessageBox.warning(self, self.tr("Not printed"),
+                                self.tr("The printer did not take the invoice ({error}). It is saved at {path}.")
+                                .format(error=exc, path=path))
+
+    def email(self) -> None:
+        address, ok = QInputDialog.getText(self, self.tr("Email invoice {number}").format(number=self.number),
+                                           self.tr("Send to:"), text=self.payer_email)
+        if ok:
+            sent = self.ops.run(documents.email_invoice, self.invoice_id, address, parent=self)
+            if sent is not FAILED:
+                QMessageBox.information(self, self.tr("Sent"), self.tr("Invoice sent to {to}.").format(to=sent))
