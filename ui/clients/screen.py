@@ -20,12 +20,9 @@ from app.services import clients
 from app.services.access import Right
 from app.services.status import LABELS, NONE, Status
 from ui.clients.dialog import ClientDialog
-from ui.clients.profile import ClientProfile
 from ui.clients.transfer import ImportDialog, export_list
 from ui.models.clients import ClientsTableModel
 from ui.ops import OpChange, Ops
-from ui.selling.invoice import InvoiceDialog
-from ui.selling.sale import sell_and_pay
 from ui.tables import list_view
 
 STANDING_FILTERS = (Status.ACTIVE, Status.GRACE, Status.SUSPENDED, Status.UPCOMING, Status.EXPIRED, NONE)
@@ -38,9 +35,8 @@ class ClientsScreen(QWidget):
         self.ops = ops
         self.pages = QStackedWidget()
         self.list_page = QWidget()
-        self.profile = ClientProfile(ops)
+        self._profile = None  # built when a client is first opened: it loads the selling services
         self.pages.addWidget(self.list_page)
-        self.pages.addWidget(self.profile)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
@@ -111,10 +107,6 @@ class ClientsScreen(QWidget):
         self.export_button.clicked.connect(lambda: export_list(self.ops, self, self.search.text(),
                                                                **self.filters()))
         self.table.activated.connect(lambda index: self.open_client(self.model.client_id(index.row())))
-        self.profile.back.connect(self.show_list)
-        self.profile.edit_requested.connect(self.edit_client)
-        self.profile.sell_requested.connect(lambda client_id: sell_and_pay(self.ops, client_id, parent=self))
-        self.profile.invoice_requested.connect(lambda invoice_id: InvoiceDialog(self.ops, invoice_id, self).exec())
         self.sell_button.clicked.connect(self.sell_to_selected)
         self.ops.changed.connect(self._on_changed)
 
@@ -131,9 +123,33 @@ class ClientsScreen(QWidget):
         else:
             self.count.setText(self.tr("{n} clients").format(n=f"{self.model.total():,}"))
 
+    @property
+    def profile(self):
+        """The client profile page, made on first use."""
+        if self._profile is None:
+            from ui.clients.profile import ClientProfile
+
+            self._profile = ClientProfile(self.ops)
+            self.pages.addWidget(self._profile)
+            self._profile.back.connect(self.show_list)
+            self._profile.edit_requested.connect(self.edit_client)
+            self._profile.sell_requested.connect(self.sell)
+            self._profile.invoice_requested.connect(self.open_invoice)
+        return self._profile
+
+    def sell(self, client_id: int | None) -> None:
+        from ui.selling.sale import sell_and_pay  # selling loads reportlab and printing: only when used
+
+        sell_and_pay(self.ops, client_id, parent=self)
+
+    def open_invoice(self, invoice_id: int) -> None:
+        from ui.selling.invoice import InvoiceDialog
+
+        InvoiceDialog(self.ops, invoice_id, self).exec()
+
     def sell_to_selected(self) -> None:
         row = self.table.currentIndex().row()
-        sell_and_pay(self.ops, self.model.client_id(row) if row >= 0 else None, parent=self)
+        self.sell(self.model.client_id(row) if row >= 0 else None)
 
     def open_typed(self) -> None:
         """Enter in the search field: a full code (typed or scanned) opens that client at once."""

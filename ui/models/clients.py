@@ -10,7 +10,7 @@ from app.services.status import LABELS
 from ui.money import STANDING_COLOURS, money_text
 from ui.ops import Ops
 
-PAGE = 200
+PAGE = 100  # rows read per step as the view scrolls; the screen shows about 30
 
 
 class ClientsTableModel(QAbstractTableModel):
