@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from app.errors import DomainError
 
@@ -57,3 +57,15 @@ def save_record(ops, create, update, record_id, values: dict, *, parent, on_erro
     else:
         result = ops.run(update, record_id, parent=parent, on_error=on_error, **values)
     return None if result is FAILED else result
+
+
+def save_cancel_layout(dialog, form: QFormLayout, errors: FieldErrors) -> QDialogButtonBox:
+    """Lay out a form dialog: the form, its general message, Save and Cancel (Save calls ``dialog.save``)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(errors.general)
+    layout.addWidget(buttons)
+    buttons.accepted.connect(dialog.save)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

@@ -7,7 +7,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from app.models import Role
 from app.services import lists, users
-from ui.forms import FieldErrors
+from ui.forms import FieldErrors, save_cancel_layout
 from ui.models.rows import RowsModel
 from ui.ops import FAILED, OpChange, Ops
 from ui.tables import list_view
@@ -51,13 +50,7 @@ class ItemDialog(QDialog):
                 self.errors.add_row(self.tr(field.label), field.key, widget)
             widget.setObjectName(field.key)
             self.widgets[field.key] = widget
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.errors.general)
-        layout.addWidget(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        save_cancel_layout(self, form, self.errors)
 
     def values(self) -> dict:
         return {key: w.isChecked() if isinstance(w, QCheckBox) else w.text() for key, w in self.widgets.items()}
@@ -150,13 +143,7 @@ class UserDialog(QDialog):
         self.errors.add_row(self.tr("Full name"), "display_name", self.display_name)
         self.errors.add_row(self.tr("Role"), "role", self.role)
         self.errors.add_row(self.tr("Password"), "password", self.password)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.errors.general)
-        layout.addWidget(buttons)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
+        save_cancel_layout(self, form, self.errors)
 
     def save(self) -> None:
         if self.ops.run(users.create_user, self.username.text(), self.display_name.text(),
