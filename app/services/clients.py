@@ -90,17 +90,22 @@ def new_code(session: Session) -> str:
 
 @guarded(Right.EDIT_CLIENTS)
 def create_client(session: Session, actor: Actor, **fields) -> int:
+    """A new client; ``photo_source`` (a picture file) is copied in as the photo, in the same action."""
+    photo_source = fields.pop("photo_source", None)
     values = clean_fields(session, fields, None)
     values.setdefault("code", new_code(session))
     client = Client(created_by_id=actor.user_id, **values)
     session.add(client)
     session.flush()
     audit.record(session, actor, "create", "client", client.id, code=client.code)
+    if photo_source:
+        _store_photo(session, actor, client, photo_source)
     return client.id
 
 
 @guarded(Right.EDIT_CLIENTS)
 def update_client(session: Session, actor: Actor, client_id: int, **fields) -> int:
+    photo_source = fields.pop("photo_source", None)
     client = existing(session, Client, client_id, "client")
     values = clean_fields(session, fields, client_id)
     changed = {k: v for k, v in values.items() if getattr(client, k) != v}
@@ -109,6 +114,8 @@ def update_client(session: Session, actor: Actor, client_id: int, **fields) -> i
     if changed:
         audit.record(session, actor, "update", "client", client.id,
                      **{k: v for k, v in changed.items() if k not in ("search_key", "phone_key")})
+    if photo_source:
+        _store_photo(session, actor, client, photo_source)
     return client.id
 
 
@@ -264,6 +271,10 @@ def set_photo(session: Session, actor: Actor, client_id: int, source: str | None
         client.photo = ""
         audit.record(session, actor, "update", "client", client.id, photo="")
         return ""
+    return _store_photo(session, actor, client, source)
+
+
+def _store_photo(session: Session, actor: Actor, client: Client, source: str) -> str:
     path = Path(source)
     if path.suffix.lower() not in PHOTO_TYPES:
         raise DomainError("A photo is a PNG or JPEG file.", field="photo")

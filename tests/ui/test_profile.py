@@ -30,3 +30,30 @@ def test_family_members_open_in_one_click_and_receptionist_enrols(desk, qtbot, m
     profile.groups.enrol_button.click()
     assert [g["name"] for g in rita.read(programs.client_groups, son)] == ["Tuesday juniors"]
     assert "Swimming · Tuesday juniors" in [w.text() for w in profile.groups.findChildren(type(profile.title))]
+
+
+def test_client_dialog_takes_an_optional_photo_and_the_profile_shows_it(desk, qtbot, tmp_path):
+    from PySide6.QtGui import QColor, QImage
+
+    from ui.clients.dialog import ClientDialog
+
+    picture = tmp_path / "face.png"
+    image = QImage(40, 40, QImage.Format.Format_RGB32)
+    image.fill(QColor("#e67e22"))
+    image.save(str(picture))
+    bad = tmp_path / "face.jpg"
+    bad.write_bytes(b"not a picture")
+    rita = desk.ops("rita")
+    dialog = ClientDialog(rita)
+    qtbot.addWidget(dialog)
+    dialog.name.setText("Photo Person")
+    dialog.photo_source = str(bad)
+    dialog.save()
+    assert dialog.errors.text("photo") == "This file is not a PNG or JPEG picture."
+    assert dialog.saved_id is None  # nothing written, the client neither
+    dialog.photo_source = str(picture)
+    dialog.save()
+    profile = ClientProfile(rita)
+    qtbot.addWidget(profile)
+    profile.show_client(dialog.saved_id)
+    assert not profile.photo.pixmap().isNull()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from html import escape
 
 from PySide6.QtCore import QDate
@@ -12,10 +13,12 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QVBoxLayout,
 )
 
@@ -58,14 +61,17 @@ class ClientDialog(QDialog):
         self.code = QLineEdit(objectName="code")
         self.code.setPlaceholderText(self.tr("made automatically"))
         self.archived = QCheckBox(self.tr("Archived (hidden from the list)"), objectName="archived")
+        self.photo_source: str | None = None  # a picture chosen in this dialog, stored on Save
+        self.photo = QPushButton(self.tr("Choose a picture…"), objectName="photo")
+        self.photo.clicked.connect(self.choose_photo)
         for label, field, widget in [
             (self.tr("Name"), "name", self.name), (self.tr("Phone"), "phone", self.phone),
             (self.tr("Email"), "email", self.email), (self.tr("Birth date"), "birth_date", self.birth_date),
             (self.tr("Category"), "category_id", self.category),
             (self.tr("Guardian"), "guardian_name", self.guardian_name),
             (self.tr("Guardian's phone"), "guardian_phone", self.guardian_phone),
-            (self.tr("Notes"), "notes", self.notes), (self.tr("Card code"), "code", self.code),
-            ("", "archived", self.archived),
+            (self.tr("Notes"), "notes", self.notes), (self.tr("Photo"), "photo", self.photo),
+            (self.tr("Card code"), "code", self.code), ("", "archived", self.archived),
         ]:
             self.errors.add_row(label, field, widget)
         layout.addLayout(form)
@@ -94,6 +100,8 @@ class ClientDialog(QDialog):
         self.notes.setPlainText(client["notes"])
         self.code.setText(client["code"])
         self.archived.setChecked(client["archived"])
+        if client["photo"]:
+            self.photo.setText(self.tr("Replace the photo…"))
 
     def values(self) -> dict:
         born = self.birth_date.date()
@@ -103,7 +111,15 @@ class ClientDialog(QDialog):
             "category_id": self.category.currentData(), "guardian_name": self.guardian_name.text(),
             "guardian_phone": self.guardian_phone.text(), "notes": self.notes.toPlainText(),
             "code": self.code.text(), "archived": self.archived.isChecked(),
+            **({"photo_source": self.photo_source} if self.photo_source else {}),
         }
+
+    def choose_photo(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(self, self.tr("Choose a photo"), str(Path.home()),
+                                                self.tr("Pictures (*.png *.jpg *.jpeg)"))
+        if chosen:
+            self.photo_source = chosen
+            self.photo.setText(Path(chosen).name)
 
     def _warn_duplicates(self, values: dict) -> bool:
         """Show possible duplicates once; True if the user still has to look at them."""
