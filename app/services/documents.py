@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 from app import validation
 from app.errors import DomainError
 from app.pdf.invoice import render_invoice
-from app.services import audit, invoices
+from app.pdf.takings import render_takings
+from app.services import audit, invoices, payments
 from app.services.access import Actor, Right, guarded
 from app.services.settings import get_settings
 
@@ -67,3 +68,9 @@ def email_invoice(session: Session, actor: Actor, invoice_id: int, to: str | Non
     _send(settings, message)
     audit.record(session, actor, "email", "invoice", invoice_id, to=address)
     return address
+
+
+@guarded(Right.VIEW_DAY_TAKINGS)
+def takings_pdf(session: Session, actor: Actor, path, day=None) -> Path:
+    """The day's takings (today for a receptionist) as a printable PDF."""
+    return render_takings(payments.day_takings(session, actor, day), get_settings(session), Path(path))

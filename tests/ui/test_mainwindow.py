@@ -24,7 +24,7 @@ def test_a_receptionist_has_no_settings(ops_for, qtbot):
 def test_an_area_not_built_yet_says_so(ops_for, qtbot):
     window = MainWindow(ops_for("olga"))
     qtbot.addWidget(window)
-    window.show_area("reports")
+    window.show_area("credits")
     screen = window.stack.currentWidget()
     assert isinstance(screen, PendingArea)
     assert "Not built yet" in screen.findChild(type(screen.layout().itemAt(2).widget()), "pendingNote").text()

@@ -1,0 +1,95 @@
+"""The Memberships area (all sales, filters, actions) and the day's takings in Reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox
+from sqlalchemy import select
+
+from app.models import Package
+from app.services import clients, payments, sales
+from ui.memberships.screen import FreezeDialog, MembershipsScreen
+from ui.reports.screen import ReportsScreen
+
+
+def _select(screen, client_name):
+    row = next(i for i, r in enumerate(screen.model.rows) if r["client"] == client_name)
+    screen.table.selectRow(row)
+    return screen.model.rows[row]
+
+
+def test_memberships_screen_filters_freezes_resumes_cancels_and_deletes(desk, qtbot, monkeypatch):
+    rita, olga = desk.ops("rita"), desk.ops("olga")
+    today = dt.date.today()
+    with desk.database.writer.begin() as s:
+        gold = s.scalar(select(Package.id).where(Package.name == "Gold"))
+        silver = s.scalar(select(Package.id).where(Package.name == "Silver"))
+        anna = clients.create_client(s, rita.actor, name="Anna Member")
+        boris = clients.create_client(s, rita.actor, name="Boris Member")
+        sale = sales.sell(s, rita.actor, anna, gold, start_date=today, today=today)
+        payments.add_payment(s, rita.actor, sale.invoice_id, "10.00")
+        sales.sell(s, rita.actor, boris, silver, start_date=today, today=today)
+    screen = MembershipsScreen(rita)
+    qtbot.addWidget(screen)
+    assert {r["client"] for r in screen.model.rows} == {"Anna Member", "Boris Member"}
+    screen.client.setText("boris")
+    screen.refresh()
+    assert [r["client"] for r in screen.model.rows] == ["Boris Member"]
+    screen.client.clear()
+    screen.refresh()
+
+    row = _select(screen, "Anna Member")
+    assert screen.buttons["freeze"].isEnabled() and not screen.buttons["resume"].isEnabled()
+
+    def freeze_now(dialog):
+        dialog.end.setDate(dialog.start.date().addDays(2))  # 3 days: below the 7-day minimum
+        dialog.save()
+        assert "lasts 7 to 90 days" in dialog.errors.text("end_date")
+        dialog.end.setDate(dialog.start.date().addDays(9))
+        dialog.save()
+        return dialog.result()
+
+    monkeypatch.setattr(FreezeDialog, "exec", freeze_now)
+    screen.buttons["freeze"].click()
+    row = _select(screen, "Anna Member")
+    assert row["status"] == "suspended" and row["end"] == dt.date.fromordinal(
+        sales.terms.end_date(today, 3, "month").toordinal() + 10)
+    screen.buttons["resume"].click()
+    assert _select(screen, "Anna Member")["status"] == "active"
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("moved away", True))
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    _select(screen, "Anna Member")
+    screen.buttons["cancel"].click()  # paid: a receptionist may not void money
+    assert "only the owner" in warned[0] and _select(screen, "Anna Member")["status"] == "active"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    _select(screen, "Boris Member")
+    screen.buttons["delete"].click()
+    assert [r["client"] for r in screen.model.rows] == ["Anna Member"]
+
+    owner_screen = MembershipsScreen(olga)
+    qtbot.addWidget(owner_screen)
+    _select(owner_screen, "Anna Member")
+    owner_screen.buttons["cancel"].click()
+    assert _select(owner_screen, "Anna Member")["status"] == "cancelled"
+    owner_screen.standing.setCurrentIndex(owner_screen.standing.findData("cancelled"))
+    assert [r["client"] for r in owner_screen.model.rows] == ["Anna Member"]
+
+
+def test_day_takings_for_the_receptionist_and_as_pdf(desk, qtbot, tmp_path, monkeypatch):
+    rita = desk.ops("rita")
+    with desk.database.writer.begin() as s:
+        gold = s.scalar(select(Package.id).where(Package.name == "Gold"))
+        anna = clients.create_client(s, rita.actor, name="Anna Takings")
+        sale = sales.sell(s, rita.actor, anna, gold)
+        drawer = payments.cash_drawers(s, rita.actor)[0][0]
+        payments.add_payment(s, rita.actor, sale.invoice_id, "60.00", cash_drawer_id=drawer)
+        payments.add_payment(s, rita.actor, sale.invoice_id, "35.00", method="card")
+    screen = ReportsScreen(rita)
+    qtbot.addWidget(screen)
+    assert not screen.day.isEnabled()  # a receptionist sees today only
+    assert {(r["method"], r["drawer"]) for r in screen.model.rows} == {("Cash", "Front desk"), ("Card / online", "—")}
+    assert screen.total.text() == "Total: 95.00"
+    assert screen.save_pdf(str(tmp_path / "takings.pdf")).read_bytes().startswith(b"%PDF")

@@ -1,0 +1,181 @@
+"""The Memberships area: every sale with its status, filters, and what can be done to it."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import catalogue, sales
+from app.services.status import ACTIONS, LABELS, Status
+from ui.forms import FieldErrors, save_cancel_layout
+from ui.models.rows import RowsModel
+from ui.money import STANDING_COLOURS, money_text
+from ui.ops import FAILED, OpChange, Ops
+from ui.selling.sale import pydate, qdate
+from ui.tables import list_view
+
+STATUS_FILTERS = (Status.ACTIVE, Status.GRACE, Status.SUSPENDED, Status.UPCOMING, Status.EXPIRED, Status.CANCELLED)
+
+
+def _date(value) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
+
+
+class FreezeDialog(QDialog):
+    """M5: freeze from a date to a date (both included); the limits are checked by the service."""
+
+    def __init__(self, ops: Ops, sale: dict, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self.sale = sale
+        self.setWindowTitle(self.tr("Freeze {package} of {client}").format(package=sale["package"],
+                                                                          client=sale["client"]))
+        form = QFormLayout()
+        self.errors = FieldErrors(form, QLabel())
+        today = dt.date.today()
+        self.start = QDateEdit(qdate(max(today, sale["start"])), calendarPopup=True, displayFormat="dd.MM.yyyy")
+        self.end = QDateEdit(qdate(max(today, sale["start"]) + dt.timedelta(days=13)), calendarPopup=True,
+                             displayFormat="dd.MM.yyyy")
+        self.errors.add_row(self.tr("From"), "start_date", self.start)
+        self.errors.add_row(self.tr("Until (included)"), "end_date", self.end)
+        form.addRow(QLabel(self.tr("The membership's end date moves by the frozen days.")))
+        save_cancel_layout(self, form, self.errors)
+
+    def save(self) -> None:
+        if self.ops.run(sales.freeze, self.sale["id"], pydate(self.start.date()), pydate(self.end.date()),
+                        parent=self, on_error=self.errors.show) is not FAILED:
+            self.accept()
+
+
+class MembershipsScreen(QWidget):
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Memberships"), objectName="areaTitle"))
+        top.addSpacing(20)
+        self.client = QLineEdit(objectName="salesClient", placeholderText=self.tr("Client name, phone or code"))
+        self.client.setClearButtonEnabled(True)
+        self.standing = QComboBox(objectName="salesStatus")
+        self.standing.addItem(self.tr("Any status"), None)
+        for state in STATUS_FILTERS:
+            self.standing.addItem(self.tr(LABELS[state]), state.value)
+        self.package = QComboBox(objectName="salesPackage")
+        self.package.addItem(self.tr("Any package"), None)
+        for row in ops.read(catalogue.list_packages):
+            self.package.addItem(row["name"], row["id"])
+        self.start_from = QDateEdit(qdate(dt.date.today() - dt.timedelta(days=90)), calendarPopup=True,
+                                    displayFormat="dd.MM.yyyy")
+        self.start_to = QDateEdit(qdate(dt.date.today() + dt.timedelta(days=365)), calendarPopup=True,
+                                  displayFormat="dd.MM.yyyy")
+        for widget in (self.client, self.standing, self.package, QLabel(self.tr("Started")), self.start_from,
+                       QLabel("–"), self.start_to):
+            top.addWidget(widget)
+        layout.addLayout(top)
+        self.model = RowsModel([
+            ("client", "Client"), ("package", "Package"), ("start", "From", lambda r: _date(r["start"])),
+            ("end", "Until", lambda r: _date(r["end"])), ("status", "Status", lambda r: self.tr(LABELS[r["status"]])),
+            ("lessons", "Lessons", lambda r: "{}/{}".format(*r["lessons"]) if r["lessons"] else ""),
+            ("price", "Price", lambda r: money_text(r["price"])), ("invoice", "Invoice"), ("payment", "Payment"),
+            ("due", "Due", lambda r: money_text(r["due"]) if r["due"] else ""),
+        ], self, right=("price", "due", "lessons"), colour=self._colour)
+        self.table = list_view(self.model, "salesTable", fit=True)
+        layout.addWidget(self.table, 1)
+        actions = QHBoxLayout()
+        self.count = QLabel(objectName="clientCount")
+        self.buttons = {}
+        for key, title in (("renew", "Renew…"), ("freeze", "Freeze…"), ("resume", "Resume"),
+                           ("cancel", "Cancel…"), ("delete", "Delete"), ("invoice", "Invoice…")):
+            button = QPushButton(self.tr(title), objectName=f"sale_{key}")
+            button.clicked.connect(lambda _=False, k=key: self.act(k))
+            self.buttons[key] = button
+            actions.addWidget(button)
+        actions.addStretch(1)
+        actions.addWidget(self.count)
+        layout.addLayout(actions)
+        self.client.textEdited.connect(lambda _t: self.refresh())
+        for combo in (self.standing, self.package):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        for edit in (self.start_from, self.start_to):
+            edit.dateChanged.connect(lambda _d: self.refresh())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
+        self.table.activated.connect(lambda _index: self.act("invoice"))
+        ops.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _colour(self, row: dict, key: str) -> str | None:
+        return STANDING_COLOURS[row["status"]].name() if key == "status" else None
+
+    def refresh(self) -> None:
+        found = self.ops.read(sales.list_sales, standing=self.standing.currentData(),
+                              package_id=self.package.currentData(), start_from=pydate(self.start_from.date()),
+                              start_to=pydate(self.start_to.date()), client_query=self.client.text())
+        self.model.set_rows(found["rows"])
+        shown, total = len(found["rows"]), found["total"]
+        self.count.setText(self.tr("{n} sales").format(n=f"{total:,}") if shown == total else
+                           self.tr("newest {shown:,} of {total:,} sales: narrow with the filters")
+                           .format(shown=shown, total=total))
+        self._enable()
+
+    def current(self) -> dict | None:
+        row = self.table.currentIndex().row()
+        return self.model.rows[row] if 0 <= row < len(self.model.rows) else None
+
+    def _enable(self) -> None:
+        sale = self.current()
+        for key, button in self.buttons.items():
+            if sale is None:
+                button.setEnabled(False)
+            elif key == "invoice":
+                button.setEnabled(sale["invoice_id"] is not None)
+            elif key in ("freeze", "resume"):
+                button.setEnabled(sale["kind"] == "membership" and Status(sale["status"]) in ACTIONS[key])
+            else:
+                button.setEnabled(Status(sale["status"]) in ACTIONS[key])
+
+    def act(self, key: str) -> None:
+        sale = self.current()
+        if sale is None:
+            return
+        if key == "renew":
+            from ui.selling.sale import sell_and_pay
+
+            sell_and_pay(self.ops, sale["client_id"], renew_of=sale["id"], parent=self)
+        elif key == "freeze":
+            FreezeDialog(self.ops, sale, self).exec()
+        elif key == "resume":
+            self.ops.run(sales.resume, sale["id"], parent=self)
+        elif key == "cancel":
+            reason, ok = QInputDialog.getText(self, self.tr("Cancel {package}").format(package=sale["package"]),
+                                              self.tr("Reason (the invoice is voided with it):"))
+            if ok:
+                self.ops.run(sales.cancel, sale["id"], reason, parent=self)
+        elif key == "delete":
+            answer = QMessageBox.question(self, self.tr("Delete sale"), self.tr(
+                "Delete {package} of {client}? Only a sale without payments and visits can be deleted.")
+                .format(package=sale["package"], client=sale["client"]))
+            if answer == QMessageBox.StandardButton.Yes:
+                self.ops.run(sales.delete_sale, sale["id"], parent=self)
+        elif key == "invoice":
+            from ui.selling.invoice import InvoiceDialog
+
+            InvoiceDialog(self.ops, sale["invoice_id"], self).exec()
+
+    def _on_changed(self, change: OpChange) -> None:
+        self.refresh()
