@@ -32,6 +32,9 @@ def money(value, field: str, label: str, *, allow_zero: bool = True) -> Decimal:
     try:
         amount = to_decimal(value)
     except ValueError:
+        if isinstance(value, str) and re.fullmatch(r"\s*-?\d+,\d{1,2}\s*", value):
+            raise DomainError(f"{label}: write the decimals with a point, like {value.strip().replace(',', '.')}.",
+                              field=field) from None
         raise DomainError(f"{label} must be an amount like 12.50.", field=field) from None
     if amount < 0 or (amount == 0 and not allow_zero):
         raise DomainError(f"{label} must be more than zero." if not allow_zero else f"{label} cannot be negative.",

@@ -223,7 +223,7 @@ def test_b1_attached_files_are_copied_and_listed(session, receptionist, anna, go
     assert listed["attachments"] == ["transfer.pdf"]
 
 
-@pytest.mark.parametrize("amount", ["95.01", "0", "-1", "abc", "1000000000000", "0.001"])
+@pytest.mark.parametrize("amount", ["95.01", "0", "-1", "-0.01", "0.015", "1,5", "abc", "1000000000000", "0.001"])
 def test_b2_payment_above_balance_zero_or_negative_is_refused(session, receptionist, anna, gold, amount):
     sale = sales.sell(session, receptionist, anna, gold, today=TODAY)
     with pytest.raises(DomainError) as refused:
@@ -394,3 +394,22 @@ def test_memberships_list_filters_by_status_package_period_and_client(session, r
     annas = sales.list_sales(session, receptionist, client_query="анна", today=TODAY)["rows"]
     assert {r["package"] for r in annas} == {"Gold", "Speech: 6 lessons"}
     assert annas[0]["due"] > 0 and annas[0]["payment"] == "unpaid"
+
+
+def test_b2_a_comma_amount_is_told_to_use_a_point(session, receptionist, anna, gold):
+    sale = sales.sell(session, receptionist, anna, gold, today=TODAY)
+    with pytest.raises(DomainError, match=r"write the decimals with a point, like 1\.5"):
+        payments.add_payment(session, receptionist, sale.invoice_id, "1,5")
+
+
+def test_voiding_twice_is_refused_and_changes_nothing(session, owner, receptionist, anna, gold):
+    sale = sales.sell(session, receptionist, anna, gold, today=TODAY)
+    paid = payments.add_payment(session, receptionist, sale.invoice_id, "10.00")
+    payments.void_payment(session, owner, paid, "typo")
+    with pytest.raises(DomainError, match="already void"):
+        payments.void_payment(session, owner, paid, "again")
+    invoices.void_invoice(session, owner, sale.invoice_id, "wrong client")
+    with pytest.raises(DomainError, match="already void"):
+        invoices.void_invoice(session, owner, sale.invoice_id, "again")
+    assert session.get(Invoice, sale.invoice_id).void_reason == "wrong client"
+    assert session.get(Payment, paid).void_reason == "typo"

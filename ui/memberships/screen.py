@@ -100,6 +100,9 @@ class MembershipsScreen(QWidget):
         actions = QHBoxLayout()
         self.count = QLabel(objectName="clientCount")
         self.buttons = {}
+        self.sell_button = QPushButton(self.tr("Sell…"), objectName="primary")
+        self.sell_button.clicked.connect(self.sell)
+        actions.addWidget(self.sell_button)
         for key, title in (("renew", "Renew…"), ("freeze", "Freeze…"), ("resume", "Resume"),
                            ("cancel", "Cancel…"), ("delete", "Delete"), ("invoice", "Invoice…")):
             button = QPushButton(self.tr(title), objectName=f"sale_{key}")
@@ -148,6 +151,13 @@ class MembershipsScreen(QWidget):
                 button.setEnabled(sale["kind"] == "membership" and Status(sale["status"]) in ACTIONS[key])
             else:
                 button.setEnabled(Status(sale["status"]) in ACTIONS[key])
+
+    def sell(self) -> None:
+        """A new sale: to the selected row's client, or to a client chosen in the dialog."""
+        from ui.selling.sale import sell_and_pay
+
+        sale = self.current()
+        sell_and_pay(self.ops, sale["client_id"] if sale else None, parent=self)
 
     def act(self, key: str) -> None:
         sale = self.current()
