@@ -58,6 +58,8 @@ class ClientsScreen(QWidget):
         self.standing.addItem(self.tr("Any membership"), None)
         for key in STANDING_FILTERS:
             self.standing.addItem(self.tr(LABELS[key]), key)
+        for combo in (self.category, self.standing):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.archived = QCheckBox(self.tr("Archived"), objectName="archivedFilter")
         self.sell_button = QPushButton(self.tr("Sell…"), objectName="sellButton")
         self.sell_button.setVisible(ops.actor.may(Right.SELL))
@@ -70,14 +72,16 @@ class ClientsScreen(QWidget):
         top.addWidget(title)
         top.addSpacing(20)
         top.addWidget(self.search, 1)
-        top.addWidget(self.category)
-        top.addWidget(self.standing)
-        top.addWidget(self.archived)
         top.addWidget(self.sell_button)
         top.addWidget(self.new_button)
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
         layout.addLayout(top)
+        filters = QHBoxLayout()  # a row of their own: the top row is full at 1280 px
+        for widget in (QLabel(self.tr("Show:")), self.category, self.standing, self.archived):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        layout.addLayout(filters)
         self.model = ClientsTableModel(ops, self)
         self.table = list_view(self.model, "clientsTable")
         self.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.AscendingOrder)  # by name, as searched
