@@ -1,0 +1,193 @@
+"""The attendance journal: one mark per client, group and date, and where each mark lands (J1, J2, J4, J5, J7).
+
+A chargeable mark takes a lesson from the client's oldest lesson pack of the
+program that is valid on the date and has a free lesson (J1), else the visit
+is unpaid. Another status or clearing gives the lesson back (J2). The pack's
+counter moves only by a guarded UPDATE (``lessons_used < lesson_count``) on
+top of the table's CHECK, so two PCs marking at once can never overfill a
+pack (J4). An excused absence earns a makeup lesson that expires; a "makeup"
+mark spends one instead of a lesson (J7).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session
+
+from app import validation
+from app.errors import DomainError, PermissionDenied
+from app.models import (
+    AttendanceStatus,
+    Client,
+    ClientCategory,
+    Enrolment,
+    Group,
+    GroupExtraDate,
+    GroupSlot,
+    Makeup,
+    Membership,
+    PackageKind,
+    Visit,
+)
+from app.services import audit
+from app.services.access import Actor, Right, guarded
+from app.services.records import existing
+from app.services.settings import get_settings
+
+
+def open_group(session: Session, group_id: int, actor: Actor) -> Group:
+    """The group, if this user may keep its journal (a teacher: only their own groups)."""
+    group = existing(session, Group, group_id, "group")
+    if not actor.may(Right.MARK_ANY_GROUP) and group.teacher_id != actor.user_id:
+        raise PermissionDenied("This is another teacher's group.")
+    return group
+
+
+def is_lesson_day(session: Session, group: Group, day: dt.date) -> bool:
+    """Whether the group meets on ``day``: one of its weekdays, or an extra date added by hand."""
+    weekly = session.scalar(select(GroupSlot.id).where(GroupSlot.group_id == group.id,
+                                                       GroupSlot.weekday == day.weekday()).limit(1))
+    return weekly is not None or session.get(GroupExtraDate, (group.id, day)) is not None
+
+
+def _check_client(session: Session, group: Group, client_id: int, day: dt.date) -> Client:
+    client = existing(session, Client, client_id, "client")
+    enrolled = session.scalar(select(Enrolment.id).where(
+        Enrolment.group_id == group.id, Enrolment.client_id == client.id, Enrolment.waiting.is_(False),
+        Enrolment.since <= day, (Enrolment.until.is_(None)) | (Enrolment.until > day)))
+    if enrolled is None:
+        raise DomainError(f"{client.name} is not in {group.name} on {day:%d.%m.%Y}.", field="client_id")
+    if client.category_id is not None:
+        category = session.get(ClientCategory, client.category_id)
+        if not category.may_attend:  # J5
+            raise DomainError(f"Clients of the category {category.name} are not marked in the journal.",
+                              field="client_id")
+    return client
+
+
+def take_lesson(session: Session, visit: Visit) -> None:
+    """J1: link a chargeable visit to the oldest valid pack with a free lesson, or leave it unpaid."""
+    candidates = session.scalars(
+        select(Membership.id).where(
+            Membership.client_id == visit.client_id, Membership.kind == PackageKind.LESSON_PACK,
+            Membership.program_id == visit.program_id, Membership.cancelled_on.is_(None),
+            Membership.start_date <= visit.date, Membership.end_date >= visit.date,
+            Membership.lessons_used < Membership.lesson_count)
+        .order_by(Membership.start_date, Membership.id)).all()
+    for pack_id in candidates:  # J4: the guarded UPDATE loses cleanly if another PC took the last lesson
+        taken = session.execute(update(Membership).where(Membership.id == pack_id,
+                                                         Membership.lessons_used < Membership.lesson_count)
+                                .values(lessons_used=Membership.lessons_used + 1)
+                                .execution_options(synchronize_session="fetch"))
+        if taken.rowcount == 1:
+            visit.membership_id = pack_id
+            return
+    visit.membership_id = None
+
+
+def give_back_lesson(session: Session, visit: Visit) -> None:
+    """J2: the visit's pack gets its lesson back."""
+    if visit.membership_id is not None:
+        session.execute(update(Membership).where(Membership.id == visit.membership_id)
+                        .values(lessons_used=Membership.lessons_used - 1)
+                        .execution_options(synchronize_session="fetch"))
+        visit.membership_id = None
+
+
+def _release_makeups(session: Session, visit: Visit) -> None:
+    """Undo what the visit's old status did to makeups: free a spent one, withdraw an earned one."""
+    spent = session.scalar(select(Makeup).where(Makeup.used_by_visit_id == visit.id))
+    if spent is not None:
+        spent.used_by_visit_id = None
+    earned = session.scalar(select(Makeup).where(Makeup.source_visit_id == visit.id))
+    if earned is not None:
+        if earned.used_by_visit_id is not None:
+            used_on = session.get(Visit, earned.used_by_visit_id).date
+            raise DomainError(f"The makeup lesson this absence earned was used on {used_on:%d.%m.%Y}; "
+                              f"change that mark first.")
+        session.delete(earned)
+
+
+def _spend_makeup(session: Session, visit: Visit) -> None:
+    """J7: a makeup mark uses the client's makeup of the program that expires soonest."""
+    makeup = session.scalar(
+        select(Makeup).where(Makeup.client_id == visit.client_id, Makeup.program_id == visit.program_id,
+                             Makeup.used_by_visit_id.is_(None), Makeup.expires_on >= visit.date,
+                             Makeup.source_visit_id != visit.id)
+        .order_by(Makeup.expires_on, Makeup.id).limit(1))
+    if makeup is None:
+        raise DomainError("This client has no makeup lesson left for this program.", field="status_id")
+    makeup.used_by_visit_id = visit.id
+
+
+@guarded(Right.MARK_JOURNAL)
+def mark(session: Session, actor: Actor, group_id: int, client_id: int, day: dt.date,
+         status_id: int | None) -> dict:
+    """Set (or with ``status_id`` None, clear) one journal cell; returns where the visit landed."""
+    group = open_group(session, group_id, actor)
+    day = validation.date(day, "date", "The date")
+    if not is_lesson_day(session, group, day):
+        raise DomainError(f"{group.name} has no lesson on {day:%A %d.%m.%Y}; add it as an extra date first.",
+                          field="date")
+    client = _check_client(session, group, client_id, day)
+    visit = session.scalar(select(Visit).where(Visit.client_id == client.id, Visit.group_id == group.id,
+                                               Visit.date == day))
+    status = None
+    if status_id is not None:
+        status = session.get(AttendanceStatus, status_id)
+        if status is None or not status.active:
+            raise DomainError("Choose a status from the list.", field="status_id")
+    if visit is not None:
+        _release_makeups(session, visit)
+        give_back_lesson(session, visit)
+        if status is None:
+            session.delete(visit)
+            session.flush()
+            audit.record(session, actor, "clear", "visit", visit.id, client=client.id, group=group.id, date=day)
+            return {"visit_id": None, "membership_id": None, "unpaid": False}
+        visit.status_id = status.id
+    else:
+        if status is None:
+            return {"visit_id": None, "membership_id": None, "unpaid": False}
+        visit = Visit(kind="lesson", client_id=client.id, group_id=group.id, program_id=group.program_id,
+                      date=day, status_id=status.id, created_by_id=actor.user_id)
+        session.add(visit)
+    session.flush()
+    if status.uses_makeup:
+        _spend_makeup(session, visit)
+    elif status.charges:
+        take_lesson(session, visit)
+    if status.gives_makeup:
+        session.add(Makeup(client_id=client.id, program_id=group.program_id, source_visit_id=visit.id,
+                           expires_on=day + dt.timedelta(days=get_settings(session)["makeup_days"])))
+    session.flush()
+    audit.record(session, actor, "mark", "visit", visit.id, client=client.id, group=group.id, date=day,
+                 status=status.name, pack=visit.membership_id)
+    return {"visit_id": visit.id, "membership_id": visit.membership_id,
+            "unpaid": status.charges and not status.uses_makeup and visit.membership_id is None}
+
+
+@guarded(Right.MARK_JOURNAL)
+def add_extra_date(session: Session, actor: Actor, group_id: int, day: dt.date) -> None:
+    """A lesson outside the weekly schedule: the journal gets a column for it."""
+    group = open_group(session, group_id, actor)
+    day = validation.date(day, "date", "The date")
+    if is_lesson_day(session, group, day):
+        raise DomainError(f"{group.name} already has a lesson on {day:%d.%m.%Y}.", field="date")
+    session.add(GroupExtraDate(group_id=group.id, date=day))
+    audit.record(session, actor, "extra_date", "group", group.id, date=day)
+
+
+@guarded(Right.MARK_JOURNAL)
+def expired_makeups(session: Session, actor: Actor, today: dt.date | None = None) -> list[dict]:
+    """J7: makeups that expired unused, newest first (the list the desk shows)."""
+    today = today or dt.date.today()
+    rows = session.execute(
+        select(Makeup.id, Makeup.expires_on, Client.name, Visit.date.label("earned_on"))
+        .join(Client, Client.id == Makeup.client_id).join(Visit, Visit.id == Makeup.source_visit_id)
+        .where(Makeup.used_by_visit_id.is_(None), Makeup.expires_on < today)
+        .order_by(Makeup.expires_on.desc()).limit(500))
+    return [dict(row._mapping) for row in rows]
+
