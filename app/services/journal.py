@@ -191,3 +191,65 @@ def expired_makeups(session: Session, actor: Actor, today: dt.date | None = None
         .order_by(Makeup.expires_on.desc()).limit(500))
     return [dict(row._mapping) for row in rows]
 
+
+
+def lesson_days(session: Session, group: Group, first: dt.date, last: dt.date) -> list[dt.date]:
+    """The group's lesson dates between ``first`` and ``last``: its weekdays plus its extra dates."""
+    weekdays = set(session.scalars(select(GroupSlot.weekday).where(GroupSlot.group_id == group.id)))
+    days = {first + dt.timedelta(days=i) for i in range((last - first).days + 1)
+            if (first + dt.timedelta(days=i)).weekday() in weekdays}
+    days |= set(session.scalars(select(GroupExtraDate.date).where(GroupExtraDate.group_id == group.id,
+                                                                  GroupExtraDate.date.between(first, last))))
+    return sorted(days)
+
+
+@guarded(Right.MARK_JOURNAL)
+def statuses(session: Session, actor: Actor) -> list[dict]:
+    """The active attendance statuses in their order, with letter and colour (journal and cards use them)."""
+    rows = session.scalars(select(AttendanceStatus).where(AttendanceStatus.active)
+                           .order_by(AttendanceStatus.position, AttendanceStatus.id))
+    return [{"id": s.id, "name": s.name, "letter": s.letter, "colour": s.colour, "charges": s.charges,
+             "uses_makeup": s.uses_makeup} for s in rows]
+
+
+@guarded(Right.MARK_JOURNAL)
+def month(session: Session, actor: Actor, group_id: int, year: int, month_number: int) -> dict:
+    """A group's journal for a month: lesson dates, the clients enrolled then, and every mark."""
+    group = open_group(session, group_id, actor)
+    first = dt.date(year, month_number, 1)
+    last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    people = session.execute(
+        select(Client.id, Client.name, Client.code).join(Enrolment, Enrolment.client_id == Client.id)
+        .where(Enrolment.group_id == group.id, Enrolment.waiting.is_(False), Enrolment.since <= last,
+               (Enrolment.until.is_(None)) | (Enrolment.until > first))
+        .order_by(Client.search_key, Client.id)).all()
+    marks = {}
+    for client_id, day, status_id, membership_id in session.execute(
+            select(Visit.client_id, Visit.date, Visit.status_id, Visit.membership_id)
+            .where(Visit.group_id == group.id, Visit.date.between(first, last))):
+        marks[(client_id, day)] = (status_id, membership_id)
+    return {"group": {"id": group.id, "name": group.name, "program_id": group.program_id},
+            "days": lesson_days(session, group, first, last),
+            "clients": [{"id": p.id, "name": p.name, "code": p.code} for p in people], "marks": marks}
+
+
+@guarded(Right.MARK_JOURNAL)
+def mark_everyone(session: Session, actor: Actor, group_id: int, day: dt.date, status_id: int) -> list[int]:
+    """A column header's action: everyone enrolled that day and not yet marked gets ``status_id``
+    (those who may not attend are left out); one transaction. Returns the clients marked."""
+    group = open_group(session, group_id, actor)
+    enrolled = session.scalars(
+        select(Enrolment.client_id).where(Enrolment.group_id == group.id, Enrolment.waiting.is_(False),
+                                          Enrolment.since <= day, (Enrolment.until.is_(None)) | (Enrolment.until > day))
+        .where(~select(Visit.id).where(Visit.group_id == group.id, Visit.date == day,
+                                       Visit.client_id == Enrolment.client_id).exists())).all()
+    marked = []
+    for client_id in enrolled:
+        try:
+            with session.begin_nested():
+                mark(session, actor, group.id, client_id, day, status_id)
+            marked.append(client_id)
+        except DomainError as refused:
+            if refused.field != "client_id":  # a category that may not attend is skipped, anything else stops
+                raise
+    return marked

@@ -157,3 +157,17 @@ def test_j4_invariants_over_random_marks_clears_and_sales(session, owner, teache
                                 .where(Visit.client_id == child, AttendanceStatus.charges, Visit.membership_id.is_(None)))
         assert unpaid == 0 or all(used == size for used, size in packs)  # unpaid only when every pack is full
         nested.rollback()
+
+
+def test_month_view_and_everyone_present(session, owner, teacher, group, child, six_lessons):
+    other = clients.create_client(session, owner, name="Anna Second")
+    programs.enrol(session, owner, group, other, since=MONDAY - dt.timedelta(days=1))
+    sales.sell(session, owner, child, six_lessons, start_date=MONDAY, today=MONDAY)
+    journal.mark(session, teacher, group, child, MONDAY, _status(session, "Sick"))
+    assert journal.mark_everyone(session, teacher, group, MONDAY, _status(session, "Present")) == [other]
+    view = journal.month(session, teacher, group, 2026, 11)
+    assert view["days"] == [dt.date(2026, 11, d) for d in (2, 9, 16, 23, 30)]
+    assert [c["name"] for c in view["clients"]] == ["Anna Second", "Маша Петрова"]
+    assert view["marks"][(child, MONDAY)][0] == _status(session, "Sick")
+    assert view["marks"][(other, MONDAY)] == (_status(session, "Present"), None)  # no pack: unpaid
+    assert [s["letter"] for s in journal.statuses(session, teacher)] == ["P", "A", "E", "S", "T", "M"]
