@@ -30,7 +30,7 @@ AREAS: tuple[Area, ...] = (
     Area("memberships", "Memberships", Right.SELL, "Sales, renewals, freezes, invoices and payments.",
          screen="ui.memberships.screen:MembershipsScreen"),
     Area("journal", "Journal", Right.MARK_JOURNAL, "Attendance of your groups, lesson by lesson.",
-         pending="The journal, lesson packs, check-in and membership cards (the journal issue)"),
+         screen="ui.journal.screen:JournalScreen"),
     Area("credits", "Credits", Right.USE_CREDITS, "Credit balances, top-ups and use.",
          pending="Credits (no issue yet)"),
     Area("reports", "Reports", Right.VIEW_DAY_TAKINGS, "Takings, memberships, attendance and reminders.",

@@ -122,47 +122,68 @@ def _spend_makeup(session: Session, visit: Visit) -> None:
     makeup.used_by_visit_id = visit.id
 
 
-@guarded(Right.MARK_JOURNAL)
-def mark(session: Session, actor: Actor, group_id: int, client_id: int, day: dt.date,
-         status_id: int | None) -> dict:
-    """Set (or with ``status_id`` None, clear) one journal cell; returns where the visit landed."""
-    group = open_group(session, group_id, actor)
-    day = validation.date(day, "date", "The date")
-    if not is_lesson_day(session, group, day):
-        raise DomainError(f"{group.name} has no lesson on {day:%A %d.%m.%Y}; add it as an extra date first.",
-                          field="date")
-    client = _check_client(session, group, client_id, day)
-    visit = session.scalar(select(Visit).where(Visit.client_id == client.id, Visit.group_id == group.id,
-                                               Visit.date == day))
-    status = None
-    if status_id is not None:
-        status = session.get(AttendanceStatus, status_id)
-        if status is None or not status.active:
-            raise DomainError("Choose a status from the list.", field="status_id")
+def _status(session: Session, status_id: int | None) -> AttendanceStatus | None:
+    if status_id is None:
+        return None
+    status = session.get(AttendanceStatus, status_id)
+    if status is None or not status.active:
+        raise DomainError("Choose a status from the list.", field="status_id")
+    return status
+
+
+def _apply(session: Session, actor: Actor, group: Group, client_id: int, day: dt.date,
+           status: AttendanceStatus | None, visit: Visit | None) -> Visit | None:
+    """Put one cell in its new state (the checks are done); the visit, or None when cleared."""
     if visit is not None:
         _release_makeups(session, visit)
         give_back_lesson(session, visit)
         if status is None:
             session.delete(visit)
-            session.flush()
-            audit.record(session, actor, "clear", "visit", visit.id, client=client.id, group=group.id, date=day)
-            return {"visit_id": None, "membership_id": None, "unpaid": False}
+            return None
         visit.status_id = status.id
     else:
         if status is None:
-            return {"visit_id": None, "membership_id": None, "unpaid": False}
-        visit = Visit(kind="lesson", client_id=client.id, group_id=group.id, program_id=group.program_id,
+            return None
+        visit = Visit(kind="lesson", client_id=client_id, group_id=group.id, program_id=group.program_id,
                       date=day, status_id=status.id, created_by_id=actor.user_id)
         session.add(visit)
-    session.flush()
+    if status.uses_makeup or status.gives_makeup:
+        session.flush()  # makeups point at the visit's id
     if status.uses_makeup:
         _spend_makeup(session, visit)
     elif status.charges:
         take_lesson(session, visit)
     if status.gives_makeup:
-        session.add(Makeup(client_id=client.id, program_id=group.program_id, source_visit_id=visit.id,
+        session.add(Makeup(client_id=client_id, program_id=group.program_id, source_visit_id=visit.id,
                            expires_on=day + dt.timedelta(days=get_settings(session)["makeup_days"])))
+    return visit
+
+
+def _lesson_day(session: Session, group: Group, day) -> dt.date:
+    day = validation.date(day, "date", "The date")
+    if not is_lesson_day(session, group, day):
+        raise DomainError(f"{group.name} has no lesson on {day:%A %d.%m.%Y}; add it as an extra date first.",
+                          field="date")
+    return day
+
+
+@guarded(Right.MARK_JOURNAL)
+def mark(session: Session, actor: Actor, group_id: int, client_id: int, day: dt.date,
+         status_id: int | None) -> dict:
+    """Set (or with ``status_id`` None, clear) one journal cell; returns where the visit landed."""
+    group = open_group(session, group_id, actor)
+    day = _lesson_day(session, group, day)
+    client = _check_client(session, group, client_id, day)
+    status = _status(session, status_id)
+    visit = session.scalar(select(Visit).where(Visit.client_id == client.id, Visit.group_id == group.id,
+                                               Visit.date == day))
+    visit_id = visit.id if visit is not None else None
+    visit = _apply(session, actor, group, client.id, day, status, visit)
     session.flush()
+    if visit is None:
+        if visit_id is not None:
+            audit.record(session, actor, "clear", "visit", visit_id, client=client.id, group=group.id, date=day)
+        return {"visit_id": None, "membership_id": None, "unpaid": False}
     audit.record(session, actor, "mark", "visit", visit.id, client=client.id, group=group.id, date=day,
                  status=status.name, pack=visit.membership_id)
     return {"visit_id": visit.id, "membership_id": visit.membership_id,
@@ -235,21 +256,33 @@ def month(session: Session, actor: Actor, group_id: int, year: int, month_number
 
 @guarded(Right.MARK_JOURNAL)
 def mark_everyone(session: Session, actor: Actor, group_id: int, day: dt.date, status_id: int) -> list[int]:
-    """A column header's action: everyone enrolled that day and not yet marked gets ``status_id``
-    (those who may not attend are left out); one transaction. Returns the clients marked."""
+    """A column header's action: everyone enrolled that day and not yet marked gets ``status_id``,
+    except categories that may not attend (J5); one transaction. Returns the clients marked."""
     group = open_group(session, group_id, actor)
-    enrolled = session.scalars(
-        select(Enrolment.client_id).where(Enrolment.group_id == group.id, Enrolment.waiting.is_(False),
-                                          Enrolment.since <= day, (Enrolment.until.is_(None)) | (Enrolment.until > day))
+    day = _lesson_day(session, group, day)
+    status = _status(session, status_id)
+    allowed = (Client.category_id.is_(None)) | Client.category_id.in_(
+        select(ClientCategory.id).where(ClientCategory.may_attend))
+    marked = session.scalars(
+        select(Enrolment.client_id).join(Client, Client.id == Enrolment.client_id)
+        .where(Enrolment.group_id == group.id, Enrolment.waiting.is_(False), Enrolment.since <= day,
+               (Enrolment.until.is_(None)) | (Enrolment.until > day), allowed)
         .where(~select(Visit.id).where(Visit.group_id == group.id, Visit.date == day,
-                                       Visit.client_id == Enrolment.client_id).exists())).all()
-    marked = []
-    for client_id in enrolled:
-        try:
-            with session.begin_nested():
-                mark(session, actor, group.id, client_id, day, status_id)
-            marked.append(client_id)
-        except DomainError as refused:
-            if refused.field != "client_id":  # a category that may not attend is skipped, anything else stops
-                raise
+                                       Visit.client_id == Enrolment.client_id).exists())
+        .order_by(Client.search_key)).all()
+    for client_id in marked:
+        _apply(session, actor, group, client_id, day, status, None)
+    session.flush()
+    audit.record(session, actor, "mark_everyone", "group", group.id, date=day, status=status.name,
+                 clients=len(marked))
     return marked
+
+
+@guarded(Right.MARK_JOURNAL)
+def mark_cells(session: Session, actor: Actor, group_id: int,
+               cells: list[tuple[int, dt.date, int | None]]) -> int:
+    """Several cells (client, date, status or None) in one transaction: an undo of "everyone present"
+    is one action too."""
+    for client_id, day, status_id in cells:
+        mark(session, actor, group_id, client_id, day, status_id)
+    return len(cells)

@@ -1,0 +1,46 @@
+"""The journal screen: a teacher marks with the keyboard, marks everyone present, undoes; unpaid shows."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from app.services import clients, journal, programs
+from ui.journal.screen import UNPAID_ROLE, JournalScreen
+
+
+def test_teacher_marks_with_letters_everyone_present_and_undo(desk, qtbot, qtmodeltester):
+    olga, tom = desk.ops("olga"), desk.ops("tom")
+    today = dt.date.today()
+    with desk.database.writer.begin() as s:
+        swim = programs.create_program(s, olga.actor, name="Swimming", base_lesson_price="10")
+        group = programs.create_group(s, olga.actor, program_id=swim, name="Juniors", teacher_id=tom.actor.user_id,
+                                      slots=[(d, "16:00", "16:45") for d in range(7)])  # a lesson every day
+        kids = [clients.create_client(s, olga.actor, name=n) for n in ("Anna", "Boris", "Clara")]
+        for kid in kids:
+            programs.enrol(s, olga.actor, group, kid, since=today.replace(day=1))
+    screen = JournalScreen(tom)
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.model.rowCount() == 3 and screen.model.columnCount() >= 28
+    column = today.day - 1
+    screen.table.setCurrentIndex(screen.model.index(0, column))
+    screen.table.setFocus()
+    QTest.keyClick(screen.table, Qt.Key.Key_A)  # "A": absent without notice
+    cell = screen.model.index(0, column)
+    assert cell.data() == "A" and cell.data(UNPAID_ROLE) is True  # chargeable, no pack: unpaid
+    QTest.keyClick(screen.table, Qt.Key.Key_E)  # excused: no charge
+    assert cell.data() == "E" and not cell.data(UNPAID_ROLE)
+    screen.everyone_present(column)
+    assert [screen.model.index(r, column).data() for r in range(3)] == ["E", "P", "P"]
+    qtmodeltester.check(screen.model)
+    QTest.keyClick(screen.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo everyone present
+    assert [screen.model.index(r, column).data() for r in range(3)] == ["E", None, None]
+    screen.undo_stack.undo()  # and the excuse
+    assert cell.data() == "A"
+    QTest.keyClick(screen.table, Qt.Key.Key_Delete)
+    assert cell.data() is None
+    view = tom.read(journal.month, group, today.year, today.month)
+    assert view["marks"] == {}

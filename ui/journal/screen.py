@@ -1,0 +1,290 @@
+"""The Journal area: a group's month, one row per client, one column per lesson date.
+
+Click a cell for the list of statuses, or type a status's letter (Space: the
+first status, Delete: clear) and move with the arrow keys; a column
+header's click marks everyone not yet marked present. Ctrl+Z undoes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPoint, QRect, Qt
+from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QPainter, QPolygon, QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QStyledItemDelegate,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.services import journal, programs
+from ui.ops import FAILED, OpChange, Ops
+
+UNPAID_ROLE = Qt.ItemDataRole.UserRole + 1
+CELL_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
+                        Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole, UNPAID_ROLE})
+CENTRE = int(Qt.AlignmentFlag.AlignCenter)
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December"]
+
+
+WHITE = QBrush(QColor("#ffffff"))
+
+
+class JournalModel(QAbstractTableModel):
+    """Rows: clients; columns: lesson dates; a cell: the mark's letter on its status colour."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.view: dict = {"days": [], "clients": [], "marks": {}}
+        self.statuses: dict[int, dict] = {}
+        self.cells: dict[tuple[int, int], tuple[dict, bool]] = {}
+
+    def load(self, view: dict, statuses: list[dict]) -> None:
+        same_grid = (view["days"] == self.view["days"] and view["clients"] == self.view["clients"]
+                     and self.rowCount() and self.columnCount())
+        if not same_grid:
+            self.beginResetModel()
+        self.view = view
+        self.statuses = {s["id"]: s for s in statuses}
+        rows = {c["id"]: r for r, c in enumerate(view["clients"])}
+        columns = {d: c for c, d in enumerate(view["days"])}
+        self.cells = {}  # (row, column) -> (status, unpaid): what painting asks for, found in one lookup
+        for (client_id, day), (status_id, membership_id) in view["marks"].items():
+            status = self.statuses.get(status_id)
+            if status is not None and client_id in rows and day in columns:
+                self.cells[rows[client_id], columns[day]] = (status, status["charges"] and membership_id is None)
+        if same_grid:  # only marks changed: repaint the cells, keep headers, sizes and the cursor
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        else:
+            self.endResetModel()
+
+    def client(self, row: int) -> dict:
+        return self.view["clients"][row]
+
+    def day(self, column: int) -> dt.date:
+        return self.view["days"][column]
+
+    def mark_at(self, index: QModelIndex) -> tuple[int | None, int | None]:
+        return self.view["marks"].get((self.client(index.row())["id"], self.day(index.column())), (None, None))
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.view["clients"])
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.view["days"])
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if role not in CELL_ROLES:
+            return None
+        cell = self.cells.get((index.row(), index.column()))
+        if cell is None:
+            return None
+        status, unpaid = cell
+        if role == Qt.ItemDataRole.DisplayRole:
+            return status["letter"]
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor(status["colour"]))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return WHITE
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return CENTRE
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return status["name"] + (self.tr(" · unpaid: no lesson pack with a free lesson") if unpaid else "")
+        return unpaid  # UNPAID_ROLE
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.day(section).strftime("%a\n%d")
+        return self.client(section)["name"]
+
+
+class UnpaidCorner(QStyledItemDelegate):
+    """Paints a red corner on a cell whose visit is unpaid."""
+
+    def paint(self, painter: QPainter, option, index) -> None:
+        super().paint(painter, option, index)
+        if index.data(UNPAID_ROLE):
+            rect: QRect = option.rect
+            painter.save()
+            painter.setBrush(QColor("#c0392b"))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.drawPolygon(QPolygon([rect.topRight() - QPoint(10, 0), rect.topRight(),
+                                          rect.topRight() + QPoint(0, 10)]))
+            painter.restore()
+
+
+class MarkCommand(QUndoCommand):
+    """One or more cells set to new statuses; undo puts back what they were."""
+
+    def __init__(self, screen: JournalScreen, group_id: int, changes: list[tuple[int, dt.date, int | None, int | None]],
+                 text: str, *, done: bool = False):
+        super().__init__(text)
+        self.screen, self.group_id, self.changes = screen, group_id, changes  # (client, day, before, after)
+        self._done = done  # already carried out (everyone present): the push must not do it again
+
+    def _apply(self, forwards: bool) -> None:
+        if self.screen.ops.run(journal.mark_cells, self.group_id,
+                               [(c, d, after if forwards else before) for c, d, before, after in self.changes],
+                               parent=self.screen) is FAILED:
+            self.setObsolete(True)  # refused (another PC changed it meanwhile): nothing to undo
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._apply(True)
+
+    def undo(self) -> None:
+        self._apply(False)
+
+
+class JournalScreen(QWidget):
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        today = dt.date.today()
+        self.year, self.month = today.year, today.month
+        self.undo_stack = QUndoStack(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 16, 24, 12)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Journal"), objectName="areaTitle"))
+        top.addSpacing(20)
+        self.group = QComboBox(objectName="journalGroup")
+        self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        for row in ops.read(programs.list_groups):
+            self.group.addItem(f"{row['program']} · {row['name']}", row["id"])
+        self.previous = QPushButton("◀")
+        self.month_label = QLabel(objectName="cardTitle")
+        self.next = QPushButton("▶")
+        self.extra = QPushButton(self.tr("Add a date…"))
+        for widget in (self.group, self.previous, self.month_label, self.next, self.extra):
+            top.addWidget(widget)
+        top.addStretch(1)
+        layout.addLayout(top)
+        self.model = JournalModel(self)
+        self.table = QTableView(objectName="journalTable")
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(UnpaidCorner(self.table))
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setDefaultSectionSize(46)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        self.table.horizontalHeader().setToolTip(self.tr("Click a date to mark everyone not yet marked present"))
+        self.table.installEventFilter(self)
+        layout.addWidget(self.table, 1)
+        self.legend = QLabel(objectName="journalLegend")
+        self.legend.setWordWrap(True)
+        layout.addWidget(self.legend)
+        undo = QAction(self.tr("Undo"), self, shortcut=QKeySequence.StandardKey.Undo)
+        undo.triggered.connect(self.undo_stack.undo)
+        self.addAction(undo)
+        self.previous.clicked.connect(lambda: self.step(-1))
+        self.next.clicked.connect(lambda: self.step(1))
+        self.extra.clicked.connect(self.add_date)
+        self.group.currentIndexChanged.connect(lambda _i: self.reload())
+        self.table.clicked.connect(self.choose_status)
+        self.table.horizontalHeader().sectionClicked.connect(self.everyone_present)
+        ops.changed.connect(self._on_changed)
+        self.statuses = ops.read(journal.statuses)
+        self.legend.setText("   ".join(f"<span style='background:{s['colour']}; color:white'>&nbsp;{s['letter']}&nbsp;"
+                                       f"</span> {s['name']}" for s in self.statuses)
+                            + self.tr("   ·   red corner: unpaid"))
+        self.reload()
+
+    # the month ------------------------------------------------------------------------------------
+    def step(self, months: int) -> None:
+        index = self.year * 12 + self.month - 1 + months
+        self.year, self.month = divmod(index, 12)
+        self.month += 1
+        self.reload()
+
+    def reload(self) -> None:
+        self.month_label.setText(f"{self.tr(MONTHS[self.month - 1])} {self.year}")
+        group_id = self.group.currentData()
+        if group_id is None:
+            self.model.load({"days": [], "clients": [], "marks": {}}, self.statuses)
+            return
+        current = self.table.currentIndex()
+        self.model.load(self.ops.read(journal.month, group_id, self.year, self.month), self.statuses)
+        if current.isValid():
+            self.table.setCurrentIndex(self.model.index(current.row(), current.column()))
+
+    # marking ---------------------------------------------------------------------------------------
+    def set_status(self, index: QModelIndex, status_id: int | None) -> None:
+        if not index.isValid():
+            return
+        before = self.model.mark_at(index)[0]
+        if before == status_id:
+            return
+        client = self.model.client(index.row())
+        day = self.model.day(index.column())
+        name = next((s["name"] for s in self.statuses if s["id"] == status_id), self.tr("cleared"))
+        self.undo_stack.push(MarkCommand(self, self.group.currentData(), [(client["id"], day, before, status_id)],
+                                         f"{client['name']} {day:%d.%m}: {name}"))
+
+    def choose_status(self, index: QModelIndex) -> None:
+        menu = QMenu(self)
+        for status in self.statuses:
+            menu.addAction(f"{status['letter']}  {status['name']}").setData(status["id"])
+        menu.addSeparator()
+        menu.addAction(self.tr("Clear")).setData(None)
+        chosen = menu.exec(self.table.viewport().mapToGlobal(self.table.visualRect(index).bottomLeft()))
+        if chosen is not None:
+            self.set_status(index, chosen.data())
+
+    def everyone_present(self, column: int) -> None:
+        day = self.model.day(column)
+        default = self.statuses[0]
+        marked = self.ops.run(journal.mark_everyone, self.group.currentData(), day, default["id"], parent=self)
+        if marked is not FAILED and marked:
+            self.undo_stack.push(MarkCommand(
+                self, self.group.currentData(), [(c, day, None, default["id"]) for c in marked],
+                self.tr("everyone {status} on {day}").format(status=default["name"], day=f"{day:%d.%m}"), done=True))
+
+    def add_date(self) -> None:
+        text, ok = QInputDialog.getText(self, self.tr("Add a lesson date"), self.tr("Date (dd.mm.yyyy):"))
+        if not ok:
+            return
+        try:
+            day = dt.datetime.strptime(text.strip(), "%d.%m.%Y").date()
+        except ValueError:
+            QMessageBox.warning(self, self.tr("Not done"), self.tr("Type the date like 24.12.2026."))
+            return
+        self.ops.run(journal.add_extra_date, self.group.currentData(), day, parent=self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            if event.matches(QKeySequence.StandardKey.Undo):  # also when the window has no shortcut focus
+                self.undo_stack.undo()
+                return True
+            index = self.table.currentIndex()
+            key_text = event.text().upper()
+            if event.key() == Qt.Key.Key_Space:
+                self.set_status(index, self.statuses[0]["id"])
+                return True
+            if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.set_status(index, None)
+                return True
+            for status in self.statuses:
+                if key_text and status["letter"].upper() == key_text:
+                    self.set_status(index, status["id"])
+                    return True
+        return super().eventFilter(watched, event)
+
+    def _on_changed(self, change: OpChange) -> None:
+        self.reload()
