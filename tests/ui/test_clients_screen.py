@@ -1,9 +1,11 @@
 """The receptionist's first minute: add a client, find her by part of a Cyrillic name, open her."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 
 from app.services import clients
 from tests.ui.typing import type_text
+from ui.clients.checkin import COLOURS
 from ui.clients.dialog import ClientDialog
 from ui.clients.screen import ClientsScreen
 from ui.models.clients import ClientsTableModel
@@ -123,3 +125,33 @@ def test_the_list_shows_membership_standing_and_balance_due(desk, qtbot, qtmodel
     assert model.total() == 1 and model.data(model.index(0, 1)) == "Gold Member"
     model.sort(6, Qt.SortOrder.DescendingOrder)
     qtmodeltester.check(model)
+
+
+def test_j6_check_in_bar_shows_green_amber_red_and_offers_renewal(desk, qtbot):
+    import datetime as dt
+
+    from sqlalchemy import select
+
+    from app.models import Client, Package
+    from app.services import sales
+
+    ops = desk.ops("rita")
+    today = dt.date.today()
+    with desk.database.writer.begin() as s:
+        silver = s.scalar(select(Package.id).where(Package.name == "Silver"))
+        member = clients.create_client(s, ops.actor, name="Current Member")
+        lapsed = clients.create_client(s, ops.actor, name="Grace Member")
+        sales.sell(s, ops.actor, member, silver, start_date=today, today=today)
+        sales.sell(s, ops.actor, lapsed, silver, start_date=today - dt.timedelta(days=33),
+                   today=today - dt.timedelta(days=33))
+        codes = {c.name: c.code for c in s.scalars(select(Client))}
+    screen = ClientsScreen(ops)
+    qtbot.addWidget(screen)
+    bar = screen.check_in
+    for text, colour, offer in ((codes["Current Member"], "green", None), (codes["Grace Member"], "amber", "renew"),
+                                ("NOPE42", "red", None)):
+        bar.code.setText(text)
+        QTest.keyClick(bar.code, Qt.Key.Key_Return)
+        assert f"background: {COLOURS[colour]}" in bar.result.styleSheet()
+        assert (bar.last.offer if bar.last else None) == offer
+    assert "No client has the code NOPE42" in bar.result.text() and bar.code.text() == ""

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app.services import clients
 from app.services.access import Right
 from app.services.status import LABELS, NONE, Status
+from ui.clients.checkin import CheckInBar
 from ui.clients.dialog import ClientDialog
 from ui.clients.transfer import ImportDialog, export_list
 from ui.models.clients import ClientsTableModel
@@ -80,7 +81,10 @@ class ClientsScreen(QWidget):
         filters = QHBoxLayout()  # a row of their own: the top row is full at 1280 px
         for widget in (QLabel(self.tr("Show:")), self.category, self.standing, self.archived):
             filters.addWidget(widget)
-        filters.addStretch(1)
+        filters.addSpacing(24)
+        self.check_in = CheckInBar(ops)
+        self.check_in.setVisible(ops.actor.may(Right.CHECK_IN))
+        filters.addWidget(self.check_in, 1)
         layout.addLayout(filters)
         self.model = ClientsTableModel(ops, self)
         self.table = list_view(self.model, "clientsTable")
