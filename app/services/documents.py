@@ -8,10 +8,13 @@ from email.message import EmailMessage
 from pathlib import Path
 from tempfile import TemporaryDirectory
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import validation
 from app.errors import DomainError
+from app.models import Client
+from app.pdf.cards import render_cards
 from app.pdf.invoice import render_invoice
 from app.pdf.takings import render_takings
 from app.services import audit, invoices, payments
@@ -74,3 +77,18 @@ def email_invoice(session: Session, actor: Actor, invoice_id: int, to: str | Non
 def takings_pdf(session: Session, actor: Actor, path, day=None) -> Path:
     """The day's takings (today for a receptionist) as a printable PDF."""
     return render_takings(payments.day_takings(session, actor, day), get_settings(session), Path(path))
+
+
+MAX_CARDS = 1000
+
+
+@guarded(Right.VIEW_CLIENTS)
+def member_cards_pdf(session: Session, actor: Actor, client_ids: list[int], path) -> Path:
+    """X3: member cards for these clients (at most 1,000 at a time), ten to an A4 page."""
+    if not client_ids:
+        raise DomainError("Choose the clients to print cards for.")
+    if len(client_ids) > MAX_CARDS:
+        raise DomainError(f"Print at most {MAX_CARDS:,} cards at a time; narrow the list.")
+    found = {c.id: c for c in session.scalars(select(Client).where(Client.id.in_(client_ids)))}
+    cards = [{"name": found[i].name, "code": found[i].code} for i in client_ids if i in found]
+    return render_cards(cards, get_settings(session)["business_name"], Path(path))

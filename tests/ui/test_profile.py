@@ -57,3 +57,14 @@ def test_client_dialog_takes_an_optional_photo_and_the_profile_shows_it(desk, qt
     qtbot.addWidget(profile)
     profile.show_client(dialog.saved_id)
     assert not profile.photo.pixmap().isNull()
+
+
+def test_x3_profile_saves_the_member_card(desk, qtbot, tmp_path):
+    rita = desk.ops("rita")
+    with desk.database.writer.begin() as s:
+        client = clients.create_client(s, rita.actor, name="Card Holder")
+    profile = ClientProfile(rita)
+    qtbot.addWidget(profile)
+    profile.show_client(client)
+    saved = profile.save_card(str(tmp_path / "card.pdf"))
+    assert saved.read_bytes().startswith(b"%PDF")

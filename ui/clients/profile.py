@@ -176,6 +176,8 @@ class ClientProfile(QWidget):
         self.sell = QPushButton(self.tr("Sell…"), objectName="primary")
         self.sell.setVisible(ops.actor.may(Right.SELL))
         self.sell.clicked.connect(lambda: self.sell_requested.emit(self.client_id))
+        self.card = QPushButton(self.tr("Member card…"))
+        self.card.clicked.connect(self.save_card)
         self.edit = QPushButton(self.tr("Edit…"))
         self.edit.setVisible(ops.actor.may(Right.EDIT_CLIENTS))
         self.edit.clicked.connect(lambda: self.edit_requested.emit(self.client_id))
@@ -183,6 +185,7 @@ class ClientProfile(QWidget):
             top.addSpacing(16) if widget is None else top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.sell)
+        top.addWidget(self.card)
         top.addWidget(self.edit)
         layout.addLayout(top)
 
@@ -316,6 +319,19 @@ class ClientProfile(QWidget):
                                                 self.tr("Pictures (*.png *.jpg *.jpeg)"))
         if chosen:
             self.ops.run(clients.set_photo, self.client_id, chosen, parent=self)
+
+    def save_card(self, path: str | None = None):
+        """X3: this client's member card as a PDF (print it on card stock, or ten to a page)."""
+        from app.services import documents  # reportlab loads only when a document is made
+
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save member card"),
+                                                  str(Path.home() / f"card-{self.code.text().split()[0]}.pdf"),
+                                                  "PDF (*.pdf)")
+            if not path:
+                return None
+        result = self.ops.run(documents.member_cards_pdf, [self.client_id], path, parent=self)
+        return None if result is FAILED else result
 
     def _on_changed(self, change: OpChange) -> None:
         if self.client_id is not None and self.isVisible() and change.result is not FAILED:
