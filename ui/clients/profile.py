@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QPixmap
+from PySide6.QtGui import QAction, QKeySequence, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from app.services import clients, families, invoices, programs, sales
 from app.services.access import Right
 from app.services.status import LABELS
+from ui.clients.cards import CardsPanel
 from ui.clients.picker import ClientPicker
 from ui.models.rows import RowsModel
 from ui.money import STANDING_COLOURS, money_text
@@ -31,7 +32,6 @@ from ui.ops import FAILED, OpChange, Ops
 from ui.tables import list_view
 
 PENDING = [
-    ("Membership cards", "the journal issue: one card per sale with its lessons and visits"),
     ("Credits", "the credits work: balances per credit type"),
 ]
 PHOTO_SIZE = 96
@@ -232,6 +232,25 @@ class ClientProfile(QWidget):
 
     def _tabs(self) -> QTabWidget:
         self.tabs = QTabWidget(objectName="profileTabs")
+        self.undo_stack = QUndoStack(self)
+        cards_page = QWidget()
+        cards_box = QVBoxLayout(cards_page)
+        cards_box.setContentsMargins(4, 4, 4, 4)
+        self.cards = CardsPanel(self.ops, self.undo_stack)
+        undo_row = QHBoxLayout()
+        undo_row.addWidget(QLabel(self.tr("Drag a visit to another card or to the unpaid visits to move it."),
+                                  objectName="emptyNote"), 1)
+        self.undo_button = QPushButton(self.tr("Undo move"))
+        self.undo_button.setEnabled(False)
+        self.undo_button.clicked.connect(self.undo_stack.undo)
+        self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
+        undo_row.addWidget(self.undo_button)
+        cards_box.addLayout(undo_row)
+        cards_box.addWidget(self.cards, 1)
+        undo = QAction(self.tr("Undo"), self, shortcut=QKeySequence.StandardKey.Undo)
+        undo.triggered.connect(self.undo_stack.undo)
+        self.addAction(undo)
+        self.tabs.addTab(cards_page, self.tr("Membership cards"))
         self.sales_model = RowsModel([
             ("package", "Package"), ("kind", "Kind", lambda r: self.tr(KIND_LABELS[r["kind"]])),
             ("start", "From", lambda r: _date(r["start"])), ("end", "Until", lambda r: _date(r["end"])),
@@ -281,7 +300,10 @@ class ClientProfile(QWidget):
         for key, label in self.fields.items():
             value = client[key]
             label.setText(value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else (value or "—"))
+        if client_id != self.cards.client_id:
+            self.undo_stack.clear()  # moves are undone on the profile they were made on
         self.family.show_client(client_id)
+        self.cards.show_client(client_id)
         if self.groups.isVisibleTo(self):
             self.groups.show_client(client_id)
         self._show_photo(client["photo"])

@@ -1,0 +1,104 @@
+"""Issue 5's story: 7 marks on a 6-lesson pack, a new pack, then chips dragged between the cards and undone."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
+from PySide6.QtGui import QDrag, QDragEnterEvent, QDropEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
+from sqlalchemy import select
+
+from app.models import Membership
+from app.services import catalogue, clients, programs
+from ui.clients.cards import Chip
+from ui.clients.profile import ClientProfile
+from ui.journal.screen import JournalScreen
+from ui.selling.sale import SaleDialog
+
+
+def _drag(qtbot, chip: Chip, target, monkeypatch) -> None:
+    """A real press and move on the chip starts its QDrag; the drag is delivered to ``target``."""
+    def deliver(drag, actions=Qt.DropAction.MoveAction):
+        point = target.rect().center()
+        enter = QDragEnterEvent(point, actions, drag.mimeData(), Qt.MouseButton.LeftButton,
+                                Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(target, enter)
+        if not enter.isAccepted():
+            return Qt.DropAction.IgnoreAction
+        drop = QDropEvent(QPointF(point), actions, drag.mimeData(), Qt.MouseButton.LeftButton,
+                          Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(target, drop)
+        return drop.dropAction()
+
+    monkeypatch.setattr(QDrag, "exec", deliver)
+    QTest.mousePress(chip, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    QTest.mouseMove(chip, QPoint(40, 30))
+    QTest.mouseRelease(chip, Qt.MouseButton.LeftButton, pos=QPoint(40, 30))
+
+
+def test_seven_marks_new_pack_drag_refused_then_to_unpaid_and_undo(desk, qtbot, monkeypatch):
+    olga, tom, rita = desk.ops("olga"), desk.ops("tom"), desk.ops("rita")
+    today = dt.date.today()
+    first_day = today.replace(day=1)
+    with desk.database.writer.begin() as s:
+        speech = programs.create_program(s, olga.actor, name="Speech", base_lesson_price="20")
+        group = programs.create_group(s, olga.actor, program_id=speech, name="Daily speech",
+                                      teacher_id=tom.actor.user_id, slots=[(d, "16:00", "16:45") for d in range(7)])
+        pack = catalogue.create_package(s, olga.actor, kind="lesson_pack", name="Speech x6", price="120",
+                                        term_count=3, term_unit="month", program_id=speech, lesson_count=6)
+        child = clients.create_client(s, olga.actor, name="Маша Петрова")
+        programs.enrol(s, olga.actor, group, child, since=first_day)
+    # the receptionist sold the first pack; the teacher marks 7 lessons in her journal
+    sale = SaleDialog(rita, child, package_id=pack)
+    qtbot.addWidget(sale)
+    sale.start.setDate(sale.start.date().addDays(1 - today.day))
+    sale.save()
+    journal = JournalScreen(tom)
+    qtbot.addWidget(journal)
+    journal.show()
+    for column in range(7):
+        journal.table.setCurrentIndex(journal.model.index(0, column))
+        QTest.keyClick(journal.table, Qt.Key.Key_P)
+    assert journal.model.index(0, 6).data() == "P" and journal.model.index(0, 6).data(Qt.ItemDataRole.UserRole + 1)
+    # a new pack: the unpaid 7th lesson lands on it at once
+    second = SaleDialog(rita, child, package_id=pack)
+    qtbot.addWidget(second)
+    second.start.setDate(second.start.date().addDays(1 - today.day))
+    second.save()
+    profile = ClientProfile(rita)
+    qtbot.addWidget(profile)
+    profile.show_client(child)
+    profile.resize(1200, 800)
+    profile.show()
+    with desk.database.reader() as s:
+        first_id, second_id = s.scalars(select(Membership.id).where(Membership.client_id == child)
+                                        .order_by(Membership.id)).all()
+    facts = [w.text() for w in profile.cards.findChildren(type(profile.title), "cardFacts")]
+    assert "6/6 lessons" in facts[0] and "1/6 lessons" in facts[1]
+
+    asked, warned = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    chip = profile.cards.areas[second_id].findChildren(Chip)[0]
+    _drag(qtbot, chip, profile.cards.areas[first_id], monkeypatch)  # onto the full first pack
+    assert asked and "is full" in warned[0]
+    chip = profile.cards.areas[second_id].findChildren(Chip)[0]
+    _drag(qtbot, chip, profile.cards.unpaid, monkeypatch)
+    assert len(profile.cards.unpaid.findChildren(Chip)) == 1 and not profile.cards.areas[second_id].findChildren(Chip)
+    profile.undo_button.click()
+    assert len(profile.cards.areas[second_id].findChildren(Chip)) == 1 and not profile.cards.unpaid.findChildren(Chip)
+
+    # foreign data is refused with a message, nothing moves
+    foreign_data = QMimeData()  # kept referenced: the event does not own it
+    foreign_data.setText("<script>")
+    foreign = QDropEvent(QPointF(5, 5), Qt.DropAction.MoveAction, foreign_data, Qt.MouseButton.LeftButton,
+                         Qt.KeyboardModifier.NoModifier)
+    enter = QDragEnterEvent(QPoint(5, 5), Qt.DropAction.MoveAction, foreign_data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    profile.cards.unpaid.dragEnterEvent(enter)
+    assert not enter.isAccepted()  # the area does not even take foreign data
+    profile.cards.unpaid.dropEvent(foreign)  # and if it came anyway: a message, nothing moved
+    assert warned[-1] == "Only a visit chip can be dropped here."
+    assert len(profile.cards.areas[second_id].findChildren(Chip)) == 1
