@@ -147,6 +147,7 @@ class CardsPanel(QWidget):
         self.client_id: int | None = None
         self.areas: dict[int | None, DropArea] = {}
         self.scroll = QScrollArea(widgetResizable=True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.holder = QWidget()
         self.column = QVBoxLayout(self.holder)
         self.scroll.setWidget(self.holder)
