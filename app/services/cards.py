@@ -23,42 +23,48 @@ from app.services.settings import get_settings
 from app.terms import lesson_prices
 
 
-def _chip(visit: Visit, st: AttendanceStatus | None) -> dict:
-    return {"id": visit.id, "date": visit.date, "kind": visit.kind, "letter": st.letter if st else "✓",
-            "colour": st.colour if st else "#2c7da0", "status": st.name if st else "Check-in"}
+def _chip(row) -> dict:
+    checkin = row.letter is None
+    return {"id": row.id, "date": row.date, "kind": row.kind, "letter": "✓" if checkin else row.letter,
+            "colour": "#2c7da0" if checkin else row.colour, "status": "Check-in" if checkin else row.name}
 
 
 @guarded(Right.VIEW_CLIENTS)
 def client_cards(session: Session, actor: Actor, client_id: int, today: dt.date | None = None) -> dict:
-    """Every card of the client (oldest first) and the unpaid visits, for the profile."""
+    """Every card of the client (oldest first) and the unpaid visits, for the profile.
+
+    Two queries of plain rows (no ORM objects): a profile with 50 packs and
+    2,000 visits must paint within 100 ms.
+    """
     today = today or dt.date.today()
     existing(session, Client, client_id, "client")
     tolerance = get_settings(session)["tolerance_days"]
     sales = session.execute(
         select(Membership, Program.name, User.display_name, Invoice,
-               status.status_sql(today, tolerance).label("status"))
+               status.status_sql(today, tolerance).label("status"), invoices.due_sql().label("due"))
         .outerjoin(Program, Program.id == Membership.program_id)
         .outerjoin(User, User.id == Membership.created_by_id)
         .outerjoin(Invoice, Invoice.id == Membership.invoice_id)
         .where(Membership.client_id == client_id).order_by(Membership.start_date, Membership.id)).all()
     visits = session.execute(
-        select(Visit, AttendanceStatus).outerjoin(AttendanceStatus, AttendanceStatus.id == Visit.status_id)
-        .where(Visit.client_id == client_id).order_by(Visit.date, Visit.id)).all()
+        select(Visit.id, Visit.date, Visit.kind, Visit.membership_id, Visit.program_id, AttendanceStatus.letter,
+               AttendanceStatus.colour, AttendanceStatus.name, AttendanceStatus.charges)
+        .outerjoin(AttendanceStatus, AttendanceStatus.id == Visit.status_id)
+        .where(Visit.client_id == client_id).order_by(Visit.date, Visit.id))
     chips: dict[int | None, list[dict]] = {}
     unpaid = []
-    for visit, st in visits:
-        if visit.membership_id is not None:
-            chips.setdefault(visit.membership_id, []).append(_chip(visit, st))
-        elif visit.kind == "lesson" and st is not None and st.charges:
-            unpaid.append({**_chip(visit, st), "program_id": visit.program_id})
+    for row in visits:
+        if row.membership_id is not None:
+            chips.setdefault(row.membership_id, []).append(_chip(row))
+        elif row.kind == "lesson" and row.charges:
+            unpaid.append({**_chip(row), "program_id": row.program_id})
     cards = []
-    for sale, program, added_by, invoice, state in sales:
-        paid_amount = invoices.paid(session, invoice.id) if invoice is not None else None
+    for sale, program, added_by, invoice, state, due in sales:
         card = {"id": sale.id, "kind": sale.kind.value, "package": sale.package_name, "program": program or "",
                 "program_id": sale.program_id, "added_by": added_by or "System", "added_at": sale.created_at,
                 "start": sale.start_date, "end": sale.end_date, "status": state, "price": sale.price,
                 "invoice": invoices.number_text(invoice) if invoice else "",
-                "payment": invoices.payment_state(invoice, paid_amount) if invoice else "",
+                "payment": invoices.payment_state(invoice, invoice.total - due) if invoice else "",
                 "used": sale.lessons_used, "size": sale.lesson_count, "chips": chips.get(sale.id, [])}
         if sale.kind == PackageKind.LESSON_PACK and sale.lesson_count:
             card["per_lesson"] = lesson_prices(sale.price, sale.lesson_count)[0]

@@ -12,14 +12,18 @@ from sqlalchemy import select
 
 from app.models import Membership
 from app.services import catalogue, clients, programs
-from ui.clients.cards import Chip
+from ui.clients.cards import ChipStrip
 from ui.clients.profile import ClientProfile
 from ui.journal.screen import JournalScreen
 from ui.selling.sale import SaleDialog
 
 
-def _drag(qtbot, chip: Chip, target, monkeypatch) -> None:
-    """A real press and move on the chip starts its QDrag; the drag is delivered to ``target``."""
+def _chips(area) -> list:
+    return [chip for strip in area.findChildren(ChipStrip) for chip in strip.chips]
+
+
+def _drag(qtbot, area, target, monkeypatch) -> None:
+    """A real press and move on the area's first chip starts its QDrag; the drag is delivered to ``target``."""
     def deliver(drag, actions=Qt.DropAction.MoveAction):
         point = target.rect().center()
         enter = QDragEnterEvent(point, actions, drag.mimeData(), Qt.MouseButton.LeftButton,
@@ -33,9 +37,11 @@ def _drag(qtbot, chip: Chip, target, monkeypatch) -> None:
         return drop.dropAction()
 
     monkeypatch.setattr(QDrag, "exec", deliver)
-    QTest.mousePress(chip, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
-    QTest.mouseMove(chip, QPoint(40, 30))
-    QTest.mouseRelease(chip, Qt.MouseButton.LeftButton, pos=QPoint(40, 30))
+    strip = area.findChildren(ChipStrip)[0]
+    start = strip.chip_rect(0).center()
+    QTest.mousePress(strip, Qt.MouseButton.LeftButton, pos=start)
+    QTest.mouseMove(strip, start + QPoint(30, 20))
+    QTest.mouseRelease(strip, Qt.MouseButton.LeftButton, pos=start + QPoint(30, 20))
 
 
 def test_seven_marks_new_pack_drag_refused_then_to_unpaid_and_undo(desk, qtbot, monkeypatch):
@@ -81,14 +87,12 @@ def test_seven_marks_new_pack_drag_refused_then_to_unpaid_and_undo(desk, qtbot, 
     asked, warned = [], []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
-    chip = profile.cards.areas[second_id].findChildren(Chip)[0]
-    _drag(qtbot, chip, profile.cards.areas[first_id], monkeypatch)  # onto the full first pack
+    _drag(qtbot, profile.cards.areas[second_id], profile.cards.areas[first_id], monkeypatch)  # onto the full pack
     assert asked and "is full" in warned[0]
-    chip = profile.cards.areas[second_id].findChildren(Chip)[0]
-    _drag(qtbot, chip, profile.cards.unpaid, monkeypatch)
-    assert len(profile.cards.unpaid.findChildren(Chip)) == 1 and not profile.cards.areas[second_id].findChildren(Chip)
+    _drag(qtbot, profile.cards.areas[second_id], profile.cards.unpaid, monkeypatch)
+    assert len(_chips(profile.cards.unpaid)) == 1 and not _chips(profile.cards.areas[second_id])
     profile.undo_button.click()
-    assert len(profile.cards.areas[second_id].findChildren(Chip)) == 1 and not profile.cards.unpaid.findChildren(Chip)
+    assert len(_chips(profile.cards.areas[second_id])) == 1 and not _chips(profile.cards.unpaid)
 
     # foreign data is refused with a message, nothing moves
     foreign_data = QMimeData()  # kept referenced: the event does not own it
@@ -101,4 +105,4 @@ def test_seven_marks_new_pack_drag_refused_then_to_unpaid_and_undo(desk, qtbot, 
     assert not enter.isAccepted()  # the area does not even take foreign data
     profile.cards.unpaid.dropEvent(foreign)  # and if it came anyway: a message, nothing moved
     assert warned[-1] == "Only a visit chip can be dropped here."
-    assert len(profile.cards.areas[second_id].findChildren(Chip)) == 1
+    assert len(_chips(profile.cards.areas[second_id])) == 1

@@ -262,8 +262,10 @@ class ClientProfile(QWidget):
         self.sales_view = list_view(self.sales_model, "salesTable", fit=True)
         self.sales_view.activated.connect(self._open_sale_invoice)
         self.tabs.addTab(self.sales_view, self.tr("Sales"))
+        self.money_page = None
+        self.money_shown_for = None
         if self.ops.actor.may(Right.VIEW_MONEY):
-            money = QWidget()
+            money = self.money_page = QWidget()
             box = QVBoxLayout(money)
             self.balance = QLabel(objectName="balanceDue")
             self.invoices_model = RowsModel([
@@ -278,6 +280,7 @@ class ClientProfile(QWidget):
             box.addWidget(self.balance)
             box.addWidget(self.invoices_view, 1)
             self.tabs.addTab(money, self.tr("Invoices and balance"))
+        self.tabs.currentChanged.connect(lambda _i: self._show_money())
         for title, what in PENDING:
             note = QLabel(self.tr("Not built yet. Arrives with {what}.").format(what=self.tr(what)),
                           objectName="pendingNote")
@@ -318,13 +321,21 @@ class ClientProfile(QWidget):
                 package=shown["package"], status=self.tr(LABELS[shown["status"]]).lower(), end=_date(shown["end"])))
             colour = STANDING_COLOURS[shown["status"]]
         self.badge.setStyleSheet(f"color: white; background: {colour.name()}; border-radius: 9px; padding: 2px 10px;")
-        if self.ops.actor.may(Right.VIEW_MONEY):
-            money = self.ops.read(invoices.client_invoices, client_id)
-            self.invoices_model.set_rows(money["invoices"])
-            text = self.tr("Balance due: {amount}").format(amount=money_text(money["balance"]))
-            if money["family_balance"] is not None:
-                text += self.tr("   ·   whole family: {amount}").format(amount=money_text(money["family_balance"]))
-            self.balance.setText(text)
+        self.money_shown_for = None
+        self._show_money()
+
+    def _show_money(self) -> None:
+        """The invoices tab, read when it is in front (a profile opens on its cards, and fast)."""
+        if (not self.ops.actor.may(Right.VIEW_MONEY) or self.tabs.currentWidget() is not self.money_page
+                or self.money_shown_for == self.client_id):
+            return
+        self.money_shown_for = self.client_id
+        money = self.ops.read(invoices.client_invoices, self.client_id)
+        self.invoices_model.set_rows(money["invoices"])
+        text = self.tr("Balance due: {amount}").format(amount=money_text(money["balance"]))
+        if money["family_balance"] is not None:
+            text += self.tr("   ·   whole family: {amount}").format(amount=money_text(money["family_balance"]))
+        self.balance.setText(text)
 
     def _show_photo(self, stored: str) -> None:
         path = clients.photo_path(stored)
