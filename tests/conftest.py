@@ -72,4 +72,4 @@ def teacher(session):
     return _actor(session, "tom")
 
 
-from tests.sales_fixtures import anna, gold, silver, six_lessons, sauna_ten, speech  # noqa: E402, F401
+from tests.sales_fixtures import anna, gold, sauna_ten, silver, six_lessons, speech  # noqa: E402, F401

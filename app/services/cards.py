@@ -11,12 +11,21 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import DomainError
-from app.models import AttendanceStatus, Client, Invoice, Membership, PackageKind, Program, User, Visit
-from app.services import audit, invoices, status
+from app.models import (
+    AttendanceStatus,
+    Client,
+    Invoice,
+    Membership,
+    PackageKind,
+    Program,
+    User,
+    Visit,
+)
+from app.services import audit, invoices, journal, status
 from app.services.access import Actor, Right, guarded
 from app.services.records import existing
 from app.services.settings import get_settings
@@ -63,21 +72,13 @@ def client_cards(session: Session, actor: Actor, client_id: int, today: dt.date 
         card = {"id": sale.id, "kind": sale.kind.value, "package": sale.package_name, "program": program or "",
                 "program_id": sale.program_id, "added_by": added_by or "System", "added_at": sale.created_at,
                 "start": sale.start_date, "end": sale.end_date, "status": state, "price": sale.price,
-                "invoice": invoices.number_text(invoice) if invoice else "",
+                "invoice_id": sale.invoice_id, "invoice": invoices.number_text(invoice) if invoice else "",
                 "payment": invoices.payment_state(invoice, invoice.total - due) if invoice else "",
                 "used": sale.lessons_used, "size": sale.lesson_count, "chips": chips.get(sale.id, [])}
         if sale.kind == PackageKind.LESSON_PACK and sale.lesson_count:
             card["per_lesson"] = lesson_prices(sale.price, sale.lesson_count)[0]
         cards.append(card)
     return {"cards": cards, "unpaid": unpaid}
-
-
-def _take_from(session: Session, pack_id: int) -> bool:
-    taken = session.execute(update(Membership).where(Membership.id == pack_id,
-                                                     Membership.lessons_used < Membership.lesson_count)
-                            .values(lessons_used=Membership.lessons_used + 1)
-                            .execution_options(synchronize_session="fetch"))
-    return taken.rowcount == 1
 
 
 @guarded(Right.SELL)
@@ -102,12 +103,9 @@ def move_visit(session: Session, actor: Actor, visit_id: int, target_id: int | N
             raise DomainError("A lesson moves only to a lesson pack of the same client and program.")
         if pack.cancelled_on is not None:
             raise DomainError("That pack is cancelled.")
-        if not _take_from(session, pack.id):  # J4
+        if not journal.take_from(session, pack.id):  # J4
             raise DomainError(f"“{pack.package_name}” is full ({pack.lesson_count} of {pack.lesson_count}).")
-    if source is not None:
-        session.execute(update(Membership).where(Membership.id == source)
-                        .values(lessons_used=Membership.lessons_used - 1)
-                        .execution_options(synchronize_session="fetch"))
+    journal.give_back_lesson(session, visit)
     visit.membership_id = target_id
     session.flush()
     audit.record(session, actor, "move", "visit", visit.id, source=source, target=target_id)

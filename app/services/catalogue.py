@@ -11,7 +11,16 @@ from sqlalchemy.orm import Session
 
 from app import validation
 from app.errors import DomainError
-from app.models import BillingType, CreditType, Package, PackageCredit, PackageKind, PackageService, Program, TermUnit
+from app.models import (
+    BillingType,
+    CreditType,
+    Package,
+    PackageCredit,
+    PackageKind,
+    PackageService,
+    Program,
+    TermUnit,
+)
 from app.services import audit, lists
 from app.services.access import Actor, Right, guarded
 from app.services.records import existing

@@ -18,7 +18,15 @@ from sqlalchemy.orm import Session, aliased
 
 from app import validation
 from app.errors import DomainError
-from app.models import Client, Family, Invoice, InvoiceCounter, InvoiceLine, InvoiceState, Payment
+from app.models import (
+    Client,
+    Family,
+    Invoice,
+    InvoiceCounter,
+    InvoiceLine,
+    InvoiceState,
+    Payment,
+)
 from app.services import audit
 from app.services.access import Actor, Right, guarded
 from app.services.records import existing

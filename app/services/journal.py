@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import select, update
+from sqlalchemy import and_, or_, select, update
 from sqlalchemy.orm import Session
 
 from app import validation
@@ -52,11 +52,16 @@ def is_lesson_day(session: Session, group: Group, day: dt.date) -> bool:
     return weekly is not None or session.get(GroupExtraDate, (group.id, day)) is not None
 
 
+def _enrolled(group_id: int, first: dt.date, last: dt.date):
+    """In the group (not waiting) at some time between ``first`` and ``last``, as a SQL condition."""
+    return and_(Enrolment.group_id == group_id, Enrolment.waiting.is_(False), Enrolment.since <= last,
+                or_(Enrolment.until.is_(None), Enrolment.until > first))
+
+
 def _check_client(session: Session, group: Group, client_id: int, day: dt.date) -> Client:
     client = existing(session, Client, client_id, "client")
-    enrolled = session.scalar(select(Enrolment.id).where(
-        Enrolment.group_id == group.id, Enrolment.client_id == client.id, Enrolment.waiting.is_(False),
-        Enrolment.since <= day, (Enrolment.until.is_(None)) | (Enrolment.until > day)))
+    enrolled = session.scalar(select(Enrolment.id).where(_enrolled(group.id, day, day),
+                                                         Enrolment.client_id == client.id))
     if enrolled is None:
         raise DomainError(f"{client.name} is not in {group.name} on {day:%d.%m.%Y}.", field="client_id")
     if client.category_id is not None:
@@ -76,15 +81,21 @@ def take_lesson(session: Session, visit: Visit) -> None:
             Membership.start_date <= visit.date, Membership.end_date >= visit.date,
             Membership.lessons_used < Membership.lesson_count)
         .order_by(Membership.start_date, Membership.id)).all()
-    for pack_id in candidates:  # J4: the guarded UPDATE loses cleanly if another PC took the last lesson
-        taken = session.execute(update(Membership).where(Membership.id == pack_id,
-                                                         Membership.lessons_used < Membership.lesson_count)
-                                .values(lessons_used=Membership.lessons_used + 1)
-                                .execution_options(synchronize_session="fetch"))
-        if taken.rowcount == 1:
+    for pack_id in candidates:
+        if take_from(session, pack_id):
             visit.membership_id = pack_id
             return
     visit.membership_id = None
+
+
+def take_from(session: Session, pack_id: int) -> bool:
+    """Count one more lesson on a pack if it has a free one (J4): the guarded UPDATE loses cleanly
+    when another PC took the last lesson meanwhile."""
+    taken = session.execute(update(Membership).where(Membership.id == pack_id,
+                                                     Membership.lessons_used < Membership.lesson_count)
+                            .values(lessons_used=Membership.lessons_used + 1)
+                            .execution_options(synchronize_session="fetch"))
+    return taken.rowcount == 1
 
 
 def give_back_lesson(session: Session, visit: Visit) -> None:
@@ -241,9 +252,7 @@ def month(session: Session, actor: Actor, group_id: int, year: int, month_number
     last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
     people = session.execute(
         select(Client.id, Client.name, Client.code).join(Enrolment, Enrolment.client_id == Client.id)
-        .where(Enrolment.group_id == group.id, Enrolment.waiting.is_(False), Enrolment.since <= last,
-               (Enrolment.until.is_(None)) | (Enrolment.until > first))
-        .order_by(Client.search_key, Client.id)).all()
+        .where(_enrolled(group.id, first, last)).order_by(Client.search_key, Client.id)).all()
     marks = {}
     for client_id, day, status_id, membership_id in session.execute(
             select(Visit.client_id, Visit.date, Visit.status_id, Visit.membership_id)
@@ -265,8 +274,7 @@ def mark_everyone(session: Session, actor: Actor, group_id: int, day: dt.date, s
         select(ClientCategory.id).where(ClientCategory.may_attend))
     marked = session.scalars(
         select(Enrolment.client_id).join(Client, Client.id == Enrolment.client_id)
-        .where(Enrolment.group_id == group.id, Enrolment.waiting.is_(False), Enrolment.since <= day,
-               (Enrolment.until.is_(None)) | (Enrolment.until > day), allowed)
+        .where(_enrolled(group.id, day, day), allowed)
         .where(~select(Visit.id).where(Visit.group_id == group.id, Visit.date == day,
                                        Visit.client_id == Enrolment.client_id).exists())
         .order_by(Client.search_key)).all()

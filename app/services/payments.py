@@ -13,7 +13,15 @@ from sqlalchemy.orm import Session
 
 from app import paths, validation
 from app.errors import DomainError, PermissionDenied
-from app.models import CashDrawer, Invoice, InvoiceState, Payment, PaymentAttachment, PaymentMethod, User
+from app.models import (
+    CashDrawer,
+    Invoice,
+    InvoiceState,
+    Payment,
+    PaymentAttachment,
+    PaymentMethod,
+    User,
+)
 from app.services import audit, invoices
 from app.services.access import Actor, Right, guarded
 from app.services.records import existing

@@ -402,25 +402,9 @@ def cancel(session: Session, actor: Actor, membership_id: int, reason: str, toda
     audit.record(session, actor, "cancel", "membership", sale.id, reason=reason)
 
 
-@guarded(Right.VIEW_CLIENTS)
-def client_sales(session: Session, actor: Actor, client_id: int, today: dt.date | None = None) -> list[dict]:
-    """The client's sales, oldest first, with their status today (T1 order)."""
-    today = today or dt.date.today()
-    tolerance = get_settings(session)["tolerance_days"]
-    existing(session, Client, client_id, "client")
-    rows = session.execute(
-        select(Membership, status.status_sql(today, tolerance).label("status"), Invoice)
-        .outerjoin(Invoice, Invoice.id == Membership.invoice_id)
-        .where(Membership.client_id == client_id).order_by(Membership.start_date, Membership.id)).all()
-    return [{"id": m.id, "kind": m.kind.value, "package": m.package_name, "start": m.start_date, "end": m.end_date,
-             "status": state, "price": m.price, "lessons": (m.lessons_used, m.lesson_count) if m.lesson_count else None,
-             "invoice_id": m.invoice_id, "invoice": invoices.number_text(inv) if inv else "",
-             "renews_id": m.renews_id}
-            for m, state, inv in rows]
-
-
 def badge(sales_rows: list[dict]) -> dict | None:
-    """The membership shown on the profile: the current one, else the next, else the last (or None)."""
+    """The membership shown on the profile (rows with kind and status, oldest first, as
+    cards.client_cards gives them): the current one, else the next, else the last, or None."""
     time = [s for s in sales_rows if s["kind"] == PackageKind.MEMBERSHIP.value and s["status"] != "cancelled"]
     for wanted in (status.CURRENT, {status.Status.UPCOMING}):
         for sale in time:

@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from app.errors import DomainError
 from app.models import Client, ClientCategory, Family
 from app.services import audit, clients, invoices
-from app.services.status import LABELS
 from app.services.access import Actor, Right, guarded
+from app.services.status import LABELS
 from app.text import fold, phone_digits
 
 MAX_FILE_BYTES = 20 * 1024 * 1024

@@ -5,7 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from tests.benchmarks import bench_cards, bench_clients, bench_journal, bench_selling, bench_start
+from tests.benchmarks import (
+    bench_cards,
+    bench_clients,
+    bench_journal,
+    bench_selling,
+    bench_start,
+)
 from tests.benchmarks.common import BIG_CLIENTS, BIG_VISITS, Result, build_big_db
 
 SUITES = {"start": bench_start, "clients": bench_clients, "selling": bench_selling, "journal": bench_journal, "cards": bench_cards}

@@ -40,7 +40,9 @@ def run() -> list[Result]:
 
     folder = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
     started = time.perf_counter()
-    from app.services import documents  # the first PDF of a run loads reportlab and the fonts
+    from app.services import (
+        documents,  # the first PDF of a run loads reportlab and the fonts
+    )
 
     with db.reader() as s:
         documents.invoice_pdf(s, actor, invoice_ids[0], folder / "first.pdf")

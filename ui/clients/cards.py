@@ -8,7 +8,16 @@ on the profile's undo stack (the undo is the reverse move).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QMimeData,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QColor, QDrag, QPainter, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -214,9 +223,9 @@ class CardsPanel(QWidget):
         layout.addWidget(self.scroll, 1)
         layout.addWidget(self.unpaid)
 
-    def show_client(self, client_id: int) -> None:
+    def show_client(self, client_id: int, view: dict) -> None:
+        """Show ``view`` (from cards.client_cards, read once by the profile for all its parts)."""
         self.client_id = client_id
-        view = self.ops.read(cards.client_cards, client_id)
         self.holder = QWidget()  # a new page of cards; the scroll area deletes the old one in one go
         self.column = QVBoxLayout(self.holder)
         _discard(self.unpaid_content)

@@ -53,7 +53,9 @@ class CheckInBar(QWidget):
         self._show("red", err.message)
 
     def act(self) -> None:
-        from ui.selling.sale import sell_and_pay  # selling loads reportlab: only when used
+        from ui.selling.sale import (
+            sell_and_pay,  # selling loads reportlab: only when used
+        )
 
         if self.last is None:
             return

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
@@ -24,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.services import clients
-from ui.forms import FieldErrors, save_record
+from ui.forms import FieldErrors, pydate, qdate, save_record
 from ui.ops import Ops
 
 NO_DATE = QDate(1900, 1, 1)
@@ -93,7 +92,7 @@ class ClientDialog(QDialog):
         self.phone.setText(client["phone"])
         self.email.setText(client["email"])
         born = client["birth_date"]
-        self.birth_date.setDate(QDate(born.year, born.month, born.day) if born else NO_DATE)
+        self.birth_date.setDate(qdate(born) if born else NO_DATE)
         self.category.setCurrentIndex(max(0, self.category.findData(client["category_id"])))
         self.guardian_name.setText(client["guardian_name"])
         self.guardian_phone.setText(client["guardian_phone"])
@@ -107,7 +106,7 @@ class ClientDialog(QDialog):
         born = self.birth_date.date()
         return {
             "name": self.name.text(), "phone": self.phone.text(), "email": self.email.text(),
-            "birth_date": None if born == NO_DATE else dt.date(born.year(), born.month(), born.day()),
+            "birth_date": None if born == NO_DATE else pydate(born),
             "category_id": self.category.currentData(), "guardian_name": self.guardian_name.text(),
             "guardian_phone": self.guardian_phone.text(), "notes": self.notes.toPlainText(),
             "code": self.code.text(), "archived": self.archived.isChecked(),

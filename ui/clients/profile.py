@@ -8,20 +8,20 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
-    QInputDialog,
-    QMessageBox,
     QFormLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from app.services import clients, families, invoices, programs, sales
+from app.services import cards, clients, families, invoices, programs, sales
 from app.services.access import Right
 from app.services.status import LABELS
 from ui.clients.cards import CardsPanel
@@ -255,7 +255,7 @@ class ClientProfile(QWidget):
             ("package", "Package"), ("kind", "Kind", lambda r: self.tr(KIND_LABELS[r["kind"]])),
             ("start", "From", lambda r: _date(r["start"])), ("end", "Until", lambda r: _date(r["end"])),
             ("status", "Status", lambda r: self.tr(LABELS[r["status"]])),
-            ("lessons", "Lessons", lambda r: "{}/{}".format(*r["lessons"]) if r["lessons"] else ""),
+            ("lessons", "Lessons", lambda r: f"{r['used']}/{r['size']}" if r["size"] else ""),
             ("price", "Price", lambda r: money_text(r["price"])), ("invoice", "Invoice"),
         ], self, right=("price", "lessons"),
             colour=lambda r, k: STANDING_COLOURS[r["status"]].name() if k == "status" else None)
@@ -306,13 +306,13 @@ class ClientProfile(QWidget):
         if client_id != self.cards.client_id:
             self.undo_stack.clear()  # moves are undone on the profile they were made on
         self.family.show_client(client_id)
-        self.cards.show_client(client_id)
+        view = self.ops.read(cards.client_cards, client_id)  # one read for the cards, the sales tab and the badge
+        self.cards.show_client(client_id, view)
         if self.groups.isVisibleTo(self):
             self.groups.show_client(client_id)
         self._show_photo(client["photo"])
-        rows = self.ops.read(sales.client_sales, client_id)
-        self.sales_model.set_rows(rows)
-        shown = sales.badge(rows)
+        self.sales_model.set_rows(view["cards"])
+        shown = sales.badge(view["cards"])
         if shown is None:
             self.badge.setText(self.tr("No membership"))
             colour = STANDING_COLOURS["none"]
@@ -355,7 +355,9 @@ class ClientProfile(QWidget):
 
     def save_card(self, path: str | None = None):
         """X3: this client's member card as a PDF (print it on card stock, or ten to a page)."""
-        from app.services import documents  # reportlab loads only when a document is made
+        from app.services import (
+            documents,  # reportlab loads only when a document is made
+        )
 
         if not path:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save member card"),

@@ -23,14 +23,15 @@ from ui.clients.checkin import CheckInBar
 from ui.clients.dialog import ClientDialog
 from ui.clients.transfer import ImportDialog, export_list
 from ui.models.clients import ClientsTableModel
-from ui.ops import OpChange, Ops
+from ui.ops import Ops
+from ui.refresh import RefreshOnChange
 from ui.tables import list_view
 
 STANDING_FILTERS = (Status.ACTIVE, Status.GRACE, Status.SUSPENDED, Status.UPCOMING, Status.EXPIRED, NONE)
 SEARCH_DELAY_MS = 0  # after the queued key events: a scanner's burst becomes one search
 
 
-class ClientsScreen(QWidget):
+class ClientsScreen(RefreshOnChange, QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
@@ -116,7 +117,7 @@ class ClientsScreen(QWidget):
                                                                **self.filters()))
         self.table.activated.connect(lambda index: self.open_client(self.model.client_id(index.row())))
         self.sell_button.clicked.connect(self.sell_to_selected)
-        self.ops.changed.connect(self._on_changed)
+        self.watch(self.ops)
 
     def filters(self) -> dict:
         return {"category_id": self.category.currentData(), "standing": self.standing.currentData(),
@@ -146,7 +147,9 @@ class ClientsScreen(QWidget):
         return self._profile
 
     def sell(self, client_id: int | None) -> None:
-        from ui.selling.sale import sell_and_pay  # selling loads reportlab and printing: only when used
+        from ui.selling.sale import (
+            sell_and_pay,  # selling loads reportlab and printing: only when used
+        )
 
         sell_and_pay(self.ops, client_id, parent=self)
 
@@ -175,6 +178,7 @@ class ClientsScreen(QWidget):
 
     def show_list(self) -> None:
         self.pages.setCurrentWidget(self.list_page)
+        self.refresh_if_stale()
         self.search.setFocus()
         self.search.selectAll()
 
@@ -187,6 +191,6 @@ class ClientsScreen(QWidget):
         if ClientDialog.ask(self.ops, client_id, parent=self) is not None:
             self.profile.show_client(client_id)
 
-    def _on_changed(self, change: OpChange) -> None:
-        """Any saved action may change a row (a sale changes standing and balance): show it."""
-        self.refresh()
+    def showing(self) -> bool:
+        """The list is on screen (not behind an open profile): any saved action may change a row."""
+        return self.list_page.isVisible()

@@ -9,8 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QObject, QPoint, QRect, Qt
-from PySide6.QtGui import QAction, QBrush, QColor, QKeySequence, QPainter, QPolygon, QUndoCommand, QUndoStack
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QRect,
+    Qt,
+)
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QKeySequence,
+    QPainter,
+    QPolygon,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +45,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import journal, programs
-from ui.ops import FAILED, OpChange, Ops
+from ui.ops import FAILED, Ops
+from ui.refresh import RefreshOnChange
 
 UNPAID_ROLE = Qt.ItemDataRole.UserRole + 1
 CELL_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
@@ -49,6 +67,7 @@ class JournalModel(QAbstractTableModel):
         self.view: dict = {"days": [], "clients": [], "marks": {}}
         self.statuses: dict[int, dict] = {}
         self.cells: dict[tuple[int, int], tuple[dict, bool]] = {}
+        self.brushes: dict[int, QBrush] = {}
 
     def load(self, view: dict, statuses: list[dict]) -> None:
         same_grid = (view["days"] == self.view["days"] and view["clients"] == self.view["clients"]
@@ -57,6 +76,7 @@ class JournalModel(QAbstractTableModel):
             self.beginResetModel()
         self.view = view
         self.statuses = {s["id"]: s for s in statuses}
+        self.brushes = {s["id"]: QBrush(QColor(s["colour"])) for s in statuses}  # made once, painted often
         rows = {c["id"]: r for r, c in enumerate(view["clients"])}
         columns = {d: c for c, d in enumerate(view["days"])}
         self.cells = {}  # (row, column) -> (status, unpaid): what painting asks for, found in one lookup
@@ -94,7 +114,7 @@ class JournalModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return status["letter"]
         if role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor(status["colour"]))
+            return self.brushes[status["id"]]
         if role == Qt.ItemDataRole.ForegroundRole:
             return WHITE
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -151,7 +171,7 @@ class MarkCommand(QUndoCommand):
         self._apply(False)
 
 
-class JournalScreen(QWidget):
+class JournalScreen(RefreshOnChange, QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
@@ -196,24 +216,24 @@ class JournalScreen(QWidget):
         self.previous.clicked.connect(lambda: self.step(-1))
         self.next.clicked.connect(lambda: self.step(1))
         self.extra.clicked.connect(self.add_date)
-        self.group.currentIndexChanged.connect(lambda _i: self.reload())
+        self.group.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.clicked.connect(self.choose_status)
         self.table.horizontalHeader().sectionClicked.connect(self.everyone_present)
-        ops.changed.connect(self._on_changed)
+        self.watch(ops)
         self.statuses = ops.read(journal.statuses)
         self.legend.setText("   ".join(f"<span style='background:{s['colour']}; color:white'>&nbsp;{s['letter']}&nbsp;"
                                        f"</span> {s['name']}" for s in self.statuses)
                             + self.tr("   ·   red corner: unpaid"))
-        self.reload()
+        self.refresh()
 
     # the month ------------------------------------------------------------------------------------
     def step(self, months: int) -> None:
         index = self.year * 12 + self.month - 1 + months
         self.year, self.month = divmod(index, 12)
         self.month += 1
-        self.reload()
+        self.refresh()
 
-    def reload(self) -> None:
+    def refresh(self) -> None:
         self.month_label.setText(f"{self.tr(MONTHS[self.month - 1])} {self.year}")
         group_id = self.group.currentData()
         if group_id is None:
@@ -285,6 +305,3 @@ class JournalScreen(QWidget):
                     self.set_status(index, status["id"])
                     return True
         return super().eventFilter(watched, event)
-
-    def _on_changed(self, change: OpChange) -> None:
-        self.reload()

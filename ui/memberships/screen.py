@@ -21,11 +21,11 @@ from PySide6.QtWidgets import (
 
 from app.services import catalogue, sales
 from app.services.status import ACTIONS, LABELS, Status
-from ui.forms import FieldErrors, save_cancel_layout
+from ui.forms import FieldErrors, pydate, qdate, save_cancel_layout
 from ui.models.rows import RowsModel
 from ui.money import STANDING_COLOURS, money_text
-from ui.ops import FAILED, OpChange, Ops
-from ui.selling.sale import pydate, qdate
+from ui.ops import FAILED, Ops
+from ui.refresh import RefreshOnChange
 from ui.tables import list_view
 
 STATUS_FILTERS = (Status.ACTIVE, Status.GRACE, Status.SUSPENDED, Status.UPCOMING, Status.EXPIRED, Status.CANCELLED)
@@ -61,7 +61,7 @@ class FreezeDialog(QDialog):
             self.accept()
 
 
-class MembershipsScreen(QWidget):
+class MembershipsScreen(RefreshOnChange, QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
@@ -119,7 +119,7 @@ class MembershipsScreen(QWidget):
             edit.dateChanged.connect(lambda _d: self.refresh())
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._enable())
         self.table.activated.connect(lambda _index: self.act("invoice"))
-        ops.changed.connect(self._on_changed)
+        self.watch(ops)
         self.refresh()
 
     def _colour(self, row: dict, key: str) -> str | None:
@@ -186,6 +186,3 @@ class MembershipsScreen(QWidget):
             from ui.selling.invoice import InvoiceDialog
 
             InvoiceDialog(self.ops, sale["invoice_id"], self).exec()
-
-    def _on_changed(self, change: OpChange) -> None:
-        self.refresh()

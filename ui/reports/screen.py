@@ -5,18 +5,27 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from PySide6.QtWidgets import QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.services import documents, payments
 from app.services.access import Right
+from ui.forms import pydate, qdate
 from ui.models.rows import RowsModel
 from ui.money import money_text
-from ui.ops import FAILED, OpChange, Ops
-from ui.selling.sale import pydate, qdate
+from ui.ops import FAILED, Ops
+from ui.refresh import RefreshOnChange
 from ui.tables import list_view
 
 
-class ReportsScreen(QWidget):
+class ReportsScreen(RefreshOnChange, QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
@@ -46,7 +55,7 @@ class ReportsScreen(QWidget):
         layout.addWidget(pending)
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.print_button.clicked.connect(lambda: self.save_pdf())
-        ops.changed.connect(self._on_changed)
+        self.watch(ops)
         self.refresh()
 
     def refresh(self) -> None:
@@ -63,7 +72,3 @@ class ReportsScreen(QWidget):
                 return None
         result = self.ops.run(documents.takings_pdf, path, day, parent=self)
         return None if result is FAILED else result
-
-    def _on_changed(self, change: OpChange) -> None:
-        if change.service in ("add_payment", "void_payment", "void_invoice", "cancel"):
-            self.refresh()

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 
 from app.models import PaymentMethod
 from app.services import invoices, payments
-from ui.forms import FieldErrors
+from ui.forms import FieldErrors, pydate, qdate
 from ui.money import money_text
 from ui.ops import FAILED, Ops
-from ui.selling.sale import pydate, qdate
 
 
 class PaymentDialog(QDialog):

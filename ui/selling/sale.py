@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -23,20 +22,12 @@ from app.errors import AlreadyMember, DomainError
 from app.models import PackageKind
 from app.services import catalogue, clients, sales
 from ui.clients.picker import ClientPicker
-from ui.forms import FieldErrors
+from ui.forms import FieldErrors, pydate, qdate
 from ui.money import money_text
 from ui.ops import FAILED, Ops
 
 KIND_TITLES = {PackageKind.MEMBERSHIP: "Memberships", PackageKind.LESSON_PACK: "Lesson packs",
                PackageKind.CREDITS: "Credits"}
-
-
-def qdate(value: dt.date) -> QDate:
-    return QDate(value.year, value.month, value.day)
-
-
-def pydate(value: QDate) -> dt.date:
-    return dt.date(value.year(), value.month(), value.day())
 
 
 class SaleDialog(QDialog):
