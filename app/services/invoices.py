@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
 from sqlalchemy import func, select, type_coerce, update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session, aliased
 
 from app import validation
@@ -93,6 +92,8 @@ def next_number(session: Session, prefix: str) -> int:
     number is taken only when the invoice is issued, in the same
     transaction, so a rollback gives it back: no gaps, no duplicates.
     """
+    from sqlalchemy.dialects import postgresql, sqlite  # the PostgreSQL dialect is slow to import: not at start
+
     dialect = session.get_bind().dialect.name
     insert = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}.get(dialect)
     if insert is not None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from app.errors import DomainError
-from app.services import checkin
 from ui.ops import FAILED, Ops
 
 COLOURS = {"green": "#1e7b3c", "amber": "#b7791f", "red": "#b03a2e"}
@@ -15,7 +14,7 @@ class CheckInBar(QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
-        self.last: checkin.CheckIn | None = None
+        self.last = None  # the last app.services.checkin.CheckIn
         self.code = QLineEdit(objectName="checkInCode", placeholderText=self.tr("scan or type a card code"))
         self.code.setMinimumWidth(220)
         self.code.setMaximumWidth(300)
@@ -37,6 +36,8 @@ class CheckInBar(QWidget):
         self.result.setStyleSheet(f"color: white; background: {COLOURS[colour]}; border-radius: 4px; padding: 4px 10px;")
 
     def check_in(self) -> None:
+        from app.services import checkin  # loaded with the first check-in, not at start
+
         self.offer.hide()
         result = self.ops.run(checkin.check_in, self.code.text(), parent=self, on_error=self._refused)
         self.code.clear()

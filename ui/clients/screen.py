@@ -20,8 +20,6 @@ from app.services import clients
 from app.services.access import Right
 from app.services.status import LABELS, NONE, Status
 from ui.clients.checkin import CheckInBar
-from ui.clients.dialog import ClientDialog
-from ui.clients.transfer import ImportDialog, export_list
 from ui.models.clients import ClientsTableModel
 from ui.ops import Ops
 from ui.refresh import RefreshOnChange
@@ -112,9 +110,8 @@ class ClientsScreen(RefreshOnChange, QWidget):
         self.standing.currentIndexChanged.connect(lambda _i: self.refresh())
         self.archived.toggled.connect(lambda _on: self.refresh())
         self.new_button.clicked.connect(self.new_client)
-        self.import_button.clicked.connect(lambda: ImportDialog.ask(self.ops, parent=self))
-        self.export_button.clicked.connect(lambda: export_list(self.ops, self, self.search.text(),
-                                                               **self.filters()))
+        self.import_button.clicked.connect(self.import_clients)
+        self.export_button.clicked.connect(self.export_clients)
         self.table.activated.connect(lambda index: self.open_client(self.model.client_id(index.row())))
         self.sell_button.clicked.connect(self.sell_to_selected)
         self.watch(self.ops)
@@ -182,12 +179,27 @@ class ClientsScreen(RefreshOnChange, QWidget):
         self.search.setFocus()
         self.search.selectAll()
 
+    # dialogs are imported when first used: the screen is built before the window's first paint
+    def import_clients(self) -> None:
+        from ui.clients.transfer import ImportDialog
+
+        ImportDialog.ask(self.ops, parent=self)
+
+    def export_clients(self) -> None:
+        from ui.clients.transfer import export_list
+
+        export_list(self.ops, self, self.search.text(), **self.filters())
+
     def new_client(self) -> None:
+        from ui.clients.dialog import ClientDialog
+
         client_id = ClientDialog.ask(self.ops, parent=self)
         if client_id is not None:
             self.open_client(client_id)
 
     def edit_client(self, client_id: int) -> None:
+        from ui.clients.dialog import ClientDialog
+
         if ClientDialog.ask(self.ops, client_id, parent=self) is not None:
             self.profile.show_client(client_id)
 
