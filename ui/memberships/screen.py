@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -84,10 +85,15 @@ class MembershipsScreen(RefreshOnChange, QWidget):
                                     displayFormat="dd.MM.yyyy")
         self.start_to = QDateEdit(qdate(dt.date.today() + dt.timedelta(days=365)), calendarPopup=True,
                                   displayFormat="dd.MM.yyyy")
-        for widget in (self.client, self.standing, self.package, QLabel(self.tr("Started")), self.start_from,
-                       QLabel("–"), self.start_to):
-            top.addWidget(widget)
+        self.client.setMinimumWidth(240)
+        top.addWidget(self.client, 1)
         layout.addLayout(top)
+        filters = QHBoxLayout()  # a row of their own: with the title they do not fit 1280 px
+        for widget in (QLabel(self.tr("Show:")), self.standing, self.package, QLabel(self.tr("started")),
+                       self.start_from, QLabel("–"), self.start_to):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        layout.addLayout(filters)
         self.model = RowsModel([
             ("client", "Client"), ("package", "Package"), ("start", "From", lambda r: _date(r["start"])),
             ("end", "Until", lambda r: _date(r["end"])), ("status", "Status", lambda r: self.tr(LABELS[r["status"]])),
@@ -96,6 +102,8 @@ class MembershipsScreen(RefreshOnChange, QWidget):
             ("due", "Due", lambda r: money_text(r["due"]) if r["due"] else ""),
         ], self, right=("price", "due", "lessons"), colour=self._colour)
         self.table = list_view(self.model, "salesTable", fit=True)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the package gives way
         layout.addWidget(self.table, 1)
         actions = QHBoxLayout()
         self.count = QLabel(objectName="clientCount")
