@@ -156,6 +156,17 @@ def edit_draft(session: Session, actor: Actor, invoice_id: int, lines: list[dict
     audit.record(session, actor, "edit_draft", "invoice", invoice.id, total=invoice.total)
 
 
+def reprice_draft(session: Session, invoice: Invoice, membership_id: int, price: Decimal) -> None:
+    """A draft's item line for a sale takes the sale's new price; the total follows (T3)."""
+    if invoice.state != InvoiceState.DRAFT:
+        raise DomainError("An issued invoice cannot be changed; void it and sell again.")
+    lines = [{"description": line.description, "kind": line.kind, "membership_id": line.membership_id,
+              "amount": price if line.kind == "item" and line.membership_id == membership_id else line.amount}
+             for line in session.scalars(select(InvoiceLine).where(InvoiceLine.invoice_id == invoice.id)
+                                         .order_by(InvoiceLine.position))]
+    _replace_lines(session, invoice, lines)
+
+
 def paid(session: Session, invoice_id: int) -> Decimal:
     return session.scalar(select(func.coalesce(func.sum(Payment.amount), 0))
                           .where(Payment.invoice_id == invoice_id, Payment.voided_at.is_(None))) or ZERO

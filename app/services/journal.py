@@ -72,8 +72,9 @@ def _check_client(session: Session, group: Group, client_id: int, day: dt.date) 
     return client
 
 
-def take_lesson(session: Session, visit: Visit) -> None:
-    """J1: link a chargeable visit to the oldest valid pack with a free lesson, or leave it unpaid."""
+def take_lesson(session: Session, visit: Visit, prefer: int | None = None) -> None:
+    """J1: link a chargeable visit to the oldest valid pack with a free lesson, or leave it unpaid.
+    ``prefer`` (a pack the visit sat on) goes first while it is still valid and has room."""
     candidates = session.scalars(
         select(Membership.id).where(
             Membership.client_id == visit.client_id, Membership.kind == PackageKind.LESSON_PACK,
@@ -81,6 +82,9 @@ def take_lesson(session: Session, visit: Visit) -> None:
             Membership.start_date <= visit.date, Membership.end_date >= visit.date,
             Membership.lessons_used < Membership.lesson_count)
         .order_by(Membership.start_date, Membership.id)).all()
+    if prefer in candidates:
+        candidates.remove(prefer)
+        candidates.insert(0, prefer)
     for pack_id in candidates:
         if take_from(session, pack_id):
             visit.membership_id = pack_id
@@ -105,6 +109,26 @@ def give_back_lesson(session: Session, visit: Visit) -> None:
                         .values(lessons_used=Membership.lessons_used - 1)
                         .execution_options(synchronize_session="fetch"))
         visit.membership_id = None
+
+
+def link_unpaid_visits(session: Session, pack: Membership, most: int | None = None) -> int:
+    """J3: the client's unpaid chargeable visits of the pack's program go to it, oldest first, while it
+    has room (and at most ``most``); each through the guarded counter (J4)."""
+    free = (pack.lesson_count or 0) - pack.lessons_used
+    if pack.kind != PackageKind.LESSON_PACK or pack.cancelled_on is not None or free <= 0:
+        return 0
+    visit_ids = session.scalars(
+        select(Visit.id).join(AttendanceStatus, AttendanceStatus.id == Visit.status_id)
+        .where(Visit.client_id == pack.client_id, Visit.program_id == pack.program_id,
+               Visit.membership_id.is_(None), Visit.kind == "lesson", AttendanceStatus.charges)
+        .order_by(Visit.date, Visit.id).limit(min(free, most or free))).all()
+    linked = 0
+    for visit_id in visit_ids:
+        if not take_from(session, pack.id):
+            break
+        session.execute(update(Visit).where(Visit.id == visit_id).values(membership_id=pack.id))
+        linked += 1
+    return linked
 
 
 def _release_makeups(session: Session, visit: Visit) -> None:
@@ -143,13 +167,16 @@ def _status(session: Session, status_id: int | None) -> AttendanceStatus | None:
 
 
 def _apply(session: Session, actor: Actor, group: Group, client_id: int, day: dt.date,
-           status: AttendanceStatus | None, visit: Visit | None) -> Visit | None:
+           status: AttendanceStatus | None, visit: Visit | None, prefer: int | None = None) -> Visit | None:
     """Put one cell in its new state (the checks are done); the visit, or None when cleared."""
+    freed = None
     if visit is not None:
         _release_makeups(session, visit)
+        freed = visit.membership_id
         give_back_lesson(session, visit)
         if status is None:
             session.delete(visit)
+            _refill(session, freed)
             return None
         visit.status_id = status.id
     else:
@@ -163,11 +190,20 @@ def _apply(session: Session, actor: Actor, group: Group, client_id: int, day: dt
     if status.uses_makeup:
         _spend_makeup(session, visit)
     elif status.charges:
-        take_lesson(session, visit)
+        take_lesson(session, visit, prefer)
     if status.gives_makeup:
         session.add(Makeup(client_id=client_id, program_id=group.program_id, source_visit_id=visit.id,
                            expires_on=day + dt.timedelta(days=get_settings(session)["makeup_days"])))
+    if freed is not None and visit.membership_id != freed:
+        _refill(session, freed)
     return visit
+
+
+def _refill(session: Session, pack_id: int | None) -> None:
+    """After J2 freed a lesson: it goes to the client's oldest unpaid visit of the program (as J3 would)."""
+    if pack_id is not None:
+        session.flush()
+        link_unpaid_visits(session, session.get(Membership, pack_id), most=1)
 
 
 def _lesson_day(session: Session, group: Group, day) -> dt.date:
@@ -202,6 +238,27 @@ def mark(session: Session, actor: Actor, group_id: int, client_id: int, day: dt.
 
 
 @guarded(Right.MARK_JOURNAL)
+def change_visit(session: Session, actor: Actor, visit: Visit, day: dt.date, status_id: int) -> None:
+    """T3: a lesson visit moved to another date of its group and/or given another status, as if
+    re-marked there (J1, J2, J7); the pack it sat on keeps it while that pack still fits."""
+    group = open_group(session, visit.group_id, actor)
+    status = _status(session, status_id)
+    if status is None:
+        raise DomainError("Choose a status from the list.", field="status_id")
+    day = validation.date(day, "date", "The visit's date")
+    if day != visit.date:
+        day = _lesson_day(session, group, day)
+        client = _check_client(session, group, visit.client_id, day)
+        taken = session.scalar(select(Visit.id).where(Visit.client_id == visit.client_id,
+                                                      Visit.group_id == group.id, Visit.date == day))
+        if taken is not None:
+            raise DomainError(f"{client.name} already has a mark in {group.name} on {day:%d.%m.%Y}.",
+                              field="date")
+        visit.date = day
+    _apply(session, actor, group, visit.client_id, day, status, visit, prefer=visit.membership_id)
+
+
+@guarded(Right.MARK_JOURNAL)
 def add_extra_date(session: Session, actor: Actor, group_id: int, day: dt.date) -> None:
     """A lesson outside the weekly schedule: the journal gets a column for it."""
     group = open_group(session, group_id, actor)
@@ -222,7 +279,6 @@ def expired_makeups(session: Session, actor: Actor, today: dt.date | None = None
         .where(Makeup.used_by_visit_id.is_(None), Makeup.expires_on < today)
         .order_by(Makeup.expires_on.desc()).limit(500))
     return [dict(row._mapping) for row in rows]
-
 
 
 def lesson_days(session: Session, group: Group, first: dt.date, last: dt.date) -> list[dt.date]:

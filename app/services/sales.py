@@ -34,7 +34,7 @@ from app.models import (
     ServiceOccurrence,
     Visit,
 )
-from app.services import audit, clients, invoices, status
+from app.services import audit, clients, invoices, journal, status
 from app.services.access import Actor, Right, guarded
 from app.services.catalogue import sellable
 from app.services.records import existing
@@ -138,20 +138,21 @@ def _schedule(session: Session, package: Package, sale: Membership) -> None:
                         for day in occurrence_dates(service, sale.start_date, sale.end_date))
 
 
-def link_unpaid_visits(session: Session, pack: Membership) -> int:
-    """J3: the client's unpaid chargeable visits of the program go to the new pack, oldest first."""
-    free = (pack.lesson_count or 0) - pack.lessons_used
-    if pack.kind != PackageKind.LESSON_PACK or free <= 0:
-        return 0
-    visit_ids = session.scalars(
-        select(Visit.id).join(AttendanceStatus, AttendanceStatus.id == Visit.status_id)
-        .where(Visit.client_id == pack.client_id, Visit.program_id == pack.program_id,
-               Visit.membership_id.is_(None), Visit.kind == "lesson", AttendanceStatus.charges)
-        .order_by(Visit.date, Visit.id).limit(free)).all()
-    if visit_ids:
-        session.execute(update(Visit).where(Visit.id.in_(visit_ids)).values(membership_id=pack.id))
-        pack.lessons_used += len(visit_ids)
-    return len(visit_ids)
+def reschedule(session: Session, sale: Membership) -> None:
+    """R1 after the sale's dates changed: planned occurrences outside the term go, the term's
+    missing dates (not frozen) are added; done and missed ones stay as they were."""
+    session.execute(delete(ServiceOccurrence).where(
+        ServiceOccurrence.membership_id == sale.id, ServiceOccurrence.state == "planned",
+        (ServiceOccurrence.due_on < sale.start_date) | (ServiceOccurrence.due_on > sale.end_date)))
+    package = session.get(Package, sale.package_id)
+    freezes = session.scalars(select(Freeze).where(Freeze.membership_id == sale.id)).all()
+    for service in package.services:
+        have = set(session.scalars(select(ServiceOccurrence.due_on).where(
+            ServiceOccurrence.membership_id == sale.id, ServiceOccurrence.package_service_id == service.id)))
+        session.add_all(ServiceOccurrence(membership_id=sale.id, package_service_id=service.id,
+                                          name=service.name, due_on=day)
+                        for day in occurrence_dates(service, sale.start_date, sale.end_date)
+                        if day not in have and not status.frozen_on(freezes, day))
 
 
 def _clean_start(value, today: dt.date) -> dt.date:
@@ -231,7 +232,7 @@ def sell(session: Session, actor: Actor, client_id: int, package_id: int, *, sta
         invoices.issue(session, invoice, actor)
     _grant_credits(session, actor, package, sale)
     _schedule(session, package, sale)
-    link_unpaid_visits(session, sale)
+    journal.link_unpaid_visits(session, sale)
     session.flush()
     audit.record(session, actor, "sell", "membership", sale.id, client=client.id, package=package.name,
                  price=package.price, start=start, end=end, renews=renews_id)

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from app.errors import DomainError, PermissionDenied
 from app.models import AttendanceStatus, Membership, Visit
-from app.services import cards, clients, journal, programs, sales
+from app.services import card_edits, cards, clients, journal, programs, sales
 
 MONDAY = dt.date(2026, 11, 2)
 
@@ -70,3 +70,86 @@ def test_t2_only_to_a_pack_of_the_same_client_and_program(session, owner, recept
             cards.move_visit(session, receptionist, unpaid, target)
     with pytest.raises(PermissionDenied):
         cards.move_visit(session, teacher, unpaid, first)
+
+
+def _status_id(session, name):
+    return session.scalar(select(AttendanceStatus.id).where(AttendanceStatus.name == name))
+
+
+def test_t3_save_applies_card_and_visit_changes_together(session, receptionist, seven_marks):
+    child, first = seven_marks
+    chips = cards.client_cards(session, receptionist, child)["cards"][0]["chips"]
+    excused, moved = chips[0]["id"], chips[1]["id"]
+    new_day = MONDAY + dt.timedelta(weeks=7)  # a Monday after the seventh mark
+    card_edits.save_edits(session, receptionist, child,
+                     {first: {"description": "Agreed with the mother", "end": MONDAY + dt.timedelta(days=70)}},
+                     {excused: {"status_id": _status_id(session, "Excused")}, moved: {"date": new_day}})
+    pack, visit = session.get(Membership, first), session.get(Visit, moved)
+    assert pack.description == "Agreed with the mother" and pack.end_date == MONDAY + dt.timedelta(days=70)
+    assert session.get(Visit, excused).membership_id is None  # J2: the excuse frees its lesson...
+    assert pack.lessons_used == 6 and cards.client_cards(session, receptionist, child)["unpaid"] == []  # ...to the 7th
+    assert (visit.date, visit.membership_id) == (new_day, first)  # the pack keeps a lesson it still fits
+
+
+def test_t3_one_refusal_saves_nothing(session, receptionist, seven_marks):
+    child, first = seven_marks
+    chip = cards.client_cards(session, receptionist, child)["cards"][0]["chips"][0]["id"]
+    before = cards.client_cards(session, receptionist, child)
+    with pytest.raises(DomainError, match="end before it starts"), session.begin_nested():
+        card_edits.save_edits(session, receptionist, child, {first: {"description": "x", "end": MONDAY - dt.timedelta(1)}},
+                         {chip: {"status_id": _status_id(session, "Excused")}})
+    session.expire_all()
+    assert cards.client_cards(session, receptionist, child) == before
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"end": MONDAY - dt.timedelta(days=1)}, "end before it starts"),
+    ({"price": "100"}, "billed on invoice INV-.* never changes"),
+    ({"price": "-1"}, "cannot be negative"),
+    ({"start": "tomorrow"}, "must be a date"),
+    ({"lessons_used": 0}, "Cannot change lessons_used"),
+])
+def test_t3_card_changes_that_break_a_rule_are_refused(session, receptionist, seven_marks, change, message):
+    child, first = seven_marks
+    with pytest.raises(DomainError, match=message):
+        card_edits.save_edits(session, receptionist, child, {first: change})
+
+
+def test_t3_visit_changes_follow_the_journal_rules(session, owner, receptionist, teacher, seven_marks):
+    child, first = seven_marks
+    chips = cards.client_cards(session, receptionist, child)["cards"][0]["chips"]
+    with pytest.raises(DomainError, match="no lesson on Tuesday"):
+        card_edits.save_edits(session, receptionist, child, {}, {chips[0]["id"]: {"date": MONDAY + dt.timedelta(1)}})
+    with pytest.raises(DomainError, match="already has a mark"):
+        card_edits.save_edits(session, receptionist, child, {}, {chips[0]["id"]: {"date": chips[1]["date"]}})
+    with pytest.raises(PermissionDenied):
+        card_edits.save_edits(session, teacher, child, {}, {chips[0]["id"]: {"status_id": _status_id(session, "Excused")}})
+    other = clients.create_client(session, owner, name="Someone Else")
+    with pytest.raises(DomainError, match="another client"):
+        card_edits.save_edits(session, receptionist, other, {}, {chips[0]["id"]: {"date": MONDAY}})
+
+
+def test_t3_a_draft_invoice_follows_a_new_price_and_a_cancelled_card_keeps_its_terms(
+        session, owner, receptionist, speech, six_lessons):
+    from app.models import Invoice
+    from app.services import settings
+
+    settings.update_settings(session, owner, {"draft_invoices": True})
+    child = clients.create_client(session, owner, name="Draft Child")
+    sale = sales.sell(session, receptionist, child, six_lessons, start_date=MONDAY, today=MONDAY)
+    card_edits.save_edits(session, receptionist, child, {sale.membership_id: {"price": "99.50"}})
+    assert session.get(Invoice, sale.invoice_id).total == Decimal("99.50")
+    assert session.get(Membership, sale.membership_id).price == Decimal("99.50")
+    sales.cancel(session, owner, sale.membership_id, "moved away", today=MONDAY)
+    with pytest.raises(DomainError, match="cancelled: only its description"):
+        card_edits.save_edits(session, receptionist, child, {sale.membership_id: {"end": MONDAY + dt.timedelta(5)}})
+    card_edits.save_edits(session, receptionist, child, {sale.membership_id: {"description": "refunded"}})
+
+
+def test_t3_a_membership_cannot_be_stretched_over_another(session, receptionist, anna, gold, silver):
+    today = dt.date(2026, 11, 2)
+    first = sales.sell(session, receptionist, anna, gold, start_date=today, today=today)
+    second = sales.renew(session, receptionist, first.membership_id, silver, today=today)
+    with pytest.raises(DomainError, match="would overlap Gold"):
+        card_edits.save_edits(session, receptionist, anna,
+                         {second.membership_id: {"start": today + dt.timedelta(days=3)}}, today=today)
