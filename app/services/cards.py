@@ -34,7 +34,8 @@ from app.terms import lesson_prices
 
 def _chip(row) -> dict:
     checkin = row.letter is None
-    return {"id": row.id, "date": row.date, "kind": row.kind, "letter": "✓" if checkin else row.letter,
+    return {"id": row.id, "date": row.date, "kind": row.kind, "status_id": row.status_id,
+            "letter": "✓" if checkin else row.letter,
             "colour": "#2c7da0" if checkin else row.colour, "status": "Check-in" if checkin else row.name}
 
 
@@ -56,7 +57,8 @@ def client_cards(session: Session, actor: Actor, client_id: int, today: dt.date 
         .outerjoin(Invoice, Invoice.id == Membership.invoice_id)
         .where(Membership.client_id == client_id).order_by(Membership.start_date, Membership.id)).all()
     visits = session.execute(
-        select(Visit.id, Visit.date, Visit.kind, Visit.membership_id, Visit.program_id, AttendanceStatus.letter,
+        select(Visit.id, Visit.date, Visit.kind, Visit.membership_id, Visit.program_id, Visit.status_id,
+               AttendanceStatus.letter,
                AttendanceStatus.colour, AttendanceStatus.name, AttendanceStatus.charges)
         .outerjoin(AttendanceStatus, AttendanceStatus.id == Visit.status_id)
         .where(Visit.client_id == client_id).order_by(Visit.date, Visit.id))
@@ -72,6 +74,7 @@ def client_cards(session: Session, actor: Actor, client_id: int, today: dt.date 
         card = {"id": sale.id, "kind": sale.kind.value, "package": sale.package_name, "program": program or "",
                 "program_id": sale.program_id, "added_by": added_by or "System", "added_at": sale.created_at,
                 "start": sale.start_date, "end": sale.end_date, "status": state, "price": sale.price,
+                "description": sale.description, "cancelled": sale.cancelled_on is not None,
                 "invoice_id": sale.invoice_id, "invoice": invoices.number_text(invoice) if invoice else "",
                 "payment": invoices.payment_state(invoice, invoice.total - due) if invoice else "",
                 "used": sale.lessons_used, "size": sale.lesson_count, "chips": chips.get(sale.id, [])}

@@ -1,9 +1,12 @@
-"""Membership cards on the profile (T1) with drag-and-drop of visit chips between them (T2).
+"""Membership cards on the profile (T1) with drag-and-drop of visit chips between them (T2)
+and an edit mode (T3, see :mod:`ui.clients.card_edit`).
 
 A chip carries ``MIME`` data "visit id:pack id" (empty pack id: unpaid).
 Dropping it on another card or on the unpaid area asks for confirmation,
 moves it through ``cards.move_visit`` in one transaction, and puts the move
-on the profile's undo stack (the undo is the reverse move).
+on the profile's undo stack (the undo is the reverse move). In edit mode
+chips do not drag: a click opens their menu (status, date), and the cards
+get fields for their dates, price and description, all saved at once.
 """
 
 from __future__ import annotations
@@ -16,14 +19,16 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QDrag, QPainter, QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QDrag, QPainter, QPen, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QMessageBox,
     QScrollArea,
     QToolTip,
@@ -31,8 +36,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import cards
+from app.services import card_edits, cards, journal
 from app.services.status import LABELS
+from ui.clients.card_edit import CardFields, Edits, ask_date, visit_menu
 from ui.money import STANDING_COLOURS, money_text
 from ui.ops import FAILED, Ops
 
@@ -59,15 +65,17 @@ def read_mime(data: QMimeData) -> tuple[int, int | None] | None:
 class ChipStrip(QWidget):
     """A card's visits as painted chips (one widget for all of them: 2,000 chips stay fast).
 
-    Each chip is its date on the status colour; press and move on a movable
-    chip to drag its lesson. ``chip_rect(i)`` tells where chip ``i`` is drawn.
+    Each chip is its date on the status colour; press and move on a lesson
+    chip to drag it; in edit mode a click says ``clicked`` instead. An
+    edited chip has a dark outline. ``chip_rect(i)`` tells where chip ``i`` is drawn.
     """
 
     CHIP_W, CHIP_H, GAP = 50, 22, 4
+    clicked = Signal(object, QPoint)  # the chip, where on the screen
 
-    def __init__(self, chips: list[dict], from_id: int | None, parent=None):
+    def __init__(self, chips: list[dict], from_id: int | None, editing: bool = False, parent=None):
         super().__init__(parent, objectName="chipStrip")
-        self.chips, self.from_id = chips, from_id
+        self.chips, self.from_id, self.editing = chips, from_id, editing
         self._pressed: tuple[QPoint, dict] | None = None
         self.setMouseTracking(True)
         self.setMinimumWidth(self.CHIP_W + self.GAP)
@@ -103,9 +111,9 @@ class ChipStrip(QWidget):
             rect = self.chip_rect(number)
             if not rect.intersects(visible):
                 continue
-            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setPen(QPen(QColor("#1f2d3d"), 2) if chip.get("edited") else Qt.PenStyle.NoPen)
             painter.setBrush(QColor(chip["colour"]))
-            painter.drawRoundedRect(rect, 8, 8)
+            painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 8, 8)
             painter.setPen(QColor("#ffffff"))
             painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, chip["date"].strftime("%d.%m"))
 
@@ -125,10 +133,11 @@ class ChipStrip(QWidget):
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         chip = self.chip_at(event.position().toPoint())
-        self._pressed = (event.position().toPoint(), chip) if chip and chip["kind"] == "lesson" else None
+        movable = chip is not None and (self.editing or chip["kind"] == "lesson")
+        self._pressed = (event.position().toPoint(), chip) if movable else None
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
-        if self._pressed is None:
+        if self._pressed is None or self.editing:
             return
         start, chip = self._pressed
         if (event.position().toPoint() - start).manhattanLength() < QApplication.startDragDistance():
@@ -139,7 +148,9 @@ class ChipStrip(QWidget):
         drag.exec(Qt.DropAction.MoveAction)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
-        self._pressed = None
+        pressed, self._pressed = self._pressed, None
+        if pressed is not None and self.editing:
+            self.clicked.emit(pressed[1], event.globalPosition().toPoint())
 
 
 class DropArea(QFrame):
@@ -200,14 +211,23 @@ def _discard(widget: QWidget | None) -> None:
 
 
 class CardsPanel(QWidget):
-    """The client's cards (oldest first) and, beside them, the unpaid visits."""
+    """The client's cards (oldest first) and, beside them, the unpaid visits; normal or edit mode."""
+
+    editing_changed = Signal(bool)
 
     def __init__(self, ops: Ops, undo_stack: QUndoStack, parent=None):
         super().__init__(parent)
         self.ops = ops
         self.undo_stack = undo_stack
         self.client_id: int | None = None
+        self.view: dict = {"cards": [], "unpaid": []}
+        self.editing = False
+        self.edits = Edits()
+        self.statuses: list[dict] = []
+        self.menu: QMenu | None = None  # a visit's menu, while it is open
         self.areas: dict[int | None, DropArea] = {}
+        self.fields: dict[int, CardFields] = {}
+        self.strips: dict[int | None, tuple[ChipStrip, list[dict]]] = {}  # card id -> strip, chips as read
         self.scroll = QScrollArea(widgetResizable=True)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.holder = QWidget()
@@ -224,8 +244,16 @@ class CardsPanel(QWidget):
         layout.addWidget(self.unpaid)
 
     def show_client(self, client_id: int, view: dict) -> None:
-        """Show ``view`` (from cards.client_cards, read once by the profile for all its parts)."""
-        self.client_id = client_id
+        """Show ``view`` (from cards.client_cards, read once by the profile for all its parts).
+        Another client ends edit mode; the same client keeps the changes not yet saved."""
+        same = client_id == self.client_id
+        if not same and self.editing:
+            self._set_editing(False)
+        self.client_id, self.view = client_id, view
+        self._render(keep_place=same)
+
+    def _render(self, keep_place: bool = True) -> None:
+        place = self.scroll.verticalScrollBar().value() if keep_place else 0
         self.holder = QWidget()  # a new page of cards; the scroll area deletes the old one in one go
         self.column = QVBoxLayout(self.holder)
         _discard(self.unpaid_content)
@@ -233,28 +261,42 @@ class CardsPanel(QWidget):
         unpaid_box = QVBoxLayout(self.unpaid_content)
         unpaid_box.setContentsMargins(0, 0, 0, 0)
         self.unpaid_box.addWidget(self.unpaid_content)
-        self.areas = {None: self.unpaid}
-        for card in view["cards"]:
+        self.areas, self.fields, self.strips = {None: self.unpaid}, {}, {}
+        for card in self.view["cards"]:
             self.column.addWidget(self._card(card))
-        if not view["cards"]:
+        if not self.view["cards"]:
             self.column.addWidget(QLabel(self.tr("No sales yet."), objectName="emptyNote"))
         self.column.addStretch(1)
         _discard(self.scroll.takeWidget())  # later, not now: a drop handler of the old page may be running
         self.scroll.setWidget(self.holder)
+        if place:  # the same client again (after a move or a save): stay where the user was
+            QTimer.singleShot(0, lambda: self.scroll.verticalScrollBar().setValue(place))
         unpaid_box.addWidget(QLabel(self.tr("Unpaid visits"), objectName="cardTitle"))
-        unpaid_box.addWidget(ChipStrip(view["unpaid"], None))
-        if not view["unpaid"]:
+        unpaid_box.addWidget(self._strip(self.view["unpaid"], None))
+        if not self.view["unpaid"]:
             unpaid_box.addWidget(QLabel(self.tr("None."), objectName="emptyNote"))
         unpaid_box.addStretch(1)
 
+    def _strip(self, chips: list[dict], from_id: int | None) -> ChipStrip:
+        if not self.editing:
+            return ChipStrip(chips, from_id)
+        strip = ChipStrip(self._edited(chips), from_id, editing=True)
+        strip.clicked.connect(self._visit_menu)
+        self.strips[from_id] = (strip, chips)
+        return strip
+
+    def _edited(self, chips: list[dict]) -> list[dict]:
+        return self.edits.chips(chips, {s["id"]: s for s in self.statuses})
+
     def _card(self, card: dict) -> DropArea:
         area = DropArea(card["id"] if card["kind"] == "lesson_pack" else None)
-        area.setAcceptDrops(card["kind"] == "lesson_pack")
+        area.setAcceptDrops(card["kind"] == "lesson_pack" and not self.editing)
         area.dropped.connect(self.ask_and_move)
         self.areas[card["id"]] = area
         box = QVBoxLayout(area)
         title = card["program"] or card["package"]
         heading = QLabel(f"{title} · {card['package']}" if card["program"] else title, objectName="cardTitle")
+        heading.setWordWrap(True)  # a long program and package name wraps instead of widening the page
         colour = STANDING_COLOURS[card["status"]].name()  # rich text: a style sheet per card costs more
         state = QLabel(f"<b style='color:{colour}'>{self.tr(LABELS[card['status']])}</b>")
         top = QHBoxLayout()
@@ -270,10 +312,15 @@ class CardsPanel(QWidget):
             money = self.tr("{used}/{size} lessons · {each} a lesson · ").format(
                 used=card["used"], size=card["size"], each=money_text(card["per_lesson"])) + money
         facts.append(money)
+        if card["description"] and not self.editing:
+            facts.append(card["description"])
         details = QLabel("   ·   ".join(facts), objectName="cardFacts")
         details.setWordWrap(True)
         box.addWidget(details)
-        box.addWidget(ChipStrip(card["chips"], card["id"]))
+        if self.editing:
+            self.fields[card["id"]] = CardFields(card, self.edits)
+            box.addWidget(self.fields[card["id"]])
+        box.addWidget(self._strip(card["chips"], card["id"]))
         return area
 
     def ask_and_move(self, visit_id: int, from_id: int | None, to_id: int | None) -> None:
@@ -282,3 +329,49 @@ class CardsPanel(QWidget):
                                       self.tr("Move this visit to {where}?").format(where=where))
         if answer == QMessageBox.StandardButton.Yes:
             self.undo_stack.push(MoveCommand(self, visit_id, from_id, to_id))
+
+    # --- edit mode (T3) ---
+
+    def _set_editing(self, on: bool) -> None:
+        self.edits.clear()
+        self.editing = on
+        self.editing_changed.emit(on)
+
+    def start_editing(self) -> None:
+        if not self.statuses:
+            self.statuses = self.ops.read(journal.statuses)
+        self._set_editing(True)
+        self._render()
+
+    def cancel_editing(self) -> None:
+        """Back to the cards as last saved."""
+        self._set_editing(False)
+        self._render()
+
+    def save_edits(self) -> bool:
+        """Every change in one transaction; on a refusal the changes stay on screen to be corrected."""
+        if self.edits:
+            result = self.ops.run(card_edits.save_edits, self.client_id, self.edits.sales, self.edits.visits,
+                                  parent=self)
+            if result is FAILED:
+                return False
+        self._set_editing(False)
+        self._render()  # the profile reads the saved cards again as soon as the save is announced
+        return True
+
+    def _visit_menu(self, chip: dict, where: QPoint) -> None:
+        strip, read = next((strip, read) for strip, read in self.strips.values() if chip in strip.chips)
+        original = next(c for c in read if c["id"] == chip["id"])
+
+        def change(key: str, value) -> None:
+            self.edits.set_visit(original, key, value)
+            strip.chips = self._edited(read)
+            strip.update()
+
+        def set_date() -> None:
+            day = ask_date(self, self.tr("Date of the visit"), chip["date"])
+            if day is not None:
+                change("date", day)
+
+        self.menu = visit_menu(self, chip, self.statuses, lambda status_id: change("status_id", status_id), set_date)
+        self.menu.popup(where)

@@ -169,7 +169,7 @@ class ClientProfile(QWidget):
         layout.setContentsMargins(24, 16, 24, 16)
         top = QHBoxLayout()
         back = QPushButton(self.tr("← All clients"))
-        back.clicked.connect(self.back)
+        back.clicked.connect(lambda: self.may_leave() and self.back.emit())
         self.title = QLabel(objectName="areaTitle")
         self.code = QLabel(objectName="clientCode")
         self.badge = QLabel(objectName="membershipBadge")
@@ -215,7 +215,7 @@ class ClientProfile(QWidget):
         details_box.addLayout(photo_box)
         details_box.addLayout(self.details, 1)
         self.family = FamilyCard(ops)
-        self.family.open_client.connect(self.show_client)
+        self.family.open_client.connect(lambda client_id: self.may_leave() and self.show_client(client_id))
         self.groups = GroupsCard(ops)
         self.groups.setVisible(ops.actor.may(Right.ENROL))
         left.addWidget(details)
@@ -238,13 +238,23 @@ class ClientProfile(QWidget):
         cards_box.setContentsMargins(4, 4, 4, 4)
         self.cards = CardsPanel(self.ops, self.undo_stack)
         undo_row = QHBoxLayout()
-        undo_row.addWidget(QLabel(self.tr("Drag a visit to another card or to the unpaid visits to move it."),
-                                  objectName="emptyNote"), 1)
+        self.cards_hint = QLabel(objectName="emptyNote")
+        self.cards_hint.setWordWrap(True)
+        undo_row.addWidget(self.cards_hint, 1)
         self.undo_button = QPushButton(self.tr("Undo move"))
         self.undo_button.setEnabled(False)
         self.undo_button.clicked.connect(self.undo_stack.undo)
         self.undo_stack.canUndoChanged.connect(self.undo_button.setEnabled)
-        undo_row.addWidget(self.undo_button)
+        self.edit_cards = QPushButton(self.tr("Edit cards"))
+        self.edit_cards.clicked.connect(self.cards.start_editing)
+        self.save_cards = QPushButton(self.tr("Save"), objectName="primary")
+        self.save_cards.clicked.connect(self.cards.save_edits)
+        self.cancel_cards = QPushButton(self.tr("Cancel"))
+        self.cancel_cards.clicked.connect(self.cards.cancel_editing)
+        for button in (self.undo_button, self.edit_cards, self.save_cards, self.cancel_cards):
+            undo_row.addWidget(button)
+        self.cards.editing_changed.connect(self._cards_mode)
+        self._cards_mode(False)
         cards_box.addLayout(undo_row)
         cards_box.addWidget(self.cards, 1)
         undo = QAction(self.tr("Undo"), self, shortcut=QKeySequence.StandardKey.Undo)
@@ -287,6 +297,29 @@ class ClientProfile(QWidget):
             note.setWordWrap(True)
             self.tabs.addTab(note, self.tr(title))
         return self.tabs
+
+    def may_leave(self) -> bool:
+        """Unsaved card changes are not dropped without asking."""
+        if not (self.cards.editing and self.cards.edits):
+            return True
+        answer = QMessageBox.question(self, self.tr("Unsaved changes"),
+                                      self.tr("Discard the changes to the cards that are not saved?"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        self.cards.cancel_editing()
+        return True
+
+    def _cards_mode(self, editing: bool) -> None:
+        """Normal mode: drag visits, undo moves, "Edit cards". Edit mode: Save and Cancel."""
+        may_edit = self.ops.actor.may(Right.SELL)
+        self.cards_hint.setText(self.tr(
+            "Change dates, price or description under each card; click a visit to change its status or date. "
+            "Save applies everything at once; Cancel returns to the last saved state.") if editing else self.tr(
+            "Drag a visit to another card or to the unpaid visits to move it."))
+        self.undo_button.setVisible(not editing)
+        self.edit_cards.setVisible(may_edit and not editing)
+        self.save_cards.setVisible(editing)
+        self.cancel_cards.setVisible(editing)
 
     def _open_sale_invoice(self, index) -> None:
         invoice_id = self.sales_model.rows[index.row()]["invoice_id"]
