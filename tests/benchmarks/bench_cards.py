@@ -38,6 +38,7 @@ def _heavy_client(db, actor) -> int:
 
 
 def run() -> list[Result]:
+    from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
 
     from app.db import sqlite_url
@@ -46,10 +47,21 @@ def run() -> list[Result]:
 
     load_all()
     from ui.app import _first_owner, make_application
+    from ui.clients.cards import ChipStrip
     from ui.clients.profile import ClientProfile
     from ui.ops import Ops
 
-    make_application()
+    class FirstPaint(QObject):
+        """Notes when a card's chips are first painted: the profile is then on screen."""
+
+        at: float | None = None
+
+        def eventFilter(self, watched, event):  # noqa: N802 - Qt's name
+            if self.at is None and event.type() == QEvent.Type.Paint and isinstance(watched, ChipStrip):
+                self.at = time.perf_counter()
+            return False
+
+    app = make_application()
     db = open_database(sqlite_url(BIG_DB))
     ops = Ops(db, _first_owner(db))
     client = _heavy_client(db, ops.actor)
@@ -57,13 +69,20 @@ def run() -> list[Result]:
     profile.resize(1280, 800)
     profile.show()
     QApplication.processEvents()
-    took = []
+    painted, whole = [], []
     for _ in range(7):
+        watcher = FirstPaint()
+        app.installEventFilter(watcher)
         started = time.perf_counter()
         profile.show_client(client)
-        QApplication.processEvents()  # lays out the new cards
+        while watcher.at is None or profile.cards.building():
+            QApplication.processEvents()
         profile.repaint()
-        took.append(time.perf_counter() - started)
+        whole.append(time.perf_counter() - started)
+        painted.append(watcher.at - started)
+        app.removeEventFilter(watcher)
     profile.close()
     db.dispose()
-    return [Result("cards: profile, 50 packs and 2,000 visits", median_of(took), 0.100)]
+    return [Result("cards: profile, 50 packs and 2,000 visits, painted", median_of(painted), 0.100),
+            Result("cards: same, all 50 cards built", median_of(whole), float("inf"),
+                   note="not budgeted: they arrive below the first ones")]

@@ -11,6 +11,8 @@ get fields for their dates, price and description, all saved at once.
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
@@ -211,9 +213,15 @@ def _discard(widget: QWidget | None) -> None:
 
 
 class CardsPanel(QWidget):
-    """The client's cards (oldest first) and, beside them, the unpaid visits; normal or edit mode."""
+    """The client's cards (oldest first) and, beside them, the unpaid visits; normal or edit mode.
+
+    A client with many sales gets the first cards at once and the rest right
+    after the first paint, a batch at a time: a profile opens in well under
+    0.1 s however long its history.
+    """
 
     editing_changed = Signal(bool)
+    FIRST_CARDS, BATCH = 6, 8
 
     def __init__(self, ops: Ops, undo_stack: QUndoStack, parent=None):
         super().__init__(parent)
@@ -225,6 +233,8 @@ class CardsPanel(QWidget):
         self.edits = Edits()
         self.statuses: list[dict] = []
         self.menu: QMenu | None = None  # a visit's menu, while it is open
+        self._later: list[dict] = []  # cards still to add below the first ones
+        self._generation = 0  # which page the cards being added belong to
         self.areas: dict[int | None, DropArea] = {}
         self.fields: dict[int, CardFields] = {}
         self.strips: dict[int | None, tuple[ChipStrip, list[dict]]] = {}  # card id -> strip, chips as read
@@ -262,9 +272,15 @@ class CardsPanel(QWidget):
         unpaid_box.setContentsMargins(0, 0, 0, 0)
         self.unpaid_box.addWidget(self.unpaid_content)
         self.areas, self.fields, self.strips = {None: self.unpaid}, {}, {}
-        for card in self.view["cards"]:
+        self._generation += 1
+        every = self.view["cards"]
+        first = every if place else every[:self.FIRST_CARDS]
+        for card in first:
             self.column.addWidget(self._card(card))
-        if not self.view["cards"]:
+        self._later = every[len(first):]
+        if self._later:
+            QTimer.singleShot(0, partial(self._more_cards, self._generation))
+        if not every:
             self.column.addWidget(QLabel(self.tr("No sales yet."), objectName="emptyNote"))
         self.column.addStretch(1)
         _discard(self.scroll.takeWidget())  # later, not now: a drop handler of the old page may be running
@@ -276,6 +292,20 @@ class CardsPanel(QWidget):
         if not self.view["unpaid"]:
             unpaid_box.addWidget(QLabel(self.tr("None."), objectName="emptyNote"))
         unpaid_box.addStretch(1)
+
+    def _more_cards(self, generation: int) -> None:
+        """The next cards after the first paint, a batch per turn of the event loop (a new page stops it)."""
+        if generation != self._generation or not self._later:
+            return
+        batch, self._later = self._later[:self.BATCH], self._later[self.BATCH:]
+        for card in batch:
+            self.column.insertWidget(self.column.count() - 1, self._card(card))  # before the closing stretch
+        if self._later:
+            QTimer.singleShot(0, partial(self._more_cards, generation))
+
+    def building(self) -> bool:
+        """Whether cards are still being added below the first ones."""
+        return bool(self._later)
 
     def _strip(self, chips: list[dict], from_id: int | None) -> ChipStrip:
         if not self.editing:
