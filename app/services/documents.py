@@ -86,7 +86,7 @@ MAX_CARDS = 1000
 def member_cards_pdf(session: Session, actor: Actor, client_ids: list[int], path) -> Path:
     """X3: member cards for these clients (at most 1,000 at a time), ten to an A4 page."""
     if not client_ids:
-        raise DomainError("Choose the clients to print cards for.")
+        raise DomainError("No clients are listed, so there are no cards to print.")
     if len(client_ids) > MAX_CARDS:
         raise DomainError(f"Print at most {MAX_CARDS:,} cards at a time; narrow the list.")
     found = {c.id: c for c in session.scalars(select(Client).where(Client.id.in_(client_ids)))}

@@ -155,3 +155,28 @@ def test_j6_check_in_bar_shows_green_amber_red_and_offers_renewal(desk, qtbot):
         assert f"background: {COLOURS[colour]}" in bar.result.styleSheet()
         assert (bar.last.offer if bar.last else None) == offer
     assert "No client has the code NOPE42" in bar.result.text() and bar.code.text() == ""
+
+
+def test_x3_member_cards_for_the_clients_listed(desk, qtbot, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services import documents
+
+    ops = desk.ops("rita")
+    with desk.database.writer.begin() as s:
+        for name in ("Alma Berg", "Alma Costa", "Bruno Diaz"):
+            clients.create_client(s, ops.actor, name=name)
+    printed = []
+    monkeypatch.setattr(documents, "render_cards", lambda cards, business, path: printed.append(cards) or path)
+    screen = ClientsScreen(ops)
+    qtbot.addWidget(screen)
+    screen.show()
+    type_text(screen.search, "alma")
+    screen.refresh()
+    assert screen.print_cards(str(tmp_path / "cards.pdf")) == tmp_path / "cards.pdf"
+    assert sorted(card["name"] for card in printed[0]) == ["Alma Berg", "Alma Costa"]
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    type_text(screen.search, "nobody")
+    screen.refresh()
+    assert screen.print_cards(str(tmp_path / "none.pdf")) is None and warned == ["No clients are listed, so there are no cards to print."]

@@ -388,18 +388,10 @@ class ClientProfile(QWidget):
 
     def save_card(self, path: str | None = None):
         """X3: this client's member card as a PDF (print it on card stock, or ten to a page)."""
-        from app.services import (
-            documents,  # reportlab loads only when a document is made
-        )
+        from ui.clients.transfer import save_member_cards
 
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save member card"),
-                                                  str(Path.home() / f"card-{self.code.text().split()[0]}.pdf"),
-                                                  "PDF (*.pdf)")
-            if not path:
-                return None
-        result = self.ops.run(documents.member_cards_pdf, [self.client_id], path, parent=self)
-        return None if result is FAILED else result
+        return save_member_cards(self.ops, self, [self.client_id], path,
+                                 suggested=f"card-{self.code.text().split()[0]}.pdf")
 
     def _on_changed(self, change: OpChange) -> None:
         if self.client_id is not None and self.isVisible() and change.result is not FAILED:

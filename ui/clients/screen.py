@@ -67,6 +67,8 @@ class ClientsScreen(RefreshOnChange, QWidget):
         self.new_button = QPushButton(self.tr("New client…"))
         self.import_button = QPushButton(self.tr("Import…"))
         self.export_button = QPushButton(self.tr("Export…"))
+        self.cards_button = QPushButton(self.tr("Member cards…"))
+        self.cards_button.setToolTip(self.tr("Member cards with QR codes for the clients listed, ten to an A4 page"))
         for button in (self.new_button, self.import_button):
             button.setVisible(ops.actor.may(Right.EDIT_CLIENTS))
         top.addWidget(title)
@@ -76,6 +78,7 @@ class ClientsScreen(RefreshOnChange, QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
+        top.addWidget(self.cards_button)
         layout.addLayout(top)
         filters = QHBoxLayout()  # a row of their own: the top row is full at 1280 px
         for widget in (QLabel(self.tr("Show:")), self.category, self.standing, self.archived):
@@ -112,6 +115,7 @@ class ClientsScreen(RefreshOnChange, QWidget):
         self.new_button.clicked.connect(self.new_client)
         self.import_button.clicked.connect(self.import_clients)
         self.export_button.clicked.connect(self.export_clients)
+        self.cards_button.clicked.connect(lambda: self.print_cards())
         self.table.activated.connect(lambda index: self.open_client(self.model.client_id(index.row())))
         self.sell_button.clicked.connect(self.sell_to_selected)
         self.watch(self.ops)
@@ -189,6 +193,13 @@ class ClientsScreen(RefreshOnChange, QWidget):
         from ui.clients.transfer import export_list
 
         export_list(self.ops, self, self.search.text(), **self.filters())
+
+    def print_cards(self, path: str | None = None):
+        """X3: member cards for the clients as listed (search and filters), saved as one PDF."""
+        from ui.clients.transfer import save_member_cards
+
+        ids = self.ops.read(clients.search_client_ids, self.search.text(), **self.filters())
+        return save_member_cards(self.ops, self, ids, path)
 
     def new_client(self) -> None:
         from ui.clients.dialog import ClientDialog

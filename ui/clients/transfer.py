@@ -147,3 +147,17 @@ def export_list(ops: Ops, parent, query: str, **filters) -> int | None:
         return None
     result = ops.run(transfer.export_clients, Path(chosen), query, parent=parent, **filters)
     return None if result is FAILED else result
+
+
+def save_member_cards(ops: Ops, parent, client_ids: list[int], path: str | None = None,
+                      suggested: str = "member-cards.pdf") -> Path | None:
+    """Member cards (X3) for these clients as one PDF, ten to an A4 page; asks where unless ``path``."""
+    from app.services import documents  # reportlab loads only when a document is made
+
+    if not path:
+        path, _ = QFileDialog.getSaveFileName(parent, QDialog.tr("Save member cards"), str(Path.home() / suggested),
+                                              "PDF (*.pdf)")
+        if not path:
+            return None
+    result = ops.run(documents.member_cards_pdf, client_ids, path, parent=parent)
+    return None if result is FAILED else result
