@@ -107,7 +107,18 @@ class MainWindow(QMainWindow):
         return self._screens[key]
 
     def show_area(self, key: str) -> bool:
-        """Switch to area ``key``; False if this user may not open it."""
+        """Switch to area ``key`` ("client:CODE" opens that client's profile); False if this user may
+        not open it, or no client has that code."""
+        if key.startswith("client:"):
+            from app.services.clients import find_by_code
+
+            if not self.show_area("clients"):
+                return False
+            client_id = self.ops.read(find_by_code, key.partition(":")[2])
+            if client_id is None:
+                return False
+            self.screen("clients").open_client(client_id)
+            return True
         for row, area in enumerate(self.areas):
             if area.key == key:
                 self.nav.setCurrentRow(row)

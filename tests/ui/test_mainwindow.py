@@ -83,3 +83,16 @@ def test_the_first_area_is_open_when_the_window_shows(ops_for, qtbot):
     window = MainWindow(ops_for("rita"))
     qtbot.addWidget(window)
     assert window.stack.currentWidget().objectName() == "area_clients"
+
+
+def test_a_client_view_opens_her_profile_for_the_screenshots(desk, qtbot):
+    from app.services import clients
+
+    ops = desk.ops("olga")
+    with desk.database.writer.begin() as s:
+        code = clients.get_client(s, ops.actor, clients.create_client(s, ops.actor, name="Oscar Smith"))["code"]
+    window = MainWindow(ops)
+    qtbot.addWidget(window)
+    assert window.show_area(f"client:{code}")
+    assert window.screen("clients").pages.currentWidget().title.text() == "Oscar Smith"
+    assert not window.show_area("client:NOPE") and not MainWindow(desk.ops("tom")).show_area(f"client:{code}")

@@ -324,8 +324,9 @@ class CardsPanel(QWidget):
         area.dropped.connect(self.ask_and_move)
         self.areas[card["id"]] = area
         box = QVBoxLayout(area)
-        title = card["program"] or card["package"]
-        heading = QLabel(f"{title} · {card['package']}" if card["program"] else title, objectName="cardTitle")
+        program, package = card["program"], card["package"]
+        title = package if not program or package.startswith(program) else f"{program} · {package}"
+        heading = QLabel(title, objectName="cardTitle")
         heading.setWordWrap(True)  # a long program and package name wraps instead of widening the page
         colour = STANDING_COLOURS[card["status"]].name()  # rich text: a style sheet per card costs more
         state = QLabel(f"<b style='color:{colour}'>{self.tr(LABELS[card['status']])}</b>")
