@@ -19,7 +19,6 @@ from sqlalchemy.orm import Session
 from app import terms, validation
 from app.errors import AlreadyMember, DomainError, PermissionDenied
 from app.models import (
-    AttendanceStatus,
     Client,
     CreditGrant,
     Family,

@@ -116,7 +116,7 @@ def test_t3_card_changes_that_break_a_rule_are_refused(session, receptionist, se
 
 
 def test_t3_visit_changes_follow_the_journal_rules(session, owner, receptionist, teacher, seven_marks):
-    child, first = seven_marks
+    child, _first = seven_marks
     chips = cards.client_cards(session, receptionist, child)["cards"][0]["chips"]
     with pytest.raises(DomainError, match="no lesson on Tuesday"):
         card_edits.save_edits(session, receptionist, child, {}, {chips[0]["id"]: {"date": MONDAY + dt.timedelta(1)}})

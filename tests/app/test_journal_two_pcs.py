@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import multiprocessing
 
 from sqlalchemy import func, select
 
-from app.db import sqlite_url
-from app.models import AttendanceStatus, Membership, Role, User, Visit, load_all
-from app.services import catalogue, clients, journal, programs, sales, setup, users
+from app.models import AttendanceStatus, Membership, Visit, load_all
+from app.services import catalogue, clients, journal, programs, sales
 from app.services.access import SYSTEM
 from app.storage import open_database
+from tests.two_pcs import desk_actor, on_two_pcs, shared_database
 
 DAYS, PACK_SIZE = 60, 20
 FIRST_DAY = dt.date(2026, 9, 1)
@@ -21,8 +20,8 @@ def _mark_days(url: str, group_id: int, client_id: int, days: list[dt.date], res
     """One "PC": marks ``days`` present, each click its own transaction, as the journal does."""
     load_all()
     db = open_database(url)
+    actor = desk_actor(db)
     with db.reader() as s:
-        actor = users.actor_of(s.scalar(select(User).where(User.username == "desk")))
         present = s.scalar(select(AttendanceStatus.id).where(AttendanceStatus.name == "Present"))
     errors = 0
     for day in days:
@@ -36,12 +35,8 @@ def _mark_days(url: str, group_id: int, client_id: int, days: list[dt.date], res
 
 
 def test_j4_two_pcs_marking_at_once_never_overfill_a_pack(tmp_path):
-    url = sqlite_url(tmp_path / "shared.sqlite3")
-    db = open_database(url, create=True)
+    url, db = shared_database(tmp_path)
     with db.writer.begin() as s:
-        setup.first_start(s, business_name="Two PCs", currency="EUR", owner_name="Owner", username="owner",
-                          password="correct horse", repeat_password="correct horse")
-        users.add_user(s, "desk", "Desk", Role.RECEPTIONIST, "correct horse")
         program = programs.create_program(s, SYSTEM, name="Swimming", base_lesson_price="10")
         group = programs.create_group(s, SYSTEM, program_id=program, name="Daily swim",
                                       slots=[(d, "07:00", "07:45") for d in range(7)])
@@ -53,21 +48,11 @@ def test_j4_two_pcs_marking_at_once_never_overfill_a_pack(tmp_path):
         pack = sales.sell(s, SYSTEM, child, package, start_date=FIRST_DAY, today=FIRST_DAY).membership_id
     db.dispose()
     days = [FIRST_DAY + dt.timedelta(days=i) for i in range(DAYS)]
-    context = multiprocessing.get_context("spawn")
-    results = context.Queue()
-    workers = [context.Process(target=_mark_days, args=(url, group, child, days[pc::2], results)) for pc in (0, 1)]
-    for worker in workers:
-        worker.start()
-    errors = [results.get(timeout=300) for _ in workers]
-    for worker in workers:
-        worker.join(timeout=60)
-    assert errors == [0, 0]
+    assert on_two_pcs(_mark_days, (url, group, child, days[0::2]), (url, group, child, days[1::2])) == [0, 0]
     db = open_database(url)
     with db.reader() as s:
         used = s.get(Membership, pack).lessons_used
-        linked = s.scalar(select(func.count()).select_from(Visit).where(Visit.membership_id == pack))
+        linked = s.scalars(select(Visit.date).where(Visit.membership_id == pack)).all()
         unpaid = s.scalar(select(func.count()).select_from(Visit).where(Visit.membership_id.is_(None)))
-        first_twenty = s.scalars(select(Visit.date).where(Visit.membership_id == pack)).all()
     db.dispose()
-    assert used == linked == PACK_SIZE and unpaid == DAYS - PACK_SIZE
-    assert len(set(first_twenty)) == PACK_SIZE
+    assert used == len(linked) == len(set(linked)) == PACK_SIZE and unpaid == DAYS - PACK_SIZE

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from app.services import catalogue, clients, programs, sales
+from app.services import sales
+from tests.ui.lessons import daily_lessons
 from ui.clients.cards import ChipStrip
 from ui.clients.profile import ClientProfile
 from ui.journal.screen import JournalScreen
@@ -19,15 +20,10 @@ UNPAID = Qt.ItemDataRole.UserRole + 1
 def test_a_journal_mark_shows_on_the_open_profile_and_a_card_move_in_the_journal(desk, qtbot, monkeypatch):
     olga, rita = desk.ops("olga"), desk.ops("rita")  # rita's desk: the journal and the profile share its actions
     today = dt.date.today()
+    made = daily_lessons(desk, today.replace(day=1), lessons=4, child="Zoë Martin")
+    child = made.child
     with desk.database.writer.begin() as s:
-        swim = programs.create_program(s, olga.actor, name="Swimming", base_lesson_price="10")
-        group = programs.create_group(s, olga.actor, program_id=swim, name="Daily swim",
-                                      slots=[(d, "07:00", "07:45") for d in range(7)])
-        pack = catalogue.create_package(s, olga.actor, kind="lesson_pack", name="Swim x4", price="40",
-                                        term_count=3, term_unit="month", program_id=swim, lesson_count=4)
-        child = clients.create_client(s, rita.actor, name="Zoë Martin")
-        programs.enrol(s, rita.actor, group, child, since=today.replace(day=1))
-        pack_id = sales.sell(s, rita.actor, child, pack, start_date=today.replace(day=1), today=today).membership_id
+        pack_id = sales.sell(s, olga.actor, child, made.pack, start_date=today.replace(day=1), today=today).membership_id
     profile = ClientProfile(rita)
     qtbot.addWidget(profile)
     profile.resize(1200, 800)

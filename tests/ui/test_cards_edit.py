@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLabel, QMessageBox
 from sqlalchemy import select
 
 from app.models import AttendanceStatus, Membership, Visit
-from app.services import catalogue, clients, journal, programs, sales
+from app.services import journal, sales
+from tests.ui.lessons import daily_lessons
 from ui.clients.cards import ChipStrip
 from ui.clients.profile import ClientProfile
 
@@ -30,18 +31,13 @@ def _click_chip(cards, strip: ChipStrip, wanted: str, number: int = 0) -> None:
 def test_t3_edit_mode_cancel_then_save_and_a_refusal(desk, qtbot, monkeypatch):
     olga, rita = desk.ops("olga"), desk.ops("rita")
     today = dt.date.today()
+    made = daily_lessons(desk, today - dt.timedelta(days=10))
+    child = made.child
     with desk.database.writer.begin() as s:
-        speech = programs.create_program(s, olga.actor, name="Speech", base_lesson_price="20")
-        group = programs.create_group(s, olga.actor, program_id=speech, name="Daily speech",
-                                      slots=[(d, "16:00", "16:45") for d in range(7)])
-        pack = catalogue.create_package(s, olga.actor, kind="lesson_pack", name="Speech x6", price="120",
-                                        term_count=3, term_unit="month", program_id=speech, lesson_count=6)
-        child = clients.create_client(s, olga.actor, name="Маша Петрова")
-        programs.enrol(s, olga.actor, group, child, since=today - dt.timedelta(days=10))
-        sale = sales.sell(s, olga.actor, child, pack, start_date=today - dt.timedelta(days=5), today=today)
+        sale = sales.sell(s, olga.actor, child, made.pack, start_date=today - dt.timedelta(days=5), today=today)
         present = s.scalar(select(AttendanceStatus.id).where(AttendanceStatus.name == "Present"))
         for days_ago in (3, 2, 1):
-            journal.mark(s, olga.actor, group, child, today - dt.timedelta(days=days_ago), present)
+            journal.mark(s, olga.actor, made.group, child, today - dt.timedelta(days=days_ago), present)
     monkeypatch.setattr(QMessageBox, "critical", lambda *a: pytest.fail(str(a)))
     monkeypatch.setattr(QMessageBox, "warning", lambda *a: pytest.fail(str(a)))
     profile = ClientProfile(rita)

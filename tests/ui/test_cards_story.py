@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from app.models import Membership
-from app.services import catalogue, clients, programs
+from tests.ui.lessons import daily_lessons
 from ui.clients.cards import ChipStrip
 from ui.clients.profile import ClientProfile
 from ui.journal.screen import JournalScreen
@@ -45,17 +45,11 @@ def _drag(qtbot, area, target, monkeypatch) -> None:
 
 
 def test_seven_marks_new_pack_drag_refused_then_to_unpaid_and_undo(desk, qtbot, monkeypatch):
-    olga, tom, rita = desk.ops("olga"), desk.ops("tom"), desk.ops("rita")
+    tom, rita = desk.ops("tom"), desk.ops("rita")
     today = dt.date.today()
     first_day = today.replace(day=1)
-    with desk.database.writer.begin() as s:
-        speech = programs.create_program(s, olga.actor, name="Speech", base_lesson_price="20")
-        group = programs.create_group(s, olga.actor, program_id=speech, name="Daily speech",
-                                      teacher_id=tom.actor.user_id, slots=[(d, "16:00", "16:45") for d in range(7)])
-        pack = catalogue.create_package(s, olga.actor, kind="lesson_pack", name="Speech x6", price="120",
-                                        term_count=3, term_unit="month", program_id=speech, lesson_count=6)
-        child = clients.create_client(s, olga.actor, name="Маша Петрова")
-        programs.enrol(s, olga.actor, group, child, since=first_day)
+    made = daily_lessons(desk, first_day, teacher_id=tom.actor.user_id)
+    child, pack = made.child, made.pack
     # the receptionist sold the first pack; the teacher marks 7 lessons in her journal
     sale = SaleDialog(rita, child, package_id=pack)
     qtbot.addWidget(sale)
