@@ -28,6 +28,18 @@ def desk_actor(db):
         return users.actor_of(s.scalar(select(User).where(User.username == "desk")))
 
 
+def failures(db, action, items) -> int:
+    """``action(session, item)`` for each item, each in its own transaction as the desk does; how many failed."""
+    failed = 0
+    for item in items:
+        try:
+            with db.writer.begin() as session:
+                action(session, item)
+        except Exception:  # noqa: BLE001 - any error is what the tests count
+            failed += 1
+    return failed
+
+
 def on_two_pcs(work, first_args: tuple, second_args: tuple, timeout: float = 600) -> list:
     """Run ``work(*args, results)`` in two processes at once; what each put on ``results``."""
     context = multiprocessing.get_context("spawn")

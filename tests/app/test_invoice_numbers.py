@@ -8,7 +8,7 @@ from app.models import Client, Invoice, Package, load_all
 from app.services import catalogue, clients, programs, sales
 from app.services.access import SYSTEM
 from app.storage import open_database
-from tests.two_pcs import desk_actor, on_two_pcs, shared_database
+from tests.two_pcs import desk_actor, failures, on_two_pcs, shared_database
 
 PER_PROCESS = 500
 
@@ -18,13 +18,7 @@ def _issue_many(url: str, client_id: int, package_id: int, count: int, results) 
     load_all()
     db = open_database(url)
     actor = desk_actor(db)
-    errors = 0
-    for _ in range(count):
-        try:
-            with db.writer.begin() as session:
-                sales.sell(session, actor, client_id, package_id)
-        except Exception:  # noqa: BLE001 - any error is what the test counts
-            errors += 1
+    errors = failures(db, lambda session, _n: sales.sell(session, actor, client_id, package_id), range(count))
     db.dispose()
     results.put(errors)
 

@@ -10,7 +10,7 @@ from app.models import AttendanceStatus, Membership, Visit, load_all
 from app.services import catalogue, clients, journal, programs, sales
 from app.services.access import SYSTEM
 from app.storage import open_database
-from tests.two_pcs import desk_actor, on_two_pcs, shared_database
+from tests.two_pcs import desk_actor, failures, on_two_pcs, shared_database
 
 DAYS, PACK_SIZE = 60, 20
 FIRST_DAY = dt.date(2026, 9, 1)
@@ -23,13 +23,7 @@ def _mark_days(url: str, group_id: int, client_id: int, days: list[dt.date], res
     actor = desk_actor(db)
     with db.reader() as s:
         present = s.scalar(select(AttendanceStatus.id).where(AttendanceStatus.name == "Present"))
-    errors = 0
-    for day in days:
-        try:
-            with db.writer.begin() as session:
-                journal.mark(session, actor, group_id, client_id, day, present)
-        except Exception:  # noqa: BLE001 - any error is what the test counts
-            errors += 1
+    errors = failures(db, lambda session, day: journal.mark(session, actor, group_id, client_id, day, present), days)
     db.dispose()
     results.put(errors)
 
