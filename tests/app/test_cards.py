@@ -153,3 +153,25 @@ def test_t3_a_membership_cannot_be_stretched_over_another(session, receptionist,
     with pytest.raises(DomainError, match="would overlap Gold"):
         card_edits.save_edits(session, receptionist, anna,
                          {second.membership_id: {"start": today + dt.timedelta(days=3)}}, today=today)
+
+
+def test_t3_new_dates_carry_the_credits_and_the_recurring_services(session, owner, receptionist, anna):
+    from app.models import CreditGrant, ServiceOccurrence
+    from app.services import catalogue
+
+    sauna = catalogue.create_credit_type(session, owner, "Sauna", "visit")
+    spa = catalogue.create_package(
+        session, owner, kind="membership", name="Spa month", price="50", term_count=1, term_unit="month",
+        credits={sauna: 4}, services=[{"name": "Towel", "frequency": "weekly", "every_weeks": 1, "weekdays": [0]}])
+    sale = sales.sell(session, receptionist, anna, spa, start_date=dt.date(2027, 2, 1), today=dt.date(2027, 1, 20))
+    session.execute(ServiceOccurrence.__table__.update().where(ServiceOccurrence.due_on == dt.date(2027, 2, 8))
+                    .values(state="done"))
+    card_edits.save_edits(session, receptionist, anna, {sale.membership_id: {"end": dt.date(2027, 3, 14)}})
+    card_edits.save_edits(session, receptionist, anna, {sale.membership_id: {"start": dt.date(2027, 2, 10)}})
+    grant = session.scalar(select(CreditGrant).where(CreditGrant.membership_id == sale.membership_id))
+    assert (grant.valid_from, grant.valid_until) == (dt.date(2027, 2, 10), dt.date(2027, 3, 14))
+    due = session.execute(select(ServiceOccurrence.due_on, ServiceOccurrence.state)
+                          .where(ServiceOccurrence.membership_id == sale.membership_id)
+                          .order_by(ServiceOccurrence.due_on)).all()
+    assert [tuple(r) for r in due] == [(dt.date(2027, 2, 8), "done")] + [  # what was done stays done
+        (dt.date(2027, 2, 15) + dt.timedelta(weeks=w), "planned") for w in range(4)]
