@@ -44,3 +44,32 @@ def test_teacher_marks_with_letters_everyone_present_and_undo(desk, qtbot, qtmod
     assert cell.data() is None
     view = tom.read(journal.month, group, today.year, today.month)
     assert view["marks"] == {}
+
+
+def test_j5_the_journal_refuses_a_category_that_may_not_attend_with_a_message(desk, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.services import lists
+
+    olga, tom = desk.ops("olga"), desk.ops("tom")
+    today = dt.date.today()
+    with desk.database.writer.begin() as s:
+        staff = lists.save_item(s, olga.actor, "client_categories", None, {"name": "Staff", "may_attend": False})
+        swim = programs.create_program(s, olga.actor, name="Swimming", base_lesson_price="10")
+        group = programs.create_group(s, olga.actor, program_id=swim, name="Juniors", teacher_id=tom.actor.user_id,
+                                      slots=[(d, "16:00", "16:45") for d in range(7)])
+        for name, category in (("Anna", None), ("Staff Sam", staff)):
+            kid = clients.create_client(s, olga.actor, name=name, category_id=category)
+            programs.enrol(s, olga.actor, group, kid, since=today.replace(day=1))
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    screen = JournalScreen(tom)
+    qtbot.addWidget(screen)
+    screen.show()
+    column = today.day - 1
+    screen.table.setCurrentIndex(screen.model.index(1, column))  # Staff Sam
+    QTest.keyClick(screen.table, Qt.Key.Key_P)
+    assert warned == ["Clients of the category Staff are not marked in the journal."]
+    assert screen.model.index(1, column).data() is None
+    screen.everyone_present(column)  # everyone present leaves Sam out, without a message
+    assert [screen.model.index(r, column).data() for r in range(2)] == ["P", None] and len(warned) == 1
