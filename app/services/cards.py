@@ -32,19 +32,15 @@ from app.services.settings import get_settings
 from app.terms import lesson_prices
 
 
-def _chip(row) -> dict:
-    checkin = row.letter is None
-    return {"id": row.id, "date": row.date, "kind": row.kind, "status_id": row.status_id,
-            "letter": "✓" if checkin else row.letter,
-            "colour": "#2c7da0" if checkin else row.colour, "status": "Check-in" if checkin else row.name}
+CHECK_IN_LOOK = ("✓", "#2c7da0", "Check-in", False)  # letter, colour, name, charges
 
 
 @guarded(Right.VIEW_CLIENTS)
 def client_cards(session: Session, actor: Actor, client_id: int, today: dt.date | None = None) -> dict:
     """Every card of the client (oldest first) and the unpaid visits, for the profile.
 
-    Two queries of plain rows (no ORM objects): a profile with 50 packs and
-    2,000 visits must paint within 100 ms.
+    Plain rows, the statuses' looks joined here (there are a handful): a
+    profile with 50 packs and 2,000 visits must paint within 100 ms.
     """
     today = today or dt.date.today()
     existing(session, Client, client_id, "client")
@@ -56,19 +52,22 @@ def client_cards(session: Session, actor: Actor, client_id: int, today: dt.date 
         .outerjoin(User, User.id == Membership.created_by_id)
         .outerjoin(Invoice, Invoice.id == Membership.invoice_id)
         .where(Membership.client_id == client_id).order_by(Membership.start_date, Membership.id)).all()
+    looks = {row.id: (row.letter, row.colour, row.name, row.charges) for row in session.execute(
+        select(AttendanceStatus.id, AttendanceStatus.letter, AttendanceStatus.colour, AttendanceStatus.name,
+               AttendanceStatus.charges))}
     visits = session.execute(
-        select(Visit.id, Visit.date, Visit.kind, Visit.membership_id, Visit.program_id, Visit.status_id,
-               AttendanceStatus.letter,
-               AttendanceStatus.colour, AttendanceStatus.name, AttendanceStatus.charges)
-        .outerjoin(AttendanceStatus, AttendanceStatus.id == Visit.status_id)
-        .where(Visit.client_id == client_id).order_by(Visit.date, Visit.id))
+        select(Visit.id, Visit.date, Visit.kind, Visit.membership_id, Visit.program_id, Visit.status_id)
+        .where(Visit.client_id == client_id).order_by(Visit.date, Visit.id)).tuples()
     chips: dict[int | None, list[dict]] = {}
     unpaid = []
-    for row in visits:
-        if row.membership_id is not None:
-            chips.setdefault(row.membership_id, []).append(_chip(row))
-        elif row.kind == "lesson" and row.charges:
-            unpaid.append({**_chip(row), "program_id": row.program_id})
+    for visit_id, day, kind, pack_id, program_id, status_id in visits:
+        letter, colour, name, charges = looks.get(status_id, CHECK_IN_LOOK)
+        chip = {"id": visit_id, "date": day, "kind": kind, "status_id": status_id, "letter": letter,
+                "colour": colour, "status": name}
+        if pack_id is not None:
+            chips.setdefault(pack_id, []).append(chip)
+        elif kind == "lesson" and charges:
+            unpaid.append({**chip, "program_id": program_id})
     cards = []
     for sale, program, added_by, invoice, state, due in sales:
         card = {"id": sale.id, "kind": sale.kind.value, "package": sale.package_name, "program": program or "",
