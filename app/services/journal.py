@@ -29,6 +29,7 @@ from app.models import (
     Makeup,
     Membership,
     PackageKind,
+    Program,
     Visit,
 )
 from app.services import audit
@@ -270,15 +271,18 @@ def add_extra_date(session: Session, actor: Actor, group_id: int, day: dt.date) 
 
 
 @guarded(Right.MARK_JOURNAL)
-def expired_makeups(session: Session, actor: Actor, today: dt.date | None = None) -> list[dict]:
-    """J7: makeups that expired unused, newest first (the list the desk shows)."""
+def makeups(session: Session, actor: Actor, today: dt.date | None = None) -> dict[str, list[dict]]:
+    """J7: the unused makeup lessons: ``open`` ones (expiring soonest first) and ``expired`` ones
+    (newest first), at most 500 of each, with the client, the program and the excused date."""
     today = today or dt.date.today()
-    rows = session.execute(
-        select(Makeup.id, Makeup.expires_on, Client.name, Visit.date.label("earned_on"))
-        .join(Client, Client.id == Makeup.client_id).join(Visit, Visit.id == Makeup.source_visit_id)
-        .where(Makeup.used_by_visit_id.is_(None), Makeup.expires_on < today)
-        .order_by(Makeup.expires_on.desc()).limit(500))
-    return [dict(row._mapping) for row in rows]
+    unused = (select(Makeup.id, Makeup.expires_on, Client.name.label("client"), Program.name.label("program"),
+                     Visit.date.label("earned_on"))
+              .join(Client, Client.id == Makeup.client_id).join(Program, Program.id == Makeup.program_id)
+              .join(Visit, Visit.id == Makeup.source_visit_id).where(Makeup.used_by_visit_id.is_(None)).limit(500))
+    return {"open": [dict(r._mapping) for r in session.execute(
+                unused.where(Makeup.expires_on >= today).order_by(Makeup.expires_on, Client.search_key))],
+            "expired": [dict(r._mapping) for r in session.execute(
+                unused.where(Makeup.expires_on < today).order_by(Makeup.expires_on.desc(), Client.search_key))]}
 
 
 def lesson_days(session: Session, group: Group, first: dt.date, last: dt.date) -> list[dt.date]:

@@ -115,8 +115,13 @@ def test_j7_excused_absence_earns_a_makeup_that_a_makeup_mark_spends(session, ow
 
 def test_j7_unused_makeups_expire_and_are_listed(session, owner, teacher, group, child):
     journal.mark(session, teacher, group, child, MONDAY, _status(session, "Excused"))
-    expired = journal.expired_makeups(session, teacher, today=MONDAY + dt.timedelta(days=60))
-    assert [(m["name"], m["earned_on"]) for m in expired] == [("Маша Петрова", MONDAY)]
+    days = desk_settings.get_settings(session)["makeup_days"]
+    listed = journal.makeups(session, teacher, today=MONDAY + dt.timedelta(days=days))
+    assert [(m["client"], m["program"], m["expires_on"]) for m in listed["open"]] == [
+        ("Маша Петрова", "Speech therapy 7-12y", MONDAY + dt.timedelta(days=days))] and listed["expired"] == []
+    listed = journal.makeups(session, teacher, today=MONDAY + dt.timedelta(days=days + 1))
+    assert [(m["client"], m["earned_on"]) for m in listed["expired"]] == [("Маша Петрова", MONDAY)]
+    assert listed["open"] == []
     with pytest.raises(DomainError, match="no makeup lesson left"):
         journal.mark(session, teacher, group, child, MONDAY + dt.timedelta(weeks=6), _status(session, "Makeup"))
 

@@ -73,3 +73,31 @@ def test_j5_the_journal_refuses_a_category_that_may_not_attend_with_a_message(de
     assert screen.model.index(1, column).data() is None
     screen.everyone_present(column)  # everyone present leaves Sam out, without a message
     assert [screen.model.index(r, column).data() for r in range(2)] == ["P", None] and len(warned) == 1
+
+
+def test_j7_makeups_are_listed_open_and_expired(desk, qtbot):
+    from sqlalchemy import select
+
+    from app.models import AttendanceStatus
+
+    olga, tom = desk.ops("olga"), desk.ops("tom")
+    today = dt.date.today()
+    with desk.database.writer.begin() as s:
+        swim = programs.create_program(s, olga.actor, name="Swimming", base_lesson_price="10")
+        group = programs.create_group(s, olga.actor, program_id=swim, name="Juniors", teacher_id=tom.actor.user_id,
+                                      slots=[(d, "16:00", "16:45") for d in range(7)])
+        kid = clients.create_client(s, olga.actor, name="Anna")
+        programs.enrol(s, olga.actor, group, kid, since=today - dt.timedelta(days=400))
+        excused = s.scalar(select(AttendanceStatus.id).where(AttendanceStatus.name == "Excused"))
+        for days_ago in (1, 200):
+            journal.mark(s, tom.actor, group, kid, today - dt.timedelta(days=days_ago), excused)
+    screen = JournalScreen(tom)
+    qtbot.addWidget(screen)
+    screen.show()
+    dialog = screen.show_makeups()
+    qtbot.addWidget(dialog)
+    opened, expired = dialog.models["open"], dialog.models["expired"]
+    assert [opened.data(opened.index(0, c)) for c in range(3)] == ["Anna", "Swimming",
+                                                                   f"{today - dt.timedelta(days=1):%d.%m.%Y}"]
+    assert expired.rowCount() == 1 and expired.data(expired.index(0, 2)) == f"{today - dt.timedelta(days=200):%d.%m.%Y}"
+    assert dialog.tabs.tabText(1) == "Expired unused (1)"

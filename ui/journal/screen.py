@@ -31,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QInputDialog,
@@ -191,9 +192,12 @@ class JournalScreen(RefreshOnChange, QWidget):
         self.month_label = QLabel(objectName="cardTitle")
         self.next = QPushButton("▶")
         self.extra = QPushButton(self.tr("Add a date…"))
+        self.makeups_button = QPushButton(self.tr("Makeups…"))
+        self.makeups_button.setToolTip(self.tr("Makeup lessons not used yet, and those that expired"))
         for widget in (self.group, self.previous, self.month_label, self.next, self.extra):
             top.addWidget(widget)
         top.addStretch(1)
+        top.addWidget(self.makeups_button)
         layout.addLayout(top)
         self.model = JournalModel(self)
         self.table = QTableView(objectName="journalTable")
@@ -216,6 +220,7 @@ class JournalScreen(RefreshOnChange, QWidget):
         self.previous.clicked.connect(lambda: self.step(-1))
         self.next.clicked.connect(lambda: self.step(1))
         self.extra.clicked.connect(self.add_date)
+        self.makeups_button.clicked.connect(self.show_makeups)
         self.group.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.clicked.connect(self.choose_status)
         self.table.horizontalHeader().sectionClicked.connect(self.everyone_present)
@@ -225,6 +230,13 @@ class JournalScreen(RefreshOnChange, QWidget):
                                        f"</span> {s['name']}" for s in self.statuses)
                             + self.tr("   ·   red corner: unpaid"))
         self.refresh()
+
+    def show_makeups(self) -> QDialog:
+        from ui.journal.makeups import MakeupsDialog
+
+        dialog = MakeupsDialog(self.ops, self)
+        dialog.open()
+        return dialog
 
     # the month ------------------------------------------------------------------------------------
     def step(self, months: int) -> None:
