@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import and_, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app import validation
@@ -59,12 +59,15 @@ def _enrolled(group_id: int, first: dt.date, last: dt.date):
                 or_(Enrolment.until.is_(None), Enrolment.until > first))
 
 
-def _check_client(session: Session, group: Group, client_id: int, day: dt.date) -> Client:
+def _check_client(session: Session, group: Group, client_id: int, day: dt.date, visitor_ok: bool = False) -> Client:
+    """The client, if they may be marked in the group that day: enrolled then, or (``visitor_ok``)
+    a visitor from another group coming to a makeup lesson (J7); and of a category that may attend (J5)."""
     client = existing(session, Client, client_id, "client")
     enrolled = session.scalar(select(Enrolment.id).where(_enrolled(group.id, day, day),
                                                          Enrolment.client_id == client.id))
-    if enrolled is None:
-        raise DomainError(f"{client.name} is not in {group.name} on {day:%d.%m.%Y}.", field="client_id")
+    if enrolled is None and not visitor_ok:
+        raise DomainError(f"{client.name} is not in {group.name} on {day:%d.%m.%Y}; a visitor from another "
+                          f"group is marked for a makeup lesson only.", field="client_id")
     if client.category_id is not None:
         category = session.get(ClientCategory, client.category_id)
         if not category.may_attend:  # J5
@@ -221,10 +224,11 @@ def mark(session: Session, actor: Actor, group_id: int, client_id: int, day: dt.
     """Set (or with ``status_id`` None, clear) one journal cell; returns where the visit landed."""
     group = open_group(session, group_id, actor)
     day = _lesson_day(session, group, day)
-    client = _check_client(session, group, client_id, day)
     status = _status(session, status_id)
-    visit = session.scalar(select(Visit).where(Visit.client_id == client.id, Visit.group_id == group.id,
+    visit = session.scalar(select(Visit).where(Visit.client_id == client_id, Visit.group_id == group.id,
                                                Visit.date == day))
+    visiting = status.uses_makeup if status is not None else visit is not None  # J7: a makeup, or clearing it
+    client = _check_client(session, group, client_id, day, visitor_ok=visiting)
     visit_id = visit.id if visit is not None else None
     visit = _apply(session, actor, group, client.id, day, status, visit)
     session.flush()
@@ -249,7 +253,7 @@ def change_visit(session: Session, actor: Actor, visit: Visit, day: dt.date, sta
     day = validation.date(day, "date", "The visit's date")
     if day != visit.date:
         day = _lesson_day(session, group, day)
-        client = _check_client(session, group, visit.client_id, day)
+        client = _check_client(session, group, visit.client_id, day, visitor_ok=status.uses_makeup)
         taken = session.scalar(select(Visit.id).where(Visit.client_id == visit.client_id,
                                                       Visit.group_id == group.id, Visit.date == day))
         if taken is not None:
@@ -268,6 +272,23 @@ def add_extra_date(session: Session, actor: Actor, group_id: int, day: dt.date) 
         raise DomainError(f"{group.name} already has a lesson on {day:%d.%m.%Y}.", field="date")
     session.add(GroupExtraDate(group_id=group.id, date=day))
     audit.record(session, actor, "extra_date", "group", group.id, date=day)
+
+
+@guarded(Right.MARK_JOURNAL)
+def makeup_visitors(session: Session, actor: Actor, group_id: int, day: dt.date) -> list[dict]:
+    """J7: who may come to this group for a makeup lesson on ``day``: clients not in it then, with an
+    unused makeup of its program still valid, and the soonest expiry of theirs."""
+    group = open_group(session, group_id, actor)
+    day = _lesson_day(session, group, day)
+    rows = session.execute(
+        select(Client.id, Client.name, func.min(Makeup.expires_on).label("expires_on"))
+        .join(Makeup, Makeup.client_id == Client.id)
+        .where(Makeup.program_id == group.program_id, Makeup.used_by_visit_id.is_(None), Makeup.expires_on >= day,
+               Client.archived.is_(False),
+               ~Client.id.in_(select(Enrolment.client_id).where(_enrolled(group.id, day, day))),
+               ~Client.id.in_(select(Visit.client_id).where(Visit.group_id == group.id, Visit.date == day)))
+        .group_by(Client.id, Client.name).order_by(Client.search_key).limit(500))
+    return [dict(row._mapping) for row in rows]
 
 
 @guarded(Right.MARK_JOURNAL)
@@ -310,9 +331,11 @@ def month(session: Session, actor: Actor, group_id: int, year: int, month_number
     group = open_group(session, group_id, actor)
     first = dt.date(year, month_number, 1)
     last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+    enrolled = set(session.scalars(select(Enrolment.client_id).where(_enrolled(group.id, first, last))))
+    visitors = select(Visit.client_id).where(Visit.group_id == group.id, Visit.date.between(first, last))
     people = session.execute(
-        select(Client.id, Client.name, Client.code).join(Enrolment, Enrolment.client_id == Client.id)
-        .where(_enrolled(group.id, first, last)).order_by(Client.search_key, Client.id)).all()
+        select(Client.id, Client.name, Client.code)
+        .where(Client.id.in_(enrolled) | Client.id.in_(visitors)).order_by(Client.search_key, Client.id)).all()
     marks = {}
     for client_id, day, status_id, membership_id in session.execute(
             select(Visit.client_id, Visit.date, Visit.status_id, Visit.membership_id)
@@ -320,7 +343,8 @@ def month(session: Session, actor: Actor, group_id: int, year: int, month_number
         marks[(client_id, day)] = (status_id, membership_id)
     return {"group": {"id": group.id, "name": group.name, "program_id": group.program_id},
             "days": lesson_days(session, group, first, last),
-            "clients": [{"id": p.id, "name": p.name, "code": p.code} for p in people], "marks": marks}
+            "clients": [{"id": p.id, "name": p.name, "code": p.code, "visitor": p.id not in enrolled}
+                        for p in people], "marks": marks}
 
 
 @guarded(Right.MARK_JOURNAL)

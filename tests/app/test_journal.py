@@ -113,6 +113,23 @@ def test_j7_excused_absence_earns_a_makeup_that_a_makeup_mark_spends(session, ow
         journal.mark(session, teacher, group, child, MONDAY + dt.timedelta(weeks=2), _status(session, "Makeup"))
 
 
+def test_j7_a_makeup_in_another_group_of_the_program(session, owner, teacher, group, child, speech):
+    other = programs.create_group(session, owner, program_id=speech, name="Thursday speech",
+                                  slots=[(3, "16:00", "16:45")])
+    thursday = MONDAY + dt.timedelta(days=3)
+    assert journal.makeup_visitors(session, owner, other, thursday) == []
+    journal.mark(session, teacher, group, child, MONDAY, _status(session, "Excused"))
+    assert [v["name"] for v in journal.makeup_visitors(session, owner, other, thursday)] == ["Маша Петрова"]
+    with pytest.raises(DomainError, match="for a makeup lesson only"):
+        journal.mark(session, owner, other, child, thursday, _status(session, "Present"))
+    journal.mark(session, owner, other, child, thursday, _status(session, "Makeup"))
+    view = journal.month(session, owner, other, 2026, 11)
+    assert [(c["name"], c["visitor"]) for c in view["clients"]] == [("Маша Петрова", True)]
+    assert journal.makeup_visitors(session, owner, other, thursday) == []  # marked: no longer offered
+    journal.mark(session, owner, other, child, thursday, None)  # and the mark can be cleared
+    assert session.scalar(select(Makeup.used_by_visit_id).where(Makeup.client_id == child)) is None
+
+
 def test_j7_unused_makeups_expire_and_are_listed(session, owner, teacher, group, child):
     journal.mark(session, teacher, group, child, MONDAY, _status(session, "Excused"))
     days = desk_settings.get_settings(session)["makeup_days"]

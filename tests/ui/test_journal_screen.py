@@ -101,3 +101,41 @@ def test_j7_makeups_are_listed_open_and_expired(desk, qtbot):
                                                                    f"{today - dt.timedelta(days=1):%d.%m.%Y}"]
     assert expired.rowCount() == 1 and expired.data(expired.index(0, 2)) == f"{today - dt.timedelta(days=200):%d.%m.%Y}"
     assert dialog.tabs.tabText(1) == "Expired unused (1)"
+
+
+def test_j7_a_makeup_visitor_from_another_group(desk, qtbot):
+    from sqlalchemy import select
+
+    from app.models import AttendanceStatus
+
+    olga, tom = desk.ops("olga"), desk.ops("tom")
+    today = dt.date.today()
+    with desk.database.writer.begin() as s:
+        swim = programs.create_program(s, olga.actor, name="Swimming", base_lesson_price="10")
+        mornings, evenings = (programs.create_group(s, olga.actor, program_id=swim, name=name,
+                                                    teacher_id=tom.actor.user_id,
+                                                    slots=[(d, starts, ends) for d in range(7)])
+                              for name, starts, ends in (("Mornings", "08:00", "08:45"), ("Evenings", "18:00", "18:45")))
+        kid = clients.create_client(s, olga.actor, name="Anna")
+        programs.enrol(s, olga.actor, mornings, kid, since=today.replace(day=1))
+    screen = JournalScreen(tom)
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.group.setCurrentIndex(screen.group.findData(evenings))
+    assert screen.model.rowCount() == 0  # nobody in the evening group
+    dialog = screen.add_visitor()
+    qtbot.addWidget(dialog)
+    assert dialog.visitor.count() == 0 and "Nobody from another group" in dialog.empty.text()
+    dialog.reject()
+    with desk.database.writer.begin() as s:  # Anna is excused from a morning lesson: she has a makeup
+        excused = s.scalar(select(AttendanceStatus.id).where(AttendanceStatus.name == "Excused"))
+        journal.mark(s, tom.actor, mornings, kid, today.replace(day=1), excused)
+    dialog = screen.add_visitor()
+    qtbot.addWidget(dialog)
+    dialog.day.setCurrentIndex(dialog.days.index(today))
+    assert dialog.visitor.itemText(0).startswith("Anna (makeup until")
+    dialog.accept()
+    assert screen.model.headerData(0, Qt.Orientation.Vertical) == "Anna  (makeup)"
+    assert screen.model.index(0, screen.model.view["days"].index(today)).data() == "M"
+    screen.undo_stack.undo()  # the visitor goes again with the undo
+    assert screen.model.rowCount() == 0

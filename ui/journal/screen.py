@@ -129,7 +129,8 @@ class JournalModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             return self.day(section).strftime("%a\n%d")
-        return self.client(section)["name"]
+        client = self.client(section)
+        return client["name"] + ("  (makeup)" if client.get("visitor") else "")
 
 
 class UnpaidCorner(QStyledItemDelegate):
@@ -192,8 +193,11 @@ class JournalScreen(RefreshOnChange, QWidget):
         self.month_label = QLabel(objectName="cardTitle")
         self.next = QPushButton("▶")
         self.extra = QPushButton(self.tr("Add a date…"))
-        self.makeups_button = QPushButton(self.tr("Makeups…"))
-        self.makeups_button.setToolTip(self.tr("Makeup lessons not used yet, and those that expired"))
+        self.makeups_button = QPushButton(self.tr("Makeups"))
+        makeups = QMenu(self.makeups_button)
+        makeups.addAction(self.tr("A visitor from another group…")).triggered.connect(lambda: self.add_visitor())
+        makeups.addAction(self.tr("Open and expired makeups…")).triggered.connect(lambda: self.show_makeups())
+        self.makeups_button.setMenu(makeups)
         for widget in (self.group, self.previous, self.month_label, self.next, self.extra):
             top.addWidget(widget)
         top.addStretch(1)
@@ -220,7 +224,6 @@ class JournalScreen(RefreshOnChange, QWidget):
         self.previous.clicked.connect(lambda: self.step(-1))
         self.next.clicked.connect(lambda: self.step(1))
         self.extra.clicked.connect(self.add_date)
-        self.makeups_button.clicked.connect(self.show_makeups)
         self.group.currentIndexChanged.connect(lambda _i: self.refresh())
         self.table.clicked.connect(self.choose_status)
         self.table.horizontalHeader().sectionClicked.connect(self.everyone_present)
@@ -287,6 +290,27 @@ class JournalScreen(RefreshOnChange, QWidget):
             self.undo_stack.push(MarkCommand(
                 self, self.group.currentData(), [(c, day, None, default["id"]) for c in marked],
                 self.tr("everyone {status} on {day}").format(status=default["name"], day=f"{day:%d.%m}"), done=True))
+
+    def add_visitor(self) -> QDialog | None:
+        """J7: someone from another group of the program comes to a makeup lesson (date and visitor asked)."""
+        from ui.journal.makeups import MakeupVisitorDialog
+
+        days = self.model.view["days"]
+        if not days:
+            QMessageBox.information(self, self.tr("Makeup visitor"), self.tr("This month has no lesson dates."))
+            return None
+        column = self.table.currentIndex().column()
+        today = dt.date.today()
+        default = days[column] if column >= 0 else min(days, key=lambda d: abs((d - today).days))
+        dialog = MakeupVisitorDialog(self.ops, self.group.currentData(), days, default, self)
+        dialog.chosen.connect(self._mark_visitor)
+        dialog.open()
+        return dialog
+
+    def _mark_visitor(self, visitor: dict, day: dt.date) -> None:
+        makeup = next(s["id"] for s in self.statuses if s["uses_makeup"])
+        self.undo_stack.push(MarkCommand(self, self.group.currentData(), [(visitor["id"], day, None, makeup)],
+                                         f"{visitor['name']} {day:%d.%m}: makeup"))
 
     def add_date(self) -> None:
         text, ok = QInputDialog.getText(self, self.tr("Add a lesson date"), self.tr("Date (dd.mm.yyyy):"))
