@@ -22,6 +22,7 @@ from app.services.status import LABELS, NONE, Status
 from ui.clients.checkin import CheckInBar
 from ui.models.clients import ClientsTableModel
 from ui.ops import Ops
+from ui.page import area_page
 from ui.refresh import RefreshOnChange
 from ui.tables import list_view
 
@@ -41,10 +42,7 @@ class ClientsScreen(RefreshOnChange, QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(self.pages)
 
-        layout = QVBoxLayout(self.list_page)
-        layout.setContentsMargins(24, 16, 24, 12)
-        top = QHBoxLayout()
-        title = QLabel(self.tr("Clients"), objectName="areaTitle")
+        layout, top = area_page(self.list_page, self.tr("Clients"))
         self.search = QLineEdit(objectName="clientSearch")
         self.search.setPlaceholderText(self.tr("Name, phone or card code"))
         self.search.setToolTip(self.tr("Type part of a name, phone or card code; a scanned card opens the client."))
@@ -71,15 +69,12 @@ class ClientsScreen(RefreshOnChange, QWidget):
         self.cards_button.setToolTip(self.tr("Member cards with QR codes for the clients listed, ten to an A4 page"))
         for button in (self.new_button, self.import_button):
             button.setVisible(ops.actor.may(Right.EDIT_CLIENTS))
-        top.addWidget(title)
-        top.addSpacing(20)
         top.addWidget(self.search, 1)
         top.addWidget(self.sell_button)
         top.addWidget(self.new_button)
         top.addWidget(self.import_button)
         top.addWidget(self.export_button)
         top.addWidget(self.cards_button)
-        layout.addLayout(top)
         filters = QHBoxLayout()  # a row of their own: the top row is full at 1280 px
         for widget in (QLabel(self.tr("Show:")), self.category, self.standing, self.archived):
             filters.addWidget(widget)

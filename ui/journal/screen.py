@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDialog,
-    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -41,12 +40,12 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyledItemDelegate,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from app.services import journal, programs
 from ui.ops import FAILED, Ops
+from ui.page import area_page
 from ui.refresh import RefreshOnChange
 
 UNPAID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -180,11 +179,7 @@ class JournalScreen(RefreshOnChange, QWidget):
         today = dt.date.today()
         self.year, self.month = today.year, today.month
         self.undo_stack = QUndoStack(self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 12)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Journal"), objectName="areaTitle"))
-        top.addSpacing(20)
+        layout, top = area_page(self, self.tr("Journal"))
         self.group = QComboBox(objectName="journalGroup")
         self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for row in ops.read(programs.list_groups):
@@ -202,7 +197,6 @@ class JournalScreen(RefreshOnChange, QWidget):
             top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.makeups_button)
-        layout.addLayout(top)
         self.model = JournalModel(self)
         self.table = QTableView(objectName="journalTable")
         self.table.setModel(self.model)

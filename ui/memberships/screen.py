@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +25,7 @@ from ui.forms import FieldErrors, pydate, qdate, save_cancel_layout
 from ui.models.rows import RowsModel
 from ui.money import STANDING_COLOURS, money_text
 from ui.ops import FAILED, Ops
+from ui.page import area_page
 from ui.refresh import RefreshOnChange
 from ui.tables import list_view
 
@@ -66,11 +66,7 @@ class MembershipsScreen(RefreshOnChange, QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 12)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Memberships"), objectName="areaTitle"))
-        top.addSpacing(20)
+        layout, top = area_page(self, self.tr("Memberships"))
         self.client = QLineEdit(objectName="salesClient", placeholderText=self.tr("Client name, phone or code"))
         self.client.setClearButtonEnabled(True)
         self.standing = QComboBox(objectName="salesStatus")
@@ -87,7 +83,6 @@ class MembershipsScreen(RefreshOnChange, QWidget):
                                   displayFormat="dd.MM.yyyy")
         self.client.setMinimumWidth(240)
         top.addWidget(self.client, 1)
-        layout.addLayout(top)
         filters = QHBoxLayout()  # a row of their own: with the title they do not fit 1280 px
         for widget in (QLabel(self.tr("Show:")), self.standing, self.package, QLabel(self.tr("started")),
                        self.start_from, QLabel("–"), self.start_to):

@@ -8,10 +8,8 @@ from pathlib import Path
 from PySide6.QtWidgets import (
     QDateEdit,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,6 +19,7 @@ from ui.forms import pydate, qdate
 from ui.models.rows import RowsModel
 from ui.money import money_text
 from ui.ops import FAILED, Ops
+from ui.page import area_page
 from ui.refresh import RefreshOnChange
 from ui.tables import list_view
 
@@ -29,11 +28,7 @@ class ReportsScreen(RefreshOnChange, QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 12)
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Day takings"), objectName="areaTitle"))
-        top.addSpacing(20)
+        layout, top = area_page(self, self.tr("Day takings"))
         self.day = QDateEdit(qdate(dt.date.today()), calendarPopup=True, displayFormat="dd.MM.yyyy",
                              objectName="takingsDay")
         self.day.setEnabled(ops.actor.may(Right.VIEW_REPORTS))  # a receptionist sees today only
@@ -41,7 +36,6 @@ class ReportsScreen(RefreshOnChange, QWidget):
         top.addWidget(self.day)
         top.addStretch(1)
         top.addWidget(self.print_button)
-        layout.addLayout(top)
         self.model = RowsModel([("method", "Method"), ("drawer", "Cash drawer"), ("count", "Payments"),
                                 ("amount", "Amount", lambda r: money_text(r["amount"]))],
                                self, right=("count", "amount"))
