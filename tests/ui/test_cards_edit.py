@@ -98,3 +98,31 @@ def test_t3_edit_mode_cancel_then_save_and_a_refusal(desk, qtbot, monkeypatch):
     assert not profile.may_leave() and asked and cards.editing  # unsaved changes are not dropped without asking
     profile.cancel_cards.click()
     assert profile.may_leave()
+
+
+def test_t1_a_client_of_several_programs_picks_one_to_see_its_cards(desk, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    from app.services import catalogue, programs
+
+    olga, rita = desk.ops("olga"), desk.ops("rita")
+    today = dt.date.today()
+    made = daily_lessons(desk, today)
+    with desk.database.writer.begin() as s:
+        chess = programs.create_program(s, olga.actor, name="Chess", base_lesson_price="10")
+        chess_pack = catalogue.create_package(s, olga.actor, kind="lesson_pack", name="Chess x4", price="40",
+                                              term_count=1, term_unit="month", program_id=chess, lesson_count=4)
+        for package in (made.pack, chess_pack, made.pack):
+            sales.sell(s, olga.actor, made.child, package, start_date=today, today=today)
+    profile = ClientProfile(rita)
+    qtbot.addWidget(profile)
+    profile.show_client(made.child)
+    profile.show()
+    titles = lambda: [w.text() for w in profile.cards.findChildren(QLabel, "cardTitle")][:-1]  # noqa: E731 - last: unpaid
+    choices = {b.text(): b for b in profile.cards.program_bar.findChildren(QPushButton)}
+    assert list(choices) == ["All", "Speech", "Chess"] and choices["All"].isChecked()
+    assert titles() == ["Speech x6", "Chess x4", "Speech x6"]
+    choices["Chess"].click()
+    assert titles() == ["Chess x4"] and choices["Chess"].isChecked() and not choices["All"].isChecked()
+    profile.show_client(made.child)  # a refresh keeps the choice
+    assert titles() == ["Chess x4"]

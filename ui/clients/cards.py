@@ -27,11 +27,13 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor, QDrag, QPainter, QPen, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
+    QButtonGroup,
     QFrame,
     QHBoxLayout,
     QLabel,
     QMenu,
     QMessageBox,
+    QPushButton,
     QScrollArea,
     QToolTip,
     QVBoxLayout,
@@ -45,6 +47,7 @@ from ui.money import STANDING_COLOURS, money_text
 from ui.ops import FAILED, Ops
 
 MIME = "application/x-membership-desk-visit"
+ALL_PROGRAMS = -1  # the program choice showing every card
 
 
 def visit_mime(visit_id: int, from_id: int | None) -> QMimeData:
@@ -248,9 +251,14 @@ class CardsPanel(QWidget):
         self.unpaid.dropped.connect(self.ask_and_move)
         self.unpaid_box = QVBoxLayout(self.unpaid)
         self.unpaid_content: QWidget | None = None
+        self.program_bar: QWidget | None = None  # one button per program when the cards are of several
+        self.program: int | None = ALL_PROGRAMS
+        self.cards_column = QVBoxLayout()
+        self.cards_column.setContentsMargins(0, 0, 0, 0)
+        self.cards_column.addWidget(self.scroll, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll, 1)
+        layout.addLayout(self.cards_column, 1)
         layout.addWidget(self.unpaid)
 
     def show_client(self, client_id: int, view: dict) -> None:
@@ -260,7 +268,40 @@ class CardsPanel(QWidget):
         if not same and self.editing:
             self._set_editing(False)
         self.client_id, self.view = client_id, view
+        self._program_choice(keep=same)
         self._render(keep_place=same)
+
+    def _program_choice(self, keep: bool) -> None:
+        """A button per program (and one for time memberships and credits) when the cards are of more
+        than one: the vendor's "program selection area". Another client starts on All."""
+        _discard(self.program_bar)
+        self.program_bar = None
+        names = {card["program_id"]: card["program"] or self.tr("Memberships and credits")
+                 for card in self.view["cards"]}
+        if not keep or self.program not in names:
+            self.program = ALL_PROGRAMS
+        if len(names) < 2:
+            return
+        self.program_bar = QWidget(objectName="programChoice")
+        row = QHBoxLayout(self.program_bar)
+        row.setContentsMargins(0, 0, 0, 4)
+        buttons = QButtonGroup(self.program_bar)  # one checked at a time
+        for key, name in [(ALL_PROGRAMS, self.tr("All")), *names.items()]:
+            button = QPushButton(name, checkable=True, checked=key == self.program)
+            button.clicked.connect(partial(self._show_program, key))
+            buttons.addButton(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        self.cards_column.insertWidget(0, self.program_bar)
+
+    def _show_program(self, program_id: int | None) -> None:
+        self.program = program_id
+        self._render(keep_place=False)
+
+    def shown_cards(self) -> list[dict]:
+        if self.program == ALL_PROGRAMS:
+            return self.view["cards"]
+        return [card for card in self.view["cards"] if card["program_id"] == self.program]
 
     def _render(self, keep_place: bool = True) -> None:
         place = self.scroll.verticalScrollBar().value() if keep_place else 0
@@ -273,7 +314,7 @@ class CardsPanel(QWidget):
         self.unpaid_box.addWidget(self.unpaid_content)
         self.areas, self.fields, self.strips = {None: self.unpaid}, {}, {}
         self._generation += 1
-        every = self.view["cards"]
+        every = self.shown_cards()
         first = every if place else every[:self.FIRST_CARDS]
         for card in first:
             self.column.addWidget(self._card(card))
