@@ -32,6 +32,7 @@ class Membership(Stamped, Base):
         ),
         Index("ix_memberships_client_kind", "client_id", "kind", "start_date"),
         Index("ix_memberships_end_date", "end_date"),
+        Index("ix_memberships_start_date", "start_date", "id"),  # the memberships list, newest first
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

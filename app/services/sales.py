@@ -441,7 +441,7 @@ def list_sales(session: Session, actor: Actor, *, standing: str | None = None, p
         ids = clients.search_client_ids(session, actor, client_query, archived=None, limit=500)
         conditions.append(Membership.client_id.in_(ids))
     stmt = stmt.where(*conditions)
-    total = session.scalar(select(func.count()).select_from(stmt.with_only_columns(Membership.id).subquery()))
+    total = session.scalar(select(func.count(Membership.id)).where(*conditions))  # every condition is on the sale
     rows = session.execute(stmt.order_by(Membership.start_date.desc(), Membership.id.desc()).limit(limit))
     listed = []
     for sale, state_value, name, code, invoice, due in rows:
