@@ -50,11 +50,15 @@ def test_seven_marks_new_pack_drag_refused_then_to_unpaid_and_undo(desk, qtbot, 
     first_day = today.replace(day=1)
     made = daily_lessons(desk, first_day, teacher_id=tom.actor.user_id)
     child, pack = made.child, made.pack
-    # the receptionist sold the first pack; the teacher marks 7 lessons in her journal
-    sale = SaleDialog(rita, child, package_id=pack)
-    qtbot.addWidget(sale)
-    sale.start.setDate(sale.start.date().addDays(1 - today.day))
-    sale.save()
+
+    def sell_from_the_first() -> None:
+        """The receptionist sells the pack in the sale dialog, starting on the 1st of the month."""
+        sale = SaleDialog(rita, child, package_id=pack)
+        qtbot.addWidget(sale)
+        sale.start.setDate(sale.start.date().addDays(1 - today.day))
+        sale.save()
+
+    sell_from_the_first()  # the first pack; the teacher marks 7 lessons in her journal
     journal = JournalScreen(tom)
     qtbot.addWidget(journal)
     journal.show()
@@ -62,11 +66,7 @@ def test_seven_marks_new_pack_drag_refused_then_to_unpaid_and_undo(desk, qtbot, 
         journal.table.setCurrentIndex(journal.model.index(0, column))
         QTest.keyClick(journal.table, Qt.Key.Key_P)
     assert journal.model.index(0, 6).data() == "P" and journal.model.index(0, 6).data(Qt.ItemDataRole.UserRole + 1)
-    # a new pack: the unpaid 7th lesson lands on it at once
-    second = SaleDialog(rita, child, package_id=pack)
-    qtbot.addWidget(second)
-    second.start.setDate(second.start.date().addDays(1 - today.day))
-    second.save()
+    sell_from_the_first()  # a new pack: the unpaid 7th lesson lands on it at once
     profile = ClientProfile(rita)
     qtbot.addWidget(profile)
     profile.show_client(child)
