@@ -22,6 +22,9 @@ from app import __version__
 from ui.areas import Area, areas_for
 from ui.ops import Ops
 
+DONE_MESSAGE_MS = 8000
+
+
 class PendingArea(QWidget):
     """Says plainly that an area is not built yet, and what will deliver it."""
 
@@ -87,6 +90,11 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.nav.currentRowChanged.connect(self._open_row)
+        self.ops.said.connect(self.show_done)
+
+    def show_done(self, message: str) -> None:
+        """The short feedback after a saved action, shown for a while in the status bar."""
+        self.statusBar().showMessage(message, DONE_MESSAGE_MS)
 
     def _open_row(self, row: int) -> None:
         if 0 <= row < len(self.areas):

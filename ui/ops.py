@@ -74,6 +74,7 @@ class Ops(QObject):
     """The single door from the window to the services for the signed-in user."""
 
     changed = Signal(object)  # OpChange
+    said = Signal(str)  # a short "done" message for the status bar (SPEC: feedback after every action)
 
     def __init__(self, db: Database, actor: Actor, parent: QObject | None = None):
         super().__init__(parent)
@@ -86,9 +87,14 @@ class Ops(QObject):
         *args,
         parent: QWidget | None = None,
         on_error: Callable[[DomainError], None] | None = None,
+        done: str | Callable[[Any], str] | None = None,
         **kwargs,
     ):
-        """Run ``service(session, actor, *args, **kwargs)`` as one transaction."""
+        """Run ``service(session, actor, *args, **kwargs)`` as one transaction.
+
+        ``done`` is what the status bar says once it is saved: a text, or a function of the
+        service's result giving the text (e.g. the invoice number it issued).
+        """
         try:
             with self.db.writer.begin() as session:
                 result = service(session, self.actor, *args, **kwargs)
@@ -109,7 +115,13 @@ class Ops(QObject):
             report_bug(exc, parent)
             return FAILED
         self.changed.emit(OpChange(getattr(service, "__name__", str(service)), result))
+        if done is not None:
+            self.say(done(result) if callable(done) else done)
         return result
+
+    def say(self, message: str) -> None:
+        """Tell the user in the status bar that something was done (also for work outside the database)."""
+        self.said.emit(message)
 
     def read(self, query: Callable, *args, **kwargs):
         """Run a read-only ``query(session, actor, ...)``; it never waits for a writer."""
