@@ -1,8 +1,11 @@
 """Clients in and out: CSV/XLSX import with a preview (X1), and export of lists (X2).
 
 Import never writes until the user confirms the preview, and then writes all
-of it or nothing. Exported cells that a spreadsheet would run as a formula
-(= + - @ at the start) are neutralised with a leading apostrophe.
+of it or nothing. Exported text that a spreadsheet would run as a formula
+(= + - @ at the start) is kept as text: in CSV with a leading apostrophe (a
+CSV cell has no type), in XLSX as a text cell, typed as text and marked
+"quote prefix" as Excel marks a typed apostrophe, so "+44 7700 900123" stays
+exactly as it was written. Amounts (Decimal) are XLSX numbers with two decimals.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 from sqlalchemy import select
@@ -42,28 +46,47 @@ HEADER_WORDS = {
     "payer": ("payer", "pays", "плательщик"),
 }
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+AMOUNT_FORMAT = "0.00"
 
 
 # ---- export ---------------------------------------------------------------------
 
 def neutralise(value) -> object:
-    """A cell as a spreadsheet will show it, never as a formula it would run."""
+    """A CSV cell as a spreadsheet will show it, never as a formula it would run."""
     if isinstance(value, str) and value.startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
 
+def _xlsx_cell(sheet, value):
+    """An XLSX cell: text always typed as text (never a formula or an error code), amounts as numbers."""
+    from openpyxl.cell import WriteOnlyCell
+
+    if isinstance(value, Decimal):
+        cell = WriteOnlyCell(sheet, value)
+        cell.number_format = AMOUNT_FORMAT
+        return cell
+    cell = WriteOnlyCell(sheet, value)
+    if isinstance(value, str):
+        cell.data_type = "s"  # openpyxl would make "=..." a formula and "#N/A" an error
+        cell.quotePrefix = value.startswith(FORMULA_STARTS)  # what Excel records for a typed apostrophe
+    return cell
+
+
 def write_table(path: Path, headers: list[str], rows: list[list]) -> None:
-    """Write a list to CSV (UTF-8 with BOM, for spreadsheets) or XLSX, by the file's ending."""
+    """Write a list to CSV (UTF-8 with BOM, for spreadsheets) or XLSX, by the file's ending.
+
+    Cells are text, whole numbers or amounts (Decimal, written with two decimals).
+    """
     path = Path(path)
     if path.suffix.lower() == ".xlsx":
         from openpyxl import Workbook
 
         book = Workbook(write_only=True)
         sheet = book.create_sheet()
-        sheet.append(headers)
+        sheet.append([_xlsx_cell(sheet, h) for h in headers])
         for row in rows:
-            sheet.append([neutralise(v) for v in row])
+            sheet.append([_xlsx_cell(sheet, v) for v in row])
         book.save(path)
     elif path.suffix.lower() == ".csv":
         with path.open("w", encoding="utf-8-sig", newline="") as out:
@@ -91,7 +114,7 @@ def export_clients(session: Session, actor: Actor, path: Path, query: str = "", 
                 .outerjoin(Family, Family.id == Client.family_id).where(Client.id.in_(chunk)))
         }
         rows += [[r.code, r.name, r.phone, r.email, r.birth_date.isoformat() if r.birth_date else "", r.category or "",
-                  r.family or "", LABELS[r.status], str(r.balance)] for r in (found[i] for i in chunk)]
+                  r.family or "", LABELS[r.status], r.balance] for r in (found[i] for i in chunk)]
     write_table(path, headers, rows)
     return len(rows)
 
