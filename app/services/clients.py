@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import secrets
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from sqlalchemy import and_, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from app import paths, validation
+from app.pictures import read_picture, store_picture
 from app.errors import DomainError
 from app.models import Client, ClientCategory, Family
 from app.services import audit, invoices, status
@@ -259,10 +259,6 @@ def categories(session: Session, actor: Actor) -> list[tuple[int, str]]:
                                                   .order_by(ClientCategory.name))]
 
 
-PHOTO_TYPES = (".png", ".jpg", ".jpeg")
-MAX_PHOTO = 5 * 1024 * 1024
-
-
 @guarded(Right.EDIT_CLIENTS)
 def set_photo(session: Session, actor: Actor, client_id: int, source: str | None) -> str:
     """Copy a PNG or JPEG into the data folder as the client's photo (None removes it)."""
@@ -275,18 +271,8 @@ def set_photo(session: Session, actor: Actor, client_id: int, source: str | None
 
 
 def _store_photo(session: Session, actor: Actor, client: Client, source: str) -> str:
-    path = Path(source)
-    if path.suffix.lower() not in PHOTO_TYPES:
-        raise DomainError("A photo is a PNG or JPEG file.", field="photo")
-    if not path.is_file():
-        raise DomainError(f"The file {path.name} cannot be read.", field="photo")
-    data = path.read_bytes()
-    if len(data) > MAX_PHOTO:
-        raise DomainError("The photo is larger than 5 MB.", field="photo")
-    if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
-        raise DomainError("This file is not a PNG or JPEG picture.", field="photo")
-    stored = f"{client.code}-{hashlib.sha256(data).hexdigest()[:12]}{path.suffix.lower()}"
-    (paths.photos_dir() / stored).write_bytes(data)
+    data = read_picture(source, "photo", "A photo")
+    stored = store_picture(data, source, paths.photos_dir(), client.code)
     client.photo = stored
     audit.record(session, actor, "update", "client", client.id, photo=stored)
     return stored
