@@ -20,6 +20,7 @@ from app.models import AttendanceStatus, CashDrawer, ClientCategory, CreditType
 from app.services import audit
 from app.services.access import Actor, Right, guarded
 from app.services.records import existing
+from app.services.settings import get_settings
 
 
 def _flag(value, field, label):
@@ -125,5 +126,18 @@ def set_item_active(session: Session, actor: Actor, kind: str, item_id: int, act
     if not spec.has_active:
         raise DomainError(f"A {spec.what} cannot be deactivated; rename it instead.")
     item = existing(session, spec.model, item_id, spec.what)
+    if kind == "cash_drawers" and not active and item.id == get_settings(session)["default_cash_drawer"]:
+        raise DomainError(f"{item.name} is the default cash drawer: make another drawer the default first.")
     item.active = bool(active)
     audit.record(session, actor, "activate" if active else "deactivate", kind, item.id)
+
+
+@guarded(Right.TAKE_PAYMENTS)
+def preselected_drawer(session: Session, actor: Actor, last_used: int | None) -> int | None:
+    """The cash drawer the payment step offers first: the one this PC used last while it is
+    active, else the default one, else the oldest active drawer (a database from before defaults)."""
+    active = session.scalars(select(CashDrawer.id).where(CashDrawer.active).order_by(CashDrawer.id)).all()
+    for choice in (last_used, get_settings(session)["default_cash_drawer"]):
+        if choice in active:
+            return choice
+    return active[0] if active else None

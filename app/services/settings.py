@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import validation
+from app import paths, validation
 from app.errors import DomainError
-from app.models import Setting
+from app.models import CashDrawer, Setting
+from app.pictures import read_picture, store_picture
 from app.services import audit
 from app.services.access import Actor, Right, guarded
 
@@ -56,6 +58,10 @@ def _percent_text(value, key):
     return str(validation.percent(value, key, "This percentage"))
 
 
+def _drawer_id(value, key):
+    return None if value is None else validation.whole(value, key, "The cash drawer", minimum=1)
+
+
 # key: (default, validator). Percentages are kept as text so they stay exact Decimals.
 SCHEMA = {
     "business_name": ("", lambda v, k: validation.text(v, k, "Business name", max_len=200)),
@@ -80,6 +86,7 @@ SCHEMA = {
     "smtp_sender": ("", lambda v, k: validation.email(v, k, "Sender address")),
     "smtp_tls": (True, _flag),
     "backups_keep": (14, lambda v, k: validation.whole(v, k, "Backups to keep", minimum=1, maximum=365)),
+    "default_cash_drawer": (None, _drawer_id),  # an active drawer's id: the payment step offers it
 }
 
 
@@ -105,9 +112,19 @@ def clean(changes: dict) -> dict:
     return cleaned
 
 
+def _check_default_drawer(session: Session, drawer_id: int | None) -> None:
+    if drawer_id is None:
+        return
+    drawer = session.get(CashDrawer, drawer_id)
+    if drawer is None or not drawer.active:
+        raise DomainError("The default cash drawer must be an active cash drawer.", field="default_cash_drawer")
+
+
 def store(session: Session, changes: dict) -> dict:
     """Validate and save ``changes`` without a rights check (first start uses it)."""
     cleaned = clean(changes)
+    if "default_cash_drawer" in cleaned:
+        _check_default_drawer(session, cleaned["default_cash_drawer"])
     for key, value in cleaned.items():
         row = session.get(Setting, key)
         if row is None:
@@ -129,3 +146,30 @@ def update_settings(session: Session, actor: Actor, changes: dict) -> dict:
 def read_settings(session: Session, actor: Actor) -> dict:
     """Every setting, for the owner's settings pages."""
     return get_settings(session)
+
+
+def logos_dir() -> Path:
+    path = paths.data_dir() / "logo"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@guarded(Right.EDIT_SETTINGS)
+def set_logo(session: Session, actor: Actor, source: str | None) -> str:
+    """Copy a PNG or JPEG into the data folder as the business logo (None removes it); its new path.
+
+    The copy, not the picked file, is what invoices print: the original may be on a
+    USB stick or deleted later.
+    """
+    stored = ""
+    if source:
+        data = read_picture(source, "business_logo", "The logo")
+        stored = str(logos_dir() / store_picture(data, source, logos_dir(), "logo"))
+    return update_settings(session, actor, {"business_logo": stored})["business_logo"]
+
+
+def logo_problem(logo: str) -> str | None:
+    """What is wrong with the logo setting, for the settings page; None when it is fine or empty."""
+    if logo and not Path(logo).is_file():
+        return f"The logo file {logo} is missing; choose it again with Browse…"
+    return None

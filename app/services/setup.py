@@ -47,7 +47,10 @@ def add_defaults(session: Session) -> None:
         session.add(AttendanceStatus(name=name, letter=letter, colour=colour, charges=charges,
                                      gives_makeup=gives, uses_makeup=uses, position=position))
     session.add_all(ClientCategory(name=name) for name in DEFAULT_CATEGORIES)
-    session.add(CashDrawer(name="Front desk"))
+    front_desk = CashDrawer(name="Front desk")
+    session.add(front_desk)
+    session.flush()
+    settings.store(session, {"default_cash_drawer": front_desk.id})
     for name, description, price, billing, (count, unit), discount in DEFAULT_PLANS:
         session.add(Package(kind=PackageKind.MEMBERSHIP, name=name, description=description,
                             price=Decimal(price), billing_type=billing, term_count=count, term_unit=unit,

@@ -75,13 +75,67 @@ def create_user(session: Session, actor: Actor, username: str, display_name: str
     return user.id
 
 
+def _new_password(new, repeat, field: str = "new") -> str:
+    """A new password as typed twice: long enough, and the same both times."""
+    _check_password(new, field)
+    if new != repeat:
+        raise DomainError("The two passwords differ.", field="repeat")
+    return new
+
+
+def _keep_an_owner(session: Session, user: User, role: Role, active: bool) -> None:
+    """Refuse a change that would leave nobody able to manage users and settings."""
+    if user.role != Role.OWNER or not user.active or (role == Role.OWNER and active):
+        return
+    others = session.scalar(select(func.count(User.id)).where(User.role == Role.OWNER, User.active,
+                                                              User.id != user.id))
+    if not others:
+        raise DomainError(f"{user.display_name} is the last active owner: make another user an owner first.",
+                          field="role" if role != Role.OWNER else "active")
+
+
 @guarded(Right.MANAGE_USERS)
 def set_user_active(session: Session, actor: Actor, user_id: int, active: bool) -> None:
     user = existing(session, User, user_id, "user")
     if user.id == actor.user_id and not active:
-        raise DomainError("You cannot switch off your own account.")
-    user.active = active
+        raise DomainError("You cannot switch off your own account.", field="active")
+    _keep_an_owner(session, user, user.role, bool(active))
+    user.active = bool(active)
     audit.record(session, actor, "activate" if active else "deactivate", "user", user.id)
+
+
+@guarded(Right.MANAGE_USERS)
+def update_user(session: Session, actor: Actor, user_id: int, display_name: str, role: Role, active: bool) -> int:
+    """The owner changes a user's name, role and whether the account is on, in one action."""
+    user = existing(session, User, user_id, "user")
+    display_name = validation.text(display_name, "display_name", "Name", max_len=200)
+    if not isinstance(role, Role):
+        raise DomainError("Choose a role.", field="role")
+    if not isinstance(active, bool):
+        raise DomainError("Active must be on or off.", field="active")
+    if user.id == actor.user_id and role != user.role:
+        raise DomainError("You cannot change your own role; ask another owner.", field="role")
+    if user.id == actor.user_id and not active:
+        raise DomainError("You cannot switch off your own account.", field="active")
+    _keep_an_owner(session, user, role, active)
+    changes = {key: value for key, value in (("display_name", display_name), ("role", role), ("active", active))
+               if getattr(user, key) != value}
+    for key, value in changes.items():
+        setattr(user, key, value)
+    audit.record(session, actor, "update", "user", user.id, **changes)
+    return user.id
+
+
+@guarded(Right.MANAGE_USERS)
+def reset_password(session: Session, actor: Actor, user_id: int, new: str, repeat: str) -> int:
+    """The owner sets a new password for a user who forgot theirs (not for themselves: see
+    :func:`change_own_password`, which asks for the old one)."""
+    user = existing(session, User, user_id, "user")
+    if user.id == actor.user_id:
+        raise DomainError("Change your own password with File › Change password…; it asks for the old one.")
+    user.password_hash = hash_password(_new_password(new, repeat))
+    audit.record(session, actor, "reset_password", "user", user.id)
+    return user.id
 
 
 @guarded(Right.MANAGE_USERS)
@@ -93,13 +147,18 @@ def list_users(session: Session, actor: Actor) -> list[dict]:
     ]
 
 
-def change_own_password(session: Session, actor: Actor, old: str, new: str) -> None:
+def change_own_password(session: Session, actor: Actor, old: str, new: str, repeat: str) -> None:
     """Any signed-in user may change their own password (and only their own)."""
     user = session.get(User, actor.user_id) if actor.user_id is not None else None
-    if user is None or not _verify(user, old):
+    if user is None or not isinstance(old, str) or not _verify(user, old):
         raise DomainError("The current password is wrong.", field="old")
-    user.password_hash = hash_password(_check_password(new, "new"))
+    user.password_hash = hash_password(_new_password(new, repeat))
     audit.record(session, actor, "change_password", "user", user.id)
+
+
+def sign_out(session: Session, actor: Actor) -> None:
+    """Any signed-in user may sign out; the audit trail says when."""
+    audit.record(session, actor, "sign_out", "user", actor.user_id)
 
 
 def _verify(user: User, password: str) -> bool:

@@ -23,7 +23,7 @@ EXPECTED = {
 }
 
 # Services that take an actor but need no right beyond being signed in.
-OPEN_TO_ALL = {"change_own_password", "record"}  # record: the audit helper guarded services call
+OPEN_TO_ALL = {"change_own_password", "sign_out", "record"}  # record: the audit helper guarded services call
 
 for info in pkgutil.iter_modules(app.services.__path__):
     importlib.import_module(f"app.services.{info.name}")

@@ -57,3 +57,57 @@ def test_receptionist_and_teacher_cannot_change_the_lists(session, receptionist,
             lists.save_item(session, actor, "cash_drawers", None, {"name": "Mine"})
         with pytest.raises(PermissionDenied):
             lists.list_items(session, actor, "attendance_statuses")
+
+
+def _drawer(session, owner, name):
+    return lists.save_item(session, owner, "cash_drawers", None, {"name": name})
+
+
+def test_first_start_makes_the_front_desk_the_default_drawer(session, owner, receptionist):
+    from app.services.settings import get_settings
+
+    front = session.get(CashDrawer, get_settings(session)["default_cash_drawer"])
+    assert front.name == "Front desk"
+    _drawer(session, owner, "Cafe till")  # first by name, and never preselected for that reason
+    assert lists.preselected_drawer(session, receptionist, None) == front.id
+
+
+def test_the_payment_step_offers_this_pcs_last_drawer_while_it_is_active_else_the_default(session, owner,
+                                                                                          receptionist, teacher):
+    from app.services import settings
+
+    front = settings.get_settings(session)["default_cash_drawer"]
+    cafe = _drawer(session, owner, "Cafe till")
+    assert lists.preselected_drawer(session, receptionist, cafe) == cafe
+    lists.set_item_active(session, owner, "cash_drawers", cafe, False)
+    assert lists.preselected_drawer(session, receptionist, cafe) == front
+    assert lists.preselected_drawer(session, receptionist, 999_999) == front
+    with pytest.raises(PermissionDenied):
+        lists.preselected_drawer(session, teacher, None)
+
+
+def test_the_owner_marks_another_default_drawer_and_an_inactive_one_is_refused(session, owner, receptionist):
+    from app.services import settings
+
+    front = settings.get_settings(session)["default_cash_drawer"]
+    cafe = _drawer(session, owner, "Cafe till")
+    settings.update_settings(session, owner, {"default_cash_drawer": cafe})
+    assert lists.preselected_drawer(session, receptionist, None) == cafe
+    old = _drawer(session, owner, "Old till")
+    lists.set_item_active(session, owner, "cash_drawers", old, False)
+    for bad in (old, 999_999, "front", 0):
+        with pytest.raises(DomainError) as refused:
+            settings.update_settings(session, owner, {"default_cash_drawer": bad})
+        assert refused.value.field == "default_cash_drawer"
+    assert settings.get_settings(session)["default_cash_drawer"] == cafe
+    assert front != cafe
+
+
+def test_deactivating_the_default_drawer_is_refused_with_a_message_and_nothing_changes(session, owner):
+    from app.services import settings
+
+    front = settings.get_settings(session)["default_cash_drawer"]
+    with pytest.raises(DomainError, match="^Front desk is the default cash drawer: make another drawer the default"):
+        lists.set_item_active(session, owner, "cash_drawers", front, False)
+    assert session.get(CashDrawer, front).active is True
+    assert settings.get_settings(session)["default_cash_drawer"] == front

@@ -83,3 +83,84 @@ def test_first_start_made_the_editable_default_plans(session):
     from app.models import Package
 
     assert session.scalars(select(Package.name).order_by(Package.id)).all() == ["Silver", "Gold", "Platinum"]
+
+
+def _events(session, user_id, action):
+    return session.scalars(select(AuditEvent).where(AuditEvent.entity == "user", AuditEvent.entity_id == user_id,
+                                                    AuditEvent.action == action)).all()
+
+
+def test_d6_the_owner_changes_a_role_and_switches_a_user_off_in_one_audited_action(session, owner, receptionist):
+    users.update_user(session, owner, receptionist.user_id, "Rita Manager", Role.OWNER, False)
+    rita = session.get(User, receptionist.user_id)
+    assert (rita.display_name, rita.role, rita.active) == ("Rita Manager", Role.OWNER, False)
+    [event] = _events(session, rita.id, "update")
+    assert event.user_id == owner.user_id and '"role": "owner"' in event.details and '"active": false' in event.details
+
+
+def test_d6_only_the_owner_edits_users_also_when_the_button_is_not_hidden(session, receptionist, teacher):
+    with pytest.raises(PermissionDenied):
+        users.update_user(session, receptionist, teacher.user_id, "Tom", Role.OWNER, True)
+    with pytest.raises(PermissionDenied):
+        users.reset_password(session, receptionist, teacher.user_id, "new password 1", "new password 1")
+    assert session.get(User, teacher.user_id).role == Role.TEACHER
+
+
+def test_d6_the_last_active_owner_keeps_the_owner_role_and_stays_on(session, owner, receptionist):
+    # Another owner is switched off: olga is the last active owner.
+    users.update_user(session, owner, receptionist.user_id, "Rita Reception", Role.OWNER, False)
+    rita = users.actor_of(session.get(User, receptionist.user_id))
+    with pytest.raises(DomainError, match="^You cannot change your own role"):
+        users.update_user(session, owner, owner.user_id, "Olga Owner", Role.RECEPTIONIST, True)
+    with pytest.raises(DomainError, match="^Olga Owner is the last active owner") as refused:
+        users.update_user(session, rita, owner.user_id, "Olga Owner", Role.RECEPTIONIST, True)
+    assert refused.value.field == "role"
+    with pytest.raises(DomainError, match="last active owner") as refused:
+        users.set_user_active(session, rita, owner.user_id, False)
+    assert refused.value.field == "active"
+    olga = session.get(User, owner.user_id)
+    assert (olga.role, olga.active) == (Role.OWNER, True)
+    # With a second active owner, the first may lose the role.
+    users.set_user_active(session, owner, rita.user_id, True)
+    users.update_user(session, rita, owner.user_id, "Olga Owner", Role.RECEPTIONIST, True)
+    assert session.get(User, owner.user_id).role == Role.RECEPTIONIST
+
+
+def test_d6_the_owner_resets_a_forgotten_password_and_it_is_audited(session, owner, teacher):
+    users.reset_password(session, owner, teacher.user_id, "a new secret", "a new secret")
+    assert users.sign_in(session, "tom", "a new secret").user_id == teacher.user_id
+    with pytest.raises(DomainError, match="Wrong user name or password"):
+        users.sign_in(session, "tom", PASSWORD)
+    assert [e.user_id for e in _events(session, teacher.user_id, "reset_password")] == [owner.user_id]
+    with pytest.raises(DomainError, match="Change password"):
+        users.reset_password(session, owner, owner.user_id, "a new secret", "a new secret")
+
+
+@pytest.mark.parametrize("new,repeat,field,message", [
+    ("short", "short", "new", "at least 8 characters"),
+    ("long enough 1", "long enough 2", "repeat", "The two passwords differ."),
+])
+def test_d6_a_weak_or_mistyped_new_password_is_refused_and_the_old_one_still_works(session, owner, teacher,
+                                                                                    new, repeat, field, message):
+    for change in (lambda: users.reset_password(session, owner, teacher.user_id, new, repeat),
+                   lambda: users.change_own_password(session, teacher, PASSWORD, new, repeat)):
+        with pytest.raises(DomainError, match=message) as refused:
+            change()
+        assert refused.value.field == field
+    assert users.sign_in(session, "tom", PASSWORD).user_id == teacher.user_id
+    assert not _events(session, teacher.user_id, "change_password") + _events(session, teacher.user_id,
+                                                                                "reset_password")
+
+
+def test_d6_every_user_changes_their_own_password_with_the_old_one(session, teacher):
+    with pytest.raises(DomainError, match="current password is wrong") as refused:
+        users.change_own_password(session, teacher, "not my password", "my new secret", "my new secret")
+    assert refused.value.field == "old"
+    users.change_own_password(session, teacher, PASSWORD, "my new secret", "my new secret")
+    assert users.sign_in(session, "tom", "my new secret").user_id == teacher.user_id
+    assert [e.user_id for e in _events(session, teacher.user_id, "change_password")] == [teacher.user_id]
+
+
+def test_d6_signing_out_is_recorded(session, receptionist):
+    users.sign_out(session, receptionist)
+    assert [e.user_id for e in _events(session, receptionist.user_id, "sign_out")] == [receptionist.user_id]
