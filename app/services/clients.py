@@ -6,7 +6,7 @@ import datetime as dt
 import secrets
 from pathlib import Path
 
-from sqlalchemy import and_, func, literal, or_, select, text
+from sqlalchemy import and_, bindparam, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from app import paths, validation
@@ -17,7 +17,7 @@ from app.services import audit, invoices, status
 from app.services.access import Actor, Right, guarded
 from app.services.records import existing
 from app.services.settings import get_settings
-from app.text import fold, phone_digits
+from app.text import fold, national_number, phone_digits
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed without doubt
 CODE_LENGTH = 6
@@ -139,8 +139,14 @@ def possible_duplicates(session: Session, actor: Actor, *, name: str = "", phone
     return [dict(row._mapping) for row in session.execute(query.limit(20))]
 
 
-def _fts_phrase(term: str) -> str:
-    return '"' + term.replace('"', '""') + '"'
+def _fts_match(columns: str, term: str):
+    """Client ids whose ``columns`` (FTS5 column filter) contain ``term`` (3+ characters), on SQLite.
+
+    The bound value is unique, so several of these in one query each keep their own term.
+    """
+    phrase = '"' + term.replace('"', '""') + '"'
+    return Client.id.in_(text("SELECT rowid FROM clients_fts WHERE clients_fts MATCH :q")
+                         .bindparams(bindparam("q", f"{columns} : {phrase}", unique=True)))
 
 
 def _matching(session: Session, query: str):
@@ -152,16 +158,11 @@ def _matching(session: Session, query: str):
     looks_like_phone = len(digits) >= 3 and not any(ch.isalpha() for ch in query)
     sqlite = session.get_bind().dialect.name == "sqlite"
     if looks_like_phone:
-        if sqlite:
-            return Client.id.in_(text("SELECT rowid FROM clients_fts WHERE clients_fts MATCH :q")
-                                 .bindparams(q="phone_key : " + _fts_phrase(digits)))
-        return Client.phone_key.contains(digits, autoescape=True)
+        return _phone_matching(session, query, digits)
     conditions = []
     for word in words:
         if sqlite and len(word) >= 3:
-            conditions.append(Client.id.in_(
-                text("SELECT rowid FROM clients_fts WHERE clients_fts MATCH :q").bindparams(
-                    q="{search_key code} : " + _fts_phrase(word))))
+            conditions.append(_fts_match("{search_key code}", word))
         elif len(word) >= 3:
             conditions.append(or_(Client.search_key.contains(word, autoescape=True),
                                   func.lower(Client.code).contains(word, autoescape=True)))
@@ -169,6 +170,33 @@ def _matching(session: Session, query: str):
             conditions.append(or_(Client.search_key.startswith(word, autoescape=True),
                                   Client.search_key.contains(" " + word, autoescape=True)))
     return and_(*conditions)
+
+
+def _phone_has(session: Session, digits: str):
+    """The stored phone digits contain ``digits`` (3 or more), through the trigram index."""
+    if session.get_bind().dialect.name == "sqlite":
+        return _fts_match("phone_key", digits)
+    return Client.phone_key.contains(digits, autoescape=True)
+
+
+COUNTRY_CODE_DIGITS = 3  # +1 ... +998
+
+
+def _phone_matching(session: Session, query: str, digits: str):
+    """The typed digits anywhere in the stored number; a number typed in its national form
+    ("8 029 123-45-67") also finds the international one (+375 29 123 45 67).
+
+    The national number must start right after a country code of up to three digits (or
+    start the stored number): typed in full it is the stored number's tail, and typed
+    digit by digit it finds the number before the last digit, which a match on the tail
+    alone would not (and "8 912 345 67" would find +375 29 123 45 67, whose tail it is).
+    """
+    condition = _phone_has(session, digits)
+    national = national_number(query)
+    if len(national) < 3 or national == digits:  # "07700 900123": its digits are the national number already
+        return condition
+    placed = or_(*(Client.phone_key.like("_" * before + national + "%") for before in range(COUNTRY_CODE_DIGITS + 1)))
+    return or_(condition, and_(_phone_has(session, national), placed))
 
 
 def standing_sql(session: Session):

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from app.errors import DomainError, PermissionDenied
 from app.models import AuditEvent, Client
 from app.services import clients, payments, sales
-from app.text import fold, phone_digits
+from app.text import fold, national_number, phone_digits
 
 
 @pytest.fixture
@@ -62,9 +62,54 @@ def test_search_is_case_and_accent_insensitive_in_any_script(session, receptioni
     assert _names(session, receptionist, query) == expected
 
 
+@pytest.mark.parametrize("query", ["zoe smith", "smith zoe", "анна müller"])
+def test_search_of_several_words_finds_only_clients_with_every_word(session, receptionist, people, query):
+    assert _names(session, receptionist, query) == []
+
+
 @pytest.mark.parametrize("query", ["7700 900 123", "+44 7700 900123", "07700-900-123", "900123", "0044 7700900123"])
 def test_phone_search_ignores_formatting_and_country_code(session, receptionist, people, query):
     assert _names(session, receptionist, query) == ["Анна Иванова"]
+
+
+@pytest.fixture
+def abroad(session, receptionist):
+    made = {}
+    for name, phone in [("Belarus Minsk", "+375 29 123 45 67"), ("Russia Perm", "+7 912 345 67 89"),
+                        ("Germany Berlin", "+49 30 1234567"), ("Russia Other", "+7 912 345 67 80"),
+                        ("Uk London", "+44 7700 900123")]:
+        made[name] = clients.create_client(session, receptionist, name=name, phone=phone)
+    return made
+
+
+@pytest.mark.parametrize("typed,national", [
+    ("8 029 123-45-67", "291234567"), ("80291234567", "291234567"), ("8 912 345 67 89", "9123456789"),
+    ("07700 900123", "7700900123"), ("030 1234567", "301234567"),
+    ("+7 912 345 67 89", ""), ("00375 29 1234567", ""), ("375 29 1234567", ""), ("912 345", "")])
+def test_the_national_number_drops_the_trunk_prefix_of_a_national_form_only(typed, national):
+    assert national_number(typed) == national
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("80291234567", ["Belarus Minsk"]),
+    ("8 029 123-45-67", ["Belarus Minsk"]),
+    ("8 (029) 123 45 67", ["Belarus Minsk"]),
+    ("8 912 345 67 89", ["Russia Perm"]),
+    ("89123456789", ["Russia Perm"]),
+    ("07700 900123", ["Uk London"]),
+    ("030 1234567", ["Germany Berlin"]),
+    ("8 912 345 67", ["Russia Other", "Russia Perm"]),  # typed digit by digit: found before the last one
+    ("8 029 123", ["Belarus Minsk"]),
+])
+def test_phone_search_finds_the_international_number_from_its_national_form(session, receptionist, abroad, query,
+                                                                            expected):
+    assert _names(session, receptionist, query) == expected
+    assert clients.count_clients(session, receptionist, query) == len(expected)
+
+
+@pytest.mark.parametrize("query", ["8 913 345 67 89", "8 029 123-45-68", "+8 912 345 67 89"])
+def test_phone_search_by_a_national_form_finds_no_other_number(session, receptionist, abroad, query):
+    assert _names(session, receptionist, query) == []
 
 
 def test_search_by_part_of_the_code_and_exact_code_lookup(session, receptionist, people):
