@@ -139,3 +139,100 @@ def test_j7_a_makeup_visitor_from_another_group(desk, qtbot):
     assert screen.model.index(0, screen.model.view["days"].index(today)).data() == "M"
     screen.undo_stack.undo()  # the visitor goes again with the undo
     assert screen.model.rowCount() == 0
+
+
+def _swimming_juniors(desk, names=("Anna", "Boris")) -> int:
+    """Swimming Juniors, a lesson every day, taught by Tom; ``names`` enrolled since the month began."""
+    olga, tom = desk.ops("olga"), desk.ops("tom")
+    since = dt.date.today().replace(day=1)
+    with desk.database.writer.begin() as s:
+        swim = programs.create_program(s, olga.actor, name="Swimming", base_lesson_price="10")
+        group = programs.create_group(s, olga.actor, program_id=swim, name="Juniors", teacher_id=tom.actor.user_id,
+                                      slots=[(d, "16:00", "16:45") for d in range(7)])
+        for name in names:
+            programs.enrol(s, olga.actor, group, clients.create_client(s, olga.actor, name=name), since=since)
+    return group
+
+
+def _click_date(qtbot, screen: JournalScreen, column: int) -> None:
+    from PySide6.QtCore import QPoint
+
+    header = screen.table.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(column) + 10, header.height() // 2))
+
+
+def test_everyone_present_on_a_date_still_to_come_asks_first(desk, qtbot, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    tom = desk.ops("tom")
+    group = _swimming_juniors(desk)
+    asked, answers = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text) or answers.pop(0))
+    screen = JournalScreen(tom)
+    qtbot.addWidget(screen)
+    screen.resize(1100, 600)
+    screen.show()
+    screen.step(1)  # next month: every date is still to come
+    day = screen.model.day(0)
+    answers.append(QMessageBox.StandardButton.No)
+    _click_date(qtbot, screen, 0)
+    assert asked == [f"{day:%d.%m.%Y} has not come yet. Mark everyone not yet marked Present on it?"]
+    assert [screen.model.index(r, 0).data() for r in range(2)] == [None, None]  # No: nothing written
+    assert tom.read(journal.month, group, day.year, day.month)["marks"] == {}
+    answers.append(QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(tom.said) as said:
+        _click_date(qtbot, screen, 0)
+    assert len(asked) == 2 and said.args == [f"2 marked Present on {day:%d.%m}"]
+    assert [screen.model.index(r, 0).data() for r in range(2)] == ["P", "P"]
+    screen.step(-1)  # today's lesson asks nothing
+    today = dt.date.today()
+    _click_date(qtbot, screen, screen.model.view["days"].index(today))
+    assert len(asked) == 2 and screen.model.index(0, screen.model.view["days"].index(today)).data() == "P"
+
+
+def test_the_status_menu_picks_a_status_by_its_letter_from_the_settings(desk, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from app.services import lists
+    from ui.journal.screen import StatusMenu
+
+    olga, tom = desk.ops("olga"), desk.ops("tom")
+    with desk.database.writer.begin() as s:  # the owner gives Excused the letter X
+        excused = next(row for row in lists.list_items(s, olga.actor, "attendance_statuses") if row["name"] == "Excused")
+        lists.save_item(s, olga.actor, "attendance_statuses", excused["id"],
+                        {key: value for key, value in excused.items() if key != "id"} | {"letter": "X"})
+    _swimming_juniors(desk, names=("Anna",))
+    screen = JournalScreen(tom)
+    qtbot.addWidget(screen)
+    screen.resize(1100, 600)
+    screen.show()
+    column = dt.date.today().day - 1
+    cell = screen.model.index(0, column)
+    menus = []
+
+    def in_the_menu(*keys):
+        def type_keys():
+            qtbot.waitUntil(lambda: isinstance(QApplication.activePopupWidget(), StatusMenu))
+            menus.append(QApplication.activePopupWidget())
+            for key in keys:
+                QTest.keyClick(menus[-1], key)
+        QTimer.singleShot(0, type_keys)
+
+    def click_cell():
+        qtbot.mouseClick(screen.table.viewport(), Qt.MouseButton.LeftButton,
+                         pos=screen.table.visualRect(cell).center())
+
+    in_the_menu(Qt.Key.Key_X)
+    click_cell()
+    assert cell.data() == "X" and cell.data(Qt.ItemDataRole.ToolTipRole) == "Excused"
+    in_the_menu(Qt.Key.Key_Q, Qt.Key.Key_Escape)  # no status has Q: the menu stays; Escape changes nothing
+    click_cell()
+    assert cell.data() == "X" and not menus[-1].isVisible()
+    in_the_menu(Qt.Key.Key_A)  # absent without notice
+    click_cell()
+    assert cell.data() == "A"
+    in_the_menu(Qt.Key.Key_Delete)  # Clear
+    click_cell()
+    assert cell.data() is None and len(menus) == 4

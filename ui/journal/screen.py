@@ -1,8 +1,9 @@
 """The Journal area: a group's month, one row per client, one column per lesson date.
 
-Click a cell for the list of statuses, or type a status's letter (Space: the
-first status, Delete: clear) and move with the arrow keys; a column
-header's click marks everyone not yet marked present. Ctrl+Z undoes.
+Click a cell for the list of statuses (a status's letter picks it there too), or
+type a status's letter (Space: the first status, Delete: clear) and move with the
+arrow keys; a column header's click marks everyone not yet marked present (a date
+still to come asks first). Ctrl+Z undoes.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
     QAction,
     QBrush,
     QColor,
+    QKeyEvent,
     QKeySequence,
     QPainter,
     QPolygon,
@@ -147,6 +149,35 @@ class UnpaidCorner(QStyledItemDelegate):
             painter.restore()
 
 
+class StatusMenu(QMenu):
+    """A cell's statuses; typing a status's letter picks it, as in the table (Delete: Clear).
+
+    The letters are the owner's (Settings), any script: matched here rather than as mnemonics,
+    which some platforms switch off."""
+
+    def __init__(self, statuses: list[dict], parent=None):
+        super().__init__(parent)
+        self.keys: dict[str, QAction] = {}
+        for status in statuses:
+            action = self.addAction(f"{status['letter']}  {status['name']}")
+            action.setData(status["id"])
+            self.keys.setdefault(status["letter"].upper(), action)
+        self.addSeparator()
+        self.clear_action = self.addAction(self.tr("Clear"))
+        self.clear_action.setData(None)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt's name
+        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            action = self.clear_action
+        else:
+            action = self.keys.get(event.text().upper()) if event.text().strip() else None
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        self.setActiveAction(action)  # then Enter on it: the menu closes and exec() returns it
+        super().keyPressEvent(QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier))
+
+
 class MarkCommand(QUndoCommand):
     """One or more cells set to new statuses; undo puts back what they were."""
 
@@ -181,7 +212,9 @@ class JournalScreen(RefreshOnChange, QWidget):
         self.undo_stack = QUndoStack(self)
         layout, top = area_page(self, self.tr("Journal"))
         self.group = QComboBox(objectName="journalGroup")
-        self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        # as wide as about 26 letters, not the longest group: the row must fit 1024 px (the popup shows all)
+        self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.group.setMinimumContentsLength(26)
         for row in ops.read(programs.list_groups):
             self.group.addItem(f"{row['program']} · {row['name']}", row["id"])
         self.previous = QPushButton("◀")
@@ -267,11 +300,7 @@ class JournalScreen(RefreshOnChange, QWidget):
                                          f"{client['name']} {day:%d.%m}: {name}"))
 
     def choose_status(self, index: QModelIndex) -> None:
-        menu = QMenu(self)
-        for status in self.statuses:
-            menu.addAction(f"{status['letter']}  {status['name']}").setData(status["id"])
-        menu.addSeparator()
-        menu.addAction(self.tr("Clear")).setData(None)
+        menu = StatusMenu(self.statuses, self)
         chosen = menu.exec(self.table.viewport().mapToGlobal(self.table.visualRect(index).bottomLeft()))
         if chosen is not None:
             self.set_status(index, chosen.data())
@@ -279,7 +308,16 @@ class JournalScreen(RefreshOnChange, QWidget):
     def everyone_present(self, column: int) -> None:
         day = self.model.day(column)
         default = self.statuses[0]
-        marked = self.ops.run(journal.mark_everyone, self.group.currentData(), day, default["id"], parent=self)
+        if day > dt.date.today() and QMessageBox.question(
+                self, self.tr("A date still to come"),
+                self.tr("{day} has not come yet. Mark everyone not yet marked {status} on it?").format(
+                    day=f"{day:%d.%m.%Y}", status=default["name"]),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
+        marked = self.ops.run(journal.mark_everyone, self.group.currentData(), day, default["id"], parent=self,
+                              done=lambda marked: self.tr("{n} marked {status} on {day}").format(
+                                  n=len(marked), status=default["name"], day=f"{day:%d.%m}"))
         if marked is not FAILED and marked:
             self.undo_stack.push(MarkCommand(
                 self, self.group.currentData(), [(c, day, None, default["id"]) for c in marked],
