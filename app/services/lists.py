@@ -101,7 +101,8 @@ def save_item(session: Session, actor: Actor, kind: str, item_id: int | None, va
         taken = session.scalar(select(model.id).where(func.lower(model.name) == clean["name"].lower(),
                                                       model.id != (item_id or 0)))
         if taken:
-            raise DomainError(f"There is already a {spec.what} called {clean['name']}.", field="name")
+            article = "an" if spec.what[0] in "aeiou" else "a"
+            raise DomainError(f"There is already {article} {spec.what} called {clean['name']}.", field="name")
     if clean.get("gives_makeup") and clean.get("uses_makeup"):
         raise DomainError("A status either gives a makeup or uses one, not both.", field="uses_makeup")
     if clean.get("uses_makeup") and clean.get("charges"):

@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.models import PaymentMethod
-from app.services import invoices, payments
+from app.services import invoices, lists, payments
 from ui.forms import FieldErrors, pydate, qdate
 from ui.money import money_text
 from ui.ops import FAILED, Ops
+from ui.selling.this_pc import last_drawer, remember_drawer
 
 
 class PaymentDialog(QDialog):
@@ -52,8 +53,8 @@ class PaymentDialog(QDialog):
         self.drawer.addItem(self.tr("No cash drawer"), None)
         for drawer_id, name in ops.read(payments.cash_drawers):
             self.drawer.addItem(name, drawer_id)
-        if self.drawer.count() > 1:
-            self.drawer.setCurrentIndex(1)
+        offered = ops.read(lists.preselected_drawer, last_drawer(ops.db.location))
+        self.drawer.setCurrentIndex(max(0, self.drawer.findData(offered)) if offered is not None else 0)
         self.paid_on = QDateEdit(objectName="paymentDate")
         self.paid_on.setCalendarPopup(True)
         self.paid_on.setDisplayFormat("dd.MM.yyyy")
@@ -102,5 +103,6 @@ class PaymentDialog(QDialog):
                               paid_on=pydate(self.paid_on.date()), reference=self.reference.text(),
                               attachments=self.attachments(), parent=self, on_error=self.errors.show)
         if result is not FAILED:
+            remember_drawer(self.ops.db.location, self.drawer.currentData())
             self.payment_id = result
             self.accept()

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from app.services import lists, settings
 from ui.forms import FieldErrors
 from ui.ops import FAILED, OpChange, Ops
+from ui.settings.drawers import CashDrawersPage
 from ui.settings.lists import ListPage, UsersPage
+from ui.settings.logo import LogoField
 
 CHECKIN_NAMES = {"anyone": "Anyone", "any_membership": "Any client with a membership",
                  "current_members": "Only current members"}
@@ -30,7 +32,7 @@ CHECKIN_NAMES = {"anyone": "Anyone", "any_membership": "Any client with a member
 PAGES = [
     ("Business", [
         ("business_name", "Business name", "text"), ("business_address", "Address", "multiline"),
-        ("business_logo", "Logo file", "text"), ("currency", "Currency", "text"), ("tax_rate", "Tax rate %", "text"),
+        ("business_logo", "Logo", "logo"), ("currency", "Currency", "text"), ("tax_rate", "Tax rate %", "text"),
         ("invoice_prefix", "Invoice number prefix", "text"),
         ("draft_invoices", "Save membership invoices as drafts to edit before issuing", "bool"),
     ]),
@@ -62,7 +64,7 @@ class SettingsPage(QWidget):
         form = QFormLayout()
         self.errors = FieldErrors(form, QLabel())
         for key, label, kind in fields:
-            widget = _editor(kind)
+            widget = LogoField(ops, self.errors) if kind == "logo" else _editor(kind)
             widget.setObjectName(key)
             self.widgets[key] = widget
             self.errors.add_row(self.tr(label) if kind != "bool" else "", key, widget)
@@ -85,7 +87,8 @@ class SettingsPage(QWidget):
             _set(self.widgets[key], kind, values[key])
 
     def values(self) -> dict:
-        return {key: _get(self.widgets[key], kind) for key, _label, kind in self.fields}
+        return {key: _get(self.widgets[key], kind) for key, _label, kind in self.fields
+                if kind != "logo"}  # the logo is saved by its own Browse… (copied and checked)
 
     def save(self) -> None:
         self.errors.clear()
@@ -129,6 +132,8 @@ def _set(widget: QWidget, kind: str, value) -> None:
         widget.setCurrentIndex(max(0, widget.findData(value)))
     elif kind == "offsets":
         widget.setText(", ".join(str(v) for v in value))
+    elif kind == "logo":
+        widget.show_logo(value)
     else:
         widget.setText(str(value))
 
@@ -161,7 +166,8 @@ class SettingsScreen(QWidget):
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.pages = [SettingsPage(ops, fields) for _title, fields in PAGES]
-        self.lists = {kind: ListPage(ops, kind) for kind in lists.LISTS}
+        self.lists = {kind: CashDrawersPage(ops) if kind == "cash_drawers" else ListPage(ops, kind)
+                      for kind in lists.LISTS}
         self.users = UsersPage(ops)
         titles = [title for title, _fields in PAGES] + [spec.title for spec in lists.LISTS.values()] + ["Users"]
         for title, page in zip(titles, [*self.pages, *self.lists.values(), self.users], strict=True):
