@@ -21,8 +21,9 @@ from app.errors import DatabaseProblem
 from app.paths import backups_dir, data_dir, default_database_path, demo_database_path, load_local_config
 from app.services.access import Actor
 from ui.mainwindow import MainWindow
-from ui.ops import Ops, report_bug
+from ui.ops import report_bug
 from ui.start.login import LoginDialog
+from ui.start.signing import DeskSession
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 log = logging.getLogger("desk")
@@ -158,7 +159,9 @@ def start(argv: list[str] | None = None) -> MainWindow | None:
     if actor is None:
         db.dispose()
         return None
-    window = MainWindow(Ops(db, actor))
+    desk = DeskSession(db, QApplication.instance())  # sign out and switch user rebuild the window (D6)
+    desk.ended.connect(QApplication.quit)
+    window = desk.open(actor)
     if args.screenshot:
         window.resize(1280, 800)
         if not window.show_area(args.view):

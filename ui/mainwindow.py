@@ -6,7 +6,7 @@ import importlib
 from html import escape
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
 from app import __version__
 from ui.areas import Area, areas_for
 from ui.ops import Ops
+from ui.settings.users import role_name
+from ui.start.password import PasswordDialog
 
 DONE_MESSAGE_MS = 8000
 
@@ -45,6 +47,9 @@ class PendingArea(QWidget):
 
 
 class MainWindow(QMainWindow):
+    switch_user_requested = Signal()  # File › Switch user… (Ctrl+L); ui.start.signing acts on both
+    sign_out_requested = Signal()
+
     def __init__(self, ops: Ops):
         super().__init__()
         self.ops = ops
@@ -71,6 +76,14 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.switch_user_action = file_menu.addAction(self.tr("S&witch user…"))
+        self.switch_user_action.setShortcut("Ctrl+L")
+        self.switch_user_action.triggered.connect(self.switch_user_requested)
+        self.sign_out_action = file_menu.addAction(self.tr("Sign &out"))
+        self.sign_out_action.triggered.connect(self.sign_out_requested)
+        self.password_action = file_menu.addAction(self.tr("Change &password…"))
+        self.password_action.triggered.connect(lambda: PasswordDialog(self.ops, parent=self).exec())
+        file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut("Ctrl+Q")
         quit_action.triggered.connect(self.close)
@@ -81,8 +94,9 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         actor = self.ops.actor
         self.user_label = QLabel(
-            self.tr("Signed in: {name} ({role})").format(name=actor.display_name, role=self.tr(actor.role.value))
+            self.tr("Signed in: {name} ({role})").format(name=actor.display_name, role=role_name(actor.role))
         )
+        self.user_label.setTextFormat(Qt.TextFormat.PlainText)  # a user's name is text, never markup
         self.data_label = QLabel(self.tr("Data: {where}").format(where=self.ops.db.location))
         self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.user_label)

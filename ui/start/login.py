@@ -51,8 +51,13 @@ class LoginDialog(QDialog):
         self.accept()
 
     @classmethod
-    def ask(cls, db: Database) -> Actor | None:
+    def for_database(cls, db: Database, parent=None) -> LoginDialog:
+        """The dialog for ``db``, titled with its business's name (not shown yet)."""
         with db.reader.begin() as session:
             name = settings.get_settings(session)["business_name"]
-        dialog = cls(db, name)
+        return cls(db, name, parent)
+
+    @classmethod
+    def ask(cls, db: Database) -> Actor | None:
+        dialog = cls.for_database(db)
         return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
