@@ -81,6 +81,15 @@ def _cell(row: dict, key: str, kind: str):
     return value
 
 
+def _header(label: str, kind: str) -> str:
+    """A tick column's title on two lines, so the column is as narrow as its ticks (fits 1024 px)."""
+    words = label.split(" ")
+    if kind != "bool" or len(words) < 2:
+        return label
+    half = (len(words) + 1) // 2
+    return " ".join(words[:half]) + "\n" + " ".join(words[half:])
+
+
 class ListPage(QWidget):
     """One list: its items in a table, Add…, Change…, and Deactivate/Activate."""
 
@@ -89,7 +98,8 @@ class ListPage(QWidget):
         self.ops = ops
         self.kind = kind
         spec = lists.LISTS[kind]
-        columns = [(f.key, f.label, lambda r, k=f.key, t=f.kind: _cell(r, k, t)) for f in spec.fields]
+        columns = [(f.key, _header(f.label, f.kind), lambda r, k=f.key, t=f.kind: _cell(r, k, t))
+                   for f in spec.fields]
         if spec.has_active:
             columns.append(("active", "Active", lambda r: "" if r["active"] else self.tr("inactive")))
         columns += self.extra_columns()
