@@ -230,6 +230,12 @@ def _filtered(session: Session, stmt, query: str, category_id: int | None, archi
     return stmt
 
 
+def matching_ids(session: Session, query: str, *, archived: bool | None = None):
+    """A subquery of the ids of every client the search text finds (no limit): other lists
+    filter by client with it (the memberships list)."""
+    return _filtered(session, select(Client.id), query, None, archived)
+
+
 @guarded(Right.VIEW_CLIENTS)
 def search_client_ids(session: Session, actor: Actor, query: str = "", *, category_id: int | None = None,
                       archived: bool | None = False, standing: str | None = None, sort: str = "name",

@@ -33,7 +33,7 @@ from app.models import (
     ServiceOccurrence,
     Visit,
 )
-from app.services import audit, clients, invoices, journal, status
+from app.services import audit, invoices, journal, memberships_list, status
 from app.services.access import Actor, Right, guarded
 from app.services.catalogue import sellable
 from app.services.records import existing
@@ -420,37 +420,10 @@ LIST_LIMIT = 1000
 def list_sales(session: Session, actor: Actor, *, standing: str | None = None, package_id: int | None = None,
                start_from: dt.date | None = None, start_to: dt.date | None = None, client_query: str = "",
                today: dt.date | None = None, limit: int = LIST_LIMIT) -> dict:
-    """The memberships screen: sales newest first with status and money, filtered; at most ``limit`` rows
-    and the count of all that match."""
-    today = today or dt.date.today()
-    state = status.status_sql(today, get_settings(session)["tolerance_days"])
-    stmt = (select(Membership, state.label("status"), Client.name, Client.code, Invoice,
-                   invoices.due_sql().label("due"))
-            .join(Client, Client.id == Membership.client_id)
-            .outerjoin(Invoice, Invoice.id == Membership.invoice_id))
-    conditions = []
-    if standing:
-        conditions.append(state == standing)
-    if package_id is not None:
-        conditions.append(Membership.package_id == package_id)
-    if start_from is not None:
-        conditions.append(Membership.start_date >= start_from)
-    if start_to is not None:
-        conditions.append(Membership.start_date <= start_to)
-    if client_query.strip():
-        ids = clients.search_client_ids(session, actor, client_query, archived=None, limit=500)
-        conditions.append(Membership.client_id.in_(ids))
-    stmt = stmt.where(*conditions)
-    total = session.scalar(select(func.count(Membership.id)).where(*conditions))  # every condition is on the sale
-    rows = session.execute(stmt.order_by(Membership.start_date.desc(), Membership.id.desc()).limit(limit))
-    listed = []
-    for sale, state_value, name, code, invoice, due in rows:
-        paid_amount = invoice.total - due if invoice is not None else Decimal(0)
-        listed.append({
-            "id": sale.id, "client_id": sale.client_id, "client": name, "code": code, "kind": sale.kind.value,
-            "package": sale.package_name, "start": sale.start_date, "end": sale.end_date, "status": state_value,
-            "lessons": (sale.lessons_used, sale.lesson_count) if sale.lesson_count else None, "price": sale.price,
-            "invoice_id": sale.invoice_id, "invoice": invoices.number_text(invoice) if invoice else "",
-            "payment": invoices.payment_state(invoice, paid_amount) if invoice else "",
-            "due": due if invoice is not None and invoice.state == InvoiceState.ISSUED else Decimal(0)})
-    return {"rows": listed, "total": total}
+    """Sales newest first with status and money, filtered: the first ``limit`` rows and the count
+    of all that match (app.services.memberships_list, which the screen reads a page at a time)."""
+    filters = memberships_list.SaleFilters(standing=standing, package_id=package_id, start_from=start_from,
+                                           start_to=start_to, client_query=client_query)
+    ids = memberships_list.sale_ids(session, actor, filters, limit=limit, today=today)
+    rows = memberships_list.sale_rows(session, actor, ids, today=today)
+    return {"rows": [rows[i] for i in ids], "total": memberships_list.count_sales(session, actor, filters, today=today)}

@@ -7,16 +7,25 @@ import datetime as dt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 from sqlalchemy import select
 
+from PySide6.QtCore import Qt
+
 from app.models import Package
 from app.services import clients, payments, sales
+from app.services.memberships_list import SaleFilters
+from tests.many_sales import many_members
 from ui.memberships.screen import FreezeDialog, MembershipsScreen
+from ui.models.memberships import MembershipsTableModel
 from ui.reports.screen import ReportsScreen
 
 
+def _rows(screen) -> list[dict]:
+    return [screen.model.sale(row) for row in range(screen.model.rowCount())]
+
+
 def _select(screen, client_name):
-    row = next(i for i, r in enumerate(screen.model.rows) if r["client"] == client_name)
+    row = next(i for i, r in enumerate(_rows(screen)) if r["client"] == client_name)
     screen.table.selectRow(row)
-    return screen.model.rows[row]
+    return screen.model.sale(row)
 
 
 def test_memberships_screen_filters_freezes_resumes_cancels_and_deletes(desk, qtbot, monkeypatch):
@@ -33,10 +42,10 @@ def test_memberships_screen_filters_freezes_resumes_cancels_and_deletes(desk, qt
     screen = MembershipsScreen(rita)
     qtbot.addWidget(screen)
     screen.show()  # a screen on view re-reads after every action; a hidden one when next shown
-    assert {r["client"] for r in screen.model.rows} == {"Anna Member", "Boris Member"}
+    assert {r["client"] for r in _rows(screen)} == {"Anna Member", "Boris Member"}
     screen.client.setText("boris")
     screen.refresh()
-    assert [r["client"] for r in screen.model.rows] == ["Boris Member"]
+    assert [r["client"] for r in _rows(screen)] == ["Boris Member"]
     screen.client.clear()
     screen.refresh()
 
@@ -68,7 +77,7 @@ def test_memberships_screen_filters_freezes_resumes_cancels_and_deletes(desk, qt
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     _select(screen, "Boris Member")
     screen.buttons["delete"].click()
-    assert [r["client"] for r in screen.model.rows] == ["Anna Member"]
+    assert [r["client"] for r in _rows(screen)] == ["Anna Member"]
 
     owner_screen = MembershipsScreen(olga)
     qtbot.addWidget(owner_screen)
@@ -77,7 +86,7 @@ def test_memberships_screen_filters_freezes_resumes_cancels_and_deletes(desk, qt
     owner_screen.buttons["cancel"].click()
     assert _select(owner_screen, "Anna Member")["status"] == "cancelled"
     owner_screen.standing.setCurrentIndex(owner_screen.standing.findData("cancelled"))
-    assert [r["client"] for r in owner_screen.model.rows] == ["Anna Member"]
+    assert [r["client"] for r in _rows(owner_screen)] == ["Anna Member"]
 
 
 def test_day_takings_for_the_receptionist_and_as_pdf(desk, qtbot, tmp_path, monkeypatch):
@@ -111,3 +120,55 @@ def test_a_hidden_screen_reads_again_only_when_shown(desk, qtbot, monkeypatch):
     assert reads == [1]
     rita.run(clients.update_client, client, notes="y")
     assert reads == [1, 1]
+
+
+def _gold(session) -> int:
+    return session.scalar(select(Package.id).where(Package.name == "Gold"))
+
+
+def test_the_memberships_model_passes_the_model_tester(desk, qtmodeltester, monkeypatch):
+    import ui.models.memberships as module
+
+    monkeypatch.setattr(module, "PAGE", 4)
+    rita = desk.ops("rita")
+    with desk.database.writer.begin() as s:
+        many_members(s, rita.actor, _gold(s), 10, dt.date.today())
+    model = MembershipsTableModel(rita)
+    model.show_sales(SaleFilters(client_query="manypage"))
+    assert (model.total(), model.rowCount()) == (10, 4)
+    model.fetchMore()
+    assert model.rowCount() == 8 and model.data(model.index(7, 0)) == "Manypage Client 007"
+    qtmodeltester.check(model)  # it fetches the rest too
+    assert model.rowCount() == 10 and not model.canFetchMore()
+
+
+def test_the_client_filter_counts_every_sale_and_the_list_reads_more_as_it_scrolls(desk, qtbot, monkeypatch):
+    import ui.models.memberships as module
+
+    monkeypatch.setattr(module, "PAGE", 5)
+    rita = desk.ops("rita")
+    today = dt.date.today()
+    with desk.database.writer.begin() as s:
+        many_members(s, rita.actor, _gold(s), 60, today)
+        other = clients.create_client(s, rita.actor, name="Someone Else")
+        sales.sell(s, rita.actor, other, _gold(s), start_date=today, today=today)
+    screen = MembershipsScreen(rita)
+    qtbot.addWidget(screen)
+    screen.resize(1024, 768)
+    screen.show()
+    qtbot.waitExposed(screen)
+    assert screen.count.text() == "61 sales"
+    qtbot.keyClicks(screen.client, "manypage")
+    qtbot.waitUntil(lambda: screen.count.text() == "60 sales")
+    assert screen.model.total() == 60 and screen.model.rowCount() < 60  # a page at a time, not all at once
+    screen.table.setFocus()
+    while screen.model.rowCount() < 60:
+        before = screen.model.rowCount()
+        qtbot.keyClick(screen.table, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: screen.model.rowCount() > before)
+    assert [r["client"] for r in _rows(screen)] == [f"Manypage Client {i:03d}" for i in range(60)]
+    assert screen.count.text() == "60 sales"
+    qtbot.keyClick(screen.client, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(screen.client, "client 059")
+    qtbot.waitUntil(lambda: screen.count.text() == "1 sale")
+    assert screen.current() is None and not screen.buttons["renew"].isEnabled()

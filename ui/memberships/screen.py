@@ -20,20 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import catalogue, sales
+from app.services.memberships_list import SaleFilters
 from app.services.status import ACTIONS, LABELS, Status
 from ui.forms import FieldErrors, pydate, qdate, save_cancel_layout
-from ui.models.rows import RowsModel
-from ui.money import STANDING_COLOURS, money_text
+from ui.models.memberships import MembershipsTableModel
 from ui.ops import FAILED, Ops
 from ui.page import area_page
 from ui.refresh import RefreshOnChange
 from ui.tables import list_view
 
 STATUS_FILTERS = (Status.ACTIVE, Status.GRACE, Status.SUSPENDED, Status.UPCOMING, Status.EXPIRED, Status.CANCELLED)
-
-
-def _date(value) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
 
 
 class FreezeDialog(QDialog):
@@ -89,13 +85,7 @@ class MembershipsScreen(RefreshOnChange, QWidget):
             filters.addWidget(widget)
         filters.addStretch(1)
         layout.addLayout(filters)
-        self.model = RowsModel([
-            ("client", "Client"), ("package", "Package"), ("start", "From", lambda r: _date(r["start"])),
-            ("end", "Until", lambda r: _date(r["end"])), ("status", "Status", lambda r: self.tr(LABELS[r["status"]])),
-            ("lessons", "Lessons", lambda r: "{}/{}".format(*r["lessons"]) if r["lessons"] else ""),
-            ("price", "Price", lambda r: money_text(r["price"])), ("invoice", "Invoice"), ("payment", "Payment"),
-            ("due", "Due", lambda r: money_text(r["due"]) if r["due"] else ""),
-        ], self, right=("price", "due", "lessons"), colour=self._colour)
+        self.model = MembershipsTableModel(ops, self)  # every sale that matches, read as the view scrolls
         self.table = list_view(self.model, "salesTable", fit=True)
         self.table.horizontalHeader().setStretchLastSection(False)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the package gives way
@@ -125,23 +115,19 @@ class MembershipsScreen(RefreshOnChange, QWidget):
         self.watch(ops)
         self.refresh()
 
-    def _colour(self, row: dict, key: str) -> str | None:
-        return STANDING_COLOURS[row["status"]].name() if key == "status" else None
+    def filters(self) -> SaleFilters:
+        return SaleFilters(standing=self.standing.currentData(), package_id=self.package.currentData(),
+                           start_from=pydate(self.start_from.date()), start_to=pydate(self.start_to.date()),
+                           client_query=self.client.text())
 
     def refresh(self) -> None:
-        found = self.ops.read(sales.list_sales, standing=self.standing.currentData(),
-                              package_id=self.package.currentData(), start_from=pydate(self.start_from.date()),
-                              start_to=pydate(self.start_to.date()), client_query=self.client.text())
-        self.model.set_rows(found["rows"])
-        shown, total = len(found["rows"]), found["total"]
-        self.count.setText(self.tr("{n} sales").format(n=f"{total:,}") if shown == total else
-                           self.tr("newest {shown:,} of {total:,} sales: narrow with the filters")
-                           .format(shown=shown, total=total))
+        self.model.show_sales(self.filters())
+        total = self.model.total()
+        self.count.setText(self.tr("1 sale") if total == 1 else self.tr("{n} sales").format(n=f"{total:,}"))
         self._enable()
 
     def current(self) -> dict | None:
-        row = self.table.currentIndex().row()
-        return self.model.rows[row] if 0 <= row < len(self.model.rows) else None
+        return self.model.sale(self.table.currentIndex().row())
 
     def _enable(self) -> None:
         sale = self.current()
