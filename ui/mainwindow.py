@@ -7,6 +7,7 @@ from html import escape
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -69,9 +70,12 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(body)
         self._build_menus()
+        self._build_shortcuts()
         self._build_status_bar()
         self._connect_signals()
         self.nav.setCurrentRow(0)
+        if self.areas and self.areas[0].key == "clients":
+            self.screen("clients").focus_search()  # the desk's first move at start: find a client
         self.resize(1200, 760)
 
     def _build_menus(self) -> None:
@@ -90,6 +94,18 @@ class MainWindow(QMainWindow):
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = help_menu.addAction(self.tr("&About"))
         about.triggered.connect(self.show_about)
+
+    def _build_shortcuts(self) -> None:
+        if any(area.key == "clients" for area in self.areas):
+            find = QAction(self.tr("Find a client"), self, objectName="findClient")
+            find.setShortcuts([QKeySequence("Ctrl+F"), QKeySequence("F3")])
+            find.triggered.connect(self.find_client)
+            self.addAction(find)  # from any area, also when the focus is deep in a screen
+
+    def find_client(self) -> None:
+        """Ctrl+F or F3: the clients list, with the cursor in its search."""
+        if self.show_area("clients"):
+            self.screen("clients").focus_search()
 
     def _build_status_bar(self) -> None:
         actor = self.ops.actor

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -104,6 +105,9 @@ class ClientsScreen(RefreshOnChange, QWidget):
         self._timer.timeout.connect(self.refresh)
         self.search.textEdited.connect(lambda _text: self._timer.start())
         self.search.returnPressed.connect(self.open_typed)
+        down = QShortcut(QKeySequence(Qt.Key.Key_Down), self.search)
+        down.setContext(Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self.enter_list)
         self.category.currentIndexChanged.connect(lambda _i: self.refresh())
         self.standing.currentIndexChanged.connect(lambda _i: self.refresh())
         self.archived.toggled.connect(lambda _on: self.refresh())
@@ -171,6 +175,18 @@ class ClientsScreen(RefreshOnChange, QWidget):
     def open_client(self, client_id: int) -> None:
         self.profile.show_client(client_id)
         self.pages.setCurrentWidget(self.profile)
+
+    def focus_search(self) -> None:
+        """Ctrl+F or F3 from anywhere: back to the list, the search's text selected to type over."""
+        self.show_list()
+
+    def enter_list(self) -> None:
+        """Down in the search: into the list, on its first row (Enter then opens it)."""
+        if self._timer.isActive():  # the last keys are not searched yet
+            self.refresh()
+        if self.model.rowCount() > 0:
+            self.table.setCurrentIndex(self.model.index(0, 0))
+            self.table.setFocus()
 
     def show_list(self) -> None:
         self.pages.setCurrentWidget(self.list_page)

@@ -84,6 +84,7 @@ class PaymentDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.buttons)
         layout.addLayout(row)
+        self.pay_button.setDefault(True)  # Enter takes the payment (set once in the dialog)
         add_file.clicked.connect(self.attach)
         self.buttons.accepted.connect(self.pay)
         self.buttons.rejected.connect(self.reject)

@@ -82,6 +82,7 @@ class SaleDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
         layout.addWidget(self.buttons)
+        self.save_button.setDefault(True)  # Enter saves, also from the package list (set once in the dialog)
         self.change_client.clicked.connect(self.choose_client)
         self.package.currentIndexChanged.connect(lambda _i: self.update_quote())
         self.start.dateChanged.connect(lambda _d: self.update_quote())
@@ -91,6 +92,8 @@ class SaleDialog(QDialog):
         if renew_of is not None:
             self._renewing(renew_of)
         self._show_client()
+        if self.client_id is not None:
+            self.package.setFocus()  # a package's first letters pick it (type-to-select), then Enter
 
     def _renewing(self, membership_id: int) -> None:
         """Renewal (M4): same client, the start date follows from the membership renewed."""
