@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test bench screenshots package clean
+.PHONY: run demo test bench screenshots package selftest clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,8 +32,12 @@ screenshots: $(STAMP)
 	done
 
 package: $(STAMP)
-	$(PY) -m pip install --quiet -e ".[packaging]"
+	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[packaging]"
 	$(PY) packaging/build.py
+
+# The built program checks itself end to end in a throwaway data folder (exit 0 = it works).
+selftest: package
+	QT_QPA_PLATFORM=offscreen dist/MembershipDesk/MembershipDesk --self-test
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.db import Database, sqlite_url
 from app.errors import DatabaseProblem
@@ -52,6 +52,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     where.add_argument("--demo", action="store_true", help="open the demo database (made on first use)")
     parser.add_argument("--screenshot", type=Path, help="render a view offscreen to this PNG and exit")
     parser.add_argument("--view", default="clients", help="the area to show (with --screenshot)")
+    parser.add_argument("--self-test", action="store_true",
+                        help="check this build end to end in a temporary data folder and exit (0 when it passed)")
     return parser.parse_args(argv)
 
 
@@ -163,9 +165,7 @@ def start(argv: list[str] | None = None) -> MainWindow | None:
     desk.ended.connect(QApplication.quit)
     window = desk.open(actor)
     if args.screenshot:
-        window.resize(1280, 800)
-        if not window.show_area(args.view):
-            QMessageBox.warning(None, "Screenshot", f"No view called {args.view!r} for this user.")
+        window.resize(1280, 800)  # run() shows the view, and fails when it was not built
     from app.models import load_all
 
     AfterFirstPaint(window, load_all)  # the remaining tables, once the window is on screen
@@ -173,14 +173,30 @@ def start(argv: list[str] | None = None) -> MainWindow | None:
     return window
 
 
-def save_screenshot(window: MainWindow, file: Path) -> None:
+def save_screenshot(window: MainWindow, file: Path, view: str) -> int:
+    """Render ``view`` to ``file``; 1 (with the reason on stderr) when the view was not built or saved."""
+    from ui.self_test import ViewFailed, open_view
+
+    try:
+        open_view(window, view)
+    except ViewFailed as failed:
+        log.error("screenshot: %s", failed)
+        print(f"Screenshot not saved: {failed}", file=sys.stderr)
+        return 1
     QApplication.processEvents()
     file.parent.mkdir(parents=True, exist_ok=True)
-    window.grab().save(str(file))
+    if not window.grab().save(str(file)):
+        print(f"Screenshot not saved: cannot write {file}", file=sys.stderr)
+        return 1
+    return 0
 
 
 def run(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    if args.self_test:
+        from ui.self_test import run_self_test
+
+        return run_self_test()
     try:
         window = start(argv)
     except Exception as exc:  # noqa: BLE001 - never a traceback at start: log it, say it plainly
@@ -191,8 +207,7 @@ def run(argv: list[str] | None = None) -> int:
     if window is None:
         return 1
     if args.screenshot:
-        save_screenshot(window, args.screenshot)
-        return 0
+        return save_screenshot(window, args.screenshot, args.view)
     install_excepthook()
     QTimer.singleShot(0, window.raise_)
     return QApplication.instance().exec()

@@ -153,3 +153,20 @@ def test_the_rest_of_the_models_load_after_the_first_paint_not_before(home, qtbo
     finally:
         QApplication.instance().removeEventFilter(watch)
     window.ops.db.dispose()
+
+
+def test_screenshot_of_a_view_that_cannot_be_built_exits_non_zero(home, tmp_path, monkeypatch, capsys):
+    import ui.areas
+
+    broken = tuple(area if area.key != "journal" else
+                   ui.areas.Area(area.key, area.title, area.right, area.about, screen="ui.no_journal.screen:X")
+                   for area in ui.areas.AREAS)
+    monkeypatch.setattr(ui.areas, "AREAS", broken)
+    shot = tmp_path / "shot.png"
+    assert desk.run(["--demo", "--screenshot", str(shot), "--view", "journal"]) == 1
+    assert "Screenshot not saved: The journal area could not be built: ModuleNotFoundError: " \
+           "No module named 'ui.no_journal'" in capsys.readouterr().err
+    assert desk.run(["--demo", "--screenshot", str(shot), "--view", "no-such-view"]) == 1
+    assert "Screenshot not saved: No view called 'no-such-view' for this user." in capsys.readouterr().err
+    assert not shot.exists()
+    assert desk.run(["--demo", "--screenshot", str(shot), "--view", "clients"]) == 0 and shot.exists()
