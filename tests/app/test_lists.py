@@ -111,3 +111,14 @@ def test_deactivating_the_default_drawer_is_refused_with_a_message_and_nothing_c
         lists.set_item_active(session, owner, "cash_drawers", front, False)
     assert session.get(CashDrawer, front).active is True
     assert settings.get_settings(session)["default_cash_drawer"] == front
+
+
+def test_a_database_from_before_default_drawers_offers_its_oldest_active_drawer(session, owner, receptionist):
+    from app.services import settings
+
+    front = settings.get_settings(session)["default_cash_drawer"]
+    _drawer(session, owner, "Cafe till")
+    settings.update_settings(session, owner, {"default_cash_drawer": None})
+    assert lists.preselected_drawer(session, receptionist, None) == front
+    lists.set_item_active(session, owner, "cash_drawers", front, False)  # no default: it may go
+    assert session.get(CashDrawer, lists.preselected_drawer(session, receptionist, None)).name == "Cafe till"

@@ -172,3 +172,25 @@ def test_the_client_filter_counts_every_sale_and_the_list_reads_more_as_it_scrol
     qtbot.keyClicks(screen.client, "client 059")
     qtbot.waitUntil(lambda: screen.count.text() == "1 sale")
     assert screen.current() is None and not screen.buttons["renew"].isEnabled()
+
+
+def test_client_and_package_share_the_width_and_the_invoice_number_gives_way_at_1024(desk, qtbot):
+    rita = desk.ops("rita")
+    with desk.database.writer.begin() as s:
+        client = clients.create_client(s, rita.actor, name="Екатерина Александровна Сорокина-Вишневская")
+        sales.sell(s, rita.actor, client, _gold(s))
+    screen = MembershipsScreen(rita)
+    qtbot.addWidget(screen)
+    header, invoice = screen.table.horizontalHeader(), 7
+    assert screen.model.headerData(invoice, Qt.Orientation.Horizontal) == "Invoice"
+    screen.resize(1366 - 170, 700)  # the main window's navigation takes about 170 px
+    screen.show()
+    qtbot.waitExposed(screen)
+    qtbot.waitUntil(lambda: header.sectionSize(0) == screen.table.sizeHintForColumn(0))  # the name in full
+    assert not screen.table.isColumnHidden(invoice)
+    screen.resize(1024 - 170, 700)
+    qtbot.waitUntil(lambda: screen.table.isColumnHidden(invoice))
+    assert header.sectionSize(0) < screen.table.sizeHintForColumn(0) and header.sectionSize(1) >= 100
+    assert not screen.table.horizontalScrollBar().isVisible()  # Due, the last column, is on screen
+    assert screen.model.data(screen.model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == (
+        "Екатерина Александровна Сорокина-Вишневская")

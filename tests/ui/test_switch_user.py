@@ -1,5 +1,7 @@
 """D6 on screen: sign out and switch user without quitting; everyone changes their own password."""
 
+import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
@@ -11,10 +13,21 @@ from ui.start.password import PasswordDialog
 from ui.start.signing import DeskSession
 
 
-def _open_as(qtbot, desk, username):
+@pytest.fixture
+def sessions():
+    """Desk sessions of a test; the window each shows last is closed after it (the session deletes the others)."""
+    made = []
+    yield made
+    for session in made:
+        if session.window is not None and shiboken6.isValid(session.window):
+            session.window.close()
+            session.window.deleteLater()
+
+
+def _open_as(qtbot, desk, sessions, username):
     session = DeskSession(desk.database)
+    sessions.append(session)
     window = session.open(desk.ops(username).actor)
-    qtbot.addWidget(window)
     with qtbot.waitActive(window):
         window.show()
         window.activateWindow()
@@ -40,10 +53,12 @@ def _audit(desk, action):
                          .where(AuditEvent.action == action).order_by(AuditEvent.id)).scalars().all()
 
 
-def test_d6_ctrl_l_switches_to_the_receptionist_without_quitting(desk, qtbot):
-    session, olga = _open_as(qtbot, desk, "olga")
+def test_d6_ctrl_l_switches_to_the_receptionist_without_quitting(desk, qtbot, sessions):
+    session, olga = _open_as(qtbot, desk, sessions, "olga")
     assert olga.user_label.text() == "Signed in: Olga Owner (Owner)" and "Settings" in _areas(olga)
 
+    gone = []
+    olga.destroyed.connect(lambda: gone.append("olga's window"))
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     login = _sign_in(qtbot, session, "rita", "wrong password")
     qtbot.waitUntil(lambda: login.errors.text("password") == "Wrong user name or password.")
@@ -54,8 +69,8 @@ def test_d6_ctrl_l_switches_to_the_receptionist_without_quitting(desk, qtbot):
 
     qtbot.waitUntil(lambda: session.window is not olga)
     rita = session.window
-    qtbot.addWidget(rita)
-    assert rita.isVisible() and not olga.isVisible()
+    qtbot.waitUntil(lambda: gone == ["olga's window"])  # closed, with everything it showed
+    assert rita.isVisible()
     assert rita.user_label.text() == "Signed in: Rita Reception (Receptionist)"
     assert "Settings" not in _areas(rita) and "Clients" in _areas(rita)
     assert rita.statusBar().currentMessage() == "Signed in: Rita Reception"
@@ -69,15 +84,17 @@ def test_d6_ctrl_l_switches_to_the_receptionist_without_quitting(desk, qtbot):
     assert session.window is rita and rita.isVisible() and _audit(desk, "sign_out") == ["olga"]
 
 
-def test_d6_sign_out_hides_the_desk_until_the_next_user_signs_in_and_cancel_ends_the_program(desk, qtbot):
-    session, olga = _open_as(qtbot, desk, "olga")
+def test_d6_sign_out_hides_the_desk_until_the_next_user_signs_in_and_cancel_ends_the_program(desk, qtbot, sessions):
+    session, olga = _open_as(qtbot, desk, sessions, "olga")
+    gone = []
+    olga.destroyed.connect(lambda: gone.append("olga's window"))
     olga.sign_out_action.trigger()  # File › Sign out
     assert not olga.isVisible()  # nobody sees the last user's screens
     assert QApplication.quitOnLastWindowClosed() is False
     _sign_in(qtbot, session, "tom", PASSWORD)
     qtbot.waitUntil(lambda: session.window is not olga)
     tom = session.window
-    qtbot.addWidget(tom)
+    qtbot.waitUntil(lambda: gone == ["olga's window"])
     assert tom.isVisible() and _areas(tom) == ["Journal"]
     assert tom.user_label.text() == "Signed in: Tom Teacher (Teacher)"
     assert QApplication.quitOnLastWindowClosed() is True
@@ -90,12 +107,11 @@ def test_d6_sign_out_hides_the_desk_until_the_next_user_signs_in_and_cancel_ends
     assert not tom.isVisible() and _audit(desk, "sign_out") == ["olga", "tom"]
 
 
-def test_d6_every_user_changes_their_own_password_from_the_file_menu(desk, qtbot, monkeypatch):
-    session, rita = _open_as(qtbot, desk, "rita")
+def test_d6_every_user_changes_their_own_password_from_the_file_menu(desk, qtbot, sessions, monkeypatch):
+    session, rita = _open_as(qtbot, desk, sessions, "rita")
     seen = {}
 
     def change(dialog):
-        qtbot.addWidget(dialog)
         qtbot.keyClicks(dialog.old, "not my password")
         qtbot.keyClicks(dialog.new, "rita's new secret")
         qtbot.keyClicks(dialog.repeat, "rita's new secret")

@@ -65,6 +65,8 @@ class MembershipsTableModel(PagedTableModel):
         key = self.COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, key)
+        if role == Qt.ItemDataRole.ToolTipRole and key in ("client", "package"):
+            return row[key]  # in full where the column is too narrow
         if role == Qt.ItemDataRole.ForegroundRole and key == "status":
             return STANDING_COLOURS[row["status"]]
         if role == Qt.ItemDataRole.TextAlignmentRole and key in self.RIGHT:
