@@ -63,8 +63,7 @@ def first_start(session: Session, *, business_name: str, currency: str, owner_na
     if users.has_users(session):
         raise DomainError("This database is already set up; sign in instead.")
     settings.store(session, {"business_name": business_name, "currency": currency})
-    if password != repeat_password:
-        raise DomainError("The two passwords differ.", field="repeat_password")
+    users.check_new_password(password, repeat_password, "password", "repeat_password")
     owner = users.actor_of(users.add_user(session, username, owner_name, Role.OWNER, password))
     add_defaults(session)
     audit.record(session, owner, "first_start", "settings", None, business_name=business_name.strip())

@@ -75,11 +75,11 @@ def create_user(session: Session, actor: Actor, username: str, display_name: str
     return user.id
 
 
-def _new_password(new, repeat, field: str = "new") -> str:
+def check_new_password(new, repeat, field: str = "new", repeat_field: str = "repeat") -> str:
     """A new password as typed twice: long enough, and the same both times."""
     _check_password(new, field)
     if new != repeat:
-        raise DomainError("The two passwords differ.", field="repeat")
+        raise DomainError("The two passwords differ.", field=repeat_field)
     return new
 
 
@@ -133,7 +133,7 @@ def reset_password(session: Session, actor: Actor, user_id: int, new: str, repea
     user = existing(session, User, user_id, "user")
     if user.id == actor.user_id:
         raise DomainError("Change your own password with File › Change password…; it asks for the old one.")
-    user.password_hash = hash_password(_new_password(new, repeat))
+    user.password_hash = hash_password(check_new_password(new, repeat))
     audit.record(session, actor, "reset_password", "user", user.id)
     return user.id
 
@@ -152,7 +152,7 @@ def change_own_password(session: Session, actor: Actor, old: str, new: str, repe
     user = session.get(User, actor.user_id) if actor.user_id is not None else None
     if user is None or not isinstance(old, str) or not _verify(user, old):
         raise DomainError("The current password is wrong.", field="old")
-    user.password_hash = hash_password(_new_password(new, repeat))
+    user.password_hash = hash_password(check_new_password(new, repeat))
     audit.record(session, actor, "change_password", "user", user.id)
 
 

@@ -46,6 +46,24 @@ def test_a_weak_password_is_refused(session, owner, password):
         users.create_user(session, owner, "weak", "Weak", Role.TEACHER, password)
 
 
+@pytest.mark.parametrize("password,repeat,field", [("secret-pass", "secret-pas", "repeat_password"),
+                                                    ("short", "short", "password")])
+def test_d6_first_start_refuses_a_mistyped_or_weak_owner_password(tmp_path, password, repeat, field):
+    from app.db import sqlite_url
+    from app.storage import open_database
+
+    db = open_database(sqlite_url(tmp_path / "new.sqlite3"), create=True)
+    try:
+        with pytest.raises(DomainError) as refused, db.writer.begin() as s:
+            setup.first_start(s, business_name="Gym", currency="EUR", owner_name="Olga", username="olga",
+                              password=password, repeat_password=repeat)
+        assert refused.value.field == field
+        with db.reader.begin() as s:
+            assert not users.has_users(s) and settings.get_settings(s)["business_name"] == ""
+    finally:
+        db.dispose()
+
+
 def test_first_start_refuses_a_database_that_is_set_up(session):
     with pytest.raises(DomainError, match="already set up"):
         setup.first_start(session, business_name="X", currency="EUR", owner_name="X",
