@@ -96,3 +96,23 @@ def test_a_client_view_opens_her_profile_for_the_screenshots(desk, qtbot):
     assert window.show_area(f"client:{code}")
     assert window.screen("clients").pages.currentWidget().title.text() == "Oscar Smith"
     assert not window.show_area("client:NOPE") and not MainWindow(desk.ops("tom")).show_area(f"client:{code}")
+
+
+def test_d8_the_signed_in_name_and_the_business_name_show_as_typed(desk, qtbot):
+    from PySide6.QtCore import Qt
+
+    from app.models import Role
+    from app.services import settings, users
+    from ui.start.login import LoginDialog
+
+    with desk.database.writer.begin() as s:
+        users.add_user(s, "markup", "<b>Bold</b> <img src=x>", Role.RECEPTIONIST, "long enough secret")
+        settings.update_settings(s, desk.ops("olga").actor, {"business_name": "<i>Gym</i>"})
+    window = MainWindow(desk.ops("markup"))
+    qtbot.addWidget(window)
+    assert window.user_label.text() == "Signed in: <b>Bold</b> <img src=x> (Receptionist)"
+    assert window.user_label.textFormat() == Qt.TextFormat.PlainText
+    login = LoginDialog.for_database(desk.database)
+    qtbot.addWidget(login)
+    title = login.findChild(type(window.user_label), "dialogTitle")
+    assert title.text() == "<i>Gym</i>" and title.textFormat() == Qt.TextFormat.PlainText

@@ -1,6 +1,7 @@
 """Item 4 of issue 10: the payment step offers the default cash drawer, or the one this PC used last."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from app.models import Package, Payment
@@ -26,8 +27,10 @@ def _payment_step(qtbot, ops, invoice_id):
 def test_b1_the_payment_step_offers_the_front_desk_then_the_drawer_this_pc_used_last(desk, qtbot):
     owner, rita = desk.ops("olga"), desk.ops("rita")
     cafe = owner.run(lists.save_item, "cash_drawers", None, {"name": "Cafe till"})  # first by name
-    first = _payment_step(qtbot, rita, _invoice(desk, rita, "Ann Adams"))
+    first = _payment_step(qtbot, rita, _invoice(desk, rita, "<b>Ann</b> Adams"))
     assert first.drawer.currentText() == "Front desk"
+    summary = first.findChild(QLabel, "paymentSummary")  # D8: the name as typed, never markup
+    assert summary.text().startswith("<b>Ann</b> Adams · ") and summary.textFormat() == Qt.TextFormat.PlainText
 
     first.drawer.setFocus()
     qtbot.keyClick(first.drawer, Qt.Key.Key_Up)  # the list: No cash drawer, Cafe till, Front desk

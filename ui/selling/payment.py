@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -43,6 +44,7 @@ class PaymentDialog(QDialog):
             client=invoice["payer"]["name"], total=money_text(invoice["total"]), paid=money_text(invoice["paid"]),
             due=money_text(invoice["balance"])), objectName="paymentSummary")
         summary.setWordWrap(True)
+        summary.setTextFormat(Qt.TextFormat.PlainText)  # the client's name is text, never markup (D8)
         form = QFormLayout()
         self.errors = FieldErrors(form, QLabel())
         self.amount = QLineEdit(str(invoice["balance"]), objectName="paymentAmount")

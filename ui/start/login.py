@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 from app.db import Database
@@ -20,6 +21,7 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         title = QLabel(business_name or self.tr("Membership desk"))
         title.setObjectName("dialogTitle")
+        title.setTextFormat(Qt.TextFormat.PlainText)  # the business name as typed, never markup (D8)
         layout.addWidget(title)
         form = QFormLayout()
         self.username = QLineEdit()
