@@ -129,6 +129,9 @@ def possible_duplicates(session: Session, actor: Actor, *, name: str = "", phone
         conditions.append(or_(Client.phone_key.endswith(digits, autoescape=True),
                               and_(func.length(Client.phone_key) >= 7,
                                    literal(digits).endswith(Client.phone_key))))
+    national = national_number(phone or "")
+    if len(national) >= 7 and national != digits:  # "8 912 345 67 89" is +7 912 345 67 89
+        conditions.append(Client.phone_key.endswith(national, autoescape=True))
     if name.strip() and birth_date is not None:
         conditions.append(and_(Client.search_key == fold(name), Client.birth_date == birth_date))
     if not conditions:

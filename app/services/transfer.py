@@ -25,7 +25,7 @@ from app.models import Client, ClientCategory, Family
 from app.services import audit, clients, invoices
 from app.services.access import Actor, Right, guarded
 from app.services.status import LABELS
-from app.text import fold, phone_digits
+from app.text import fold, national_number, phone_digits
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_CELL = 5000
@@ -216,9 +216,9 @@ def preview_import(session: Session, actor: Actor, path: Path, mapping: dict[str
     if "name" not in mapping:
         raise DomainError("Choose which column holds the names.", field="mapping")
     categories = {fold(name): cid for cid, name in session.execute(select(ClientCategory.id, ClientCategory.name))}
-    known_phones = {k for k in session.scalars(select(Client.phone_key).where(Client.phone_key != "")) if len(k) >= 7}
+    known_phones = PhoneBook(session.scalars(select(Client.phone).where(Client.phone_key != "")))
     known_codes = set(session.scalars(select(Client.code)))
-    seen_phones: set[str] = set()
+    seen_phones = PhoneBook()
     seen_codes: set[str] = set()
     preview = ImportPreview(headers, mapping)
     for line, cells in enumerate(table, start=2):
@@ -233,17 +233,48 @@ def preview_import(session: Session, actor: Actor, path: Path, mapping: dict[str
         except DomainError as err:
             row.status, row.reason = "error", err.message
             continue
-        digits = phone_digits(values.get("phone", ""))
+        phone = values.get("phone", "")
         code = values.get("code", "").upper()
-        if (len(digits) >= 7 and (digits in known_phones or digits in seen_phones)) or \
+        if known_phones.knows(phone) or seen_phones.knows(phone) or \
                 (code and (code in known_codes or code in seen_codes)):
             row.status = "duplicate"
             row.reason = "same code" if code and (code in known_codes or code in seen_codes) else "same phone"
-        if len(digits) >= 7:
-            seen_phones.add(digits)
+        seen_phones.add(phone)
         if code:
             seen_codes.add(code)
     return preview
+
+
+MIN_PHONE_DIGITS = 7  # fewer digits are too short to call two numbers the same
+
+
+class PhoneBook:
+    """Numbers met so far (stored, or on earlier rows), to tell "same phone" however each was
+    written: "8 912 345-67-89" and "07700 900123" (national forms, app.text.national_number)
+    are +7 912 345 67 89 and +44 7700 900123. Set lookups: a 200,000-row file stays fast."""
+
+    def __init__(self, phones=()):
+        self._numbers: set[str] = set()  # each number's digits, also without a country code of 1-3 digits
+        self._nationals: set[str] = set()  # numbers written in national form, without the trunk prefix
+        for phone in phones:
+            self.add(phone)
+
+    @staticmethod
+    def _readings(digits: str) -> set[str]:
+        return {digits[cut:] for cut in range(4) if len(digits) - cut >= MIN_PHONE_DIGITS}
+
+    def add(self, phone: str) -> None:
+        self._numbers |= self._readings(phone_digits(phone))
+        national = national_number(phone)
+        if len(national) >= MIN_PHONE_DIGITS:
+            self._nationals.add(national)
+
+    def knows(self, phone: str) -> bool:
+        digits, national = phone_digits(phone), national_number(phone)
+        if len(digits) >= MIN_PHONE_DIGITS and (digits in self._numbers
+                                                or not self._nationals.isdisjoint(self._readings(digits))):
+            return True
+        return len(national) >= MIN_PHONE_DIGITS and (national in self._numbers or national in self._nationals)
 
 
 def _client_fields(values: dict, categories: dict[str, int]) -> dict:

@@ -139,6 +139,12 @@ def test_possible_duplicates_by_phone_or_name_and_birth_date(session, receptioni
     assert clients.possible_duplicates(session, receptionist, name="Анна Иванова") == []
 
 
+@pytest.mark.parametrize("phone,expected", [("8 912 345 67 89", ["Russia Perm"]), ("8 029 123-45-67", ["Belarus Minsk"]),
+                                            ("8 912 345 67 88", [])])
+def test_possible_duplicates_know_a_phone_in_its_national_form(session, receptionist, abroad, phone, expected):
+    assert [d["name"] for d in clients.possible_duplicates(session, receptionist, phone=phone)] == expected
+
+
 @pytest.mark.parametrize(
     "fields,field",
     [

@@ -155,3 +155,15 @@ def test_x1_a_phone_of_letters_is_an_error_row_and_is_not_imported(session, rece
         ("error", "A phone number has digits, spaces, + - ( ) only, and at least 5 digits."), ("new", "")]
     assert transfer.import_clients(session, receptionist, preview)["added"] == 1
     assert clients.search_client_ids(session, receptionist, "letters only") == []
+
+
+def test_x1_a_phone_in_national_form_is_the_same_phone_as_the_stored_international_one(session, receptionist, existing,
+                                                                                       tmp_path):
+    clients.create_client(session, receptionist, name="Иван Пермский", phone="+7 912 345 67 89")
+    path = _write(tmp_path, "Name;Phone\nAnna Again;07700 900123\nIvan Again;8 912 345-67-89\n"
+                            "Ivan Twice;+7 912 345 67 89\nSomeone New;8 912 345-67-80\nNew Again;+7 912 345 67 80\n")
+    preview = transfer.preview_import(session, receptionist, path)
+    assert [(r.values["name"], r.status, r.reason) for r in preview.rows] == [
+        ("Anna Again", "duplicate", "same phone"), ("Ivan Again", "duplicate", "same phone"),
+        ("Ivan Twice", "duplicate", "same phone"), ("Someone New", "new", ""), ("New Again", "duplicate", "same phone")]
+
