@@ -136,7 +136,7 @@ def test_every_combo_popup_of_the_main_screens_paints_its_current_and_hovered_it
     assert {"kind", "billing_type", "term_unit", "program_id"} <= set(checked["package"])
     assert {"salesStatus", "salesPackage"} <= set(checked["memberships"])
     assert checked["journal"] == ["journalGroup"]
-    assert checked["client"] and checked["settings"]  # the category; the check-in rule and other choices
+    assert checked["client"] == ["category"] and "checkin_policy" in checked["settings"]
 
 
 def test_the_check_finds_the_empty_white_box_of_the_old_style(qtbot, qapp):
