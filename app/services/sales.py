@@ -253,25 +253,37 @@ def renewal_start(sale: Membership, today: dt.date, tolerance_days: int) -> dt.d
 
 
 @guarded(Right.SELL)
-def renewal_start_of(session: Session, actor: Actor, membership_id: int, today: dt.date | None = None) -> dt.date:
-    """Where a renewal of this membership would start (shown in the sale dialog)."""
+def renewal_of(session: Session, actor: Actor, membership_id: int, today: dt.date | None = None) -> dict:
+    """What the renewal dialog offers (M4): where the renewal starts, the package renewed
+    (preselected) and the kind of package a renewal must be."""
     old = existing(session, Membership, membership_id, "membership")
-    return renewal_start(old, today or dt.date.today(), get_settings(session)["tolerance_days"])
+    return {"start": renewal_start(old, today or dt.date.today(), get_settings(session)["tolerance_days"]),
+            "package_id": old.package_id, "kind": old.kind}
+
+
+def _renewal_package(session: Session, old: Membership, package_id: int) -> Package:
+    """M4: a sale is renewed by a package of its own kind: a membership by a membership."""
+    package = existing(session, Package, package_id, "package")
+    if package.kind != old.kind:
+        raise DomainError(f"A {KIND_WORDS[old.kind]} is renewed with a {KIND_WORDS[old.kind]} package; "
+                          f"“{package.name}” is a {KIND_WORDS[package.kind]} package.", field="package_id")
+    return package
 
 
 @guarded(Right.SELL)
 def renew(session: Session, actor: Actor, membership_id: int, package_id: int | None = None,
           today: dt.date | None = None, **extra) -> Sale:
-    """M4: the next sale of the same (or another) package, linked to the one it renews."""
+    """M4: the next sale of the same (or another) package of its kind, linked to the one it renews."""
     today = today or dt.date.today()
     old = existing(session, Membership, membership_id, "membership")
     tolerance = get_settings(session)["tolerance_days"]
     status.allow("renew", status.membership_status(session, old, today, tolerance))
+    package = _renewal_package(session, old, package_id or old.package_id)
     later = session.scalar(select(Membership.id).where(Membership.renews_id == old.id,
                                                        Membership.cancelled_on.is_(None)))
     if later is not None:
         raise DomainError("This membership has already been renewed.")
-    return sell(session, actor, old.client_id, package_id or old.package_id,
+    return sell(session, actor, old.client_id, package.id,
                 start_date=renewal_start(old, today, tolerance), renews_id=old.id, today=today, **extra)
 
 
@@ -402,15 +414,15 @@ def cancel(session: Session, actor: Actor, membership_id: int, reason: str, toda
     audit.record(session, actor, "cancel", "membership", sale.id, reason=reason)
 
 
-def badge(sales_rows: list[dict]) -> dict | None:
-    """The membership shown on the profile (rows with kind and status, oldest first, as
-    cards.client_cards gives them): the current one, else the next, else the last, or None."""
-    time = [s for s in sales_rows if s["kind"] == PackageKind.MEMBERSHIP.value and s["status"] != "cancelled"]
-    for wanted in (status.CURRENT, {status.Status.UPCOMING}):
-        for sale in time:
-            if sale["status"] in wanted:
-                return sale
-    return time[-1] if time else None
+@guarded(Right.VIEW_CLIENTS)
+def standing(session: Session, actor: Actor, client_id: int, today: dt.date | None = None) -> dict:
+    """The client's standing for the profile's badge (M8), as the lists and check-in see it:
+    status ("none" without a time membership) and the governing membership's package and end."""
+    state, membership_id = status.governing(session, client_id, today or dt.date.today(),
+                                            get_settings(session)["tolerance_days"])
+    sale = session.get(Membership, membership_id) if membership_id is not None else None
+    return {"status": state, "membership_id": membership_id, "package": sale.package_name if sale else None,
+            "start": sale.start_date if sale else None, "end": sale.end_date if sale else None}
 
 
 LIST_LIMIT = 1000

@@ -76,6 +76,7 @@ SCHEMA = {
     "freeze_max_days": (90, _days(365)),
     "freeze_max_days_per_year": (90, _days(366)),
     "checkin_policy": ("current_members", _choice(CHECKIN_POLICIES)),
+    "double_checkin_minutes": (10, lambda v, k: validation.whole(v, k, "Minutes", maximum=240)),  # 0: never ask
     "makeup_days": (30, _days(365)),
     "reminder_offsets": ([7, 1, -3], _offsets),
     "sibling_discount_pct": ("0", _percent_text),

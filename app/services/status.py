@@ -5,6 +5,13 @@ Python, and :func:`status_sql` for lists that filter and sort thousands of
 sales in the database. ``tests/app/test_status.py`` checks that the two
 always agree. :data:`ACTIONS` is the explicit table of what each status
 allows.
+
+A client's standing (M8) is the status of their governing time membership
+(:func:`governing`): the latest one that has started, else the next one to
+start. The profile's badge, the clients list, check-in and the memberships
+list all read it from here. Grace is the client's grace: a membership that
+ended and whose successor has already started reads expired, so no list
+shows a renewed client "in grace".
 """
 
 from __future__ import annotations
@@ -12,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 
-from sqlalchemy import case, exists, literal, or_, select
+from sqlalchemy import and_, case, exists, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import DomainError
@@ -62,8 +69,9 @@ def frozen_on(freezes, day: dt.date) -> bool:
 
 
 def status_on(day: dt.date, *, start: dt.date, end: dt.date, cancelled_on: dt.date | None,
-              frozen: bool, tolerance_days: int) -> Status:
-    """The status of a sale on ``day``; ``frozen`` says whether a freeze covers that day."""
+              frozen: bool, tolerance_days: int, succeeded: bool = False) -> Status:
+    """The status of a sale on ``day``; ``frozen`` says whether a freeze covers that day,
+    ``succeeded`` whether a later time membership of the client has started by then."""
     if cancelled_on is not None:
         return Status.CANCELLED
     if frozen:
@@ -72,16 +80,25 @@ def status_on(day: dt.date, *, start: dt.date, end: dt.date, cancelled_on: dt.da
         return Status.UPCOMING
     if day <= end:
         return Status.ACTIVE
-    if (day - end).days <= tolerance_days:
+    if (day - end).days <= tolerance_days and not succeeded:
         return Status.GRACE
     return Status.EXPIRED
 
 
+def _successor_sql(day: dt.date, sale):
+    """Whether a later time membership of the sale's client (not cancelled) has started by ``day``."""
+    later = aliased(Membership)
+    return exists().where(later.client_id == sale.client_id, later.kind == PackageKind.MEMBERSHIP,
+                          later.cancelled_on.is_(None), later.start_date > sale.end_date, later.start_date <= day)
+
+
 def membership_status(session: Session, membership: Membership, day: dt.date, tolerance_days: int) -> Status:
     freezes = session.scalars(select(Freeze).where(Freeze.membership_id == membership.id)).all()
+    succeeded = membership.kind == PackageKind.MEMBERSHIP and session.scalar(
+        select(_successor_sql(day, Membership)).where(Membership.id == membership.id))
     return status_on(day, start=membership.start_date, end=membership.end_date,
                      cancelled_on=membership.cancelled_on, frozen=frozen_on(freezes, day),
-                     tolerance_days=tolerance_days)
+                     tolerance_days=tolerance_days, succeeded=bool(succeeded))
 
 
 def frozen_sql(day: dt.date, sale=Membership):
@@ -96,24 +113,37 @@ def status_sql(day: dt.date, tolerance_days: int, sale=Membership):
         (frozen_sql(day, sale), literal(Status.SUSPENDED.value)),
         (sale.start_date > day, literal(Status.UPCOMING.value)),
         (sale.end_date >= day, literal(Status.ACTIVE.value)),
-        (sale.end_date >= day - dt.timedelta(days=tolerance_days), literal(Status.GRACE.value)),
+        (and_(sale.end_date >= day - dt.timedelta(days=tolerance_days),
+              ~and_(sale.kind == PackageKind.MEMBERSHIP, _successor_sql(day, sale))),
+         literal(Status.GRACE.value)),
         else_=literal(Status.EXPIRED.value),
     )
 
 
+def _governing_query(day: dt.date, tolerance_days: int, sale, client_id):
+    """The client's governing time membership (M8): the latest started one that is not
+    cancelled, else the next one to start; (status, membership id)."""
+    started = sale.start_date <= day
+    return (select(status_sql(day, tolerance_days, sale).label("status"), sale.id.label("membership_id"))
+            .where(sale.client_id == client_id, sale.kind == PackageKind.MEMBERSHIP, sale.cancelled_on.is_(None))
+            .order_by(started.desc(), case((started, sale.start_date)).desc(), sale.start_date, sale.id.desc())
+            .limit(1))
+
+
 def client_status_sql(day: dt.date, tolerance_days: int):
-    """A client's standing as a SQL expression: the status of their latest started time
-    membership that is not cancelled, else "upcoming" if one starts later, else "none"."""
+    """A client's standing (M8) as a SQL expression over Client, for lists that filter and sort:
+    the status of the governing membership, or "none"."""
     sale = aliased(Membership)
-    governing = (
-        select(status_sql(day, tolerance_days, sale))
-        .where(sale.client_id == Client.id, sale.kind == PackageKind.MEMBERSHIP, sale.cancelled_on.is_(None))
-        .order_by((sale.start_date <= day).desc(), sale.start_date.desc(), sale.id.desc())
-        .limit(1)
-        .correlate(Client)
-        .scalar_subquery()
-    )
+    governing = (_governing_query(day, tolerance_days, sale, Client.id).with_only_columns(
+        status_sql(day, tolerance_days, sale)).correlate(Client).scalar_subquery())
     return case((governing.is_(None), literal(NONE)), else_=governing)
+
+
+def governing(session: Session, client_id: int, day: dt.date, tolerance_days: int) -> tuple[str, int | None]:
+    """A client's standing (M8) for one client, as :func:`client_status_sql` computes it for
+    lists: (status or "none", the governing membership's id or None)."""
+    row = session.execute(_governing_query(day, tolerance_days, Membership, client_id)).first()
+    return (NONE, None) if row is None else (row.status, row.membership_id)
 
 
 def current_membership(session: Session, client_id: int, day: dt.date, tolerance_days: int) -> Membership | None:

@@ -62,3 +62,49 @@ def test_j6_unknown_or_archived_codes_are_refused(session, owner, receptionist, 
         checkin.check_in(session, receptionist, _code(session, anna))
     with pytest.raises(PermissionDenied):
         checkin.check_in(session, teacher, _code(session, anna))
+
+
+def test_j6_a_second_check_in_within_the_set_minutes_asks_first(session, owner, receptionist, anna, silver):
+    sales.sell(session, receptionist, anna, silver, start_date=TODAY, today=TODAY)
+    first_at = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.timezone.utc)
+    code = _code(session, anna)
+    assert checkin.check_in(session, receptionist, code, today=TODAY, now=first_at).visit_id
+    before = _visits(session)
+    with pytest.raises(checkin.AlreadyCheckedIn) as asked:
+        checkin.check_in(session, receptionist, code, today=TODAY, now=first_at + dt.timedelta(minutes=9))
+    assert asked.value.message == "Анна Иванова was checked in 9 min ago. Record another visit?"
+    assert (asked.value.client_name, asked.value.minutes) == ("Анна Иванова", 9)
+    assert _visits(session) == before  # not confirmed: nothing written
+    again = checkin.check_in(session, receptionist, code, today=TODAY, now=first_at + dt.timedelta(minutes=9),
+                             confirmed=True)
+    assert again.visit_id and _visits(session) == before + 1
+    later = first_at + dt.timedelta(minutes=20)  # ten minutes after the second one: no question
+    assert checkin.check_in(session, receptionist, code, today=TODAY, now=later).visit_id
+
+
+def test_j6_the_double_check_in_minutes_are_a_setting(session, owner, receptionist, anna, silver):
+    sales.sell(session, receptionist, anna, silver, start_date=TODAY, today=TODAY)
+    at = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.timezone.utc)
+    assert settings.get_settings(session)["double_checkin_minutes"] == 10
+    with pytest.raises(DomainError, match="between 0 and 240"):
+        settings.update_settings(session, owner, {"double_checkin_minutes": 241})
+    settings.update_settings(session, owner, {"double_checkin_minutes": 0})  # 0: never ask
+    code = _code(session, anna)
+    checkin.check_in(session, receptionist, code, today=TODAY, now=at)
+    assert checkin.check_in(session, receptionist, code, today=TODAY, now=at).visit_id
+    settings.update_settings(session, owner, {"double_checkin_minutes": 60})
+    with pytest.raises(checkin.AlreadyCheckedIn):
+        checkin.check_in(session, receptionist, code, today=TODAY, now=at + dt.timedelta(minutes=59))
+
+
+@pytest.mark.parametrize("typed,name_like", [
+    ("AVA HUGHES", True), ("Ava", True), ("Анна", True), ("أحمد", True), ("+44 20 7946 0958", True),
+    ("O'Brien", True), ("NOPE42", False), ("c000044", False),
+])
+def test_j6_a_typed_name_is_no_code(session, receptionist, typed, name_like):
+    before = _visits(session)
+    with pytest.raises(checkin.NoSuchCode) as refused:
+        checkin.check_in(session, receptionist, typed)
+    assert (refused.value.text, refused.value.name_like) == (typed, name_like)
+    assert refused.value.message == f"No client has the code {typed.upper()[:20]}."
+    assert _visits(session) == before

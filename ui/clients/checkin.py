@@ -1,57 +1,197 @@
-"""The check-in bar at reception (J6): scan or type a card code, see green, amber or red at once."""
+"""The check-in bar at reception (J6): scan or type a card code, see green, amber or red at once.
+
+The result banner has a fixed place two lines high (the client's name, then the
+verdict) so the filter row never moves, and it hides itself after a while. A
+typed name is no code: the bar hands it to the clients list's search.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.errors import DomainError
 from ui.ops import FAILED, Ops
 
-COLOURS = {"green": "#1e7b3c", "amber": "#b7791f", "red": "#b03a2e"}
+COLOURS = {"green": "#1e7b3c", "amber": "#b7791f", "red": "#b03a2e", "info": "#4a5568"}
+SHOWN_MS = 8_000  # a verdict stays this long over the list; one with Renew…/Sell… longer
+OFFER_SHOWN_MS = 20_000
+
+
+def isolated(name: str) -> str:
+    """A client's name isolated from the text around it (FSI … PDI): an Arabic name
+    keeps its own direction and does not drag the punctuation after it along."""
+    return f"\u2068{name}\u2069"
+
+
+class CheckInAgainDialog(QMessageBox):
+    """Asks before a second visit within minutes of the last one (J6); No is the default."""
+
+    def __init__(self, name: str, minutes: int, parent=None):
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Question)
+        self.setWindowTitle(self.tr("Checked in already"))
+        self.setTextFormat(Qt.TextFormat.PlainText)
+        self.setText(self.tr("{name} was checked in {minutes} min ago. Record another visit?")
+                     .format(name=isolated(name), minutes=minutes))
+        self.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        self.setDefaultButton(QMessageBox.StandardButton.No)
+
+    @classmethod
+    def ask(cls, name: str, minutes: int, parent=None) -> bool:
+        return cls(name, minutes, parent).exec() == QMessageBox.StandardButton.Yes
+
+
+class CheckInBanner(QFrame):
+    """The verdict, floating just under the check-in field over the list's top: the name on the
+    first line, the reason on the second, each cut with "…" to the width (the whole text in the
+    tooltip), and Renew…/Sell… at its side. Being on top of the list, it moves nothing."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent, objectName="checkInResult")
+        self.name = QLabel(objectName="checkInName")
+        self.reason = QLabel(objectName="checkInReason")
+        self.offer = QPushButton(objectName="checkInOffer")
+        self._texts = ("", "")
+        lines = QVBoxLayout()
+        lines.setSpacing(0)
+        for label in (self.name, self.reason):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            lines.addWidget(label)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 3, 6, 3)
+        layout.addLayout(lines, 1)
+        layout.addWidget(self.offer)
+        self.name.setStyleSheet("font-weight: 600;")
+        self.setFixedHeight(max(2 * self.fontMetrics().lineSpacing(), self.offer.sizeHint().height()) + 8)
+        self.timer = QTimer(self, singleShot=True, interval=SHOWN_MS)
+        self.timer.timeout.connect(self.hide)
+        self.hide()
+
+    def show_result(self, colour: str, name: str, reason: str, shown_ms: int | None = None) -> None:
+        self._texts = (name, reason)
+        self.name.setVisible(bool(name))
+        self.setToolTip("\n".join(filter(None, self._texts)))
+        self.setStyleSheet(f"#checkInResult {{ background: {COLOURS[colour]}; border-radius: 4px; }} "
+                           f"QLabel {{ color: white; background: transparent; }}")
+        self.show()
+        self.raise_()
+        self.layout().activate()
+        self._elide()
+        self.timer.start(SHOWN_MS if shown_ms is None else shown_ms)
+
+    def text(self) -> str:
+        """What the banner says, on one line."""
+        return ": ".join(filter(None, self._texts))
+
+    def _elide(self) -> None:
+        width = max(20, self.name.width())
+        name, reason = self._texts
+        self.name.setText(isolated(self.name.fontMetrics().elidedText(name, Qt.TextElideMode.ElideRight, width)))
+        self.reason.setText(self.reason.fontMetrics().elidedText(reason, Qt.TextElideMode.ElideRight, width))
+
+    def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """A click puts it away at once (it covers the list's top)."""
+        self.hide()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self.layout().activate()  # the labels' width first, then cut the texts to it
+        self._elide()
 
 
 class CheckInBar(QWidget):
+    search_requested = Signal(str)  # a name typed instead of a code: the list searches it
+
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
         self.last = None  # the last app.services.checkin.CheckIn
         self.code = QLineEdit(objectName="checkInCode", placeholderText=self.tr("scan or type a card code"))
-        self.code.setMinimumWidth(220)
-        self.code.setMaximumWidth(300)
-        self.result = QLabel(objectName="checkInResult")
-        self.result.setWordWrap(True)
-        self.offer = QPushButton(objectName="checkInOffer")
+        self.code.setMinimumWidth(200)
+        self.label = QLabel(self.tr("Check in:"))
+        self.result = CheckInBanner(self)
+        self.offer = self.result.offer
         self.offer.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Check in:")))
-        layout.addWidget(self.code)
-        layout.addWidget(self.result, 1)
-        layout.addWidget(self.offer)
+        layout.addWidget(self.label)
+        layout.addWidget(self.code, 1)
         self.code.returnPressed.connect(self.check_in)
         self.offer.clicked.connect(self.act)
 
-    def _show(self, colour: str, text: str) -> None:
-        self.result.setText(text)
-        self.result.setStyleSheet(f"color: white; background: {COLOURS[colour]}; border-radius: 4px; padding: 4px 10px;")
+    def _place_result(self) -> None:
+        """The banner goes on the window, under the field, as wide as the field and its label."""
+        window = self.window()
+        if self.result.parent() is not window:
+            self.result.setParent(window)
+        top_left = self.mapTo(window, QPoint(0, self.height() + 4))
+        self.result.setGeometry(top_left.x(), top_left.y(), max(self.width(), 320), self.result.height())
 
-    def check_in(self) -> None:
+    def _show_result(self, colour: str, name: str, reason: str, shown_ms: int | None = None) -> None:
+        self._place_result()
+        self.result.show_result(colour, name, reason, shown_ms)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        if self.result.isVisible():
+            self._place_result()
+
+    def hideEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().hideEvent(event)
+        self.result.hide()  # it lives on the window: another screen must not show it
+
+    def check_in(self, confirmed: bool = False, typed: str | None = None) -> None:
         from app.services import checkin  # loaded with the first check-in, not at start
 
         self.offer.hide()
-        result = self.ops.run(checkin.check_in, self.code.text(), parent=self, on_error=self._refused)
+        typed = self.code.text() if typed is None else typed
+        result = self.ops.run(checkin.check_in, typed, confirmed=confirmed, parent=self,
+                              on_error=lambda err: self._refused(err, typed),
+                              done=lambda r: self.tr("{name} checked in").format(name=isolated(r.client_name))
+                              if r.visit_id else self.tr("{name} not checked in").format(name=isolated(r.client_name)))
         self.code.clear()
         if result is FAILED:
-            self.last = None
             return
         self.last = result
-        self._show(result.colour, f"{result.client_name}: {self.tr(result.reason)}")
         if result.offer:
             self.offer.setText(self.tr("Renew…") if result.offer == "renew" else self.tr("Sell…"))
-            self.offer.show()
+        self.offer.setVisible(bool(result.offer))
+        self._show_result(result.colour, result.client_name, self.tr(result.reason),
+                          OFFER_SHOWN_MS if result.offer else SHOWN_MS)
 
-    def _refused(self, err: DomainError) -> None:
-        self._show("red", err.message)
+    def _refused(self, err: DomainError, typed: str) -> None:
+        from app.services import checkin
+
+        self.last = None
+        if isinstance(err, checkin.AlreadyCheckedIn):
+            if CheckInAgainDialog.ask(err.client_name, err.minutes, self):
+                self.check_in(confirmed=True, typed=typed)  # this refusal's transaction is over
+            else:
+                self._show_result("info", err.client_name, self.tr("Not checked in again."))
+        elif isinstance(err, checkin.NoSuchCode) and err.name_like:
+            self.result.hide()  # the list shows what it finds; a banner would cover its first row
+            self.search_requested.emit(err.text)
+        else:
+            self._show_result("red", "", err.message)
+
+    def clear_result(self) -> None:
+        """The verdict is dealt with (renewed, sold): the banner and its offer go."""
+        self.last = None
+        self.result.timer.stop()
+        self.result.hide()
+        self.offer.hide()
 
     def act(self) -> None:
         from ui.selling.sale import (
@@ -61,4 +201,5 @@ class CheckInBar(QWidget):
         if self.last is None:
             return
         renew = self.last.membership_id if self.last.offer == "renew" else None
-        sell_and_pay(self.ops, self.last.client_id, renew_of=renew, parent=self)
+        if sell_and_pay(self.ops, self.last.client_id, renew_of=renew, parent=self) is not None:
+            self.clear_result()

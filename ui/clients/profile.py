@@ -339,14 +339,14 @@ class ClientProfile(QWidget):
         if client_id != self.cards.client_id:
             self.undo_stack.clear()  # moves are undone on the profile they were made on
         self.family.show_client(client_id)
-        view = self.ops.read(cards.client_cards, client_id)  # one read for the cards, the sales tab and the badge
+        view = self.ops.read(cards.client_cards, client_id)  # one read for the cards and the sales tab
         self.cards.show_client(client_id, view)
         if self.groups.isVisibleTo(self):
             self.groups.show_client(client_id)
         self._show_photo(client["photo"])
         self.sales_model.set_rows(view["cards"])
-        shown = sales.badge(view["cards"])
-        if shown is None:
+        shown = self.ops.read(sales.standing, client_id)  # M8: as the lists and check-in see it
+        if shown["membership_id"] is None:
             self.badge.setText(self.tr("No membership"))
             colour = STANDING_COLOURS["none"]
         else:

@@ -117,6 +117,7 @@ class ClientsScreen(RefreshOnChange, QWidget):
         self.cards_button.clicked.connect(lambda: self.print_cards())
         self.table.activated.connect(lambda index: self.open_client(self.model.client_id(index.row())))
         self.sell_button.clicked.connect(self.sell_to_selected)
+        self.check_in.search_requested.connect(self.search_for)
         self.watch(self.ops)
 
     def filters(self) -> dict:
@@ -161,6 +162,11 @@ class ClientsScreen(RefreshOnChange, QWidget):
     def sell_to_selected(self) -> None:
         row = self.table.currentIndex().row()
         self.sell(self.model.client_id(row) if row >= 0 else None)
+
+    def search_for(self, text: str) -> None:
+        """A name typed into the check-in field (J6): the list shows the clients it finds."""
+        self.search.setText(text)
+        self.refresh()
 
     def open_typed(self) -> None:
         """Enter in the search field: a full code (typed or scanned) opens that client at once."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -26,6 +27,7 @@ from ui.forms import FieldErrors, pydate, qdate
 from ui.money import money_text
 from ui.ops import FAILED, Ops
 
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # a package item's kind: a renewal offers its own kind only
 KIND_TITLES = {PackageKind.MEMBERSHIP: "Memberships", PackageKind.LESSON_PACK: "Lesson packs",
                PackageKind.CREDITS: "Credits"}
 
@@ -54,6 +56,7 @@ class SaleDialog(QDialog):
         for row in ops.read(catalogue.list_packages, active_only=True):
             self.package.addItem(f"{row['name']}  ·  {money_text(row['price'])}  ({self.tr(KIND_TITLES[row['kind']])})",
                                  row["id"])
+            self.package.setItemData(self.package.count() - 1, row["kind"], KIND_ROLE)
         if package_id is not None:
             self.package.setCurrentIndex(max(0, self.package.findData(package_id)))
         self.start = QDateEdit(objectName="saleStart")
@@ -90,17 +93,26 @@ class SaleDialog(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         if renew_of is not None:
-            self._renewing(renew_of)
+            self._renewing(renew_of, package_id)
         self._show_client()
         if self.client_id is not None:
             self.package.setFocus()  # a package's first letters pick it (type-to-select), then Enter
 
-    def _renewing(self, membership_id: int) -> None:
-        """Renewal (M4): same client, the start date follows from the membership renewed."""
+    def _renewing(self, membership_id: int, package_id: int | None = None) -> None:
+        """Renewal (M4): same client, the start date follows from the membership renewed; only
+        packages of its kind are offered, the one renewed preselected unless ``package_id`` was chosen."""
         self.renew_of = membership_id
         self.setWindowTitle(self.tr("Renew membership"))
         self.change_client.hide()
-        self.start.setDate(qdate(self.ops.read(sales.renewal_start_of, membership_id)))
+        renewal = self.ops.read(sales.renewal_of, membership_id)
+        with QSignalBlocker(self.package):
+            for index in reversed(range(self.package.count())):
+                if self.package.itemData(index, KIND_ROLE) != renewal["kind"]:
+                    self.package.removeItem(index)
+            chosen = self.package.findData(package_id) if package_id is not None else -1
+            renewed = self.package.findData(renewal["package_id"])
+            self.package.setCurrentIndex(chosen if chosen >= 0 else max(0, renewed))
+        self.start.setDate(qdate(renewal["start"]))
         self.start.setEnabled(False)
 
     def _show_client(self) -> None:
@@ -163,7 +175,7 @@ class SaleDialog(QDialog):
             answer = QMessageBox.question(self, self.tr("Already a member"),
                                           err.message + "\n\n" + self.tr("Renew the current membership now?"))
             if answer == QMessageBox.StandardButton.Yes:
-                self._renewing(err.membership_id)
+                self._renewing(err.membership_id, self.package.currentData())
                 self.errors.clear()
                 self.update_quote()
 

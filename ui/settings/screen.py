@@ -41,6 +41,7 @@ PAGES = [
         ("freeze_min_days", "Shortest freeze (days)", "int"), ("freeze_max_days", "Longest freeze (days)", "int"),
         ("freeze_max_days_per_year", "Freeze days a year at most", "int"),
         ("checkin_policy", "Who may check in", "checkin"),
+        ("double_checkin_minutes", "Ask before a second check-in within (minutes; 0: never)", "int"),
         ("makeup_days", "Days to use a makeup lesson", "int"),
         ("reminder_offsets", "Remind days before (+) or after (-) the end", "offsets"),
         ("sibling_discount_pct", "Sibling discount % (second and later children)", "text"),
