@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, String, Text, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from app.models.base import Base, BillingType, PackageKind, Stamped, TermUnit, enum_column
@@ -12,7 +12,11 @@ from app.types import Money, Percent
 
 
 class CreditType(Base):
-    """A consumable unit: "Sauna" counted in visits, "Solarium" in minutes."""
+    """A consumable unit: "Sauna" counted in visits, "Solarium" in minutes.
+
+    Units are whole numbers. ``used_at_checkin`` makes it a visit pass (K6);
+    a balance at or below ``low_balance`` is shown as low (K7; 0: never).
+    """
 
     __tablename__ = "credit_types"
 
@@ -20,6 +24,8 @@ class CreditType(Base):
     name: Mapped[str] = mapped_column(String(100), unique=True)
     unit: Mapped[str] = mapped_column(String(40))
     active: Mapped[bool] = mapped_column(default=True)
+    used_at_checkin: Mapped[bool] = mapped_column(default=False, server_default=false())
+    low_balance: Mapped[int] = mapped_column(default=0, server_default="0")
 
 
 class Package(Stamped, Base):

@@ -36,7 +36,13 @@ class CreditGrant(Stamped, Base):
 
 
 class CreditUse(Stamped, Base):
-    """One recorded use of N units of a type (K2); split over grants by its allocations."""
+    """One recorded use of N units of a type (K2); split over grants by its allocations.
+
+    A reversal is a use of its own that points at the use it undoes
+    (``reverses_id``, unique: a use is reversed at most once) and gives the
+    units back to the same grants; nothing is ever deleted. ``visit_id``
+    links a use taken by a check-in (K6).
+    """
 
     __tablename__ = "credit_uses"
     __table_args__ = (
@@ -50,6 +56,8 @@ class CreditUse(Stamped, Base):
     units: Mapped[int]
     used_on: Mapped[dt.date]
     note: Mapped[str] = mapped_column(Text, default="")
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("credit_uses.id"), unique=True)
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id"))
 
 
 class CreditAllocation(Base):

@@ -74,7 +74,11 @@ class Freeze(Stamped, Base):
 
 
 class ServiceOccurrence(Base):
-    """One scheduled occurrence of a package's recurring service (R1)."""
+    """One scheduled occurrence of a package's recurring service (R1).
+
+    Staff mark it done or missed (who, when) with a note; a missed one may be
+    rescheduled once: a new occurrence points back at it.
+    """
 
     __tablename__ = "service_occurrences"
     __table_args__ = (
@@ -90,3 +94,5 @@ class ServiceOccurrence(Base):
     state: Mapped[str] = mapped_column(String(10), default="planned")
     marked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     marked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    rescheduled_from_id: Mapped[int | None] = mapped_column(ForeignKey("service_occurrences.id"), unique=True)

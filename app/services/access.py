@@ -24,6 +24,7 @@ class Right(enum.StrEnum):
     VOID_MONEY = "void_money"  # void invoices and payments (never delete)
     CHECK_IN = "check_in"
     USE_CREDITS = "use_credits"
+    REVERSE_OLD_CREDIT_USES = "reverse_old_credit_uses"  # a use recorded before today
     MARK_JOURNAL = "mark_journal"  # own groups
     MARK_ANY_GROUP = "mark_any_group"
     VIEW_MONEY = "view_money"

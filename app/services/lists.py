@@ -29,6 +29,11 @@ def _flag(value, field, label):
     return value
 
 
+def _threshold(value, field, label):
+    """K7: units left at which a balance shows as low; empty means 0 (never low)."""
+    return 0 if value in (None, "") else validation.whole(value, field, label, maximum=100_000)
+
+
 def _text(max_len: int, required: bool = True) -> Callable:
     return lambda value, field, label: validation.text(value, field, label, max_len=max_len, required=required)
 
@@ -68,7 +73,10 @@ LISTS: dict[str, ListSpec] = {
     "cash_drawers": ListSpec("Cash drawers", CashDrawer, (Field("name", "Name", "text", _text(100)),), "cash drawer"),
     "credit_types": ListSpec(
         "Credit types", CreditType,
-        (Field("name", "Name", "text", _text(100)), Field("unit", "Unit", "text", _text(40))),
+        (Field("name", "Name", "text", _text(100)), Field("unit", "Unit", "text", _text(40)),
+         Field("used_at_checkin", "Used at check-in", "bool",
+               lambda value, field, label: False if value is None else _flag(value, field, label)),
+         Field("low_balance", "Low balance at", "text", _threshold)),
         "credit type"),
 }
 

@@ -78,6 +78,7 @@ SCHEMA = {
     "checkin_policy": ("current_members", _choice(CHECKIN_POLICIES)),
     "double_checkin_minutes": (10, lambda v, k: validation.whole(v, k, "Minutes", maximum=240)),  # 0: never ask
     "makeup_days": (30, _days(365)),
+    "credits_expiring_days": (14, _days(365)),  # K7: units expiring within this many days are flagged
     "reminder_offsets": ([7, 1, -3], _offsets),
     "sibling_discount_pct": ("0", _percent_text),
     "smtp_host": ("", _text(200)),
