@@ -5,7 +5,10 @@ clients=100_000, visits=1_000_000)`` makes a benchmark database. Rows are
 written with bulk inserts, but every figure obeys the rules: packs never
 hold more lessons than their size, unpaid visits are absorbed by the next
 pack sold (J3), invoice totals equal their lines and numbers are gapless in
-date order, payments never exceed the total, credit use never exceeds grants.
+date order, payments never exceed the total, credit use never exceeds grants,
+every excused absence has earned its makeup lesson (J7, by the journal's own
+rule). People are believable: a name of one country, its phone code, and a
+Russian or Belarusian surname in the person's gender (Анна Иванова, Аліна Быкава).
 
 Run ``python -m app.demo --out big.sqlite3 --clients 100000 --visits 1000000``.
 """
@@ -16,6 +19,7 @@ import argparse
 import datetime as dt
 import random
 from collections import defaultdict
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import insert, update
@@ -39,6 +43,7 @@ from app.models import (
     InvoiceCounter,
     InvoiceLine,
     InvoiceState,
+    Makeup,
     Membership,
     Package,
     PackageCredit,
@@ -51,23 +56,64 @@ from app.models import (
     Visit,
 )
 from app.services import settings, setup, users
+from app.services.journal import earned_makeup
 from app.terms import end_date
 from app.text import fold, phone_digits
 
 DEMO_PASSWORD = "demo-desk"
 
-FIRST = {
-    "latin": ["Emma", "Liam", "Olivia", "Noah", "Ava", "Lucas", "Mia", "Leo", "Sophie", "Jack", "Grace", "Oscar"],
-    "accented": ["José", "Zoë", "Anaïs", "Chloé", "Björn", "Søren", "Renée", "François", "Inês", "Łukasz",
-                 "Małgorzata", "Åsa", "Çağla", "Íñigo"],
-    "cyrillic": ["Анна", "Иван", "Мария", "Дмитрий", "Ольга", "Сергей", "Екатерина", "Алексей", "Юлия", "Пётр"],
+
+@dataclass(frozen=True)
+class Country:
+    """Where a demo person's name comes from: the phone follows it (a name of Minsk, a +375 number)."""
+
+    code: str  # the international calling code
+    mobile: str  # the national part of a mobile number, "#" a digit
+    female: tuple[str, ...]
+    male: tuple[str, ...]
+    surnames: tuple[str, ...]  # Russian and Belarusian ones in the masculine form (see _surname)
+
+
+COUNTRIES = {
+    "gb": Country("+44", "7### ######", ("Emma", "Olivia", "Ava", "Mia", "Sophie", "Grace", "Amelia", "Isla"),
+                  ("Liam", "Noah", "Lucas", "Leo", "Jack", "Oscar", "Harry", "George"),
+                  ("Smith", "Brown", "Taylor", "Wilson", "Evans", "Walker", "Hughes", "Green", "Baker", "Hill")),
+    "de": Country("+49", "15# ########", ("Lena", "Hannah", "Jördis", "Käthe", "Bärbel", "Marie"),
+                  ("Lukas", "Jürgen", "Jörg", "Björn", "Felix", "Sören"),
+                  ("Müller", "Schäfer", "Köhler", "Schröder", "Krüger", "Jäger", "Weiß", "Groß")),
+    "fr": Country("+33", "6 ## ## ## ##", ("Chloé", "Anaïs", "Renée", "Zoé", "Hélène", "Léa"),
+                  ("François", "Jérôme", "Loïc", "Théo", "Mathéo", "Hugo"),
+                  ("Lefèvre", "Mézières", "Bérard", "Dupré", "Séguin", "Ménard")),
+    "es": Country("+34", "6## ### ###", ("Lucía", "Inés", "Sofía", "María", "Carmen"),
+                  ("Íñigo", "José", "Andrés", "Martín", "Pablo"),
+                  ("García", "Núñez", "Gómez", "Martínez", "Sánchez", "Díaz", "Fernández")),
+    "pl": Country("+48", "5## ### ###", ("Małgorzata", "Agnieszka", "Zofia"), ("Łukasz", "Michał", "Paweł"),
+                  ("Woźniak", "Zając", "Kołodziej", "Gołąb", "Żak")),
+    "tr": Country("+90", "5## ### ## ##", ("Çağla", "Elif", "Zeynep"), ("Mehmet", "Emre", "Barış"),
+                  ("Yılmaz", "Şahin", "Çelik", "Doğan", "Kılıç", "Aydın")),
+    "ru": Country("+7", "9## ### ## ##",
+                  ("Анна", "Мария", "Ольга", "Екатерина", "Юлия", "Наталья", "Татьяна", "Елена", "Ксения", "Дарья"),
+                  ("Иван", "Дмитрий", "Сергей", "Алексей", "Пётр", "Михаил", "Андрей", "Николай", "Павел", "Артём"),
+                  ("Иванов", "Петров", "Смирнов", "Кузнецов", "Соколов", "Попов", "Лебедев", "Козлов", "Новиков",
+                   "Соловьёв", "Васильев", "Зайцев", "Никитин", "Ильин", "Сорокин", "Вишневский", "Островский",
+                   "Шевченко")),
+    "by": Country("+375", "29 ### ## ##", ("Ірына", "Аліна", "Людміла", "Вікторыя", "Крысціна"),
+                  ("Міхась", "Васіль", "Мікалай", "Віктар", "Зміцер", "Кірыл"),
+                  ("Быкаў", "Кавалёў", "Мельнікаў", "Зайцаў", "Ільін", "Дубоўскі", "Сіняўскі", "Караткевіч",
+                   "Багдановіч", "Жук")),
 }
-LAST = {
-    "latin": ["Smith", "Brown", "Taylor", "Wilson", "Evans", "Walker", "Hughes", "Green", "Baker", "Hill"],
-    "accented": ["Müller", "Núñez", "García", "Dvořák", "Łopez", "Sørensen", "Gómez", "Öztürk", "Lefèvre"],
-    "cyrillic": ["Иванов", "Петров", "Смирнов", "Кузнецов", "Соколов", "Попов", "Лебедев", "Козлов"],
-}
-ARABIC_NAMES = ["ليلى حداد", "عمر خليل", "سارة منصور", "يوسف ناصر"]
+ARAB = Country("", "", ("ليلى", "سارة", "مريم", "نور", "فاطمة"), ("عمر", "يوسف", "أحمد", "خالد", "كريم"),
+               ("حداد", "خليل", "منصور", "ناصر", "الهاشمي"))
+ARAB_MOBILES = [("+971", "5# ### ####"), ("+966", "5# ### ####"), ("+965", "6### ####"), ("+974", "5### ####"),
+                ("+973", "3### ####"), ("+968", "9### ####")]  # the Gulf: UAE, Saudi Arabia, Kuwait, Qatar, ...
+COUNTRIES.update({f"arab{code}": replace(ARAB, code=code, mobile=mobile) for code, mobile in ARAB_MOBILES})
+COUNTRY_KEYS = list(COUNTRIES)
+COUNTRY_WEIGHTS = [45, 7, 6, 6, 3, 3, 20, 7] + [3 / len(ARAB_MOBILES)] * len(ARAB_MOBILES)
+
+# A Russian or Belarusian surname agrees with the person: Иванов, Иванова; Вишневский, Вишневская;
+# Быкаў, Быкава; Дубоўскі, Дубоўская. Others (Шевченко, Караткевіч, Жук) are the same for both.
+FEMININE_SURNAME = (("ский", "ская"), ("цкий", "цкая"), ("скі", "ская"), ("цкі", "цкая"), ("ой", "ая"),
+                    ("ў", "ва"), ("ов", "ова"), ("ев", "ева"), ("ёв", "ёва"), ("ин", "ина"), ("ін", "іна"))
 
 PROGRAMS = [
     # name, lesson price, colour, lessons per pack (two pack sizes)
@@ -93,12 +139,27 @@ class _Ids:
         return value
 
 
-def _person_name(rng: random.Random, script: str, female: bool) -> str:
-    first = rng.choice(FIRST[script])
-    last = rng.choice(LAST[script])
-    if script == "cyrillic" and female:
-        last += "а"
-    return f"{first} {last}"
+_PHONES = {key: (f"{c.code} {c.mobile.replace('#', '{}')}", c.mobile.count("#")) for key, c in COUNTRIES.items()}
+
+
+def _surname(surname: str, female: bool) -> str:
+    """The surname in the person's gender (a masculine Russian or Belarusian form made feminine)."""
+    if female:
+        for masculine, feminine in FEMININE_SURNAME:
+            if surname.endswith(masculine):
+                return surname[: -len(masculine)] + feminine
+    return surname
+
+
+def _phone(rng: random.Random, country: str) -> str:
+    """A mobile number of the country: "+375 29 123 45 67"."""
+    template, digits = _PHONES[country]
+    return template.format(*f"{rng.randrange(10 ** digits):0{digits}d}")
+
+
+def _first_name(rng: random.Random, country: str, female: bool) -> str:
+    names = COUNTRIES[country]
+    return rng.choice(names.female if female else names.male)
 
 
 def _bulk(session: Session, model, rows: list[dict], chunk: int = 50_000) -> None:
@@ -179,15 +240,18 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
 
     # Clients and families.
     client_ids, kids, adults = [], [], []
+    people = {}  # client id -> (country, female, surname in the masculine form): a child takes a parent's
     base_client = session.query(Client).count()
     for _ in range(clients):
         cid = base_client + ids("client")
-        script = rng.choices(["latin", "accented", "cyrillic", "arabic"], [45, 25, 27, 3])[0]
+        country = rng.choices(COUNTRY_KEYS, COUNTRY_WEIGHTS)[0]
         female = rng.random() < 0.55
-        name = rng.choice(ARABIC_NAMES) if script == "arabic" else _person_name(rng, script, female)
+        surname = rng.choice(COUNTRIES[country].surnames)
+        name = f"{_first_name(rng, country, female)} {_surname(surname, female)}"
+        people[cid] = (country, female, surname)
         kid = rng.random() < 0.6
         birth = today - dt.timedelta(days=rng.randint(4 * 365, 12 * 365) if kid else rng.randint(18 * 365, 70 * 365))
-        phone = f"+44 7{rng.randint(100, 999)} {rng.randint(100000, 999999)}"
+        phone = _phone(rng, country)
         rows[Client].append(dict(
             id=cid, code=f"C{cid:06d}", name=name, search_key=fold(name), phone=phone,
             phone_key=phone_digits(phone),
@@ -214,14 +278,17 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
             families.append(dict(id=fid, name=f"{by_id[parent]['name'].split(' ')[-1]} family", payer_id=parent))
             for member in (parent, *children):
                 by_id[member]["family_id"] = fid
-            surname = by_id[parent]["name"].split(" ")[-1]
-            for kid in children:  # a child carries the parent's surname, in the parent's script
-                first = by_id[kid]["name"].split(" ")[0] if " " in by_id[parent]["name"] else by_id[kid]["name"]
-                if any("\u0400" <= ch <= "\u04ff" for ch in surname) != any("\u0400" <= ch <= "\u04ff" for ch in first):
-                    first = rng.choice(FIRST["cyrillic" if "\u0400" <= surname[0] <= "\u04ff" else "latin"])
-                by_id[kid]["name"] = f"{first} {surname}" if " " in by_id[parent]["name"] else by_id[parent]["name"]
-                by_id[kid]["search_key"] = fold(by_id[kid]["name"])
-                by_id[kid]["guardian_name"] = by_id[parent]["name"]
+            country, _female, surname = people[parent]
+            for kid in children:  # a child carries the parent's surname, in the child's gender, and country
+                child = by_id[kid]
+                first = child["name"].split(" ")[0]
+                if people[kid][0] != country:
+                    first = _first_name(rng, country, people[kid][1])
+                    child["phone"] = _phone(rng, country)
+                    child["phone_key"] = phone_digits(child["phone"])
+                child["name"] = f"{first} {_surname(surname, people[kid][1])}"
+                child["search_key"] = fold(child["name"])
+                child["guardian_name"] = by_id[parent]["name"]
     _bulk(session, Family, [dict(f, payer_id=None) for f in families])
     _bulk(session, Client, rows.pop(Client))
 
@@ -247,6 +314,9 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
     mark_weights = [(present, True, 84), (absent, True, 4), (statuses["Excused"].id, False, 6),
                     (statuses["Sick"].id, False, 5), (statuses["Trial"].id, False, 1)]
     status_ids = [m[0] for m in mark_weights]
+    makeup_days = settings.get_settings(session)["makeup_days"]
+    earns_makeup = {s.id for s in statuses.values() if s.gives_makeup}  # J7: an excused absence
+    makeups = rows[Makeup]
     charges = {m[0]: m[1] for m in mark_weights}
     weights = [m[2] for m in mark_weights]
     enrolments = []
@@ -275,6 +345,8 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
                              date=day, status_id=status, membership_id=None, created_by_id=owner.id,
                              created_at=dt.datetime.combine(day, dt.time(18), dt.timezone.utc))
                 visit_rows.append(visit)
+                if status in earns_makeup:
+                    makeups.append(earned_makeup(kid, program.id, visit["id"], day, makeup_days))
                 if charges[status]:
                     pack = next((p for p in open_packs if p["lessons_used"] < p["lesson_count"]
                                  and p["start_date"] <= day <= p["end_date"]), None)
@@ -353,17 +425,19 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
             rows[Payment].append(dict(id=ids("payment"), invoice_id=iid, paid_on=sale["start_date"], amount=paid,
                                       method=rng.choice(list(PaymentMethod)[:4]), cash_drawer_id=rng.choice(drawers),
                                       reference="", created_by_id=owner.id, created_at=issued))
+    made_makeups = len(makeups)
     _bulk(session, InvoiceCounter, [dict(prefix=prefix, next_number=len(sales) + 1)])
     _bulk(session, Enrolment, rows.pop(Enrolment))
     _bulk(session, Invoice, rows.pop(Invoice))
     _bulk(session, Membership, sales)
-    for model in (InvoiceLine, Payment, Visit, CreditGrant, CreditUse, CreditAllocation):
+    for model in (InvoiceLine, Payment, Visit, Makeup, CreditGrant, CreditUse, CreditAllocation):
         _bulk(session, model, rows.pop(model, []))
     # Lines go in while the invoices are drafts; issued ones refuse new lines (migration 0003).
     session.execute(update(Invoice).where(Invoice.state == InvoiceState.DRAFT).values(state=InvoiceState.ISSUED))
     for family in families:
         session.execute(update(Family).where(Family.id == family["id"]).values(payer_id=family["payer_id"]))
-    return {"clients": clients, "sales": len(sales), "visits": ids("visit") - 1, "families": len(families)}
+    return {"clients": clients, "sales": len(sales), "visits": ids("visit") - 1, "makeups": made_makeups,
+            "families": len(families)}
 
 
 def main(argv: list[str] | None = None) -> int:

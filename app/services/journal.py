@@ -149,6 +149,12 @@ def _release_makeups(session: Session, visit: Visit) -> None:
         session.delete(earned)
 
 
+def earned_makeup(client_id: int, program_id: int, visit_id: int, day: dt.date, makeup_days: int) -> dict:
+    """J7: the makeup lesson an excused absence on ``day`` earns, as a row (the demo bulk-inserts these)."""
+    return {"client_id": client_id, "program_id": program_id, "source_visit_id": visit_id,
+            "expires_on": day + dt.timedelta(days=makeup_days)}
+
+
 def _spend_makeup(session: Session, visit: Visit) -> None:
     """J7: a makeup mark uses the client's makeup of the program that expires soonest."""
     makeup = session.scalar(
@@ -196,8 +202,8 @@ def _apply(session: Session, actor: Actor, group: Group, client_id: int, day: dt
     elif status.charges:
         take_lesson(session, visit, prefer)
     if status.gives_makeup:
-        session.add(Makeup(client_id=client_id, program_id=group.program_id, source_visit_id=visit.id,
-                           expires_on=day + dt.timedelta(days=get_settings(session)["makeup_days"])))
+        session.add(Makeup(**earned_makeup(client_id, group.program_id, visit.id, day,
+                                           get_settings(session)["makeup_days"])))
     if freed is not None and visit.membership_id != freed:
         _refill(session, freed)
     return visit
