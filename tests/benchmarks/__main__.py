@@ -9,12 +9,14 @@ from tests.benchmarks import (
     bench_cards,
     bench_clients,
     bench_journal,
+    bench_memberships,
     bench_selling,
     bench_start,
 )
 from tests.benchmarks.common import BIG_CLIENTS, BIG_VISITS, Result, build_big_db
 
-SUITES = {"start": bench_start, "clients": bench_clients, "selling": bench_selling, "journal": bench_journal, "cards": bench_cards}
+SUITES = {"start": bench_start, "clients": bench_clients, "selling": bench_selling, "journal": bench_journal, "cards": bench_cards,
+          "memberships": bench_memberships}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -24,6 +22,7 @@ from app.services import catalogue, sales
 from app.services.memberships_list import SaleFilters
 from app.services.status import ACTIONS, LABELS, Status
 from ui.forms import FieldErrors, pydate, qdate, save_cancel_layout
+from ui.memberships.columns import SalesColumns
 from ui.models.memberships import MembershipsTableModel
 from ui.ops import FAILED, Ops
 from ui.page import area_page
@@ -31,8 +30,6 @@ from ui.refresh import RefreshOnChange
 from ui.tables import list_view
 
 STATUS_FILTERS = (Status.ACTIVE, Status.GRACE, Status.SUSPENDED, Status.UPCOMING, Status.EXPIRED, Status.CANCELLED)
-INVOICE_COLUMN = next(i for i, (key, _title) in enumerate(MembershipsTableModel.COLUMNS) if key == "invoice")
-NAMES_ROOM = 360  # pixels for client and package together below which the invoice number is hidden
 
 
 class FreezeDialog(QDialog):
@@ -89,11 +86,8 @@ class MembershipsScreen(RefreshOnChange, QWidget):
         filters.addStretch(1)
         layout.addLayout(filters)
         self.model = MembershipsTableModel(ops, self)  # every sale that matches, read as the view scrolls
-        self.table = list_view(self.model, "salesTable", fit=True)
-        self.table.horizontalHeader().setStretchLastSection(False)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)  # see _fit_names
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the package gives way
-        self.table.viewport().installEventFilter(self)
+        self.table = list_view(self.model, "salesTable")
+        self.columns = SalesColumns(self.table, self.model)
         layout.addWidget(self.table, 1)
         actions = QHBoxLayout()
         self.count = QLabel(objectName="clientCount")
@@ -129,27 +123,8 @@ class MembershipsScreen(RefreshOnChange, QWidget):
         self.model.show_sales(self.filters())
         total = self.model.total()
         self.count.setText(self.tr("1 sale") if total == 1 else self.tr("{n} sales").format(n=f"{total:,}"))
-        self._fit_names()
+        self.columns.measure()
         self._enable()
-
-    def _fit_names(self) -> None:
-        """Client and package share what the other columns leave: the client's names as wide as
-        they are but at most half of it, so at 1024 px the package is not squeezed to "S…"
-        (both show in full as a tooltip). When that leaves them too little, the invoice
-        number gives way (the Invoice… button shows it)."""
-        header = self.table.horizontalHeader()
-        header.resizeSections()  # the other columns fit the rows read now
-        room = self.table.viewport().width() - sum(
-            header.sectionSize(column) for column in range(2, self.model.columnCount()) if column != INVOICE_COLUMN)
-        self.table.setColumnHidden(INVOICE_COLUMN, room - header.sectionSize(INVOICE_COLUMN) < NAMES_ROOM)
-        if not self.table.isColumnHidden(INVOICE_COLUMN):
-            room -= header.sectionSize(INVOICE_COLUMN)
-        header.resizeSection(0, max(header.minimumSectionSize(), min(self.table.sizeHintForColumn(0), room // 2)))
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_names()
-        return super().eventFilter(watched, event)
 
     def current(self) -> dict | None:
         return self.model.sale(self.table.currentIndex().row())
