@@ -93,6 +93,8 @@ def test_m4_renew_from_check_in_preselects_the_renewed_plan_and_the_banner_goes(
     assert bar.last is None
     row = next(r for r in range(screen.model.rowCount()) if screen.model.client_id(r) == client)
     assert screen.model.data(screen.model.index(row, 5)) == "Active"  # the list knows at once
+    screen.open_client(client)  # M8: and the profile's badge says the same, with the renewal's end
+    assert screen.profile.badge.text() == f"Silver · active until {renewal.end_date:%d.%m.%Y}"
 
 
 def test_j6_a_second_check_in_within_minutes_asks_before_recording(desk, qtbot, screen, monkeypatch):
