@@ -8,7 +8,8 @@ import datetime as dt
 from sqlalchemy import select
 
 from app.models import Membership
-from app.services import checkin, clients, sales, status
+from app.services import checkin, clients, memberships_list, sales, status
+from app.services.memberships_list import SaleFilters
 from app.services.settings import get_settings
 from app.services.status import CURRENT, Status
 
@@ -23,9 +24,13 @@ def _views(session, actor, client_id: int, name: str) -> dict:
         session, actor, name, archived=None, standing=s)}
     code = clients.get_client(session, actor, client_id)["code"]
     checked = checkin.check_in(session, actor, code, today=TODAY)
-    rows = [r for r in sales.list_sales(session, actor, client_query=name, start_from=TODAY - dt.timedelta(days=400),
-                                        start_to=TODAY + dt.timedelta(days=400))["rows"]
+    ids = memberships_list.sale_ids(session, actor, SaleFilters(client_query=name))
+    rows = [r for r in memberships_list.sale_rows(session, actor, ids).values()
             if r["client_id"] == client_id and r["kind"] == "membership"]
+    by_status = {s: set(memberships_list.sale_ids(session, actor, SaleFilters(standing=s, client_query=name)))
+                 for s in Status}
+    for row in rows:  # the memberships list's status filter finds each row under the status it shows
+        assert {s for s, found in by_status.items() if row["id"] in found} == {row["status"]}
     return {"badge": badge, "list": listed, "filter": filtered, "check_in": checked, "sales": rows}
 
 
