@@ -28,7 +28,7 @@ bench: $(STAMP)
 SHOTS := resources/screenshots
 screenshots: $(STAMP)
 	for view in clients packages journal; do \
-		MEMBERSHIP_DESK_HOME=$$(mktemp -d) $(PY) main.py --demo --screenshot $(SHOTS)/$$view.png --view $$view; \
+		MEMBERSHIP_DESK_HOME=$$(mktemp -d) $(PY) main.py --demo --screenshot $(SHOTS)/$$view.png --view $$view || exit 1; \
 	done
 
 package: $(STAMP)
