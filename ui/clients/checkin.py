@@ -7,9 +7,10 @@ typed name is no code: the bar hands it to the clients list's search.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QPoint, QPropertyAnimation, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
+    QGraphicsOpacityEffect,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +27,7 @@ from ui.ops import FAILED, Ops
 COLOURS = {"green": "#1e7b3c", "amber": "#b7791f", "red": "#b03a2e", "info": "#4a5568"}
 SHOWN_MS = 8_000  # a verdict stays this long over the list; one with Renew…/Sell… longer
 OFFER_SHOWN_MS = 20_000
+FADE_MS = 400
 
 
 def isolated(name: str) -> str:
@@ -55,7 +57,8 @@ class CheckInAgainDialog(QMessageBox):
 class CheckInBanner(QFrame):
     """The verdict, floating just under the check-in field over the list's top: the name on the
     first line, the reason on the second, each cut with "…" to the width (the whole text in the
-    tooltip), and Renew…/Sell… at its side. Being on top of the list, it moves nothing."""
+    tooltip), and Renew…/Sell… at its side. Being on top of the list, it moves nothing; after a
+    while it fades out."""
 
     def __init__(self, parent=None):
         super().__init__(parent, objectName="checkInResult")
@@ -75,8 +78,13 @@ class CheckInBanner(QFrame):
         layout.addWidget(self.offer)
         self.name.setStyleSheet("font-weight: 600;")
         self.setFixedHeight(max(2 * self.fontMetrics().lineSpacing(), self.offer.sizeHint().height()) + 8)
+        self.opacity = QGraphicsOpacityEffect(self, opacity=1.0)
+        self.setGraphicsEffect(self.opacity)
+        self.fade = QPropertyAnimation(self.opacity, b"opacity", self, duration=FADE_MS, startValue=1.0,
+                                       endValue=0.0)
+        self.fade.finished.connect(self.hide)
         self.timer = QTimer(self, singleShot=True, interval=SHOWN_MS)
-        self.timer.timeout.connect(self.hide)
+        self.timer.timeout.connect(self.fade.start)
         self.hide()
 
     def show_result(self, colour: str, name: str, reason: str, shown_ms: int | None = None) -> None:
@@ -85,6 +93,8 @@ class CheckInBanner(QFrame):
         self.setToolTip("\n".join(filter(None, self._texts)))
         self.setStyleSheet(f"#checkInResult {{ background: {COLOURS[colour]}; border-radius: 4px; }} "
                            f"QLabel {{ color: white; background: transparent; }}")
+        self.fade.stop()
+        self.opacity.setOpacity(1.0)
         self.show()
         self.raise_()
         self.layout().activate()
@@ -103,6 +113,8 @@ class CheckInBanner(QFrame):
 
     def mousePressEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """A click puts it away at once (it covers the list's top)."""
+        self.timer.stop()
+        self.fade.stop()
         self.hide()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -190,6 +202,7 @@ class CheckInBar(QWidget):
         """The verdict is dealt with (renewed, sold): the banner and its offer go."""
         self.last = None
         self.result.timer.stop()
+        self.result.fade.stop()
         self.result.hide()
         self.offer.hide()
 
