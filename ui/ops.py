@@ -20,6 +20,8 @@ from sqlalchemy.exc import OperationalError
 from app.db import Database
 from app.errors import DomainError
 from app.services.access import Actor
+from app.tasks import Cancelled, TaskState
+from ui.jobs import Job, JobRunner
 
 log = logging.getLogger("desk")
 
@@ -80,6 +82,7 @@ class Ops(QObject):
         super().__init__(parent)
         self.db = db
         self.actor = actor
+        self.jobs = JobRunner(self)
 
     def run(
         self,
@@ -96,28 +99,70 @@ class Ops(QObject):
         service's result giving the text (e.g. the invoice number it issued).
         """
         try:
-            with self.db.writer.begin() as session:
-                result = service(session, self.actor, *args, **kwargs)
-        except DomainError as err:
+            result = self.call(service, *args, **kwargs)
+        except Exception as exc:  # noqa: BLE001 - sorted by explain(): the user's, storage's, or a bug
+            self.explain(exc, parent, on_error)
+            return FAILED
+        self._saved(service, result, done)
+        return result
+
+    def call(self, service: Callable, *args, write: bool = True, **kwargs):
+        """``service(session, actor, ...)`` in one transaction of its own; raises what it raises.
+
+        Safe from any thread (each call has its own session): jobs use it on the worker.
+        """
+        with (self.db.writer if write else self.db.reader).begin() as session:
+            return service(session, self.actor, *args, **kwargs)
+
+    def start(self, title: str, work: Callable[[TaskState], Any], *, parent: QWidget | None = None,
+              on_done: Callable[[Any], None] | None = None, on_error: Callable[[DomainError], None] | None = None,
+              done: str | Callable[[Any], str] | None = None, changes: str | None = None) -> Job:
+        """Run slow ``work(state)`` on the worker thread with a progress bar and Cancel (SPEC L3).
+
+        ``work`` opens its own transactions (:meth:`call`) and does files, printing or email
+        after they commit. ``on_done(result)`` runs on the window's thread; failures follow the
+        same policy as :meth:`run`; ``changes`` names the service whose change is broadcast.
+        """
+
+        def finished(result):
+            if changes is not None:
+                self._saved(changes, result, done)
+            elif done is not None:
+                self.say(done(result) if callable(done) else done)
+            if on_done is not None:
+                on_done(result)
+
+        return self.jobs.start(title, work, parent=parent, on_done=finished,
+                               on_failed=lambda exc: self.explain(exc, parent, on_error))
+
+    def background(self, title: str, service: Callable, *args, write: bool = False, parent: QWidget | None = None,
+                   on_done: Callable[[Any], None] | None = None, on_error: Callable[[DomainError], None] | None = None,
+                   done: str | Callable[[Any], str] | None = None, **kwargs) -> Job:
+        """:meth:`start` for one slow service that takes ``state=``, in one transaction of its own."""
+        return self.start(title, lambda state: self.call(service, *args, write=write, state=state, **kwargs),
+                          parent=parent, on_done=on_done, on_error=on_error, done=done,
+                          changes=getattr(service, "__name__", str(service)) if write else None)
+
+    def explain(self, exc: BaseException, parent: QWidget | None,
+                on_error: Callable[[DomainError], None] | None = None) -> None:
+        """The error policy: the user's mistake, storage trouble, Cancel, or a bug."""
+        if isinstance(exc, Cancelled):
+            self.say(exc.message)
+        elif isinstance(exc, DomainError):
             if on_error is not None:
-                on_error(err)
+                on_error(exc)
             else:
-                QMessageBox.warning(parent, self.tr("Not done"), err.message)
-            return FAILED
-        except OperationalError as exc:
-            message = storage_message(exc)
-            if message is None:
-                report_bug(exc, parent)
-            else:
-                QMessageBox.warning(parent, self.tr("Not saved"), self.tr(message))
-            return FAILED
-        except Exception as exc:  # noqa: BLE001 - a bug: report it, keep the window up
+                QMessageBox.warning(parent, self.tr("Not done"), exc.message)
+        elif isinstance(exc, OperationalError) and storage_message(exc) is not None:
+            QMessageBox.warning(parent, self.tr("Not saved"), self.tr(storage_message(exc)))
+        else:
             report_bug(exc, parent)
-            return FAILED
-        self.changed.emit(OpChange(getattr(service, "__name__", str(service)), result))
+
+    def _saved(self, service, result, done) -> None:
+        name = service if isinstance(service, str) else getattr(service, "__name__", str(service))
+        self.changed.emit(OpChange(name, result))
         if done is not None:
             self.say(done(result) if callable(done) else done)
-        return result
 
     def say(self, message: str) -> None:
         """Tell the user in the status bar that something was done (also for work outside the database)."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import smtplib
+import socket
 import ssl
+from dataclasses import dataclass
 from email.message import EmailMessage
 from pathlib import Path
 from tempfile import TemporaryDirectory
@@ -13,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app import validation
 from app.errors import DomainError
+from app.files import written
 from app.models import Client
 from app.pdf.cards import render_cards
 from app.pdf.invoice import render_invoice
@@ -20,6 +24,7 @@ from app.pdf.takings import render_takings
 from app.services import audit, invoices, payments
 from app.services.access import Actor, Right, guarded
 from app.services.settings import get_settings
+from app.tasks import TaskState
 
 SIZES = ("a4", "receipt")
 
@@ -30,65 +35,117 @@ def invoice_pdf(session: Session, actor: Actor, invoice_id: int, path, size: str
     if size not in SIZES:
         raise DomainError("Choose A4 or receipt.", field="size")
     view = invoices.invoice_view(session, actor, invoice_id)
-    return render_invoice(view, get_settings(session), Path(path), size)
+    with written(path) as part:
+        render_invoice(view, get_settings(session), part, size)
+    return Path(path)
 
 
-def _send(settings: dict, message: EmailMessage, timeout: float = 20) -> None:
-    host, port = settings["smtp_host"], settings["smtp_port"]
-    if not host or not settings["smtp_sender"]:
-        raise DomainError("Set up the email server and sender in Settings › Email first.")
+class _CancellableSMTP(smtplib.SMTP):
+    """SMTP whose connection Cancel shuts down, waking a send that waits on a slow server."""
+
+    def __init__(self, state: TaskState, timeout: float):
+        self._state = state
+        super().__init__(timeout=timeout)
+
+    def _get_socket(self, host, port, timeout):
+        sock = super()._get_socket(host, port, timeout)
+        self._state.interrupt_with(lambda: _shut(sock))
+        return sock
+
+
+def _shut(sock: socket.socket) -> None:
+    with contextlib.suppress(OSError):
+        sock.shutdown(socket.SHUT_RDWR)
+
+
+def send(settings: dict, message: EmailMessage, state: TaskState | None = None, timeout: float = 20) -> None:
+    """Send through the SMTP settings; Cancel shuts the connection at once and nothing is sent."""
+    state = state or TaskState()
     try:
-        with smtplib.SMTP(host, port, timeout=timeout) as smtp:
+        with _CancellableSMTP(state, timeout) as smtp:
+            state.check()
+            smtp.connect(settings["smtp_host"], settings["smtp_port"])
             if settings["smtp_tls"]:
                 smtp.starttls(context=ssl.create_default_context())
             if settings["smtp_user"]:
                 smtp.login(settings["smtp_user"], settings["smtp_password"])
+            state.check()
             smtp.send_message(message)
     except (OSError, smtplib.SMTPException) as exc:
+        state.check()  # a connection closed by Cancel is a cancel, not a failure
         raise DomainError(f"The email could not be sent: {exc}. Nothing was sent.") from None
 
 
+@dataclass(frozen=True)
+class InvoiceEmail:
+    """An invoice email recorded in the database and not sent yet: sending happens after the commit."""
+
+    view: dict
+    settings: dict
+    address: str
+    size: str = "a4"
+
+
 @guarded(Right.VIEW_MONEY)
-def email_invoice(session: Session, actor: Actor, invoice_id: int, to: str | None = None,
-                  size: str = "a4") -> str:
-    """Email the invoice PDF to the payer (or to ``to``); returns the address it went to."""
+def record_invoice_email(session: Session, actor: Actor, invoice_id: int, to: str | None = None,
+                         size: str = "a4") -> InvoiceEmail:
+    """Check the address and the server, and record the email in the audit trail.
+
+    Nothing is sent here: :func:`send_invoice_email` sends once this transaction has committed,
+    so no write lock is held while the mail server takes its time (SPEC L3).
+    """
+    if size not in SIZES:
+        raise DomainError("Choose A4 or receipt.", field="size")
     settings = get_settings(session)
     view = invoices.invoice_view(session, actor, invoice_id)
     address = validation.email(to if to is not None else view["payer"]["email"], "to", "The address")
     if not address:
         raise DomainError(f"{view['payer']['name']} has no email address; type one.", field="to")
+    if not settings["smtp_host"] or not settings["smtp_sender"]:
+        raise DomainError("Set up the email server and sender in Settings › Email first.")
+    audit.record(session, actor, "email", "invoice", invoice_id, to=address)
+    return InvoiceEmail(view, settings, address, size)
+
+
+def send_invoice_email(mail: InvoiceEmail, state: TaskState | None = None) -> str:
+    """Build the PDF and send it (after the commit, off the window's thread); returns the address."""
+    view, settings = mail.view, mail.settings
     business = settings["business_name"] or "Membership desk"
     message = EmailMessage()
     message["Subject"] = f"Invoice {view['number']} from {business}"
     message["From"] = settings["smtp_sender"]
-    message["To"] = address
+    message["To"] = mail.address
     message.set_content(f"Hello {view['payer']['name']},\n\nplease find invoice {view['number']} attached.\n"
                         f"Total {view['total']:,.2f} {settings['currency']}, balance due "
                         f"{view['balance']:,.2f} {settings['currency']}.\n\n{business}\n")
     with TemporaryDirectory() as folder:
-        pdf = render_invoice(view, settings, Path(folder) / f"invoice-{view['number']}.pdf", size)
+        pdf = render_invoice(view, settings, Path(folder) / f"invoice-{view['number']}.pdf", mail.size)
         message.add_attachment(pdf.read_bytes(), maintype="application", subtype="pdf", filename=pdf.name)
-    _send(settings, message)
-    audit.record(session, actor, "email", "invoice", invoice_id, to=address)
-    return address
+    send(settings, message, state)
+    return mail.address
 
 
 @guarded(Right.VIEW_DAY_TAKINGS)
 def takings_pdf(session: Session, actor: Actor, path, day=None) -> Path:
     """The day's takings (today for a receptionist) as a printable PDF."""
-    return render_takings(payments.day_takings(session, actor, day), get_settings(session), Path(path))
+    with written(path) as part:
+        render_takings(payments.day_takings(session, actor, day), get_settings(session), part)
+    return Path(path)
 
 
 MAX_CARDS = 1000
 
 
 @guarded(Right.VIEW_CLIENTS)
-def member_cards_pdf(session: Session, actor: Actor, client_ids: list[int], path) -> Path:
-    """X3: member cards for these clients (at most 1,000 at a time), ten to an A4 page."""
+def member_cards_pdf(session: Session, actor: Actor, client_ids: list[int], path, *,
+                     state: TaskState | None = None) -> Path:
+    """X3: member cards for these clients (at most 1,000 at a time), ten to an A4 page. Slow: a job."""
     if not client_ids:
         raise DomainError("No clients are listed, so there are no cards to print.")
     if len(client_ids) > MAX_CARDS:
         raise DomainError(f"Print at most {MAX_CARDS:,} cards at a time; narrow the list.")
     found = {c.id: c for c in session.scalars(select(Client).where(Client.id.in_(client_ids)))}
     cards = [{"name": found[i].name, "code": found[i].code} for i in client_ids if i in found]
-    return render_cards(cards, get_settings(session)["business_name"], Path(path))
+    with written(path) as part:
+        render_cards(cards, get_settings(session)["business_name"], part, state)
+    return Path(path)

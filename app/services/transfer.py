@@ -21,10 +21,12 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import DomainError
+from app.files import written
 from app.models import Client, ClientCategory, Family
 from app.services import audit, clients, invoices
 from app.services.access import Actor, Right, guarded
 from app.services.status import LABELS
+from app.tasks import ProgressPart, TaskState, steps
 from app.text import fold, national_number, phone_digits
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -73,37 +75,52 @@ def _xlsx_cell(sheet, value):
     return cell
 
 
-def write_table(path: Path, headers: list[str], rows: list[list]) -> None:
+def write_table(path: Path, headers: list[str], rows: list[list], state: TaskState | None = None) -> None:
     """Write a list to CSV (UTF-8 with BOM, for spreadsheets) or XLSX, by the file's ending.
 
-    Cells are text, whole numbers or amounts (Decimal, written with two decimals).
+    Cells are text, whole numbers or amounts (Decimal, written with two decimals). The file
+    takes its name only once whole (Cancel or a full disk leave nothing under that name).
     """
     path = Path(path)
-    if path.suffix.lower() == ".xlsx":
-        from openpyxl import Workbook
-
-        book = Workbook(write_only=True)
-        sheet = book.create_sheet()
-        sheet.append([_xlsx_cell(sheet, h) for h in headers])
-        for row in rows:
-            sheet.append([_xlsx_cell(sheet, v) for v in row])
-        book.save(path)
-    elif path.suffix.lower() == ".csv":
-        with path.open("w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(headers)
-            writer.writerows([neutralise("" if v is None else v) for v in row] for row in rows)
-    else:
+    suffix = path.suffix.lower()
+    if suffix not in (".xlsx", ".csv"):
         raise DomainError("Export to a .csv or .xlsx file.", field="path")
+    with written(path) as part:
+        if suffix == ".xlsx":
+            from openpyxl import Workbook
+
+            book = Workbook(write_only=True)
+            sheet = book.create_sheet()
+            try:
+                sheet.append([_xlsx_cell(sheet, h) for h in headers])
+                for row in steps(state, rows):
+                    sheet.append([_xlsx_cell(sheet, v) for v in row])
+            except BaseException:
+                sheet.close()  # Cancel or a full disk: end the sheet's temporary file now, not in the collector
+                raise
+            book.save(part)
+        else:
+            with part.open("w", encoding="utf-8-sig", newline="") as out:
+                writer = csv.writer(out)
+                writer.writerow(headers)
+                writer.writerows([neutralise("" if v is None else v) for v in row] for row in steps(state, rows))
 
 
 @guarded(Right.VIEW_CLIENTS)
-def export_clients(session: Session, actor: Actor, path: Path, query: str = "", **filters) -> int:
-    """The clients list as shown (same search and filters), to CSV or XLSX; returns the row count."""
+def export_clients(session: Session, actor: Actor, path: Path, query: str = "", *, state: TaskState | None = None,
+                   **filters) -> int:
+    """The clients list as shown (same search and filters), to CSV or XLSX; returns the row count.
+
+    Slow on a big list (reads, then writes, every row): run it as a job with ``state``.
+    """
+    if Path(path).suffix.lower() not in (".xlsx", ".csv"):
+        raise DomainError("Export to a .csv or .xlsx file.", field="path")
     ids = clients.search_client_ids(session, actor, query, **filters)
+    reading = TaskState() if state is None else state
     headers = ["Code", "Name", "Phone", "Email", "Birth date", "Category", "Family", "Membership", "Balance due"]
     rows = []
     for start in range(0, len(ids), 5000):
+        reading.progress(start, 2 * len(ids))  # reading is the first half of the work, writing the second
         chunk = ids[start:start + 5000]
         found = {
             r.id: r for r in session.execute(
@@ -115,8 +132,15 @@ def export_clients(session: Session, actor: Actor, path: Path, query: str = "", 
         }
         rows += [[r.code, r.name, r.phone, r.email, r.birth_date.isoformat() if r.birth_date else "", r.category or "",
                   r.family or "", LABELS[r.status], r.balance] for r in (found[i] for i in chunk)]
-    write_table(path, headers, rows)
+    write_table(path, headers, rows, _second_half(state, len(rows)))
     return len(rows)
+
+
+def _second_half(state: TaskState | None, total: int) -> TaskState | None:
+    """Progress of the writing, shown as the second half of a read-then-write job."""
+    if state is None:
+        return None
+    return ProgressPart(state, offset=total, total=2 * total)
 
 
 # ---- import ---------------------------------------------------------------------
@@ -209,8 +233,9 @@ def _parse_date(text: str) -> dt.date:
 
 
 @guarded(Right.EDIT_CLIENTS)
-def preview_import(session: Session, actor: Actor, path: Path, mapping: dict[str, int] | None = None) -> ImportPreview:
-    """Read the file and say what each row would become. Writes nothing."""
+def preview_import(session: Session, actor: Actor, path: Path, mapping: dict[str, int] | None = None, *,
+                   state: TaskState | None = None) -> ImportPreview:
+    """Read the file and say what each row would become. Writes nothing. Slow on big files: a job."""
     headers, table = read_table(path)
     mapping = guess_mapping(headers) if mapping is None else mapping
     if "name" not in mapping:
@@ -221,7 +246,7 @@ def preview_import(session: Session, actor: Actor, path: Path, mapping: dict[str
     seen_phones = PhoneBook()
     seen_codes: set[str] = set()
     preview = ImportPreview(headers, mapping)
-    for line, cells in enumerate(table, start=2):
+    for line, cells in enumerate(steps(state, table), start=2):
         values = {name: (cells[col].strip() if col < len(cells) else "") for name, col in mapping.items()}
         row = ImportRow(line, values)
         preview.rows.append(row)

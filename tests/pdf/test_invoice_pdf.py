@@ -73,7 +73,9 @@ def test_b4_invoice_is_emailed_with_the_pdf_attached(session, owner, invoice):
     try:
         settings.update_settings(session, owner, {"smtp_host": "127.0.0.1", "smtp_port": port, "smtp_tls": False,
                                                   "smtp_sender": "desk@sunny.example"})
-        sent_to = documents.email_invoice(session, owner, invoice("Anna Mail", "anna@example.org"))
+        mail = documents.record_invoice_email(session, owner, invoice("Anna Mail", "anna@example.org"))
+        assert received == []  # recorded first; sent only after the commit
+        sent_to = documents.send_invoice_email(mail)
     finally:
         controller.stop()
     assert sent_to == "anna@example.org" and received[0].rcpt_tos == ["anna@example.org"]
@@ -83,7 +85,7 @@ def test_b4_invoice_is_emailed_with_the_pdf_attached(session, owner, invoice):
 
 def test_b4_email_without_server_or_address_is_refused(session, owner, invoice):
     with pytest.raises(DomainError, match="Set up the email server"):
-        documents.email_invoice(session, owner, invoice("No Server", "x@example.org"))
+        documents.record_invoice_email(session, owner, invoice("No Server", "x@example.org"))
     settings.update_settings(session, owner, {"smtp_host": "127.0.0.1", "smtp_sender": "desk@sunny.example"})
     with pytest.raises(DomainError, match="has no email address"):
-        documents.email_invoice(session, owner, invoice("No Address"))
+        documents.record_invoice_email(session, owner, invoice("No Address"))

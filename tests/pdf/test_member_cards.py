@@ -6,7 +6,7 @@ import pytest
 
 from app.errors import DomainError
 from app.models import Client
-from app.pdf.cards import qr_drawing
+from app.pdf.cards import qr_drawing, qr_modules
 from app.services import checkin, clients, documents, sales
 
 
@@ -19,6 +19,8 @@ def test_x3_cards_pdf_with_a_qr_the_check_in_accepts(session, owner, receptionis
     code = session.get(Client, ids[0]).code
     qr = qr_drawing(code).contents[0]
     assert qr.value == code  # the QR holds the code and nothing else
+    qr.qr.make()
+    assert qr_modules(code) == [[bool(m) for m in row] for row in qr.qr.modules]  # and the page draws that QR
     sales.sell(session, receptionist, ids[0], silver)
     assert checkin.check_in(session, receptionist, qr.value).colour == "green"
 

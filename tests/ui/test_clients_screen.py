@@ -4,6 +4,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from app.services import clients
+from tests.ui.jobs import finished
 from tests.ui.typing import type_text
 from ui.clients.checkin import COLOURS
 from ui.clients.dialog import ClientDialog
@@ -54,7 +55,7 @@ def test_add_a_client_then_find_her_by_part_of_her_cyrillic_name_and_open_her(op
         type_text(screen.search, "ПЕТРОВ")
         qtbot.waitUntil(lambda: screen.model.total() == 1)
         assert screen.model.data(screen.model.index(0, 1)) == "Анна Петровна Иванова"
-        assert screen.count.text() == "1 clients"
+        assert screen.count.text() == "1 client"
         screen.table.activated.emit(screen.model.index(0, 1))
         assert screen.pages.currentWidget() is screen.profile
         assert screen.profile.fields["email"].text() == "anna@example.org"
@@ -167,16 +168,20 @@ def test_x3_member_cards_for_the_clients_listed(desk, qtbot, tmp_path, monkeypat
         for name in ("Alma Berg", "Alma Costa", "Bruno Diaz"):
             clients.create_client(s, ops.actor, name=name)
     printed = []
-    monkeypatch.setattr(documents, "render_cards", lambda cards, business, path: printed.append(cards) or path)
+    monkeypatch.setattr(documents, "render_cards",
+                        lambda cards, business, path, state: printed.append(cards) or path.write_bytes(b"%PDF"))
     screen = ClientsScreen(ops)
     qtbot.addWidget(screen)
     screen.show()
     type_text(screen.search, "alma")
     screen.refresh()
-    assert screen.print_cards(str(tmp_path / "cards.pdf")) == tmp_path / "cards.pdf"
+    finished(qtbot, screen.print_cards(str(tmp_path / "cards.pdf")))
+    assert (tmp_path / "cards.pdf").read_bytes() == b"%PDF"
     assert sorted(card["name"] for card in printed[0]) == ["Alma Berg", "Alma Costa"]
     warned = []
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
     type_text(screen.search, "nobody")
     screen.refresh()
-    assert screen.print_cards(str(tmp_path / "none.pdf")) is None and warned == ["No clients are listed, so there are no cards to print."]
+    finished(qtbot, screen.print_cards(str(tmp_path / "none.pdf")))
+    assert warned == ["No clients are listed, so there are no cards to print."]
+    assert sorted(p.name for p in tmp_path.glob("*.pdf*")) == ["cards.pdf"]  # nothing half-written

@@ -4,6 +4,7 @@ from sqlalchemy import delete, select, update
 
 from app.models import AuditEvent, Client, Family
 from ui.clients.screen import ClientsScreen
+from tests.ui.jobs import finished
 from ui.clients.transfer import ImportDialog
 
 CSV = (
@@ -25,7 +26,7 @@ def test_x1_preview_of_a_five_row_csv_with_one_bad_row_then_import(ops_for, qtbo
     path.write_text(CSV, encoding="utf-8-sig")
     dialog = ImportDialog(ops)
     qtbot.addWidget(dialog)
-    dialog.load(path)
+    finished(qtbot, dialog.load(path))
     qtmodeltester.check(dialog.model)
     statuses = [dialog.model.data(dialog.model.index(r, 1)) for r in range(dialog.model.rowCount())]
     assert statuses == ["new", "new", "new", "error", "new"]
@@ -55,6 +56,6 @@ def test_x1_a_broken_file_shows_its_message_and_offers_no_import(ops_for, qtbot,
     path.write_text('Name,Phone\n"Unterminated,1\n', encoding="utf-8")
     dialog = ImportDialog(ops_for("rita"))
     qtbot.addWidget(dialog)
-    dialog.load(path)
+    finished(qtbot, dialog.load(path))
     assert "unterminated quote" in dialog.message.text()
     assert not dialog.import_button.isEnabled()

@@ -70,12 +70,9 @@ class ClientsScreen(RefreshOnChange, QWidget):
         self.cards_button.setToolTip(self.tr("Member cards with QR codes for the clients listed, ten to an A4 page"))
         for button in (self.new_button, self.import_button):
             button.setVisible(ops.actor.may(Right.EDIT_CLIENTS))
-        top.addWidget(self.search, 1)
+        top.addWidget(self.search, 1)  # the row fits 1024 px: the list's tools sit under the list
         top.addWidget(self.sell_button)
         top.addWidget(self.new_button)
-        top.addWidget(self.import_button)
-        top.addWidget(self.export_button)
-        top.addWidget(self.cards_button)
         filters = QHBoxLayout()  # a row of their own: the top row is full at 1280 px
         for widget in (QLabel(self.tr("Show:")), self.category, self.standing, self.archived):
             filters.addWidget(widget)
@@ -91,12 +88,17 @@ class ClientsScreen(RefreshOnChange, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((90, 260, 160, 110, 140, 120, 120)):
+        for column, width in enumerate((80, 260, 140, 90, 140, 105, 100)):
             self.table.setColumnWidth(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # the name takes the spare width
+        for column in (1, 4):  # the name and the family share the spare width (1024 px screens too)
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
         self.count = QLabel(objectName="clientCount")
-        layout.addWidget(self.count)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        for button in (self.import_button, self.export_button, self.cards_button):
+            bottom.addWidget(button)
+        layout.addLayout(bottom)
         self._timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._connect_signals()
         self.refresh()
@@ -131,7 +133,8 @@ class ClientsScreen(RefreshOnChange, QWidget):
         if self.model.total() == 0 and not self.search.text().strip() and not any(filters.values()):
             self.count.setText(self.tr("No clients yet: add one with New client…, or import a spreadsheet."))
         else:
-            self.count.setText(self.tr("{n} clients").format(n=f"{self.model.total():,}"))
+            total = self.model.total()
+            self.count.setText(self.tr("1 client") if total == 1 else self.tr("{n} clients").format(n=f"{total:,}"))
 
     @property
     def profile(self):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.errors import DomainError
 from app.services import transfer
 from ui.models.rows import RowsModel
+from ui.jobs import Job
 from ui.ops import FAILED, Ops
 from ui.tables import list_view
 
@@ -86,15 +87,16 @@ class ImportDialog(QDialog):
         if chosen:
             self.load(Path(chosen))
 
-    def load(self, path: Path, mapping: dict[str, int] | None = None) -> None:
-        """Read ``path`` and show what each row would become; nothing is written."""
+    def load(self, path: Path, mapping: dict[str, int] | None = None) -> Job:
+        """Read ``path`` off the window's thread and show what each row would become; nothing is written."""
         self.path.setText(str(path))
         self.message.clear()
-        result = self.ops.run(transfer.preview_import, path, mapping, parent=self, on_error=self._refused)
-        if result is FAILED:
-            self.model.set_rows([])
-            self.import_button.setEnabled(False)
-            return
+        self.model.set_rows([])
+        self.import_button.setEnabled(False)
+        return self.ops.background(self.tr("Reading {name}").format(name=Path(path).name), transfer.preview_import,
+                                   path, mapping, parent=self, on_done=self._show_preview, on_error=self._refused)
+
+    def _show_preview(self, result: transfer.ImportPreview) -> None:
         self.preview = result
         self._show_mapping(result.headers, result.mapping)
         self.model.set_rows([_shown(row) for row in result.rows])
@@ -139,19 +141,21 @@ class ImportDialog(QDialog):
         return dialog.result if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def export_list(ops: Ops, parent, query: str, **filters) -> int | None:
-    """Ask where to save the clients list as shown, and save it (CSV or XLSX by the name)."""
+def export_list(ops: Ops, parent, query: str, **filters) -> Job | None:
+    """Ask where to save the clients list as shown, and save it (CSV or XLSX by the name) as a job."""
     chosen, _ = QFileDialog.getSaveFileName(parent, QDialog.tr("Export clients"), str(Path.home() / "clients.xlsx"),
                                             QDialog.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
     if not chosen:
         return None
-    result = ops.run(transfer.export_clients, Path(chosen), query, parent=parent, **filters)
-    return None if result is FAILED else result
+    return ops.background(QDialog.tr("Exporting clients"), transfer.export_clients, Path(chosen), query,
+                          parent=parent, done=lambda count: QDialog.tr("{n} clients exported to {file}").format(
+                              n=f"{count:,}", file=Path(chosen).name), **filters)
 
 
 def save_member_cards(ops: Ops, parent, client_ids: list[int], path: str | None = None,
-                      suggested: str = "member-cards.pdf") -> Path | None:
-    """Member cards (X3) for these clients as one PDF, ten to an A4 page; asks where unless ``path``."""
+                      suggested: str = "member-cards.pdf") -> Job | None:
+    """Member cards (X3) for these clients as one PDF, ten to an A4 page, made as a job; asks where
+    unless ``path``."""
     from app.services import documents  # reportlab loads only when a document is made
 
     if not path:
@@ -159,5 +163,6 @@ def save_member_cards(ops: Ops, parent, client_ids: list[int], path: str | None 
                                               "PDF (*.pdf)")
         if not path:
             return None
-    result = ops.run(documents.member_cards_pdf, client_ids, path, parent=parent)
-    return None if result is FAILED else result
+    return ops.background(QDialog.tr("Making member cards"), documents.member_cards_pdf, client_ids, path,
+                          parent=parent, done=lambda saved: QDialog.tr("Member cards saved to {file}").format(
+                              file=saved.name))

@@ -92,10 +92,20 @@ class InvoiceDocuments(QToolButton):
                                 self.tr("The printer did not take the invoice ({error}). It is saved at {path}.")
                                 .format(error=exc, path=path))
 
-    def email(self) -> None:
+    def email(self):
         address, ok = QInputDialog.getText(self, self.tr("Email invoice {number}").format(number=self.number),
                                            self.tr("Send to:"), text=self.payer_email)
         if ok:
-            sent = self.ops.run(documents.email_invoice, self.invoice_id, address, parent=self)
-            if sent is not FAILED:
-                QMessageBox.information(self, self.tr("Sent"), self.tr("Invoice sent to {to}.").format(to=sent))
+            return email_invoice(self.ops, self.invoice_id, address, parent=self)
+        return None
+
+
+def email_invoice(ops: Ops, invoice_id: int, address: str, parent: QWidget | None = None):
+    """Record the email (one short transaction), then build the PDF and send it as a job with Cancel."""
+    mail = ops.run(documents.record_invoice_email, invoice_id, address, parent=parent)
+    if mail is FAILED:
+        return None
+    return ops.start(QWidget.tr("Sending the invoice to {to}").format(to=mail.address),
+                     lambda state: documents.send_invoice_email(mail, state), parent=parent,
+                     done=lambda sent: QWidget.tr("Invoice {number} sent to {to}").format(
+                         number=mail.view["number"], to=sent))

@@ -163,7 +163,6 @@ class SettingsScreen(QWidget):
         layout.setContentsMargins(24, 16, 24, 12)
         layout.addWidget(QLabel(self.tr("Settings"), objectName="areaTitle"))
         self.nav = QListWidget(objectName="settingsNav")
-        self.nav.setFixedWidth(240)
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         self.pages = [SettingsPage(ops, fields) for _title, fields in PAGES]
@@ -174,6 +173,7 @@ class SettingsScreen(QWidget):
         for title, page in zip(titles, [*self.pages, *self.lists.values(), self.users], strict=True):
             self.nav.addItem(self.tr(title))
             self.stack.addWidget(page)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 4)  # longest title
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         body = QHBoxLayout()

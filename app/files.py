@@ -1,0 +1,35 @@
+"""Files the desk writes for the user (exports, PDFs): whole, or not at all under the chosen name."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterator
+
+from app.errors import DomainError
+
+
+@contextlib.contextmanager
+def written(path: Path | str) -> Iterator[Path]:
+    """A temporary file beside ``path`` that takes its name only when the block finishes.
+
+    A failure, a full disk or Cancel leaves no half-written file under the chosen
+    name (an older file of that name stays as it was). A disk or permission
+    problem becomes a plain message.
+    """
+    path = Path(path)
+    try:
+        handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix + ".part", dir=path.parent)
+    except OSError as exc:
+        raise DomainError(f"{path.parent} cannot be written to ({exc.strerror}). Nothing was saved.") from None
+    os.close(handle)
+    part = Path(name)
+    try:
+        yield part
+        os.replace(part, path)
+    except OSError as exc:
+        raise DomainError(f"{path.name} could not be written ({exc.strerror}). Nothing was saved.") from None
+    finally:
+        part.unlink(missing_ok=True)

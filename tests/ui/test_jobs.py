@@ -1,0 +1,103 @@
+"""L3: slow work runs on the worker thread; the window's thread stays free, shows progress and can cancel."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtWidgets import QWidget
+
+from app.errors import DomainError
+from app.tasks import TaskState
+from ui.jobs import ProgressShown
+
+
+class Heartbeat:
+    """A timer on the window's thread every 20 ms; records how late it ever was.
+
+    The tests check that it kept beating while a job ran (the window's thread was free); how
+    late it was at worst is a wall-clock figure, measured against its 100 ms budget in
+    tests/benchmarks/bench_jobs.py, not asserted in the default run on a shared machine.
+    """
+
+    def __init__(self):
+        self.clock = QElapsedTimer()
+        self.timer = QTimer(interval=20)
+        self.timer.timeout.connect(self._beat)
+        self.worst = 0
+        self.beats = 0
+
+    def _beat(self):
+        if self.clock.isValid():
+            self.worst = max(self.worst, self.clock.restart() - 20)
+        else:
+            self.clock.start()
+        self.beats += 1
+
+    def kept_beating(self) -> bool:
+        """The window's thread ran its timer many times during the job: it was never held for the job's length."""
+        return self.beats >= 10
+
+    def __enter__(self):
+        self.timer.start()
+        return self
+
+    def __exit__(self, *exc):
+        self.timer.stop()
+
+
+def busy(state: TaskState, seconds: float = 1.5, steps: int = 30):
+    """CPU-light slow work: what an export or an email looks like to the window."""
+    for step in range(steps):
+        state.progress(step, steps)
+        time.sleep(seconds / steps)
+    state.progress(steps, steps)
+    return threading.current_thread().name
+
+
+def test_l3_slow_work_runs_off_the_window_thread_with_progress(qtbot, ops_for):
+    ops = ops_for("olga")
+    window = QWidget()
+    qtbot.addWidget(window)
+    seen, results = [], []
+    with Heartbeat() as heart:
+        job = ops.start("Exporting", busy, parent=window, on_done=results.append)
+        job.progressed.connect(lambda done, total: seen.append((done, total)))
+        qtbot.waitUntil(lambda: window.findChild(ProgressShown) is not None
+                        and window.findChild(ProgressShown).isVisible(), timeout=3000)
+        qtbot.waitUntil(lambda: bool(results), timeout=5000)
+    assert results[0].startswith("desk-job")  # ran on the worker, delivered on the window's thread
+    qtbot.wait(4500)  # past any timer that could bring a finished job's progress back
+    assert not any(dialog.isVisible() for dialog in window.findChildren(ProgressShown))
+    assert len(seen) > 5 and seen[-1] == (30, 30)
+    assert heart.kept_beating()
+
+
+def test_l3_cancel_stops_the_work_and_says_so(qtbot, ops_for):
+    ops = ops_for("olga")
+    window = QWidget()
+    qtbot.addWidget(window)
+    done, said, failed = [], [], []
+    ops.said.connect(said.append)
+    job = ops.start("Exporting", lambda state: busy(state, seconds=20, steps=2000), parent=window,
+                    on_done=done.append, on_error=failed.append)
+    qtbot.waitUntil(lambda: window.findChild(ProgressShown) is not None
+                    and window.findChild(ProgressShown).isVisible(), timeout=3000)
+    cancel = window.findChild(ProgressShown).cancel_button
+    qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: job.finished, timeout=3000)
+    assert done == [] and failed == []
+    assert said == ["Cancelled: nothing was saved."]
+
+
+def test_l3_a_refusal_in_a_job_is_a_plain_message(qtbot, ops_for):
+    ops = ops_for("olga")
+    refused = []
+
+    def refuse(state):
+        raise DomainError("The disk is full.")
+
+    job = ops.start("Exporting", refuse, on_error=refused.append)
+    qtbot.waitUntil(lambda: job.finished, timeout=3000)
+    assert [e.message for e in refused] == ["The disk is full."]
