@@ -46,9 +46,9 @@ def shoot(out: Path) -> list[Path]:
     for width, height in SIZES:
         folder = out / f"{width}x{height}"
         window.resize(width, height)
-        for area in ("clients", "packages", "memberships", "journal", "reports", "settings"):
-            if window.show_area(area):
-                grab(window, folder, area)
+        for area in [a.key for a in window.areas]:
+            window.show_area(area)
+            grab(window, folder, area)
         settings = window.screen("settings")
         for row in range(settings.nav.count()):
             settings.nav.setCurrentRow(row)

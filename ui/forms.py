@@ -58,13 +58,17 @@ class FieldErrors:
 
 
 def save_record(ops, create, update, record_id, values: dict, *, parent, on_error) -> int | None:
-    """Create (``record_id`` None) or update a record through ``ops``; the id, or None if refused."""
+    """Create (``record_id`` None) or update a record through ``ops``; the id, or None if refused.
+
+    The status bar then says "<name> saved" (clients, packages, programs and groups all have a name).
+    """
     from ui.ops import FAILED
 
+    done = QWidget.tr("{name} saved").format(name=str(values.get("name", "")).strip()) if "name" in values else None
     if record_id is None:
-        result = ops.run(create, parent=parent, on_error=on_error, **values)
+        result = ops.run(create, parent=parent, on_error=on_error, done=done, **values)
     else:
-        result = ops.run(update, record_id, parent=parent, on_error=on_error, **values)
+        result = ops.run(update, record_id, parent=parent, on_error=on_error, done=done, **values)
     return None if result is FAILED else result
 
 

@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         self.nav.addItems([self.tr(area.title) for area in self.areas])
-        self.nav.setFixedWidth(168)
+        self.nav.setFixedWidth(156)
         self.stack = QStackedWidget()
         body = QWidget()
         row = QHBoxLayout(body)

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 def area_page(widget: QWidget, title: str) -> tuple[QVBoxLayout, QHBoxLayout]:
     """Lay ``widget`` out as an area: (the page's column, its top row with the title in it)."""
     column = QVBoxLayout(widget)
-    column.setContentsMargins(24, 16, 24, 12)
+    column.setContentsMargins(16, 12, 16, 10)
     top = QHBoxLayout()
     top.addWidget(QLabel(title, objectName="areaTitle"))
     top.addSpacing(20)

@@ -197,7 +197,8 @@ class MoveCommand(QUndoCommand):
         self.panel, self.visit_id, self.from_id, self.to_id = panel, visit_id, from_id, to_id
 
     def _move(self, source, target) -> None:
-        result = self.panel.ops.run(cards.move_visit, self.visit_id, target, expected_from=source, parent=self.panel)
+        result = self.panel.ops.run(cards.move_visit, self.visit_id, target, expected_from=source, parent=self.panel,
+                                    done=self.panel.tr("Lesson moved"))
         if result is FAILED:
             self.setObsolete(True)
 
@@ -424,7 +425,7 @@ class CardsPanel(QWidget):
         """Every change in one transaction; on a refusal the changes stay on screen to be corrected."""
         if self.edits:
             result = self.ops.run(card_edits.save_edits, self.client_id, self.edits.sales, self.edits.visits,
-                                  parent=self)
+                                  parent=self, done=self.tr("Cards saved"))
             if result is FAILED:
                 return False
         self._set_editing(False)

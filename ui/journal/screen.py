@@ -212,9 +212,9 @@ class JournalScreen(RefreshOnChange, QWidget):
         self.undo_stack = QUndoStack(self)
         layout, top = area_page(self, self.tr("Journal"))
         self.group = QComboBox(objectName="journalGroup")
-        # as wide as about 26 letters, not the longest group: the row must fit 1024 px (the popup shows all)
+        # as wide as about 16 letters, not the longest group: the row must fit 1024 px (the popup shows all)
         self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.group.setMinimumContentsLength(26)
+        self.group.setMinimumContentsLength(16)
         for row in ops.read(programs.list_groups):
             self.group.addItem(f"{row['program']} · {row['name']}", row["id"])
         self.previous = QPushButton("◀")

@@ -54,7 +54,10 @@ class FreezeDialog(QDialog):
 
     def save(self) -> None:
         if self.ops.run(sales.freeze, self.sale["id"], pydate(self.start.date()), pydate(self.end.date()),
-                        parent=self, on_error=self.errors.show) is not FAILED:
+                        parent=self, on_error=self.errors.show,
+                        done=self.tr("{package} of {client} frozen from {start} to {end}").format(
+                            package=self.sale["package"], client=self.sale["client"],
+                            start=self.start.text(), end=self.end.text())) is not FAILED:
             self.accept()
 
 
@@ -159,18 +162,23 @@ class MembershipsScreen(RefreshOnChange, QWidget):
         elif key == "freeze":
             FreezeDialog(self.ops, sale, self).exec()
         elif key == "resume":
-            self.ops.run(sales.resume, sale["id"], parent=self)
+            self.ops.run(sales.resume, sale["id"], parent=self, done=self.tr("{package} of {client} resumed").format(
+                package=sale["package"], client=sale["client"]))
         elif key == "cancel":
             reason, ok = QInputDialog.getText(self, self.tr("Cancel {package}").format(package=sale["package"]),
                                               self.tr("Reason (the invoice is voided with it):"))
             if ok:
-                self.ops.run(sales.cancel, sale["id"], reason, parent=self)
+                self.ops.run(sales.cancel, sale["id"], reason, parent=self,
+                             done=self.tr("{package} of {client} cancelled").format(package=sale["package"],
+                                                                                     client=sale["client"]))
         elif key == "delete":
             answer = QMessageBox.question(self, self.tr("Delete sale"), self.tr(
                 "Delete {package} of {client}? Only a sale without payments and visits can be deleted.")
                 .format(package=sale["package"], client=sale["client"]))
             if answer == QMessageBox.StandardButton.Yes:
-                self.ops.run(sales.delete_sale, sale["id"], parent=self)
+                self.ops.run(sales.delete_sale, sale["id"], parent=self,
+                             done=self.tr("{package} of {client} deleted").format(package=sale["package"],
+                                                                                   client=sale["client"]))
         elif key == "invoice":
             from ui.selling.invoice import InvoiceDialog
 

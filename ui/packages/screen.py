@@ -26,7 +26,7 @@ class PackagesScreen(QWidget):
         super().__init__(parent)
         self.ops = ops
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 16, 24, 12)
+        outer.setContentsMargins(16, 12, 16, 10)
         outer.addWidget(QLabel(self.tr("Packages"), objectName="areaTitle"))
         self.tabs = QTabWidget(objectName="packagesTabs")
         outer.addWidget(self.tabs, 1)
@@ -85,7 +85,9 @@ class PackagesScreen(QWidget):
     def toggle_selected(self) -> None:
         selected = self._selected()
         if selected is not None:
-            self.ops.run(catalogue.set_package_active, selected["id"], not selected["active"], parent=self)
+            self.ops.run(catalogue.set_package_active, selected["id"], not selected["active"], parent=self,
+                         done=(self.tr("{name} can no longer be sold") if selected["active"]
+                               else self.tr("{name} is on sale again")).format(name=selected["name"]))
 
     def _on_changed(self, change: OpChange) -> None:
         if change.service in ("create_package", "update_package", "set_package_active"):

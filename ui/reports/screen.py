@@ -64,5 +64,6 @@ class ReportsScreen(RefreshOnChange, QWidget):
                                                   str(Path.home() / f"takings-{day:%Y-%m-%d}.pdf"), "PDF (*.pdf)")
             if not path:
                 return None
-        result = self.ops.run(documents.takings_pdf, path, day, parent=self)
+        result = self.ops.run(documents.takings_pdf, path, day, parent=self,
+                              done=lambda saved: self.tr("Takings saved to {file}").format(file=saved.name))
         return None if result is FAILED else result

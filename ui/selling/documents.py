@@ -67,7 +67,9 @@ class InvoiceDocuments(QToolButton):
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save invoice"), str(suggested), "PDF (*.pdf)")
             if not path:
                 return None
-        result = self.ops.run(documents.invoice_pdf, self.invoice_id, path, size, parent=self)
+        result = self.ops.run(documents.invoice_pdf, self.invoice_id, path, size, parent=self,
+                              done=lambda saved: self.tr("Invoice {number} saved to {file}").format(
+                                  number=self.number, file=saved.name))
         return None if result is FAILED else result
 
     def open_pdf(self, size: str) -> None:

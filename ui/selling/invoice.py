@@ -165,7 +165,8 @@ class InvoiceDialog(QDialog):
         result = self.ops.run(invoices.edit_draft, self.invoice_id, self.draft_lines.lines(), parent=self)
         if result is FAILED:
             return
-        if issue and self.ops.run(invoices.issue_invoice, self.invoice_id, parent=self) is FAILED:
+        if issue and self.ops.run(invoices.issue_invoice, self.invoice_id, parent=self,
+                                  done=lambda number: self.tr("Invoice {number} issued").format(number=number)) is FAILED:
             return
         if issue:
             self.draft_lines.hide()
@@ -189,11 +190,11 @@ class InvoiceDialog(QDialog):
         payment = self.payments_model.rows[row]
         reason = self._reason(self.tr("Void the payment of {amount}").format(amount=money_text(payment["amount"])))
         if reason is not None:
-            self.ops.run(payments.void_payment, payment["id"], reason, parent=self)
+            self.ops.run(payments.void_payment, payment["id"], reason, parent=self, done=self.tr("Payment voided"))
             self.refresh()
 
     def void_invoice(self) -> None:
         reason = self._reason(self.tr("Void invoice {number} and its payments").format(number=self.view["number"]))
         if reason is not None:
-            self.ops.run(invoices.void_invoice, self.invoice_id, reason, parent=self)
+            self.ops.run(invoices.void_invoice, self.invoice_id, reason, parent=self, done=self.tr("Invoice voided"))
             self.refresh()

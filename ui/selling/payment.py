@@ -104,7 +104,8 @@ class PaymentDialog(QDialog):
         result = self.ops.run(payments.add_payment, self.invoice_id, self.amount.text().strip(),
                               method=self.method.currentData(), cash_drawer_id=self.drawer.currentData(),
                               paid_on=pydate(self.paid_on.date()), reference=self.reference.text(),
-                              attachments=self.attachments(), parent=self, on_error=self.errors.show)
+                              attachments=self.attachments(), parent=self, on_error=self.errors.show,
+                              done=self.tr("Payment of {amount} taken").format(amount=self.amount.text().strip()))
         if result is not FAILED:
             remember_drawer(self.ops.db.location, self.drawer.currentData())
             self.payment_id = result

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import AlreadyMember, DomainError
 from app.models import PackageKind
-from app.services import catalogue, clients, sales
+from app.services import catalogue, clients, invoices, sales
 from ui.clients.picker import ClientPicker
 from ui.forms import FieldErrors, pydate, qdate
 from ui.money import money_text
@@ -193,4 +193,7 @@ def sell_and_pay(ops: Ops, client_id: int | None = None, *, renew_of: int | None
         InvoiceDialog(ops, dialog.sale.invoice_id, parent).exec()
     else:
         PaymentDialog(ops, dialog.sale.invoice_id, parent).exec()
+    invoice = ops.read(invoices.invoice_view, dialog.sale.invoice_id)
+    ops.say(QDialog.tr("Sale {number} saved, {paid} paid").format(number=invoice["number"],
+                                                                  paid=money_text(invoice["paid"])))
     return dialog.sale

@@ -63,6 +63,7 @@ class SettingsPage(QWidget):
         self.widgets: dict[str, QWidget] = {}
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label puts its field below it
         self.errors = FieldErrors(form, QLabel())
         for key, label, kind in fields:
             widget = LogoField(ops, self.errors) if kind == "logo" else _editor(kind)
@@ -94,7 +95,8 @@ class SettingsPage(QWidget):
     def save(self) -> None:
         self.errors.clear()
         self.saved.clear()
-        if self.ops.run(settings.update_settings, self.values(), parent=self, on_error=self.errors.show) is not FAILED:
+        if self.ops.run(settings.update_settings, self.values(), parent=self, on_error=self.errors.show,
+                        done=self.tr("Settings saved")) is not FAILED:
             self.saved.setText(self.tr("Saved."))
 
 
@@ -160,7 +162,7 @@ class SettingsScreen(QWidget):
         super().__init__(parent)
         self.ops = ops
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 12)
+        layout.setContentsMargins(16, 12, 16, 10)
         layout.addWidget(QLabel(self.tr("Settings"), objectName="areaTitle"))
         self.nav = QListWidget(objectName="settingsNav")
         self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
