@@ -146,3 +146,5 @@ def test_sell_gold_and_take_the_full_payment_from_the_clients_list_in_six_intera
     assert invoice["payer"]["name"] == "Ava Hughes"
     assert invoice["total"] == Decimal("95.00") and invoice["paid"] == Decimal("95.00")
     assert invoice["balance"] == Decimal("0.00")
+    # item 8: the status bar says what was saved, with the invoice's number and what was paid
+    assert front_desk.window.statusBar().currentMessage() == f"Sale {invoice['number']} saved, 95.00 paid"
