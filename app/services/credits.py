@@ -14,12 +14,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 
 from sqlalchemy import exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import validation
+from app.files import written
 from app.errors import DomainError, PermissionDenied
 from app.models import (
     Client,
@@ -32,6 +34,7 @@ from app.models import (
     PackageKind,
     User,
 )
+from app.pdf.statement import render_statement
 from app.services import audit, clients, sales
 from app.services.access import Actor, Right, guarded
 from app.services.records import existing
@@ -232,14 +235,15 @@ def _movements(session: Session, client_id: int, today: dt.date) -> tuple[dict, 
         grants.setdefault(grant.credit_type_id, []).append(grant)
         moves.setdefault(grant.credit_type_id, []).append(
             {"kind": "grant", "date": grant.valid_from, "change": grant.units, "id": grant.id,
-             "text": f"{package or 'Credits'}: valid {grant.valid_from:%d.%m.%Y} – {grant.valid_until:%d.%m.%Y}",
+             "text": f"Granted: {package or 'Credits'}, until {grant.valid_until:%d.%m.%Y}",
+             "package": package or "", "valid_from": grant.valid_from, "valid_until": grant.valid_until,
              "note": "", "by": "", "use_id": None})
         left = grant.units - grant.used
         if grant.valid_until < today and left > 0:
             moves[grant.credit_type_id].append(
                 {"kind": "expiry", "date": grant.valid_until + dt.timedelta(days=1), "change": -left, "id": grant.id,
-                 "text": f"Expired ({package or 'Credits'}, valid until {grant.valid_until:%d.%m.%Y})",
-                 "note": "", "by": "", "use_id": None})
+                 "text": f"Expired: what was left of {package or 'Credits'} (until {grant.valid_until:%d.%m.%Y})",
+                 "package": package or "", "valid_until": grant.valid_until, "note": "", "by": "", "use_id": None})
     reversed_ids = set(session.scalars(select(CreditUse.reverses_id).where(CreditUse.client_id == client_id,
                                                                             CreditUse.reverses_id.is_not(None))))
     uses = session.execute(select(CreditUse, User.display_name).outerjoin(User, User.id == CreditUse.created_by_id)
@@ -253,6 +257,7 @@ def _movements(session: Session, client_id: int, today: dt.date) -> tuple[dict, 
              "text": (f"Reversal of the use of {dates[use.reverses_id]:%d.%m.%Y}" if reversal
                       else "Check-in" if use.visit_id else "Used"),
              "use_id": None if reversal else use.id, "reversed": use.id in reversed_ids,
+             "checkin": use.visit_id is not None, "of": dates[use.reverses_id] if reversal else None,
              "recorded": use.created_at.astimezone().date(),
              "under": (dates[use.reverses_id], _ORDER["use"], use.reverses_id, 1) if reversal else None})
     return moves, grants
@@ -290,6 +295,15 @@ def statement(session: Session, actor: Actor, client_id: int, *, today: dt.date 
             "used_at_checkin": ctype.used_at_checkin})
     return {"client_id": client.id, "name": client.name, "code": client.code, "today": today,
             "expiring_days": (soon - today).days, "types": out}
+
+
+@guarded(Right.USE_CREDITS)
+def statement_pdf(session: Session, actor: Actor, client_id: int, path, *, today: dt.date | None = None) -> Path:
+    """K4 printed: the statement as an A4 PDF at ``path`` (whole, or nothing under that name)."""
+    shown = statement(session, actor, client_id, today=today)
+    with written(path) as part:
+        render_statement(shown, get_settings(session), part)
+    return Path(path)
 
 
 def flags(entry: dict) -> list[str]:
@@ -367,10 +381,14 @@ def top_up(session: Session, actor: Actor, client_id: int, package_id: int, *,
 
 
 @guarded(Right.SELL)
-def top_up_packages(session: Session, actor: Actor) -> list[dict]:
-    """The credits packages on sale, for Top up…: id, name, price, and what they hold."""
-    packages = session.scalars(select(Package).where(Package.kind == PackageKind.CREDITS, Package.active)
-                               .order_by(Package.name))
+def top_up_packages(session: Session, actor: Actor, client_id: int | None = None) -> list[dict]:
+    """The credits packages on sale, for Top up…: id, name, price, what they hold; the one the client
+    bought last comes first (a top-up is usually the same pack again)."""
+    last = session.scalar(select(Membership.package_id).where(
+        Membership.client_id == client_id, Membership.kind == PackageKind.CREDITS)
+        .order_by(Membership.created_at.desc(), Membership.id.desc()).limit(1)) if client_id else None
+    packages = sorted(session.scalars(select(Package).where(Package.kind == PackageKind.CREDITS, Package.active)),
+                      key=lambda p: (p.id != last, p.name.casefold()))
     names = dict(session.execute(select(CreditType.id, CreditType.name)).all())
-    return [{"id": p.id, "name": p.name, "price": p.price,
+    return [{"id": p.id, "name": p.name, "price": p.price, "types": [c.credit_type_id for c in p.credits],
              "holds": ", ".join(f"{names[c.credit_type_id]} × {c.units}" for c in p.credits)} for p in packages]

@@ -274,3 +274,10 @@ def test_credits_area_lists_clients_with_a_valid_balance_searchable(session, own
     assert credits.balance_client_ids(session, receptionist, "bob", today=TODAY) == []
     row = credits.balance_rows(session, receptionist, [anna], today=TODAY)[anna]
     assert [(t["name"], t["available"], t["until"]) for t in row["types"]] == [("Sauna", 15, dt.date(2027, 4, 9))]
+
+
+def test_k5_top_up_offers_the_pack_the_client_bought_last_first(session, owner, receptionist, anna, sauna_ten,
+                                                                 sauna_month):
+    assert [p["id"] for p in credits.top_up_packages(session, receptionist)] == [sauna_ten, sauna_month]  # by name
+    sell(session, receptionist, anna, sauna_month)
+    assert [p["id"] for p in credits.top_up_packages(session, receptionist, anna)] == [sauna_month, sauna_ten]

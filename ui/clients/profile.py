@@ -26,14 +26,13 @@ from app.services.access import Right
 from app.services.status import LABELS
 from ui.clients.cards import CardsPanel
 from ui.clients.picker import ClientPicker
+from ui.credits.statement import CreditsPanel
 from ui.models.rows import RowsModel
 from ui.money import STANDING_COLOURS, money_text
 from ui.ops import FAILED, OpChange, Ops
 from ui.tables import list_view
 
-PENDING = [
-    ("Credits", "the credits work: balances per credit type"),
-]
+PENDING: list[tuple[str, str]] = []  # tabs still to come: (title, what delivers them)
 PHOTO_SIZE = 96
 KIND_LABELS = {"membership": "Membership", "lesson_pack": "Lesson pack", "credits": "Credits"}
 
@@ -290,6 +289,12 @@ class ClientProfile(QWidget):
             box.addWidget(self.balance)
             box.addWidget(self.invoices_view, 1)
             self.tabs.addTab(money, self.tr("Invoices and balance"))
+        self.credits = None
+        if self.ops.actor.may(Right.USE_CREDITS):  # a teacher sees no credits
+            self.credits = CreditsPanel(self.ops)
+            credits_tab = self.tabs.addTab(self.credits, self.tr("Credits"))
+            self.credits.flagged.connect(lambda on: self.tabs.setTabText(
+                credits_tab, self.tr("Credits ⚠") if on else self.tr("Credits")))
         self.tabs.currentChanged.connect(lambda _i: self._show_money())
         for title, what in PENDING:
             note = QLabel(self.tr("Not built yet. Arrives with {what}.").format(what=self.tr(what)),
@@ -354,6 +359,8 @@ class ClientProfile(QWidget):
                 package=shown["package"], status=self.tr(LABELS[shown["status"]]).lower(), end=_date(shown["end"])))
             colour = STANDING_COLOURS[shown["status"]]
         self.badge.setStyleSheet(f"color: white; background: {colour.name()}; border-radius: 9px; padding: 2px 10px;")
+        if self.credits is not None:
+            self.credits.show_client(client_id)  # K7 flags show on the tab's title
         self.money_shown_for = None
         self._show_money()
 

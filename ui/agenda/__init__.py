@@ -1,0 +1,1 @@
+"""The day agenda of recurring services (R1)."""
