@@ -61,6 +61,8 @@ class Package(Stamped, Base):
     program_id: Mapped[int | None] = mapped_column(ForeignKey("programs.id"))
     lesson_count: Mapped[int | None]
     member_discount_pct: Mapped[Decimal | None] = mapped_column(Percent())
+    version: Mapped[int] = mapped_column(default=1, server_default="1")  # saves so far (D7: changed meanwhile)
+    __mapper_args__ = {"version_id_col": version}
 
     credits: Mapped[list[PackageCredit]] = relationship(cascade="all, delete-orphan", lazy="selectin")
     services: Mapped[list[PackageService]] = relationship(cascade="all, delete-orphan", lazy="selectin")

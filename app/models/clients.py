@@ -54,3 +54,5 @@ class Client(Stamped, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
     photo: Mapped[str] = mapped_column(String(260), default="")
     archived: Mapped[bool] = mapped_column(default=False)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")  # saves so far (D7: changed meanwhile)
+    __mapper_args__ = {"version_id_col": version}

@@ -35,6 +35,8 @@ class Group(Base):
     room: Mapped[str] = mapped_column(String(100), default="")
     capacity: Mapped[int | None]
     active: Mapped[bool] = mapped_column(default=True)
+    version: Mapped[int] = mapped_column(default=1, server_default="1")  # saves so far (D7: changed meanwhile)
+    __mapper_args__ = {"version_id_col": version}
 
 
 class GroupSlot(Base):
