@@ -2,40 +2,28 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QMenu,
-    QMessageBox,
     QToolButton,
     QWidget,
 )
 
 from app.services import documents
 from ui.ops import FAILED, Ops
+from ui.printing import PdfPreview, ask_printer, print_pdf
 
 
 def _temporary_pdf(ops: Ops, invoice_id: int, number: str, size: str) -> Path | None:
     folder = Path(tempfile.mkdtemp(prefix="desk-invoice-"))
     result = ops.run(documents.invoice_pdf, invoice_id, folder / f"invoice-{number}-{size}.pdf", size)
     return None if result is FAILED else result
-
-
-def send_to_printer(path: Path, printer_name: str) -> None:
-    """Hand a PDF to the operating system's printing: CUPS ``lp`` on Linux and macOS, the shell on Windows."""
-    if sys.platform.startswith("win"):
-        os.startfile(str(path), "print")  # noqa: S606 - the system's own PDF printing
-    else:
-        subprocess.run(["lp", "-d", printer_name, str(path)], check=True, capture_output=True, timeout=30)
 
 
 class InvoiceDocuments(QToolButton):
@@ -50,9 +38,9 @@ class InvoiceDocuments(QToolButton):
         self.setText(self.tr("Print / PDF"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self)
-        menu.addAction(self.tr("Print…"), self.print_invoice)
-        menu.addAction(self.tr("Open A4 PDF"), lambda: self.open_pdf("a4"))
-        menu.addAction(self.tr("Open receipt (80 mm)"), lambda: self.open_pdf("receipt"))
+        menu.addAction(self.tr("Print…"), lambda: self.print_invoice())
+        menu.addAction(self.tr("Preview A4"), lambda: self.open_pdf("a4"))
+        menu.addAction(self.tr("Preview receipt (80 mm)"), lambda: self.open_pdf("receipt"))
         menu.addAction(self.tr("Save A4 PDF…"), lambda: self.save_pdf("a4"))
         menu.addAction(self.tr("Save receipt PDF…"), lambda: self.save_pdf("receipt"))
         menu.addAction(self.tr("Email to the client…"), self.email)
@@ -72,27 +60,32 @@ class InvoiceDocuments(QToolButton):
                                   number=self.number, file=saved.name))
         return None if result is FAILED else result
 
-    def open_pdf(self, size: str) -> None:
-        path = _temporary_pdf(self.ops, self.invoice_id, self.number, size)
-        if path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
-    def print_invoice(self) -> None:
-        printer = QPrinter()
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return
-        narrow = printer.pageRect(QPrinter.Unit.Millimeter).width() < 100  # a till printer's roll
-        size = "receipt" if narrow else "a4"
+    def open_pdf(self, size: str) -> PdfPreview | None:
+        """The invoice in the program's own preview (B7), whatever viewers the PC has."""
         path = _temporary_pdf(self.ops, self.invoice_id, self.number, size)
         if path is None:
-            return
-        try:
-            send_to_printer(path, printer.printerName())
-        except (OSError, subprocess.SubprocessError) as exc:
-            QMessageBox.warning(self, self.tr("Not printed"),
-                                self.tr("The printer did not take the invoice ({error}). It is saved at {path}.")
-                                .format(error=exc, path=path))
+            return None
+        preview = PdfPreview(path, self.tr("Invoice {number}").format(number=self.number), self.window())
+        preview.print_button.clicked.connect(lambda: self.print_invoice(size))
+        preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        preview.show()
+        return preview
+
+    def print_invoice(self, size: str | None = None, printer: QPrinter | None = None):
+        """Print the same PDF that Save makes: A4, or the receipt on a till printer's narrow roll."""
+        printer = printer or ask_printer(self)
+        if printer is None:
+            return None
+        if size is None:
+            narrow = printer.pageRect(QPrinter.Unit.Millimeter).width() < 100  # a till printer's roll
+            size = "receipt" if narrow else "a4"
+        path = _temporary_pdf(self.ops, self.invoice_id, self.number, size)
+        if path is None:
+            return None
+        return self.ops.start(self.tr("Printing invoice {number}").format(number=self.number),
+                              lambda state: print_pdf(path, printer, state), parent=self,
+                              done=lambda pages: self.tr("Invoice {number} sent to the printer").format(
+                                  number=self.number))
 
     def email(self):
         address, ok = QInputDialog.getText(self, self.tr("Email invoice {number}").format(number=self.number),
