@@ -27,6 +27,7 @@ from app.services.status import LABELS
 from ui.clients.cards import CardsPanel
 from ui.clients.picker import ClientPicker
 from ui.credits.statement import CreditsPanel
+from ui.elided import ElidedLabel
 from ui.models.rows import RowsModel
 from ui.money import STANDING_COLOURS, money_text
 from ui.ops import FAILED, OpChange, Ops
@@ -165,11 +166,11 @@ class ClientProfile(QWidget):
         self.ops = ops
         self.client_id: int | None = None
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(16, 12, 16, 10)
         top = QHBoxLayout()
         back = QPushButton(self.tr("← All clients"))
         back.clicked.connect(lambda: self.may_leave() and self.back.emit())
-        self.title = QLabel(objectName="areaTitle")
+        self.title = ElidedLabel(objectName="areaTitle")  # a long name gives way, the buttons stay
         self.code = QLabel(objectName="clientCode")
         self.badge = QLabel(objectName="membershipBadge")
         self.sell = QPushButton(self.tr("Sell…"), objectName="primary")
@@ -223,7 +224,7 @@ class ClientProfile(QWidget):
         left.addStretch(1)
         holder = QWidget()
         holder.setLayout(left)
-        holder.setFixedWidth(420)
+        holder.setFixedWidth(340)  # leaves the cards room at 1024 px
         body.addWidget(holder)
         body.addWidget(self._tabs(), 1)
         layout.addLayout(body, 1)

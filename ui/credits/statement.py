@@ -61,6 +61,8 @@ class CreditsPanel(QWidget):
         self.type_box.setMinimumWidth(160)
         row.addWidget(self.type_box)
         row.addStretch(1)
+        layout.addLayout(row)
+        row = QHBoxLayout()  # the actions on a row of their own: the profile's tab must fit 1024 px
         self.use_button = QPushButton(self.tr("Use credits…"), objectName="primary")
         self.undo_button = QPushButton(self.tr("Undo use"))
         self.top_up_button = QPushButton(self.tr("Top up…"))
@@ -68,6 +70,7 @@ class CreditsPanel(QWidget):
         self.print_button = QPushButton(self.tr("Print statement…"))
         for button in (self.use_button, self.undo_button, self.top_up_button, self.print_button):
             row.addWidget(button)
+        row.addStretch(1)
         layout.addLayout(row)
         self.model = RowsModel([
             ("date", "Date", lambda r: f"{r['date']:%d.%m.%Y}"), ("kind", "Movement", self._what),
@@ -80,7 +83,8 @@ class CreditsPanel(QWidget):
         for column, width in enumerate((90, 340, 60, 70, 130)):
             self.view.setColumnWidth(column, width)
         layout.addWidget(self.view, 1)
-        self.empty = QLabel(self.tr("No credits yet. Top up… sells a credits package."), objectName="emptyNote")
+        self.empty = QLabel(self.tr("No credits yet. Top up… sells a credits package."), objectName="emptyNote",
+                            wordWrap=True)
         layout.addWidget(self.empty)
         self._connect_signals()
 
