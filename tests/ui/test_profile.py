@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QInputDialog, QPushButton
+from PySide6.QtWidgets import QInputDialog, QLabel, QPushButton
 
 from app.services import clients, families, programs
 from tests.ui.jobs import finished
@@ -30,7 +30,7 @@ def test_family_members_open_in_one_click_and_receptionist_enrols(desk, qtbot, m
     monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("Swimming · Tuesday juniors", True))
     profile.groups.enrol_button.click()
     assert [g["name"] for g in rita.read(programs.client_groups, son)] == ["Tuesday juniors"]
-    assert "Swimming · Tuesday juniors" in [w.text() for w in profile.groups.findChildren(type(profile.title))]
+    assert "Swimming · Tuesday juniors" in [w.text() for w in profile.groups.findChildren(QLabel)]
 
 
 def test_client_dialog_takes_an_optional_photo_and_the_profile_shows_it(desk, qtbot, tmp_path):
