@@ -1,5 +1,9 @@
 """Check-in at reception (J6): a scanned or typed card code, the membership's verdict, a visit recorded.
 
+Without a current membership, a unit of a "used at check-in" credit type (a
+visit pass) checks the client in green and is taken (K6); low or expiring
+credits are said in the banner (K7).
+
 Green: checked in. Amber: checked in with a warning (grace, or allowed by the
 policy without a current membership). Red: refused (suspended, expired or no
 membership where the policy wants one); nothing is written and the desk
@@ -14,9 +18,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.db import lock_row
 from app.errors import DomainError
 from app.models import Client, Visit
-from app.services import audit, status
+from app.services import audit, credits, status
 from app.services.access import Actor, Right, guarded
 from app.services.settings import get_settings
 from app.services.status import Status
@@ -51,6 +56,7 @@ class CheckIn:
     membership_id: int | None  # the membership it was checked against (to renew)
     visit_id: int | None  # None when refused
     offer: str | None  # "renew" or "sell" when refused or in grace
+    reminders: tuple[str, ...] = ()  # K7: low or expiring credits
 
 
 def looks_like_a_name(text: str) -> bool:
@@ -111,14 +117,20 @@ def check_in(session: Session, actor: Actor, code: str, today: dt.date | None = 
     client = session.scalar(select(Client).where(Client.code == code))
     if client is None:
         raise NoSuchCode(f"No client has the code {code[:20]}.", typed)
+    lock_row(session, Client, client.id)  # D7: a second desk checking in waits, then sees this visit
     if client.archived:
         raise DomainError(f"{client.name} is archived; restore the client to check in.", field="code")
     settings = get_settings(session)
     state, membership_id = status.governing(session, client.id, today, settings["tolerance_days"])
     colour, reason = verdict(settings["checkin_policy"], state)
     offer = _offer(colour, state)
+    by_pass = state not in (Status.ACTIVE, Status.GRACE, Status.SUSPENDED) and credits.holds_a_pass(
+        session, client.id, today)  # K6: a visit pass instead of a membership
+    if by_pass:
+        colour, offer = "green", None
     if colour == "red":
-        return CheckIn(colour, reason, client.id, client.name, membership_id, None, offer)
+        return CheckIn(colour, reason, client.id, client.name, membership_id, None, offer,
+                       tuple(credits.reminders(session, client.id, today)))
     window = settings["double_checkin_minutes"]
     last = _recent_visit(session, client.id, now - dt.timedelta(minutes=window)) if window else None
     if last is not None and not confirmed:
@@ -129,6 +141,9 @@ def check_in(session: Session, actor: Actor, code: str, today: dt.date | None = 
                   membership_id=membership_id if state in (Status.ACTIVE, Status.GRACE) else None)
     session.add(visit)
     session.flush()
+    if by_pass:
+        reason = credits.take_a_pass(session, actor, client, today, visit.id)
     audit.record(session, actor, "check_in", "visit", visit.id, client=client.id, result=colour,
                  again=confirmed and last is not None)
-    return CheckIn(colour, reason, client.id, client.name, membership_id, visit.id, offer)
+    return CheckIn(colour, reason, client.id, client.name, membership_id, visit.id, offer,
+                   tuple(credits.reminders(session, client.id, today)))

@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from sqlalchemy import exists, func, select, update
+from sqlalchemy import case, exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import validation
-from app.files import written
+from app.db import lock_row
 from app.errors import DomainError, PermissionDenied
+from app.files import written
 from app.models import (
     Client,
     CreditAllocation,
@@ -99,6 +100,7 @@ def _short(session: Session, client: Client, ctype: CreditType, on: dt.date, bal
 
 
 def _active_client(session: Session, client_id: int) -> Client:
+    lock_row(session, Client, client_id)  # D7: a second PC using these credits waits, then sees the balance
     client = existing(session, Client, client_id, "client")
     if client.archived:
         raise DomainError(f"{client.name} is archived; restore the client to use or reverse credits.",
@@ -316,6 +318,49 @@ def flags(entry: dict) -> list[str]:
         said.append(f"{entry['name']}: {amount(entry['expiring_soon'], entry['unit'])} expire within "
                     f"the next days (first on {first:%d.%m.%Y})")
     return said
+
+
+def reminders(session: Session, client_id: int, today: dt.date) -> list[str]:
+    """K7 for the check-in banner, read in one query: per type held today, a low balance (at or
+    under the type's threshold) and the units expiring within the setting's days."""
+    soon = today + dt.timedelta(days=get_settings(session)["credits_expiring_days"])
+    free = CreditGrant.units - CreditGrant.used
+    rows = session.execute(
+        select(CreditType.name, CreditType.unit, CreditType.low_balance, func.sum(free),
+               func.sum(case((CreditGrant.valid_until <= soon, free), else_=0)), func.min(CreditGrant.valid_until))
+        .join(CreditType, CreditType.id == CreditGrant.credit_type_id)
+        .where(CreditGrant.client_id == client_id, CreditGrant.valid_from <= today, CreditGrant.valid_until >= today)
+        .group_by(CreditType.id, CreditType.name, CreditType.unit, CreditType.low_balance)
+        .order_by(CreditType.name))
+    said = []
+    for name, unit, low, available, expiring, first in rows:
+        if low and available <= low:
+            said.append(f"{name}: low balance, {amount(available, unit)} left.")
+        if expiring:
+            said.append(f"{name}: {amount(expiring, unit)} expire by {soon:%d.%m.%Y} (first on {first:%d.%m.%Y}).")
+    return said
+
+
+@guarded(Right.CHECK_IN)
+def take_a_pass(session: Session, actor: Actor, client: Client, on: dt.date, visit_id: int) -> str | None:
+    """K6: one unit of a "used at check-in" type valid on ``on`` (the soonest-expiring type first),
+    taken for this visit; what the banner says, or None when the client holds no such unit."""
+    type_id = session.scalar(
+        select(CreditGrant.credit_type_id).join(CreditType, CreditType.id == CreditGrant.credit_type_id)
+        .where(CreditGrant.client_id == client.id, CreditType.used_at_checkin, *_valid_on(on))
+        .order_by(CreditGrant.valid_until, CreditGrant.id).limit(1))
+    if type_id is None:
+        return None
+    ctype = session.get(CreditType, type_id)
+    used = take_units(session, actor, client, ctype, 1, on, "Check-in", visit_id)
+    return f"{ctype.name}: 1 {ctype.unit} taken, {amount(used.left, ctype.unit)} left."
+
+
+def holds_a_pass(session: Session, client_id: int, on: dt.date) -> bool:
+    """K6: whether the client holds a unit of a "used at check-in" type valid on ``on``."""
+    return session.scalar(select(exists().where(
+        CreditGrant.client_id == client_id, CreditGrant.credit_type_id == CreditType.id, CreditType.used_at_checkin,
+        *_valid_on(on)))) or False
 
 
 # The Credits area --------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from app.errors import DomainError, PermissionDenied
 from app.models import AuditEvent, CreditAllocation, CreditGrant, CreditType, CreditUse
-from app.services import catalogue, clients, credits, lists, sales, settings
+from app.services import catalogue, checkin, clients, credits, lists, sales, settings
 from app.types import utcnow
 
 TODAY = dt.date(2027, 3, 10)
@@ -281,3 +281,65 @@ def test_k5_top_up_offers_the_pack_the_client_bought_last_first(session, owner, 
     assert [p["id"] for p in credits.top_up_packages(session, receptionist)] == [sauna_ten, sauna_month]  # by name
     sell(session, receptionist, anna, sauna_month)
     assert [p["id"] for p in credits.top_up_packages(session, receptionist, anna)] == [sauna_month, sauna_ten]
+
+
+@pytest.fixture
+def sauna_pass(session, owner, sauna):
+    lists.save_item(session, owner, "credit_types", sauna, {"used_at_checkin": True})
+    return sauna
+
+
+def test_k6_a_visit_pass_checks_in_green_and_takes_one_unit(session, receptionist, anna, sauna_month, sauna_pass):
+    sell(session, receptionist, anna, sauna_month)
+    code = clients.get_client(session, receptionist, anna)["code"]
+    result = checkin.check_in(session, receptionist, code, today=TODAY)
+    assert (result.colour, result.reason, result.offer) == ("green", "Sauna: 1 visit taken, 4 visits left.", None)
+    use = session.scalar(select(CreditUse).where(CreditUse.visit_id == result.visit_id))
+    assert (use.units, use.used_on, use.note) == (1, TODAY, "Check-in")
+    (row,) = credits.statement(session, receptionist, anna, today=TODAY)["types"]
+    assert row["available"] == 4 and row["movements"][-1]["checkin"]
+
+
+def test_k6_a_second_scan_within_minutes_asks_before_a_second_unit(session, receptionist, anna, sauna_month,
+                                                                   sauna_pass):
+    sell(session, receptionist, anna, sauna_month)
+    code = clients.get_client(session, receptionist, anna)["code"]
+    now = utcnow()
+    checkin.check_in(session, receptionist, code, today=TODAY, now=now)
+    with pytest.raises(checkin.AlreadyCheckedIn):
+        checkin.check_in(session, receptionist, code, today=TODAY, now=now + dt.timedelta(minutes=3))
+    assert session.scalar(select(func.sum(CreditGrant.used))) == 1  # nothing taken while asking
+    again = checkin.check_in(session, receptionist, code, today=TODAY, now=now + dt.timedelta(minutes=3),
+                             confirmed=True)
+    assert again.reason == "Sauna: 1 visit taken, 3 visits left."
+
+
+def test_k6_a_member_takes_no_unit_and_other_types_are_no_pass(session, owner, receptionist, anna, silver,
+                                                               sauna_month, sauna):
+    sell(session, receptionist, anna, sauna_month)  # Sauna is not "used at check-in"
+    code = clients.get_client(session, receptionist, anna)["code"]
+    assert checkin.check_in(session, receptionist, code, today=TODAY).colour == "red"
+    lists.save_item(session, owner, "credit_types", sauna, {"used_at_checkin": True})
+    sell(session, receptionist, anna, silver)
+    member = checkin.check_in(session, receptionist, code, today=TODAY)
+    assert (member.colour, member.reason) == ("green", "Membership active.")
+    assert session.scalar(select(func.sum(CreditGrant.used))) == 0
+
+
+def test_k6_a_used_up_pass_is_red(session, receptionist, anna, sauna_month, sauna_pass):
+    sell(session, receptionist, anna, sauna_month)
+    credits.use_credits(session, receptionist, anna, sauna_pass, 5, today=TODAY)
+    code = clients.get_client(session, receptionist, anna)["code"]
+    before = counts(session)
+    assert checkin.check_in(session, receptionist, code, today=TODAY).colour == "red"
+    assert counts(session) == before
+
+
+def test_k7_the_check_in_banner_says_low_and_expiring_credits(session, owner, receptionist, anna, sauna_month,
+                                                              sauna_pass):
+    lists.save_item(session, owner, "credit_types", sauna_pass, {"low_balance": 4})
+    sell(session, receptionist, anna, sauna_month, start=day(-20))  # ends 17.03.2027, within 14 days
+    code = clients.get_client(session, receptionist, anna)["code"]
+    result = checkin.check_in(session, receptionist, code, today=TODAY)
+    assert result.reminders == ("Sauna: low balance, 4 visits left.",
+                                "Sauna: 4 visits expire by 24.03.2027 (first on 17.03.2027).")

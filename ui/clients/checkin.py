@@ -7,7 +7,7 @@ typed name is no code: the bar hands it to the clients list's search.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPropertyAnimation, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPoint, QPropertyAnimation, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGraphicsOpacityEffect,
@@ -141,6 +141,8 @@ class CheckInBar(QWidget):
         layout.addWidget(self.label)
         layout.addWidget(self.code, 1)
         self.code.returnPressed.connect(self.check_in)
+        self.code.setToolTip(self.tr("Enter checks the card in; Ctrl+U records credit use (then the type's number)."))
+        self.code.installEventFilter(self)  # Ctrl+U: the line edit would take it (delete to the start)
         self.offer.clicked.connect(self.act)
 
     def _place_result(self) -> None:
@@ -180,7 +182,8 @@ class CheckInBar(QWidget):
         if result.offer:
             self.offer.setText(self.tr("Renew…") if result.offer == "renew" else self.tr("Sell…"))
         self.offer.setVisible(bool(result.offer))
-        self._show_result(result.colour, result.client_name, self.tr(result.reason),
+        reason = " ".join([self.tr(result.reason), *result.reminders])  # K6 units left, K7 low or expiring
+        self._show_result(result.colour, result.client_name, reason,
                           OFFER_SHOWN_MS if result.offer else SHOWN_MS)
 
     def _refused(self, err: DomainError, typed: str) -> None:
@@ -197,6 +200,26 @@ class CheckInBar(QWidget):
             self.search_requested.emit(err.text)
         else:
             self._show_result("red", "", err.message)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if (watched is self.code and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_U
+                and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
+            self.use_credits()
+            return True
+        return super().eventFilter(watched, event)
+
+    def use_credits(self):
+        """K2 from the check-in field: the typed code's Use dialog, the types in front (a number records one)."""
+        from app.services.clients import find_by_code
+        from ui.credits.use import UseDialog
+
+        typed = self.code.text()
+        client_id = self.ops.read(find_by_code, typed) if typed.strip() else None
+        if client_id is None:
+            self._show_result("red", "", self.tr("Type or scan a client's card code first, then Ctrl+U."))
+            return None
+        self.code.clear()
+        return UseDialog.ask(self.ops, client_id, parent=self)
 
     def clear_result(self) -> None:
         """The verdict is dealt with (renewed, sold): the banner and its offer go."""

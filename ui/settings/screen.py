@@ -43,6 +43,7 @@ PAGES = [
         ("checkin_policy", "Who may check in", "checkin"),
         ("double_checkin_minutes", "Ask before a second check-in within (minutes; 0: never)", "int"),
         ("makeup_days", "Days to use a makeup lesson", "int"),
+        ("credits_expiring_days", "Warn of credits expiring within (days)", "int"),
         ("reminder_offsets", "Remind days before (+) or after (-) the end", "offsets"),
         ("sibling_discount_pct", "Sibling discount % (second and later children)", "text"),
     ]),
