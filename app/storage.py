@@ -64,10 +64,31 @@ def _check_file(url: str, create: bool) -> None:
         return
     if not os.access(file, os.R_OK):
         raise DatabaseProblem("unreadable", f"The database file {file} cannot be read (permissions).")
+    _check_header(file)
     if not os.access(file, os.W_OK) or not os.access(file.parent, os.W_OK):
         raise DatabaseProblem(
             "read_only", f"The database file {file} (or its folder) is read-only, so nothing could be saved."
         )
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def _check_header(file: Path) -> None:
+    """An empty file or one that is not SQLite is refused before anything opens it: it stays byte-identical."""
+    if file.stat().st_size == 0:
+        raise DatabaseProblem("damaged", f"The database file {file} is empty (0 bytes): it is not a desk database.")
+    with file.open("rb") as raw:
+        if raw.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            raise DatabaseProblem("damaged", f"The file {file} is damaged or is not a database.")
+
+
+def _quick_check(conn: Connection, url: str) -> None:
+    """``PRAGMA quick_check`` on every start (the full integrity check runs daily with the backup)."""
+    found = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
+    if found != ["ok"]:
+        where = make_url(url).database
+        raise DatabaseProblem("damaged", f"The database file {where} has damaged pages. Restore a backup.")
 
 
 def _plain(exc: Exception, url: str) -> DatabaseProblem:
@@ -97,6 +118,8 @@ def open_database(url: str, *, create: bool = False, backup_folder: Path | None 
     engine = make_engine(url, **engine_kw)
     try:
         with engine.begin() as conn:  # a write transaction: fails now if read-only or locked
+            if is_sqlite(url):
+                _quick_check(conn, url)
             rev = current_revision(conn)
             foreign = rev is None and bool(inspect(conn).get_table_names())
             if rev is not None:  # a no-op write: a read-only file fails here, not at the first sale
