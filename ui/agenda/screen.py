@@ -58,14 +58,16 @@ class AgendaScreen(RefreshOnChange, QWidget):
         for button in (self.done_button, self.missed_button, self.note_button, self.move_button):
             top.addWidget(button)
         self.model = RowsModel([
-            ("client", "Client"), ("code", "Code"), ("name", "Service"), ("package", "Membership"),
+            ("client", "Client"), ("name", "Service"), ("package", "Membership"),
             ("state", "State", self._state), ("marked", "Marked", self._marked), ("note", "Note"),
         ], self, colour=lambda r, k: STATE_COLOURS.get(r["state"]) if k == "state" else None)
         self.table = list_view(self.model, "agendaTable")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for index, width in enumerate((200, 80, 150, 150, 180, 200)):
+        for index, width in enumerate((180, 120, 120, 100, 140)):
             self.table.setColumnWidth(index, width)
+        for stretched in (0, 5):  # the client and the note share what is left (1024 px: no scrolling)
+            header.setSectionResizeMode(stretched, QHeaderView.ResizeMode.Stretch)
         column.addWidget(self.table, 1)
         self.count = QLabel(objectName="agendaCount")
         column.addWidget(self.count)
