@@ -64,7 +64,7 @@ class AgendaScreen(RefreshOnChange, QWidget):
         self.table = list_view(self.model, "agendaTable")
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for index, width in enumerate((180, 120, 120, 100, 140)):
+        for index, width in enumerate((180, 120, 110, 90, 180)):
             self.table.setColumnWidth(index, width)
         for stretched in (0, 5):  # the client and the note share what is left (1024 px: no scrolling)
             header.setSectionResizeMode(stretched, QHeaderView.ResizeMode.Stretch)
@@ -97,8 +97,9 @@ class AgendaScreen(RefreshOnChange, QWidget):
     def _marked(self, row: dict) -> str:
         if row["marked_at"] is None:
             return ""
-        return self.tr("{who}, {when}").format(who=row["marked_by"],
-                                               when=row["marked_at"].astimezone().strftime("%d.%m %H:%M"))
+        marked = row["marked_at"].astimezone()
+        when = marked.strftime("%H:%M" if marked.date() == row["due_on"] else "%d.%m %H:%M")
+        return self.tr("{when} {who}").format(when=when, who=row["marked_by"])  # the time first: a name may be cut
 
     def go(self, days: int) -> None:
         self.day.setDate(self.day.date().addDays(days))
