@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test bench screenshots package selftest clean
+.PHONY: run demo test test-postgres bench screenshots package selftest clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(ARGS)
+
+# The same suite on a throwaway PostgreSQL cluster (installed from the system's packages when missing).
+test-postgres: $(STAMP)
+	PY=$(PY) tests/postgres.sh $(ARGS)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks $(ARGS)

@@ -5,6 +5,8 @@ timeout. Write transactions start with ``BEGIN IMMEDIATE``: a plain BEGIN
 that writes later fails at once with "database is locked" when another PC or
 process holds the write lock, instead of waiting its turn. Read-only work
 (lists, reports) uses ``BEGIN DEFERRED`` so it never queues behind a writer.
+On PostgreSQL, actions that read then write one client's or invoice's data take
+that row's lock first (:func:`lock_row`).
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, MetaData, create_engine, event
+from sqlalchemy import Engine, MetaData, create_engine, event, select
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
@@ -61,6 +63,13 @@ def make_engine(url: str, *, busy_timeout_ms: int = BUSY_TIMEOUT_MS, **kwargs) -
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+def lock_row(session: Session, model, row_id) -> None:
+    """Hold one row of ``model`` until the action's transaction ends (D7): on PostgreSQL
+    ``SELECT ... FOR UPDATE``, so a second PC acting on the same client or invoice waits, then reads
+    what the first one saved. On SQLite the writer already holds the database (``BEGIN IMMEDIATE``)."""
+    session.execute(select(model.id).where(model.id == row_id).with_for_update())
 
 
 @dataclass

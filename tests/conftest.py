@@ -1,4 +1,8 @@
-"""Shared fixtures: one migrated database per run; each test rolls back its own transaction."""
+"""Shared fixtures: one migrated database per run; each test rolls back its own transaction.
+
+The database is a SQLite file, or a fresh database on the PostgreSQL server of
+``DESK_TEST_DATABASE_URL`` (tests/postgres.sh).
+"""
 
 from __future__ import annotations
 
@@ -13,12 +17,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from sqlalchemy.orm import Session  # noqa: E402
 
-from app.db import sqlite_url  # noqa: E402
 from app.models import Role, load_all  # noqa: E402
 
 load_all()
 from app.services import setup, users  # noqa: E402
 from app.storage import open_database  # noqa: E402
+from tests.databases import new_database_url  # noqa: E402
 
 PASSWORD = "correct horse"
 
@@ -26,8 +30,7 @@ PASSWORD = "correct horse"
 @pytest.fixture(scope="session")
 def database(tmp_path_factory):
     """A database set up as on first start, with one user of each role."""
-    path = tmp_path_factory.mktemp("db") / "desk.sqlite3"
-    db = open_database(sqlite_url(path), create=True)
+    db = open_database(new_database_url(tmp_path_factory.mktemp("db")), create=True)
     with db.writer.begin() as s:
         setup.first_start(s, business_name="Sunny Kids Centre", currency="EUR", owner_name="Olga Owner",
                           username="olga", password=PASSWORD, repeat_password=PASSWORD)

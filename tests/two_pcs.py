@@ -1,4 +1,5 @@
-"""Two "PCs" on one SQLite file: a database set up for them, and a way to run the same work in two processes."""
+"""Two "PCs" on one database (a SQLite file, or PostgreSQL in its run): a database set up for them,
+and a way to run the same work in two processes."""
 
 from __future__ import annotations
 
@@ -6,15 +7,15 @@ import multiprocessing
 
 from sqlalchemy import select
 
-from app.db import sqlite_url
 from app.models import Role, User
 from app.services import setup, users
 from app.storage import open_database
+from tests.databases import new_database_url
 
 
 def shared_database(tmp_path):
-    """A new database file with an owner and a receptionist "desk"; returns (url, open Database)."""
-    url = sqlite_url(tmp_path / "shared.sqlite3")
+    """A new database with an owner and a receptionist "desk"; returns (url, open Database)."""
+    url = new_database_url(tmp_path, "shared")
     db = open_database(url, create=True)
     with db.writer.begin() as s:
         setup.first_start(s, business_name="Two PCs", currency="EUR", owner_name="Owner", username="owner",

@@ -17,6 +17,7 @@ from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from app import validation
+from app.db import lock_row
 from app.errors import DomainError, PermissionDenied
 from app.models import (
     AttendanceStatus,
@@ -228,6 +229,7 @@ def _lesson_day(session: Session, group: Group, day) -> dt.date:
 def mark(session: Session, actor: Actor, group_id: int, client_id: int, day: dt.date,
          status_id: int | None) -> dict:
     """Set (or with ``status_id`` None, clear) one journal cell; returns where the visit landed."""
+    lock_row(session, Client, client_id)  # D7: one cell, one pack: a second PC marking waits, then sees it
     group = open_group(session, group_id, actor)
     day = _lesson_day(session, group, day)
     status = _status(session, status_id)

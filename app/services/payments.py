@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import paths, validation
+from app.db import lock_row
 from app.errors import DomainError, PermissionDenied
 from app.models import (
     CashDrawer,
@@ -56,6 +57,7 @@ def add_payment(session: Session, actor: Actor, invoice_id: int, amount, *, meth
                 cash_drawer_id: int | None = None, paid_on: dt.date | None = None, reference: str = "",
                 attachments: list | None = None) -> int:
     """Record a payment; above the balance due, zero or negative is refused (B2)."""
+    lock_row(session, Invoice, invoice_id)  # D7: a second PC paying this invoice waits, then sees this payment
     invoice = existing(session, Invoice, invoice_id, "invoice")
     if invoice.state == InvoiceState.DRAFT:
         raise DomainError("Issue the draft invoice before taking a payment.")

@@ -17,6 +17,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from app import terms, validation
+from app.db import lock_row
 from app.errors import AlreadyMember, DomainError, PermissionDenied
 from app.models import (
     Client,
@@ -197,6 +198,7 @@ def sell(session: Session, actor: Actor, client_id: int, package_id: int, *, sta
     """Sell a package (M1): the sale, its invoice with discount lines, credits, services."""
     today = today or dt.date.today()
     settings = get_settings(session)
+    lock_row(session, Client, client_id)  # D7: a second PC selling to this client waits, then sees this sale
     client = existing(session, Client, client_id, "client")
     if client.archived:
         raise DomainError(f"{client.name} is archived; restore the client before selling.", field="client_id")

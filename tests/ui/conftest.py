@@ -29,13 +29,13 @@ def desk(tmp_path, qapp):
 
     from sqlalchemy import select
 
-    from app.db import sqlite_url
     from app.models import Role, User
     from app.services import setup, users
     from app.storage import open_database
     from tests.conftest import PASSWORD
+    from tests.databases import new_database_url
 
-    db = open_database(sqlite_url(tmp_path / "desk.sqlite3"), create=True)
+    db = open_database(new_database_url(tmp_path), create=True)
     with db.writer.begin() as s:
         setup.first_start(s, business_name="Sunny Kids Centre", currency="EUR", owner_name="Olga Owner",
                           username="olga", password=PASSWORD, repeat_password=PASSWORD)
