@@ -48,6 +48,7 @@ class CreditUse(Stamped, Base):
     __table_args__ = (
         CheckConstraint("units > 0", name="units"),
         Index("ix_credit_uses_client_type", "client_id", "credit_type_id", "used_on"),
+        Index("uq_credit_uses_reverses_id", "reverses_id", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -56,7 +57,7 @@ class CreditUse(Stamped, Base):
     units: Mapped[int]
     used_on: Mapped[dt.date]
     note: Mapped[str] = mapped_column(Text, default="")
-    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("credit_uses.id"), unique=True)
+    reverses_id: Mapped[int | None] = mapped_column(ForeignKey("credit_uses.id"))
     visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id"))
 
 

@@ -84,6 +84,7 @@ class ServiceOccurrence(Base):
     __table_args__ = (
         CheckConstraint("state IN ('planned', 'done', 'missed', 'cancelled')", name="state"),
         Index("ix_service_occurrences_due_on", "due_on"),
+        Index("uq_service_occurrences_rescheduled_from_id", "rescheduled_from_id", unique=True),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -95,4 +96,4 @@ class ServiceOccurrence(Base):
     marked_at: Mapped[dt.datetime | None] = mapped_column(UTCDateTime())
     marked_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     note: Mapped[str] = mapped_column(Text, default="", server_default="")
-    rescheduled_from_id: Mapped[int | None] = mapped_column(ForeignKey("service_occurrences.id"), unique=True)
+    rescheduled_from_id: Mapped[int | None] = mapped_column(ForeignKey("service_occurrences.id"))

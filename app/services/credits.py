@@ -220,8 +220,9 @@ _ORDER = {"expiry": 0, "grant": 1, "use": 2}
 
 
 def _place(move: dict) -> tuple:
-    """Where a movement goes in the running balance: by date; a reversal right under the use it
-    undoes (shown with its own date), so the balance reads as if that use had not happened."""
+    """Where a movement goes in the statement: by date; a reversal right under the use it undoes
+    (shown with its own date). Neither moves the running balance: with a use recorded later for
+    an earlier day, counting the pair would take the balance below zero in between."""
     if move["kind"] == "reversal":
         return move["under"]
     return move["date"], _ORDER[move["kind"]], move["id"], 0
@@ -279,8 +280,9 @@ def statement(session: Session, actor: Actor, client_id: int, *, today: dt.date 
     for type_id in sorted(moves, key=lambda i: types[i].name.casefold()):
         ctype, balance = types[type_id], 0
         rows = sorted(moves[type_id], key=_place)
-        for row in rows:
-            balance += row["change"]
+        for row in rows:  # a reversed use and its reversal leave the balance as it was
+            if not (row.get("reversed") or row["kind"] == "reversal"):
+                balance += row["change"]
             row["balance"] = balance
         valid = [g for g in grants.get(type_id, []) if g.valid_from <= today <= g.valid_until and g.used < g.units]
         expiring = sorted((g.valid_until, g.units - g.used) for g in valid)

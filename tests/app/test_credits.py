@@ -213,7 +213,7 @@ def test_k4_statement_with_running_balance_consumed_remaining_and_expired(sessio
     assert moves == [
         ("grant", day(-60), 5, 5), ("use", day(-55), -2, 3), ("grant", day(-50), 5, 8),
         ("expiry", day(-29), -3, 5), ("expiry", day(-19), -5, 0), ("grant", day(-5), 10, 10),
-        ("use", day(-3), -3, 7), ("use", TODAY, -1, 6), ("reversal", TODAY, 1, 7)]
+        ("use", day(-3), -3, 7), ("use", TODAY, -1, 7), ("reversal", TODAY, 1, 7)]  # the pair nets out
     assert {k: sauna_row[k] for k in ("granted", "used", "expired", "remaining", "available")} == {
         "granted": 20, "used": 5, "expired": 8, "remaining": 7, "available": 7}
     assert sauna_row["expiring"] == [(grant_of(session, ten).valid_until, 7)]
@@ -343,3 +343,15 @@ def test_k7_the_check_in_banner_says_low_and_expiring_credits(session, owner, re
     result = checkin.check_in(session, receptionist, code, today=TODAY)
     assert result.reminders == ("Sauna: low balance, 4 visits left.",
                                 "Sauna: 4 visits expire by 24.03.2027 (first on 17.03.2027).")
+
+
+def test_k4_a_use_recorded_later_for_an_earlier_day_never_takes_the_running_balance_below_zero(
+        session, receptionist, anna, sauna_ten, sauna):
+    """Found by the property test: 7 used on day -2 and reversed, then 4 recorded for day -5."""
+    sell(session, receptionist, anna, sauna_ten, start=day(-10))
+    late = credits.use_credits(session, receptionist, anna, sauna, 7, day(-2), today=TODAY).use_id
+    credits.reverse_use(session, receptionist, late, today=TODAY)
+    credits.use_credits(session, receptionist, anna, sauna, 4, day(-5), today=TODAY)
+    (row,) = credits.statement(session, receptionist, anna, today=TODAY)["types"]
+    assert [(m["kind"], m["change"], m["balance"]) for m in row["movements"]] == [
+        ("grant", 10, 10), ("use", -4, 6), ("use", -7, 6), ("reversal", 7, 6)]

@@ -4,6 +4,11 @@
 A reversal is a use pointing at the use it undoes (unique: once); a use taken
 by a check-in points at its visit.
 
+Only columns are added, never a table copied: on SQLite a copied table is
+dropped at the end of a batch, and with foreign keys on, that trips over the
+grants, uses and allocations already pointing at it (a database with credits
+would not open). SQLite adds a column with a named REFERENCES clause instead.
+
 Revision ID: 0006_credits_use
 Revises: 0004_sales_by_start
 Create Date: 2026-12-02
@@ -17,39 +22,38 @@ down_revision = "0004_sales_by_start"
 branch_labels = None
 depends_on = None
 
+REFERENCES = [("credit_uses", "reverses_id", "credit_uses"), ("credit_uses", "visit_id", "visits"),
+              ("service_occurrences", "rescheduled_from_id", "service_occurrences")]
+ONCE = [("uq_credit_uses_reverses_id", "credit_uses", "reverses_id"),
+        ("uq_service_occurrences_rescheduled_from_id", "service_occurrences", "rescheduled_from_id")]
+
+
+def _add_reference(table: str, column: str, target: str) -> None:
+    name = f"fk_{table}_{column}_{target}"
+    if op.get_bind().dialect.name == "sqlite":
+        op.execute(f"ALTER TABLE {table} ADD COLUMN {column} INTEGER CONSTRAINT {name} REFERENCES {target} (id)")
+    else:
+        op.add_column(table, sa.Column(column, sa.Integer(), nullable=True))
+        op.create_foreign_key(op.f(name), table, target, [column], ["id"])
+
 
 def upgrade() -> None:
-    with op.batch_alter_table("credit_types") as batch:
-        batch.add_column(sa.Column("used_at_checkin", sa.Boolean(), nullable=False, server_default=sa.false()))
-        batch.add_column(sa.Column("low_balance", sa.Integer(), nullable=False, server_default="0"))
-    with op.batch_alter_table("credit_uses") as batch:
-        batch.add_column(sa.Column("reverses_id", sa.Integer(), nullable=True))
-        batch.add_column(sa.Column("visit_id", sa.Integer(), nullable=True))
-        batch.create_unique_constraint(op.f("uq_credit_uses_reverses_id"), ["reverses_id"])
-        batch.create_foreign_key(op.f("fk_credit_uses_reverses_id_credit_uses"), "credit_uses",
-                                 ["reverses_id"], ["id"])
-        batch.create_foreign_key(op.f("fk_credit_uses_visit_id_visits"), "visits", ["visit_id"], ["id"])
-    with op.batch_alter_table("service_occurrences") as batch:
-        batch.add_column(sa.Column("note", sa.Text(), nullable=False, server_default=""))
-        batch.add_column(sa.Column("rescheduled_from_id", sa.Integer(), nullable=True))
-        batch.create_unique_constraint(op.f("uq_service_occurrences_rescheduled_from_id"), ["rescheduled_from_id"])
-        batch.create_foreign_key(op.f("fk_service_occurrences_rescheduled_from_id_service_occurrences"),
-                                 "service_occurrences", ["rescheduled_from_id"], ["id"])
+    op.add_column("credit_types", sa.Column("used_at_checkin", sa.Boolean(), nullable=False,
+                                            server_default=sa.false()))
+    op.add_column("credit_types", sa.Column("low_balance", sa.Integer(), nullable=False, server_default="0"))
+    op.add_column("service_occurrences", sa.Column("note", sa.Text(), nullable=False, server_default=""))
+    for table, column, target in REFERENCES:
+        _add_reference(table, column, target)
+    for name, table, column in ONCE:
+        op.create_index(name, table, [column], unique=True)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("service_occurrences") as batch:
-        batch.drop_constraint(op.f("fk_service_occurrences_rescheduled_from_id_service_occurrences"),
-                              type_="foreignkey")
-        batch.drop_constraint(op.f("uq_service_occurrences_rescheduled_from_id"), type_="unique")
-        batch.drop_column("rescheduled_from_id")
-        batch.drop_column("note")
-    with op.batch_alter_table("credit_uses") as batch:
-        batch.drop_constraint(op.f("fk_credit_uses_visit_id_visits"), type_="foreignkey")
-        batch.drop_constraint(op.f("fk_credit_uses_reverses_id_credit_uses"), type_="foreignkey")
-        batch.drop_constraint(op.f("uq_credit_uses_reverses_id"), type_="unique")
-        batch.drop_column("visit_id")
-        batch.drop_column("reverses_id")
-    with op.batch_alter_table("credit_types") as batch:
-        batch.drop_column("low_balance")
-        batch.drop_column("used_at_checkin")
+    for name, table, _column in ONCE:
+        op.drop_index(name, table_name=table)
+    for table, columns in (("service_occurrences", ["rescheduled_from_id", "note"]),
+                           ("credit_uses", ["visit_id", "reverses_id"]),
+                           ("credit_types", ["low_balance", "used_at_checkin"])):
+        with op.batch_alter_table(table) as batch:
+            for column in columns:
+                batch.drop_column(column)
