@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -49,6 +50,7 @@ class BackupCopy:
     size: int
     clients: int | None  # None: the copy cannot be read
     sales: int | None  # memberships, lesson packs and credits sold
+    reason: str = ""  # daily, manual, before-upgrade, before-restore
 
 
 def database_file(engine: Engine) -> Path | None:
@@ -171,7 +173,7 @@ def backup_postgres(url: str, folder: Path, keep: int = 30) -> Path:
         raise BackupFailed(f"No backup was made in {folder}: {_plain_os_error(exc)}") from exc
     finally:
         partial.unlink(missing_ok=True)
-    for old in sorted(Path(folder).glob(f"{stem}-*.dump"), reverse=True)[keep:]:
+    for old in list_backups(folder, stem, ".dump")[keep:]:
         old.unlink(missing_ok=True)
     return target
 
@@ -180,9 +182,9 @@ def pg_dump_tool() -> str | None:
     return shutil.which("pg_dump")
 
 
-def list_backups(folder: Path, stem: str) -> list[Path]:
-    """Backups of the database named ``stem``, newest first."""
-    return sorted(Path(folder).glob(f"{stem}-*.sqlite3"), reverse=True)
+def list_backups(folder: Path, stem: str, suffix: str = ".sqlite3") -> list[Path]:
+    """Backups of the database named ``stem``, newest first (``.dump``: PostgreSQL's)."""
+    return sorted(Path(folder).glob(f"{stem}-*{suffix}"), reverse=True)
 
 
 def prune_backups(folder: Path, stem: str, keep: int) -> None:
@@ -190,14 +192,14 @@ def prune_backups(folder: Path, stem: str, keep: int) -> None:
         old.unlink(missing_ok=True)
 
 
-def last_backup_time(folder: Path, stem: str) -> dt.datetime | None:
-    copies = list_backups(folder, stem)
+def last_backup_time(folder: Path, stem: str, suffix: str = ".sqlite3") -> dt.datetime | None:
+    copies = list_backups(folder, stem, suffix)
     return dt.datetime.fromtimestamp(copies[0].stat().st_mtime) if copies else None
 
 
-def backup_due(folder: Path, stem: str, now: dt.datetime | None = None) -> bool:
+def backup_due(folder: Path, stem: str, now: dt.datetime | None = None, suffix: str = ".sqlite3") -> bool:
     """True when the newest copy is older than a day (or there is none)."""
-    last = last_backup_time(folder, stem)
+    last = last_backup_time(folder, stem, suffix)
     return last is None or (now or dt.datetime.now()) - last >= DAY
 
 
@@ -214,7 +216,9 @@ def describe(path: Path) -> BackupCopy:
             con.close()
     except sqlite3.Error:
         pass
-    return BackupCopy(path, dt.datetime.fromtimestamp(stat.st_mtime), stat.st_size, clients, sales)
+    stamped = re.search(r"-\d{8}-\d{6}-\d{6}-(.+)$", path.stem)
+    reason = stamped.group(1) if stamped else ""
+    return BackupCopy(path, dt.datetime.fromtimestamp(stat.st_mtime), stat.st_size, clients, sales, reason)
 
 
 def describe_backups(folder: Path, stem: str) -> list[BackupCopy]:

@@ -161,7 +161,7 @@ def start(argv: list[str] | None = None) -> MainWindow | None:
     if actor is None:
         db.dispose()
         return None
-    desk = DeskSession(db, QApplication.instance())  # sign out and switch user rebuild the window (D6)
+    desk = DeskSession(db, QApplication.instance(), automatic_backups=not args.screenshot)  # rebuilt on sign-in
     desk.ended.connect(QApplication.quit)
     window = desk.open(actor)
     if args.screenshot:

@@ -20,9 +20,11 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.services.access import Right
 from ui.areas import Area, areas_for
 from ui.ops import Ops
 from ui.settings.users import role_name
+from ui.start.backups import Backups
 from ui.start.password import PasswordDialog
 
 DONE_MESSAGE_MS = 8000
@@ -87,6 +89,14 @@ class MainWindow(QMainWindow):
         self.sign_out_action.triggered.connect(self.sign_out_requested)
         self.password_action = file_menu.addAction(self.tr("Change &password…"))
         self.password_action.triggered.connect(lambda: PasswordDialog(self.ops, parent=self).exec())
+        self.backups = Backups(self.ops, self)
+        if self.ops.actor.may(Right.MANAGE_BACKUPS):
+            file_menu.addSeparator()
+            self.backup_action = file_menu.addAction(self.tr("&Back up now"), self.backups.back_up_now)
+            self.backup_action.setObjectName("backUpNow")
+            if self.backups.on_sqlite:
+                self.restore_action = file_menu.addAction(self.tr("&Restore a backup…"), self.backups.restore)
+                self.restore_action.setObjectName("restoreBackup")
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Quit"))
         quit_action.setShortcut("Ctrl+Q")

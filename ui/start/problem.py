@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.errors import DatabaseProblem
+from app.errors import DatabaseProblem, DomainError
 from app.paths import backups_dir
 
 
@@ -19,8 +19,9 @@ class DatabaseProblemDialog:
         box.setInformativeText(_advice(problem.kind))
         choose = box.addButton(QMessageBox.tr("Choose another file…"), QMessageBox.ButtonRole.AcceptRole)
         restore = create = retry = None
-        if problem.kind in ("damaged", "newer"):
-            restore = box.addButton(QMessageBox.tr("Open a backup…"), QMessageBox.ButtonRole.AcceptRole)
+        if problem.kind in ("damaged", "newer") and path is not None:
+            restore = box.addButton(QMessageBox.tr("Restore a backup…"), QMessageBox.ButtonRole.AcceptRole)
+            restore.setObjectName("restoreBackup")
         if problem.kind == "missing" and path is not None:
             create = box.addButton(QMessageBox.tr("Create a new database here"), QMessageBox.ButtonRole.AcceptRole)
         if problem.kind in ("locked", "unreachable"):
@@ -32,8 +33,10 @@ class DatabaseProblemDialog:
             return "create", path
         if clicked is retry:
             return "retry", None
-        if clicked in (choose, restore):
-            start = str(backups_dir() if clicked is restore else (path.parent if path else Path.home()))
+        if clicked is restore:
+            return restore_into(path)
+        if clicked is choose:
+            start = str(path.parent if path else Path.home())
             chosen, _ = QFileDialog.getOpenFileName(
                 None, QMessageBox.tr("Open a database"), start, QMessageBox.tr("Desk database (*.sqlite3 *.db)")
             )
@@ -41,11 +44,29 @@ class DatabaseProblemDialog:
         return None
 
 
+def restore_into(path: Path):
+    """The Restore dialog for the file that cannot be opened: the chosen copy goes into ``path`` (the
+    damaged file is kept beside the backups), then the desk opens ``path`` again."""
+    from app.backup import restore_sqlite
+    from app.services.settings import defaults
+    from ui.start.restore import RestoreDialog
+
+    dialog = RestoreDialog(backups_dir(), path.stem)
+    if not dialog.exec() or dialog.chosen is None:
+        return "retry", None
+    try:
+        restore_sqlite(dialog.chosen.path, path, backups_dir(), defaults()["backups_keep"])
+    except DomainError as refused:
+        QMessageBox.warning(None, QMessageBox.tr("Not restored"), refused.message)
+        return "retry", None
+    return "open", path
+
+
 def _advice(kind: str) -> str:
     return {
         "missing": QMessageBox.tr("Create a new, empty database there, or open the right file."),
-        "damaged": QMessageBox.tr("Nothing was changed. Open one of the automatic backups to continue."),
-        "newer": QMessageBox.tr("Nothing was changed. Use the newer program, or open a backup."),
+        "damaged": QMessageBox.tr("Nothing was changed. Restore one of the automatic backups to continue."),
+        "newer": QMessageBox.tr("Nothing was changed. Use the newer program, or restore a backup."),
         "locked": QMessageBox.tr("Another program holds the file. Close it, then try again."),
         "read_only": QMessageBox.tr("Move the file to a folder you can write to, or open another file."),
         "unreadable": QMessageBox.tr("Check the file's permissions, or open another file."),

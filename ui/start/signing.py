@@ -8,9 +8,10 @@ closes with everything it showed; the database stays open.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app.db import Database
+from app.errors import DatabaseProblem
 from app.services import users
 from app.services.access import Actor
 from ui.mainwindow import MainWindow
@@ -23,17 +24,22 @@ class DeskSession(QObject):
 
     ended = Signal()  # signed out, and nobody signed in again: the program ends
 
-    def __init__(self, db: Database, parent: QObject | None = None):
+    def __init__(self, db: Database, parent: QObject | None = None, *, automatic_backups: bool = False):
         super().__init__(parent)
         self.db = db
         self.window: MainWindow | None = None
         self.login: LoginDialog | None = None
+        self.automatic_backups = automatic_backups
+        self._retired: Database | None = None  # the database a restore replaced, closed with its window
 
     def open(self, actor: Actor) -> MainWindow:
         """Build the window of ``actor``; an earlier window gives it its place on screen and closes."""
         window = MainWindow(Ops(self.db, actor))
         window.switch_user_requested.connect(self.switch_user)
         window.sign_out_requested.connect(self.sign_out)
+        window.backups.restored.connect(self.reopen)
+        if self.automatic_backups:
+            window.backups.start_schedule()
         old, self.window = self.window, window
         if old is not None:
             window.setGeometry(old.geometry())
@@ -44,7 +50,27 @@ class DeskSession(QObject):
             window.activateWindow()
             old.close()
             old.deleteLater()
+        if self._retired is not None:
+            self._retired.dispose()
+            self._retired = None
         return window
+
+    def reopen(self) -> None:
+        """After a restore: the database opens again (migrations run on an older copy) and whoever
+        is at the desk signs in to it, as after signing out (the copy's users may differ)."""
+        from app.paths import backups_dir
+        from app.storage import open_database
+
+        try:
+            db = open_database(self.db.url, backup_folder=backups_dir())
+        except DatabaseProblem as problem:
+            QMessageBox.critical(self.window, self.tr("The database cannot be opened"), problem.message)
+            self._end()
+            return
+        self._retired, self.db = self.db, db
+        QApplication.setQuitOnLastWindowClosed(False)
+        self.window.hide()
+        self._ask_sign_in(None, signed_out=True)
 
     def switch_user(self) -> None:
         """Ctrl+L: sign-in over the window; Cancel keeps the user who is signed in."""
