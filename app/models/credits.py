@@ -23,6 +23,8 @@ class CreditGrant(Stamped, Base):
         CheckConstraint("used >= 0 AND used <= units", name="used"),
         CheckConstraint("valid_until >= valid_from", name="dates"),
         Index("ix_credit_grants_client_type", "client_id", "credit_type_id", "valid_until"),
+        # who holds a unit valid on a day, read from the index alone (the Credits area's count and page)
+        Index("ix_credit_grants_holding", "client_id", "valid_until", "valid_from", "used", "units"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

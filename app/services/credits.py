@@ -376,7 +376,8 @@ def _holders(today: dt.date):
 def count_balances(session: Session, actor: Actor, query: str = "", *, today: dt.date | None = None) -> int:
     """How many (not archived) clients the search finds that hold a valid unit today."""
     today = today or dt.date.today()
-    stmt = clients.matching_ids(session, query, archived=False).where(_holders(today))
+    holding = select(CreditGrant.client_id).where(*_valid_on(today))  # one pass over the holding index
+    stmt = clients.matching_ids(session, query, archived=False).where(Client.id.in_(holding))
     return session.scalar(select(func.count()).select_from(stmt.subquery()))
 
 

@@ -1,5 +1,5 @@
 """Credits are used and reversed (K2-K4), visit passes taken at check-in (K6), low balance per type
-(K7), and the agenda's notes and rescheduled occurrences (R1).
+(K7), the agenda's notes and rescheduled occurrences (R1), and an index of who holds credits when.
 
 A reversal is a use pointing at the use it undoes (unique: once); a use taken
 by a check-in points at its visit.
@@ -46,9 +46,12 @@ def upgrade() -> None:
         _add_reference(table, column, target)
     for name, table, column in ONCE:
         op.create_index(name, table, [column], unique=True)
+    op.create_index("ix_credit_grants_holding", "credit_grants",
+                    ["client_id", "valid_until", "valid_from", "used", "units"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_credit_grants_holding", table_name="credit_grants")
     for name, table, _column in ONCE:
         op.drop_index(name, table_name=table)
     for table, columns in (("service_occurrences", ["rescheduled_from_id", "note"]),
