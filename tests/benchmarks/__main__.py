@@ -8,6 +8,7 @@ import sys
 from tests.benchmarks import (
     bench_cards,
     bench_clients,
+    bench_credits,
     bench_journal,
     bench_memberships,
     bench_selling,
@@ -16,7 +17,7 @@ from tests.benchmarks import (
 from tests.benchmarks.common import BIG_CLIENTS, BIG_VISITS, Result, build_big_db
 
 SUITES = {"start": bench_start, "clients": bench_clients, "selling": bench_selling, "journal": bench_journal, "cards": bench_cards,
-          "memberships": bench_memberships}
+          "memberships": bench_memberships, "credits": bench_credits}
 
 
 def main(argv: list[str] | None = None) -> int:
