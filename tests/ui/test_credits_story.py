@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from sqlalchemy import select
 
 from app.models import CreditAllocation, CreditGrant, CreditUse
@@ -114,3 +114,11 @@ def test_use_dialog_refuses_bad_units_next_to_the_field(desk, qtbot):
         assert message in dialog.errors.text("units") and dialog.result() != QDialog.DialogCode.Accepted
     with desk.database.reader() as s:
         assert s.scalars(select(CreditUse.id)).all() == []
+    with desk.database.writer.begin() as s:
+        clients.update_client(s, desk.ops("olga").actor, anna, name="<b>Bold</b> Anna")
+    marked = UseDialog(desk.ops("rita"), anna)
+    qtbot.addWidget(marked)
+    marked.units.setText("9")
+    marked.save()
+    shown = [label for label in marked.findChildren(QLabel) if label.text().startswith("<b>Bold</b> Anna")]
+    assert len(shown) == 2 and all(label.textFormat() == Qt.TextFormat.PlainText for label in shown)  # D8

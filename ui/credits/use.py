@@ -60,6 +60,8 @@ class UseDialog(QDialog):
                           if self.held else self.tr("This client holds no credits valid today: top up first."))
         form.addRow(self.hint)
         buttons = save_cancel_layout(self, form, self.errors)
+        for label in self.findChildren(QLabel):  # messages name the client: user text, never markup (D8)
+            label.setTextFormat(Qt.TextFormat.PlainText)
         buttons.button(buttons.StandardButton.Save).setEnabled(bool(self.held))
         self.types.setFocus()
 
