@@ -30,7 +30,7 @@ class DatabaseProblem(Exception):
     """The database cannot be opened as it is; ``kind`` says why, ``message`` says it plainly.
 
     kinds: ``missing``, ``unreadable``, ``read_only``, ``damaged``, ``locked``,
-    ``newer``, ``unreachable``.
+    ``newer``, ``unreachable``, ``network_share`` (SQLite on NFS or SMB, D7).
     """
 
     def __init__(self, kind: str, message: str):

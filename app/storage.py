@@ -17,6 +17,7 @@ from app.backup import backup_sqlite
 from app.db import Database, is_sqlite, make_engine
 from app.errors import DatabaseProblem
 from app.migrations import HEAD
+from app.shares import network_share
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -57,6 +58,13 @@ def _check_file(url: str, create: bool) -> None:
         return
     path = path.removeprefix("file:")  # a URI filename (?uri=true)
     file = Path(path)
+    share = network_share(file)
+    if share is not None:  # D7: SQLite's file locks do not hold over a network
+        raise DatabaseProblem(
+            "network_share",
+            f"The database file {file} is on a network share ({share}). Two PCs writing one SQLite file over "
+            "a network can damage it. Keep the file on this PC's own disk, or let several PCs share a "
+            "PostgreSQL server (start the desk with --url postgresql+psycopg://server/desk).")
     if not file.exists():
         if not create:
             raise DatabaseProblem("missing", f"There is no database file at {file}.")

@@ -71,4 +71,5 @@ def _advice(kind: str) -> str:
         "read_only": QMessageBox.tr("Move the file to a folder you can write to, or open another file."),
         "unreadable": QMessageBox.tr("Check the file's permissions, or open another file."),
         "unreachable": QMessageBox.tr("Check the network and the server, then try again."),
+        "network_share": QMessageBox.tr("Nothing was opened. Copy the file to this PC, or use a PostgreSQL server."),
     }.get(kind, "")
