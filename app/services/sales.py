@@ -13,7 +13,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import WEEKLY, rrule
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from app import terms, validation
@@ -21,6 +21,7 @@ from app.db import lock_row
 from app.errors import AlreadyMember, DomainError, PermissionDenied
 from app.models import (
     Client,
+    CreditAllocation,
     CreditGrant,
     Family,
     Freeze,
@@ -370,7 +371,9 @@ def delete_sale(session: Session, actor: Actor, membership_id: int) -> None:
     invoice = session.get(Invoice, sale.invoice_id) if sale.invoice_id else None
     session.execute(delete(ServiceOccurrence).where(ServiceOccurrence.membership_id == sale.id))
     session.execute(delete(Freeze).where(Freeze.membership_id == sale.id))
-    grants = select(CreditGrant.id).where(CreditGrant.membership_id == sale.id, CreditGrant.used > 0)
+    grants = select(CreditGrant.id).where(  # used, also when reversed since: the statement keeps both
+        CreditGrant.membership_id == sale.id,
+        (CreditGrant.used > 0) | exists().where(CreditAllocation.grant_id == CreditGrant.id))
     if session.scalar(grants):
         raise DomainError("Credits of this sale have been used; cancel it instead.")
     session.execute(delete(CreditGrant).where(CreditGrant.membership_id == sale.id))

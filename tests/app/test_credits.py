@@ -355,3 +355,14 @@ def test_k4_a_use_recorded_later_for_an_earlier_day_never_takes_the_running_bala
     (row,) = credits.statement(session, receptionist, anna, today=TODAY)["types"]
     assert [(m["kind"], m["change"], m["balance"]) for m in row["movements"]] == [
         ("grant", 10, 10), ("use", -4, 6), ("use", -7, 6), ("reversal", 7, 6)]
+
+
+def test_k2_a_sale_whose_credits_were_used_and_reversed_is_cancelled_not_deleted(session, receptionist, anna,
+                                                                                  sauna_ten, sauna):
+    """The use and its reversal stay on the statement, so the grant they point at stays too."""
+    sale = sell(session, receptionist, anna, sauna_ten)
+    use = credits.use_credits(session, receptionist, anna, sauna, 1, today=TODAY).use_id
+    credits.reverse_use(session, receptionist, use, today=TODAY)
+    with pytest.raises(DomainError, match="Credits of this sale have been used; cancel it instead"):
+        sales.delete_sale(session, receptionist, sale)
+    assert grant_of(session, sale) is not None
