@@ -410,7 +410,8 @@ def cancel(session: Session, actor: Actor, membership_id: int, reason: str, toda
                                                     ServiceOccurrence.due_on >= today))
     for grant in session.scalars(select(CreditGrant).where(CreditGrant.membership_id == sale.id,
                                                            CreditGrant.valid_until >= today)):
-        if grant.used == 0:
+        if grant.used == 0:  # nothing taken, or only uses since reversed (their records stay, unlinked)
+            session.execute(delete(CreditAllocation).where(CreditAllocation.grant_id == grant.id))
             session.delete(grant)
         else:  # what was used stays on the statement; the rest ends with the sale
             grant.units = grant.used

@@ -366,3 +366,14 @@ def test_k2_a_sale_whose_credits_were_used_and_reversed_is_cancelled_not_deleted
     with pytest.raises(DomainError, match="Credits of this sale have been used; cancel it instead"):
         sales.delete_sale(session, receptionist, sale)
     assert grant_of(session, sale) is not None
+
+
+def test_k4_cancelling_a_sale_whose_use_was_reversed_keeps_the_pair_on_the_statement(session, receptionist, anna,
+                                                                                      sauna_ten, sauna):
+    sale = sell(session, receptionist, anna, sauna_ten)
+    use = credits.use_credits(session, receptionist, anna, sauna, 2, today=TODAY).use_id
+    credits.reverse_use(session, receptionist, use, today=TODAY)
+    sales.cancel(session, receptionist, sale, "Changed their mind", today=TODAY)
+    (row,) = credits.statement(session, receptionist, anna, today=TODAY)["types"]
+    assert [(m["kind"], m["change"]) for m in row["movements"]] == [("use", -2), ("reversal", 2)]
+    assert (row["granted"], row["used"], row["available"], row["remaining"]) == (0, 0, 0, 0)
