@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.services.access import Right
 from ui.areas import Area, areas_for
+from ui.live import LiveUpdates
 from ui.ops import Ops
 from ui.settings.users import role_name
 from ui.start.backups import Backups
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_shortcuts()
         self._build_status_bar()
+        self.live = LiveUpdates(ops, self)  # other PCs' changes come in through ops.changed (L1)
         self._connect_signals()
         self.nav.setCurrentRow(0)
         if self.areas and self.areas[0].key == "clients":
@@ -131,6 +133,14 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.nav.currentRowChanged.connect(self._open_row)
         self.ops.said.connect(self.show_done)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.live.start()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.live.stop()
+        super().closeEvent(event)
 
     def show_done(self, message: str) -> None:
         """The short feedback after a saved action, shown for a while in the status bar."""

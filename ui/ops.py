@@ -17,8 +17,10 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import OperationalError
 
+from app.changes import EVERYTHING, ChangeRecorder, Changes
 from app.db import Database
 from app.errors import DomainError
+from app.live import announce
 from app.services.access import Actor
 from app.tasks import Cancelled, TaskState
 from ui.jobs import Job, JobRunner
@@ -40,10 +42,20 @@ FAILED = _Failed()
 
 @dataclass(frozen=True)
 class OpChange:
-    """Broadcast after a successful action: which service ran and what it returned (ids)."""
+    """Broadcast after a successful action (or a change seen from another PC): which service ran,
+    what it returned, what it changed, and which widget asked for it (None: another PC)."""
 
     service: str
     result: Any
+    changes: Changes = EVERYTHING
+    initiator: object = None
+
+    @property
+    def remote(self) -> bool:
+        return self.service == REMOTE
+
+
+REMOTE = "another PC"
 
 
 def storage_message(exc: OperationalError) -> str | None:
@@ -99,11 +111,11 @@ class Ops(QObject):
         service's result giving the text (e.g. the invoice number it issued).
         """
         try:
-            result = self.call(service, *args, **kwargs)
+            result, changes = self.transaction(service, *args, **kwargs)
         except Exception as exc:  # noqa: BLE001 - sorted by explain(): the user's, storage's, or a bug
             self.explain(exc, parent, on_error)
             return FAILED
-        self._saved(service, result, done)
+        self._saved(service, result, done, changes, parent)
         return result
 
     def call(self, service: Callable, *args, write: bool = True, **kwargs):
@@ -111,8 +123,22 @@ class Ops(QObject):
 
         Safe from any thread (each call has its own session): jobs use it on the worker.
         """
-        with (self.db.writer if write else self.db.reader).begin() as session:
-            return service(session, self.actor, *args, **kwargs)
+        if not write:
+            with self.db.reader.begin() as session:
+                return service(session, self.actor, *args, **kwargs)
+        return self.transaction(service, *args, **kwargs)[0]
+
+    def transaction(self, service: Callable, *args, **kwargs) -> tuple[Any, Changes]:
+        """One write transaction: the service's result and what it changed (announced to the other
+        PCs inside the same transaction, so they hear of it exactly when it commits)."""
+        with self.db.writer.begin() as session:
+            recorder = ChangeRecorder(session)
+            result = service(session, self.actor, *args, **kwargs)
+            session.flush()
+            changes = recorder.changes()
+            if changes:
+                announce(session, changes)
+        return result, changes
 
     def start(self, title: str, work: Callable[[TaskState], Any], *, parent: QWidget | None = None,
               on_done: Callable[[Any], None] | None = None, on_error: Callable[[DomainError], None] | None = None,
@@ -126,7 +152,8 @@ class Ops(QObject):
 
         def finished(result):
             if changes is not None:
-                self._saved(changes, result, done)
+                result, what = result  # a write job's work returns (result, Changes): see background()
+                self._saved(changes, result, done, what, parent)
             elif done is not None:
                 self.say(done(result) if callable(done) else done)
             if on_done is not None:
@@ -139,8 +166,11 @@ class Ops(QObject):
                    on_done: Callable[[Any], None] | None = None, on_error: Callable[[DomainError], None] | None = None,
                    done: str | Callable[[Any], str] | None = None, **kwargs) -> Job:
         """:meth:`start` for one slow service that takes ``state=``, in one transaction of its own."""
-        return self.start(title, lambda state: self.call(service, *args, write=write, state=state, **kwargs),
-                          parent=parent, on_done=on_done, on_error=on_error, done=done,
+        if write:
+            work = lambda state: self.transaction(service, *args, state=state, **kwargs)  # noqa: E731
+        else:
+            work = lambda state: self.call(service, *args, write=False, state=state, **kwargs)  # noqa: E731
+        return self.start(title, work, parent=parent, on_done=on_done, on_error=on_error, done=done,
                           changes=getattr(service, "__name__", str(service)) if write else None)
 
     def explain(self, exc: BaseException, parent: QWidget | None,
@@ -158,9 +188,9 @@ class Ops(QObject):
         else:
             report_bug(exc, parent)
 
-    def _saved(self, service, result, done) -> None:
+    def _saved(self, service, result, done, changes: Changes, initiator) -> None:
         name = service if isinstance(service, str) else getattr(service, "__name__", str(service))
-        self.changed.emit(OpChange(name, result))
+        self.changed.emit(OpChange(name, result, changes, initiator))
         if done is not None:
             self.say(done(result) if callable(done) else done)
 

@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QDrag, QDragEnterEvent, QDropEvent
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from sqlalchemy import select
 
 from app.models import Membership
@@ -75,7 +75,7 @@ def test_seven_marks_new_pack_drag_refused_then_to_unpaid_and_undo(desk, qtbot, 
     with desk.database.reader() as s:
         first_id, second_id = s.scalars(select(Membership.id).where(Membership.client_id == child)
                                         .order_by(Membership.id)).all()
-    facts = [w.text() for w in profile.cards.findChildren(type(profile.title), "cardFacts")]
+    facts = [w.text() for w in profile.cards.findChildren(QLabel, "cardFacts")]
     assert "6/6 lessons" in facts[0] and "1/6 lessons" in facts[1]
 
     asked, warned = [], []

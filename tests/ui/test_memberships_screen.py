@@ -111,7 +111,7 @@ def test_a_hidden_screen_reads_again_only_when_shown(desk, qtbot, monkeypatch):
     screen = MembershipsScreen(rita)
     qtbot.addWidget(screen)
     reads = []
-    monkeypatch.setattr(screen, "refresh", lambda: reads.append(1))
+    monkeypatch.setattr(screen, "follow", lambda changes: reads.append(1))  # how a screen takes in a change
     with desk.database.writer.begin() as s:
         client = clients.create_client(s, rita.actor, name="Hidden Refresh")
     rita.run(clients.update_client, client, notes="x")

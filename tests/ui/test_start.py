@@ -49,7 +49,7 @@ def test_first_start_then_the_main_window(home, qtbot, monkeypatch):
     assert "Olga" in window.user_label.text()
     assert str(home) in window.data_label.text()
     assert [window.nav.item(i).text() for i in range(window.nav.count())] == [
-        "Clients", "Packages", "Memberships", "Journal", "Credits", "Reports", "Settings"]
+        "Clients", "Packages", "Memberships", "Journal", "Credits", "Agenda", "Reports", "Settings"]
     assert window.screen("clients").count.text().startswith("No clients yet")
     window.ops.db.dispose()
 

@@ -266,6 +266,8 @@ class CardsPanel(QWidget):
         """Show ``view`` (from cards.client_cards, read once by the profile for all its parts).
         Another client ends edit mode; the same client keeps the changes not yet saved."""
         same = client_id == self.client_id
+        if same and view == self.view and not self.editing:
+            return  # nothing new (another PC's change elsewhere): keep the cards as they are, scroll and all
         if not same and self.editing:
             self._set_editing(False)
         self.client_id, self.view = client_id, view

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -35,6 +35,13 @@ from ui.tables import list_view
 
 PENDING: list[tuple[str, str]] = []  # tabs still to come: (title, what delivers them)
 PHOTO_SIZE = 96
+# tables whose rows belong to one client (a bulk write of them may concern this one), and the
+# shared lists a profile is drawn with (a change there concerns every profile)
+CLIENT_TABLES = ("clients", "memberships", "freezes", "visits", "makeups", "invoices", "invoice_lines",
+                 "payments", "enrolments", "credit_grants", "credit_uses", "credit_allocations",
+                 "service_occurrences")
+SHOWN_WITH = ("families", "payments", "attendance_statuses", "client_categories", "settings", "groups",
+              "programs", "credit_types")
 KIND_LABELS = {"membership": "Membership", "lesson_pack": "Lesson pack", "credits": "Credits"}
 
 
@@ -165,6 +172,7 @@ class ClientProfile(QWidget):
         super().__init__(parent)
         self.ops = ops
         self.client_id: int | None = None
+        self._stale = False  # a change came while hidden or while cards were being edited
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 10)
         top = QHBoxLayout()
@@ -315,8 +323,14 @@ class ClientProfile(QWidget):
         self.cards.cancel_editing()
         return True
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._refresh_if_stale()
+
     def _cards_mode(self, editing: bool) -> None:
         """Normal mode: drag visits, undo moves, "Edit cards". Edit mode: Save and Cancel."""
+        if not editing:
+            QTimer.singleShot(0, self._refresh_if_stale)  # what changed meanwhile, once the edits are done
         may_edit = self.ops.actor.may(Right.SELL)
         self.cards_hint.setText(self.tr(
             "Change dates, price or description under each card; click a visit to change its status or date. "
@@ -334,6 +348,7 @@ class ClientProfile(QWidget):
 
     def show_client(self, client_id: int) -> None:
         self.client_id = client_id
+        self._stale = False
         client = self.ops.read(clients.get_client, client_id)
         self.title.setText(client["name"])
         self.code.setText(client["code"] + (self.tr("  · archived") if client["archived"] else ""))
@@ -401,6 +416,20 @@ class ClientProfile(QWidget):
         return save_member_cards(self.ops, self, [self.client_id], path,
                                  suggested=f"card-{self.code.text().split()[0]}.pdf")
 
+    def concerns(self, change: OpChange) -> bool:
+        """Only what this client's profile shows: their rows, or the lists it is drawn with."""
+        return self.client_id is not None and (
+            change.changes.concerns_client(self.client_id, *CLIENT_TABLES) or change.changes.touches(*SHOWN_WITH))
+
     def _on_changed(self, change: OpChange) -> None:
-        if self.client_id is not None and self.isVisible() and change.result is not FAILED:
+        if not self.concerns(change):
+            return
+        editing_elsewhere = self.cards.editing and change.initiator is not self.cards  # not the edits' own save
+        if not self.isVisible() or editing_elsewhere:  # never under the user's edits: after them
+            self._stale = True
+            return
+        self.show_client(self.client_id)
+
+    def _refresh_if_stale(self) -> None:
+        if self._stale and self.client_id is not None and self.isVisible() and not self.cards.editing:
             self.show_client(self.client_id)

@@ -126,10 +126,22 @@ class ClientsScreen(RefreshOnChange, QWidget):
         return {"category_id": self.category.currentData(), "standing": self.standing.currentData(),
                 "archived": self.archived.isChecked()}
 
+    TABLES = ("clients", "families", "client_categories", "memberships", "freezes", "invoices", "payments",
+              "settings")
+
+    def follow(self, changes) -> None:
+        """A change (also another PC's): the rows shown are read again where they are; the search
+        text, the scroll position and the selected client stay as the user left them."""
+        self.model.reread()
+        self._show_count()
+
     def refresh(self) -> None:
         self._timer.stop()
+        self.model.search(self.search.text(), **self.filters())
+        self._show_count()
+
+    def _show_count(self) -> None:
         filters = self.filters()
-        self.model.search(self.search.text(), **filters)
         if self.model.total() == 0 and not self.search.text().strip() and not any(filters.values()):
             self.count.setText(self.tr("No clients yet: add one with New client…, or import a spreadsheet."))
         else:

@@ -9,6 +9,7 @@ still to come asks first). Ctrl+Z undoes.
 from __future__ import annotations
 
 import datetime as dt
+from html import escape
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -215,8 +216,6 @@ class JournalScreen(RefreshOnChange, QWidget):
         # as wide as about 16 letters, not the longest group: the row must fit 1024 px (the popup shows all)
         self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.group.setMinimumContentsLength(16)
-        for row in ops.read(programs.list_groups):
-            self.group.addItem(f"{row['program']} · {row['name']}", row["id"])
         self.previous = QPushButton("◀")
         self.month_label = QLabel(objectName="cardTitle")
         self.next = QPushButton("▶")
@@ -255,11 +254,34 @@ class JournalScreen(RefreshOnChange, QWidget):
         self.table.clicked.connect(self.choose_status)
         self.table.horizontalHeader().sectionClicked.connect(self.everyone_present)
         self.watch(ops)
-        self.statuses = ops.read(journal.statuses)
-        self.legend.setText("   ".join(f"<span style='background:{s['colour']}; color:white'>&nbsp;{s['letter']}&nbsp;"
-                                       f"</span> {s['name']}" for s in self.statuses)
-                            + self.tr("   ·   red corner: unpaid"))
+        self.read_lists()
         self.refresh()
+
+    TABLES = ("visits", "makeups", "enrolments", "clients", "memberships", "groups", "group_slots",
+              "group_extra_dates", "programs", "attendance_statuses", "users")
+    LISTS = ("groups", "programs", "attendance_statuses", "users")  # the group box and the statuses
+
+    def follow(self, changes) -> None:
+        """A change (also another PC's): the month is read again; the groups and statuses too when
+        they changed. The open cell and the chosen group stay."""
+        if changes.touches(*self.LISTS):
+            self.read_lists()
+        self.refresh()
+
+    def read_lists(self) -> None:
+        """The groups this user may mark (the chosen one stays chosen) and the statuses with their legend."""
+        chosen = self.group.currentData()
+        self.group.blockSignals(True)
+        self.group.clear()
+        for row in self.ops.read(programs.list_groups):
+            self.group.addItem(f"{row['program']} · {row['name']}", row["id"])
+        self.group.setCurrentIndex(max(0, self.group.findData(chosen)))
+        self.group.blockSignals(False)
+        self.statuses = self.ops.read(journal.statuses)
+        self.legend.setText("   ".join(f"<span style='background:{s['colour']}; color:white'>&nbsp;"
+                                       f"{escape(s['letter'])}&nbsp;</span> {escape(s['name'])}"
+                                       for s in self.statuses)
+                            + self.tr("   ·   red corner: unpaid"))
 
     def show_makeups(self) -> QDialog:
         from ui.journal.makeups import MakeupsDialog

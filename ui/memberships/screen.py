@@ -122,12 +122,24 @@ class MembershipsScreen(RefreshOnChange, QWidget):
                            start_from=pydate(self.start_from.date()), start_to=pydate(self.start_to.date()),
                            client_query=self.client.text())
 
+    TABLES = ("memberships", "freezes", "invoices", "payments", "clients", "packages", "visits", "settings")
+
+    def follow(self, changes) -> None:
+        """A change (also another PC's): the sales shown are read again where they are; filters,
+        scroll position and the selected sale stay."""
+        self.model.reread()
+        self._show_count()
+        self._enable()
+
     def refresh(self) -> None:
         self.model.show_sales(self.filters())
-        total = self.model.total()
-        self.count.setText(self.tr("1 sale") if total == 1 else self.tr("{n} sales").format(n=f"{total:,}"))
+        self._show_count()
         self.columns.measure()
         self._enable()
+
+    def _show_count(self) -> None:
+        total = self.model.total()
+        self.count.setText(self.tr("1 sale") if total == 1 else self.tr("{n} sales").format(n=f"{total:,}"))
 
     def current(self) -> dict | None:
         return self.model.sale(self.table.currentIndex().row())

@@ -48,6 +48,31 @@ class PagedTableModel(QAbstractTableModel):
         self._load(self._page_ids(0, self.page))
         self.endResetModel()
 
+    def reread(self) -> None:
+        """Read again the rows shown, after a change (this PC's or another's), keeping the view's place.
+
+        The same rows in the same order: their cells are updated where they are. Otherwise the
+        list is laid out again with as many rows read as before, and the selection follows its
+        record (persistent indexes moved by id), so neither the scroll position nor the chosen
+        row jumps under the user.
+        """
+        total = self._count()
+        ids = self._page_ids(0, max(len(self._ids), self.page))
+        rows = self._read_rows(ids) if ids else {}
+        if ids == self._ids:
+            self._total, self._rows = total, rows
+            if ids:
+                self.dataChanged.emit(self.index(0, 0), self.index(len(ids) - 1, self.columnCount() - 1))
+            return
+        self.layoutAboutToBeChanged.emit()
+        old_ids, at = self._ids, {record: row for row, record in enumerate(ids)}
+        moved_from = self.persistentIndexList()
+        moved_to = [self.index(at[old_ids[i.row()]], i.column()) if old_ids[i.row()] in at else QModelIndex()
+                    for i in moved_from]
+        self._total, self._ids, self._rows = total, ids, rows
+        self.changePersistentIndexList(moved_from, moved_to)
+        self.layoutChanged.emit()
+
     def total(self) -> int:
         """Every row that matches, also those not read yet."""
         return self._total

@@ -261,6 +261,5 @@ class ProgramsPanel(QWidget):
             self._show_groups()
 
     def _on_changed(self, change: OpChange) -> None:
-        if change.service in ("create_program", "update_program", "create_group", "update_group", "enrol",
-                              "leave_group"):
+        if change.changes.touches("programs", "groups", "group_slots", "group_extra_dates", "enrolments", "users"):
             self.refresh()

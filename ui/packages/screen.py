@@ -90,7 +90,7 @@ class PackagesScreen(QWidget):
                                else self.tr("{name} is on sale again")).format(name=selected["name"]))
 
     def _on_changed(self, change: OpChange) -> None:
-        if change.service in ("create_package", "update_package", "set_package_active"):
+        if change.changes.touches("packages", "package_credits", "package_services", "programs"):
             row = self.table.currentIndex().row()
             self.refresh()
             if row >= 0:

@@ -233,5 +233,5 @@ class UsersPage(QWidget):
             .format(name=user["name"])))
 
     def _on_changed(self, change: OpChange) -> None:
-        if change.service in ("create_user", "set_user_active", "update_user"):
+        if change.changes.touches("users"):
             self.reload()

@@ -198,5 +198,5 @@ class SettingsScreen(QWidget):
             page.load(values)
 
     def _on_changed(self, change: OpChange) -> None:
-        if change.service == "update_settings":
+        if change.changes.touches("settings"):
             self.reload()
