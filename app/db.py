@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, MetaData, create_engine, event, select
+from sqlalchemy import Engine, MetaData, create_engine, event, select, text
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
@@ -70,6 +70,19 @@ def lock_row(session: Session, model, row_id) -> None:
     ``SELECT ... FOR UPDATE``, so a second PC acting on the same client or invoice waits, then reads
     what the first one saved. On SQLite the writer already holds the database (``BEGIN IMMEDIATE``)."""
     session.execute(select(model.id).where(model.id == row_id).with_for_update())
+
+
+def move_sequences_on(session: Session) -> None:
+    """After rows were inserted with explicit ids (the demo generator), let PostgreSQL's id
+    sequences continue after the largest id, so the next new row does not clash. SQLite needs nothing."""
+    if is_sqlite(session.get_bind()):
+        return
+    for table in Base.metadata.sorted_tables:
+        column = table.c.get("id")
+        if column is None or not column.primary_key or not column.autoincrement:
+            continue
+        session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                             f"COALESCE(MAX(id), 1), MAX(id) IS NOT NULL) FROM {table.name}"))
 
 
 @dataclass

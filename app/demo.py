@@ -25,6 +25,7 @@ from decimal import Decimal
 from sqlalchemy import insert, update
 from sqlalchemy.orm import Session
 
+from app.db import move_sequences_on
 from app.models import (
     AttendanceStatus,
     BillingType,
@@ -436,6 +437,7 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
     session.execute(update(Invoice).where(Invoice.state == InvoiceState.DRAFT).values(state=InvoiceState.ISSUED))
     for family in families:
         session.execute(update(Family).where(Family.id == family["id"]).values(payer_id=family["payer_id"]))
+    move_sequences_on(session)  # the rows above came with their own ids
     return {"clients": clients, "sales": len(sales), "visits": ids("visit") - 1, "makeups": made_makeups,
             "families": len(families)}
 

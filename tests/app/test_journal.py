@@ -84,7 +84,7 @@ def test_j4_a_pack_never_holds_more_than_its_size_even_in_sql(session, owner, te
     pack = sales.sell(session, owner, child, six_lessons, start_date=MONDAY, today=MONDAY).membership_id
     for day in _mondays(6):
         journal.mark(session, teacher, group, child, day, _status(session, "Present"))
-    with session.begin_nested(), pytest.raises(IntegrityError):
+    with pytest.raises(IntegrityError), session.begin_nested():
         session.execute(text(f"UPDATE memberships SET lessons_used = 7 WHERE id = {pack}"))
     assert session.get(Membership, pack).lessons_used == 6
 

@@ -13,6 +13,7 @@ from app.db import Base, sqlite_url
 from app.errors import DatabaseProblem
 from app.migrations import HEAD, include_name
 from app.storage import MIGRATIONS, open_database
+from tests.databases import only_on_sqlite
 
 
 def test_d3_head_constant_names_the_newest_migration():
@@ -96,6 +97,7 @@ def test_d4_a_read_only_database_is_reported(tmp_path):
     assert err.value.kind == "read_only"
 
 
+@only_on_sqlite("SQLite's online backup API; a PostgreSQL server is backed up with pg_dump")
 def test_d2_online_backup_copies_the_data_and_keeps_n(database, tmp_path):
     for _ in range(4):
         copy = backup_sqlite(database.engine, tmp_path, "daily", keep=3)

@@ -19,8 +19,10 @@ def test_money_is_stored_as_integer_cents(session, owner):
                   total=Decimal("127.98"))
     session.add(inv)
     session.flush()
-    raw = session.execute(text("SELECT total, typeof(total) FROM invoices WHERE id = :i"), {"i": inv.id}).one()
-    assert raw == (12798, "integer")
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    type_of = "typeof(total)" if sqlite else "CAST(pg_typeof(total) AS TEXT)"
+    raw = session.execute(text(f"SELECT total, {type_of} FROM invoices WHERE id = :i"), {"i": inv.id}).one()
+    assert raw == (12798, "integer" if sqlite else "bigint")
     session.expire_all()
     assert session.get(Invoice, inv.id).total == Decimal("127.98")
 

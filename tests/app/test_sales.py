@@ -265,7 +265,7 @@ def test_b3_issued_invoices_and_payments_are_immutable_in_the_database(session, 
                       f" amount) VALUES ({sale.invoice_id}, 9, 'item', 'x', 1000, 100, 100)",
                       f"UPDATE payments SET amount = 1 WHERE id = {paid}",
                       f"DELETE FROM payments WHERE id = {paid}"):
-        with session.begin_nested(), pytest.raises(IntegrityError):
+        with pytest.raises(IntegrityError), session.begin_nested():
             session.execute(text(statement))
     assert session.get(Invoice, sale.invoice_id).total == Decimal("95.00")
 
