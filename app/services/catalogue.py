@@ -10,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import validation
+from app.db import lock_row
 from app.errors import DomainError
 from app.models import (
     BillingType,
@@ -24,6 +25,7 @@ from app.models import (
 from app.services import audit, lists
 from app.services.access import Actor, Right, guarded
 from app.services.records import existing
+from app.services.versions import refuse_if_changed
 
 PACKAGE_FIELDS = ("kind", "name", "description", "active", "price", "billing_type", "term_count", "term_unit",
                   "program_id", "lesson_count", "member_discount_pct", "credits", "services")
@@ -124,7 +126,10 @@ def create_package(session: Session, actor: Actor, **fields) -> int:
 @guarded(Right.EDIT_CATALOGUE)
 def update_package(session: Session, actor: Actor, package_id: int, **fields) -> int:
     """Change a package for future sales; past sales keep the terms they were sold with."""
+    version = fields.pop("version", None)  # the version the form showed (D7)
+    lock_row(session, Package, package_id)
     package = existing(session, Package, package_id, "package")
+    refuse_if_changed(session, package.version, version, "This package", "package", package.id)
     values = _clean_package(session, {**package_fields(package), **fields})
     _apply(package, values)
     audit.record(session, actor, "update", "package", package.id, **{k: v for k, v in fields.items()
@@ -160,7 +165,7 @@ def package_fields(package: Package) -> dict:
 @guarded(Right.VIEW_CLIENTS)
 def get_package(session: Session, actor: Actor, package_id: int) -> dict:
     package = existing(session, Package, package_id, "package")
-    return {"id": package.id, **package_fields(package)}
+    return {"id": package.id, **package_fields(package), "version": package.version}
 
 
 @guarded(Right.VIEW_CLIENTS)

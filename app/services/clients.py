@@ -10,6 +10,7 @@ from sqlalchemy import and_, bindparam, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from app import paths, validation
+from app.db import lock_row
 from app.pictures import read_picture, store_picture
 from app.errors import DomainError
 from app.models import Client, ClientCategory, Family
@@ -17,6 +18,7 @@ from app.services import audit, invoices, status
 from app.services.access import Actor, Right, guarded
 from app.services.records import existing
 from app.services.settings import get_settings
+from app.services.versions import refuse_if_changed
 from app.text import fold, national_number, phone_digits
 
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud and typed without doubt
@@ -106,7 +108,10 @@ def create_client(session: Session, actor: Actor, **fields) -> int:
 @guarded(Right.EDIT_CLIENTS)
 def update_client(session: Session, actor: Actor, client_id: int, **fields) -> int:
     photo_source = fields.pop("photo_source", None)
+    version = fields.pop("version", None)  # the version the form showed (D7)
+    lock_row(session, Client, client_id)
     client = existing(session, Client, client_id, "client")
+    refuse_if_changed(session, client.version, version, "This client", "client", client.id)
     values = clean_fields(session, fields, client_id)
     changed = {k: v for k, v in values.items() if getattr(client, k) != v}
     for key, value in changed.items():
@@ -287,7 +292,7 @@ def find_by_code(session: Session, actor: Actor, code: str) -> int | None:
 @guarded(Right.VIEW_CLIENTS)
 def get_client(session: Session, actor: Actor, client_id: int) -> dict:
     client = existing(session, Client, client_id, "client")
-    return {field: getattr(client, field) for field in ("id", *FIELDS)}
+    return {field: getattr(client, field) for field in ("id", *FIELDS, "version")}
 
 
 @guarded(Right.VIEW_CLIENTS)

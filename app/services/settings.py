@@ -14,6 +14,7 @@ from app.models import CashDrawer, Setting
 from app.pictures import read_picture, store_picture
 from app.services import audit
 from app.services.access import Actor, Right, guarded
+from app.services.versions import changed_meanwhile
 
 CHECKIN_POLICIES = ("anyone", "any_membership", "current_members")
 
@@ -136,8 +137,20 @@ def store(session: Session, changes: dict) -> dict:
     return cleaned
 
 
+def setting_versions(session: Session) -> dict[str, int]:
+    """The version of each stored setting (a key not stored yet has none): what a settings form showed."""
+    return {key: version for key, version in session.execute(select(Setting.key, Setting.version))}
+
+
 @guarded(Right.EDIT_SETTINGS)
-def update_settings(session: Session, actor: Actor, changes: dict) -> dict:
+def update_settings(session: Session, actor: Actor, changes: dict, versions: dict | None = None) -> dict:
+    """Save ``changes``; with ``versions`` (from :func:`setting_versions` when the form was filled), a
+    setting saved by someone else since then refuses the whole save (D7)."""
+    session.execute(select(Setting.key).where(Setting.key.in_(list(changes))).with_for_update())  # D7
+    if versions is not None:
+        saved = setting_versions(session)
+        if any(saved.get(key) != versions.get(key) for key in changes):
+            raise changed_meanwhile(session, "These settings", "settings", None)
     cleaned = store(session, changes)
     shown = {k: ("***" if k == "smtp_password" else v) for k, v in cleaned.items()}
     audit.record(session, actor, "update", "settings", None, **shown)

@@ -8,11 +8,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import validation
+from app.db import lock_row
 from app.errors import DomainError
 from app.models import Role, User
 from app.services import audit
 from app.services.access import Actor, Right, guarded
 from app.services.records import existing
+from app.services.versions import refuse_if_changed
 
 MIN_PASSWORD = 8
 _hasher = PasswordHasher()  # argon2id with the library's current recommended costs
@@ -105,9 +107,13 @@ def set_user_active(session: Session, actor: Actor, user_id: int, active: bool) 
 
 
 @guarded(Right.MANAGE_USERS)
-def update_user(session: Session, actor: Actor, user_id: int, display_name: str, role: Role, active: bool) -> int:
-    """The owner changes a user's name, role and whether the account is on, in one action."""
+def update_user(session: Session, actor: Actor, user_id: int, display_name: str, role: Role, active: bool, *,
+                version: int | None = None) -> int:
+    """The owner changes a user's name, role and whether the account is on, in one action;
+    ``version`` is the one the form showed (D7)."""
+    lock_row(session, User, user_id)
     user = existing(session, User, user_id, "user")
+    refuse_if_changed(session, user.version, version, "This user", "user", user.id)
     display_name = validation.text(display_name, "display_name", "Name", max_len=200)
     if not isinstance(role, Role):
         raise DomainError("Choose a role.", field="role")
@@ -142,7 +148,8 @@ def reset_password(session: Session, actor: Actor, user_id: int, new: str, repea
 def list_users(session: Session, actor: Actor) -> list[dict]:
     users = session.scalars(select(User).order_by(User.display_name))
     return [
-        {"id": u.id, "username": u.username, "name": u.display_name, "role": u.role, "active": u.active}
+        {"id": u.id, "username": u.username, "name": u.display_name, "role": u.role, "active": u.active,
+         "version": u.version}
         for u in users
     ]
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.services import clients
+from app.services.versions import ChangedMeanwhile
 from ui.forms import FieldErrors, pydate, qdate, save_record
 from ui.ops import Ops
 
@@ -35,6 +36,7 @@ class ClientDialog(QDialog):
         self.ops = ops
         self.client_id = client_id
         self.saved_id: int | None = None
+        self.version: int | None = None  # of the client as this form shows it (D7)
         self._confirmed_duplicates = False
         self.setWindowTitle(self.tr("New client") if client_id is None else self.tr("Edit client"))
         layout = QVBoxLayout(self)
@@ -88,6 +90,7 @@ class ClientDialog(QDialog):
             self._load(ops.read(clients.get_client, client_id))
 
     def _load(self, client: dict) -> None:
+        self.version = client["version"]
         self.name.setText(client["name"])
         self.phone.setText(client["phone"])
         self.email.setText(client["email"])
@@ -111,6 +114,7 @@ class ClientDialog(QDialog):
             "guardian_phone": self.guardian_phone.text(), "notes": self.notes.toPlainText(),
             "code": self.code.text(), "archived": self.archived.isChecked(),
             **({"photo_source": self.photo_source} if self.photo_source else {}),
+            **({"version": self.version} if self.client_id is not None else {}),
         }
 
     def choose_photo(self) -> None:
@@ -146,6 +150,8 @@ class ClientDialog(QDialog):
             self.accept()
 
     def _refused(self, err: DomainError) -> None:
+        if isinstance(err, ChangedMeanwhile):  # D7: show what the other PC saved, with who and when
+            self._load(self.ops.read(clients.get_client, self.client_id))
         self.errors.show(err)
         widget = self.findChild(QLineEdit, err.field or "")
         if widget is not None:
