@@ -295,7 +295,7 @@ def statement(session: Session, actor: Actor, client_id: int, *, today: dt.date 
             "granted": granted, "used": used, "expired": expired, "remaining": granted - used - expired,
             "available": available, "expiring": expiring,
             "expiring_soon": sum(units for until, units in expiring if until <= soon),
-            "low": 0 < available <= ctype.low_balance or (available == 0 and ctype.low_balance > 0),
+            "low": 0 < ctype.low_balance and available <= ctype.low_balance,
             "used_at_checkin": ctype.used_at_checkin})
     return {"client_id": client.id, "name": client.name, "code": client.code, "today": today,
             "expiring_days": (soon - today).days, "types": out}
@@ -308,18 +308,6 @@ def statement_pdf(session: Session, actor: Actor, client_id: int, path, *, today
     with written(path) as part:
         render_statement(shown, get_settings(session), part)
     return Path(path)
-
-
-def flags(entry: dict) -> list[str]:
-    """K7 in words for one type of a statement: low balance and units expiring soon."""
-    said = []
-    if entry["low"]:
-        said.append(f"{entry['name']}: low balance, {amount(entry['available'], entry['unit'])} left")
-    if entry["expiring_soon"]:
-        first = entry["expiring"][0][0]
-        said.append(f"{entry['name']}: {amount(entry['expiring_soon'], entry['unit'])} expire within "
-                    f"the next days (first on {first:%d.%m.%Y})")
-    return said
 
 
 def reminders(session: Session, client_id: int, today: dt.date) -> list[str]:
