@@ -26,7 +26,6 @@ from ui.page import area_page
 from ui.refresh import RefreshOnChange
 from ui.tables import list_view
 
-STATES = {"planned": "Planned", "done": "Done", "missed": "Missed", "cancelled": "Cancelled"}
 STATE_COLOURS = {"done": "#1e7b34", "missed": "#b03a2e"}
 
 
@@ -87,7 +86,8 @@ class AgendaScreen(RefreshOnChange, QWidget):
         self.watch(self.ops)
 
     def _state(self, row: dict) -> str:
-        text = self.tr(STATES[row["state"]])
+        text = {"planned": self.tr("Planned"), "done": self.tr("Done"), "missed": self.tr("Missed"),
+                "cancelled": self.tr("Cancelled")}[row["state"]]
         if row["moved_to"]:
             text += self.tr(" → {day}").format(day=_day(row["moved_to"]))
         if row["moved_from"]:
