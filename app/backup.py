@@ -30,7 +30,7 @@ from app.errors import DomainError
 from app.tasks import TaskState
 
 DAY = dt.timedelta(days=1)
-PAGES_PER_STEP = 1024  # 4 MB at a time: the writer waits at most one step's copying
+PAGES_PER_STEP = 1024  # 4 MB at a time, for the progress bar and Cancel
 
 
 class BackupFailed(DomainError):
@@ -123,8 +123,10 @@ def backup_sqlite(engine: Engine, folder: Path, reason: str, keep: int = 30, sta
         Path(folder).mkdir(parents=True, exist_ok=True)
         file = database_file(engine)
         if file is not None:  # its own connection: safe on any thread, never waits on the window's pool
-            source = sqlite3.connect(file, timeout=10)
-            try:
+            source = sqlite3.connect(file, timeout=10, isolation_level=None)
+            try:  # a read transaction held through the steps: one snapshot, while the desk goes on writing
+                source.execute("BEGIN")
+                source.execute("SELECT count(*) FROM sqlite_master").fetchall()
                 _write_checked_copy(source, target, state)
             finally:
                 source.close()

@@ -301,3 +301,28 @@ def test_d2_restore_over_a_damaged_working_file_keeps_its_bytes_aside(desk, tmp_
     assert aside.suffix == ".damaged" and digest(aside) == damaged
     assert count_clients(desk) == 2
     open_database(sqlite_url(desk)).dispose()  # passes the start-up checks again
+
+
+def test_d2_writes_during_a_backup_neither_stop_it_nor_enter_the_copy(desk, tmp_path, monkeypatch):
+    """Each step of the copy sees one snapshot; without it, every write restarted the copy (forever, on a busy desk)."""
+    import app.backup as backup
+    from app.tasks import TaskState
+
+    monkeypatch.setattr(backup, "PAGES_PER_STEP", 1)
+    writer = sqlite3.connect(desk, isolation_level=None)
+    steps = []
+
+    def write_meanwhile(done, total):
+        steps.append(done)
+        writer.execute("UPDATE clients SET notes = notes || 'x'")
+
+    db = open_database(sqlite_url(desk))
+    try:
+        copy = backup_sqlite(db.engine, tmp_path / "b", "daily", state=TaskState(write_meanwhile))
+    finally:
+        db.dispose()
+        writer.close()
+    assert len(steps) > 10
+    con = sqlite3.connect(copy)
+    assert con.execute("SELECT max(length(notes)) FROM clients").fetchone()[0] == 0
+    con.close()
