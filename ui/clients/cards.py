@@ -24,7 +24,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QDrag, QPainter, QPen, QUndoCommand, QUndoStack
+from PySide6.QtGui import QColor, QDrag, QPainter, QPen, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QButtonGroup,
@@ -45,6 +45,7 @@ from app.services.status import LABELS
 from ui.clients.card_edit import CardFields, Edits, ask_date, visit_menu
 from ui.money import STANDING_COLOURS, money_text
 from ui.ops import FAILED, Ops
+from ui.undo import call, service_command
 
 MIME = "application/x-membership-desk-visit"
 ALL_PROGRAMS = -1  # the program choice showing every card
@@ -189,24 +190,6 @@ class DropArea(QFrame):
             return
         event.acceptProposedAction()
         self.dropped.emit(visit_id, from_id, self.target_id)
-
-
-class MoveCommand(QUndoCommand):
-    def __init__(self, panel: CardsPanel, visit_id: int, from_id: int | None, to_id: int | None):
-        super().__init__(panel.tr("move a lesson"))
-        self.panel, self.visit_id, self.from_id, self.to_id = panel, visit_id, from_id, to_id
-
-    def _move(self, source, target) -> None:
-        result = self.panel.ops.run(cards.move_visit, self.visit_id, target, expected_from=source, parent=self.panel,
-                                    done=self.panel.tr("Lesson moved"))
-        if result is FAILED:
-            self.setObsolete(True)
-
-    def redo(self) -> None:
-        self._move(self.from_id, self.to_id)
-
-    def undo(self) -> None:
-        self._move(self.to_id, self.from_id)
 
 
 def _discard(widget: QWidget | None) -> None:
@@ -403,7 +386,11 @@ class CardsPanel(QWidget):
         answer = QMessageBox.question(self, self.tr("Move the lesson"),
                                       self.tr("Move this visit to {where}?").format(where=where))
         if answer == QMessageBox.StandardButton.Yes:
-            self.undo_stack.push(MoveCommand(self, visit_id, from_id, to_id))
+            moved = self.tr("Lesson moved")
+            self.undo_stack.push(service_command(
+                self.ops, self.tr("move a lesson"),
+                call(cards.move_visit, visit_id, to_id, expected_from=from_id, done=moved),
+                call(cards.move_visit, visit_id, from_id, expected_from=to_id, done=moved), widget=self))
 
     # --- edit mode (T3) ---
 

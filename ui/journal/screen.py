@@ -28,7 +28,6 @@ from PySide6.QtGui import (
     QKeySequence,
     QPainter,
     QPolygon,
-    QUndoCommand,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -50,6 +49,7 @@ from app.services import journal, programs
 from ui.ops import FAILED, Ops
 from ui.page import area_page
 from ui.refresh import RefreshOnChange
+from ui.undo import ServiceCommand, Step, call
 
 UNPAID_ROLE = Qt.ItemDataRole.UserRole + 1
 CELL_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
@@ -179,31 +179,6 @@ class StatusMenu(QMenu):
         super().keyPressEvent(QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, Qt.KeyboardModifier.NoModifier))
 
 
-class MarkCommand(QUndoCommand):
-    """One or more cells set to new statuses; undo puts back what they were."""
-
-    def __init__(self, screen: JournalScreen, group_id: int, changes: list[tuple[int, dt.date, int | None, int | None]],
-                 text: str, *, done: bool = False):
-        super().__init__(text)
-        self.screen, self.group_id, self.changes = screen, group_id, changes  # (client, day, before, after)
-        self._done = done  # already carried out (everyone present): the push must not do it again
-
-    def _apply(self, forwards: bool) -> None:
-        if self.screen.ops.run(journal.mark_cells, self.group_id,
-                               [(c, d, after if forwards else before) for c, d, before, after in self.changes],
-                               parent=self.screen) is FAILED:
-            self.setObsolete(True)  # refused (another PC changed it meanwhile): nothing to undo
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._apply(True)
-
-    def undo(self) -> None:
-        self._apply(False)
-
-
 class JournalScreen(RefreshOnChange, QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
@@ -318,8 +293,16 @@ class JournalScreen(RefreshOnChange, QWidget):
         client = self.model.client(index.row())
         day = self.model.day(index.column())
         name = next((s["name"] for s in self.statuses if s["id"] == status_id), self.tr("cleared"))
-        self.undo_stack.push(MarkCommand(self, self.group.currentData(), [(client["id"], day, before, status_id)],
-                                         f"{client['name']} {day:%d.%m}: {name}"))
+        self.undo_stack.push(self._mark(client["id"], day, before, status_id, f"{client['name']} {day:%d.%m}: {name}"))
+
+    def _step(self, client_id: int, day: dt.date, before: int | None, after: int | None) -> Step:
+        """One cell set to ``after``; its undo puts back ``before``."""
+        group_id = self.group.currentData()
+        return Step(self.ops, call(journal.mark_cells, group_id, [(client_id, day, after)]),
+                    call(journal.mark_cells, group_id, [(client_id, day, before)]), self)
+
+    def _mark(self, client_id: int, day: dt.date, before: int | None, after: int | None, text: str) -> ServiceCommand:
+        return ServiceCommand(text, [self._step(client_id, day, before, after)])
 
     def choose_status(self, index: QModelIndex) -> None:
         menu = StatusMenu(self.statuses, self)
@@ -340,10 +323,10 @@ class JournalScreen(RefreshOnChange, QWidget):
         marked = self.ops.run(journal.mark_everyone, self.group.currentData(), day, default["id"], parent=self,
                               done=lambda marked: self.tr("{n} marked {status} on {day}").format(
                                   n=len(marked), status=default["name"], day=f"{day:%d.%m}"))
-        if marked is not FAILED and marked:
-            self.undo_stack.push(MarkCommand(
-                self, self.group.currentData(), [(c, day, None, default["id"]) for c in marked],
-                self.tr("everyone {status} on {day}").format(status=default["name"], day=f"{day:%d.%m}"), done=True))
+        if marked is not FAILED and marked:  # one step of the undo stack: a cell per client, all undone at once
+            self.undo_stack.push(ServiceCommand(
+                self.tr("everyone {status} on {day}").format(status=default["name"], day=f"{day:%d.%m}"),
+                [self._step(client_id, day, None, default["id"]) for client_id in marked], done=True))
 
     def add_visitor(self) -> QDialog | None:
         """J7: someone from another group of the program comes to a makeup lesson (date and visitor asked)."""
@@ -363,8 +346,7 @@ class JournalScreen(RefreshOnChange, QWidget):
 
     def _mark_visitor(self, visitor: dict, day: dt.date) -> None:
         makeup = next(s["id"] for s in self.statuses if s["uses_makeup"])
-        self.undo_stack.push(MarkCommand(self, self.group.currentData(), [(visitor["id"], day, None, makeup)],
-                                         f"{visitor['name']} {day:%d.%m}: makeup"))
+        self.undo_stack.push(self._mark(visitor["id"], day, None, makeup, f"{visitor['name']} {day:%d.%m}: makeup"))
 
     def add_date(self) -> None:
         text, ok = QInputDialog.getText(self, self.tr("Add a lesson date"), self.tr("Date (dd.mm.yyyy):"))
