@@ -364,9 +364,12 @@ def _holders(today: dt.date):
 def count_balances(session: Session, actor: Actor, query: str = "", *, today: dt.date | None = None) -> int:
     """How many (not archived) clients the search finds that hold a valid unit today."""
     today = today or dt.date.today()
-    holding = select(CreditGrant.client_id).where(*_valid_on(today))  # one pass over the holding index
-    stmt = clients.matching_ids(session, query, archived=False).where(Client.id.in_(holding))
-    return session.scalar(select(func.count()).select_from(stmt.subquery()))
+    if query.strip():  # the clients the search finds, each looked up in the holding index
+        found = clients.matching_ids(session, query, archived=False).where(_holders(today))
+        return session.scalar(select(func.count()).select_from(found.subquery()))
+    # everyone: one pass over the holding index, less the few archived clients (their own index)
+    return session.scalar(select(func.count(func.distinct(CreditGrant.client_id))).where(
+        *_valid_on(today), CreditGrant.client_id.not_in(select(Client.id).where(Client.archived))))
 
 
 @guarded(Right.USE_CREDITS)

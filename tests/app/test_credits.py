@@ -376,3 +376,14 @@ def test_k4_cancelling_a_sale_whose_use_was_reversed_keeps_the_pair_on_the_state
     (row,) = credits.statement(session, receptionist, anna, today=TODAY)["types"]
     assert [(m["kind"], m["change"]) for m in row["movements"]] == [("use", -2), ("reversal", 2)]
     assert (row["granted"], row["used"], row["available"], row["remaining"]) == (0, 0, 0, 0)
+
+
+def test_credits_area_leaves_archived_holders_out_of_count_and_list(session, owner, receptionist, anna, sauna_ten):
+    bob = clients.create_client(session, owner, name="Bob Brown")
+    sell(session, receptionist, anna, sauna_ten)
+    sell(session, receptionist, bob, sauna_ten)
+    assert credits.count_balances(session, receptionist, today=TODAY) == 2
+    clients.update_client(session, owner, bob, archived=True)
+    assert credits.count_balances(session, receptionist, today=TODAY) == 1
+    assert credits.count_balances(session, receptionist, "bob", today=TODAY) == 0
+    assert credits.balance_client_ids(session, receptionist, today=TODAY) == [anna]

@@ -1,5 +1,6 @@
 """Credits are used and reversed (K2-K4), visit passes taken at check-in (K6), low balance per type
-(K7), the agenda's notes and rescheduled occurrences (R1), and an index of who holds credits when.
+(K7), the agenda's notes and rescheduled occurrences (R1), and indexes of who holds credits when and
+of the archived clients (the Credits area counts holders less those).
 
 A reversal is a use pointing at the use it undoes (unique: once); a use taken
 by a check-in points at its visit.
@@ -48,9 +49,12 @@ def upgrade() -> None:
         op.create_index(name, table, [column], unique=True)
     op.create_index("ix_credit_grants_holding", "credit_grants",
                     ["client_id", "valid_until", "valid_from", "used", "units"])
+    op.create_index("ix_clients_archived", "clients", ["id"], sqlite_where=sa.text("archived"),
+                    postgresql_where=sa.text("archived"))
 
 
 def downgrade() -> None:
+    op.drop_index("ix_clients_archived", table_name="clients")
     op.drop_index("ix_credit_grants_holding", table_name="credit_grants")
     for name, table, _column in ONCE:
         op.drop_index(name, table_name=table)
