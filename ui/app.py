@@ -14,14 +14,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.db import Database, sqlite_url
-from app.errors import DatabaseProblem
+from app.errors import DatabaseProblem, DomainError
 from app.paths import backups_dir, data_dir, default_database_path, demo_database_path, load_local_config
 from app.services.access import Actor
 from ui.mainwindow import MainWindow
-from ui.ops import report_bug
+from ui.ops import ReadFailed, report_bug
 from ui.start.login import LoginDialog
 from ui.start.signing import DeskSession
 
@@ -70,6 +70,11 @@ def install_excepthook() -> None:
     def hook(exc_type, exc, tb):
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
+            return
+        if issubclass(exc_type, ReadFailed):
+            return  # the user has been told in plain words; the screen keeps what it showed
+        if issubclass(exc_type, DomainError):  # e.g. a record another PC deleted meanwhile: not a bug
+            QMessageBox.warning(QApplication.activeWindow(), QObject.tr("Not done"), exc.message)
             return
         report_bug(exc.with_traceback(tb))
 

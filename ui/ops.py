@@ -58,9 +58,20 @@ class OpChange:
 REMOTE = "another PC"
 
 
+class ReadFailed(Exception):
+    """A read was refused or the database could not be read; the user has been told (not a bug)."""
+
+
+UNREACHABLE = ("could not connect", "connection refused", "server closed the connection", "connection timed out",
+               "terminating connection", "no route to host", "consuming input failed", "the connection is lost")
+
+
 def storage_message(exc: OperationalError) -> str | None:
     """A plain message for storage trouble the user can act on, else None (a bug)."""
     text = str(exc.orig).lower() if exc.orig else str(exc).lower()
+    if any(words in text for words in UNREACHABLE):
+        return ("The database server cannot be reached, so nothing was saved or read. Check the network "
+                "and that the server runs; the desk catches up by itself once it is back.")
     if "locked" in text or "busy" in text:
         return "Another computer is saving right now. Please try again in a moment."
     if "disk" in text and ("full" in text or "i/o" in text):
@@ -199,6 +210,19 @@ class Ops(QObject):
         self.said.emit(message)
 
     def read(self, query: Callable, *args, **kwargs):
-        """Run a read-only ``query(session, actor, ...)``; it never waits for a writer."""
-        with self.db.reader.begin() as session:
-            return query(session, self.actor, *args, **kwargs)
+        """Run a read-only ``query(session, actor, ...)``; it never waits for a writer.
+
+        A refusal (DomainError) is the caller's to show next to its field (a live quote); one
+        left unhandled is a plain message too (the window's excepthook). Storage trouble (locked,
+        server gone) is a plain message here, then :class:`ReadFailed` stops the screen's work quietly.
+        """
+        try:
+            with self.db.reader.begin() as session:
+                return query(session, self.actor, *args, **kwargs)
+        except OperationalError as exc:
+            message = storage_message(exc)
+            if message is None:
+                raise
+            log.warning("read refused: %s", message)
+            QMessageBox.warning(None, self.tr("Not shown"), message)
+            raise ReadFailed(message) from None
