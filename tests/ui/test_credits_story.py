@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 from sqlalchemy import select
 
-from app.models import CreditAllocation, CreditGrant, CreditUse
+from app import terms
+from app.models import CreditAllocation, CreditGrant, CreditUse, TermUnit
 from app.services import catalogue, clients, sales
 from ui.clients.profile import ClientProfile
 from ui.credits.screen import CreditsScreen
@@ -75,7 +76,9 @@ def test_receptionist_sells_uses_reverses_and_tops_up_a_teacher_sees_no_credits(
     profile.show()
     panel = profile.credits
     profile.tabs.setCurrentWidget(panel)
-    assert panel.summary.text() == "Sauna: 9 visits valid today · used 3 · expired 0 · granted 12"
+    ends = terms.end_date(dt.date.today(), 6, TermUnit.MONTH)  # the trial is used up: only the ten's nine expire
+    assert panel.summary.text() == ("Sauna: 9 visits valid today · used 3 · expired 0 · granted 12 · "
+                                    f"expires: 9 on {ends:%d.%m.%Y}")
     kinds = [row["kind"] for row in panel.model.rows]
     assert kinds == ["grant", "use", "use", "grant", "use"] or kinds == ["grant", "grant", "use", "use", "use"]
     assert [row["balance"] for row in panel.model.rows][-1] == 9

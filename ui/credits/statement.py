@@ -61,6 +61,7 @@ class CreditsPanel(QWidget):
         self.type_box.setMinimumWidth(160)
         row.addWidget(self.type_box)
         row.addStretch(1)
+        type_row = row
         layout.addLayout(row)
         row = QHBoxLayout()  # the actions on a row of their own: the profile's tab must fit 1024 px
         self.use_button = QPushButton(self.tr("Use credits…"), objectName="primary")
@@ -68,9 +69,10 @@ class CreditsPanel(QWidget):
         self.top_up_button = QPushButton(self.tr("Top up…"))
         self.top_up_button.setVisible(ops.actor.may(Right.SELL))
         self.print_button = QPushButton(self.tr("Print statement…"))
-        for button in (self.use_button, self.undo_button, self.top_up_button, self.print_button):
+        for button in (self.use_button, self.undo_button, self.top_up_button):
             row.addWidget(button)
         row.addStretch(1)
+        type_row.addWidget(self.print_button)  # the statement of the type chosen beside it
         layout.addLayout(row)
         self.model = RowsModel([
             ("date", "Date", lambda r: f"{r['date']:%d.%m.%Y}"), ("kind", "Movement", self._what),
@@ -126,9 +128,16 @@ class CreditsPanel(QWidget):
             self.type_box.addItem(entry["name"], entry["credit_type_id"])
         self.type_box.setCurrentIndex(max(0, self.type_box.findData(chosen)))
         self.type_box.blockSignals(False)
-        lines = [self.tr("{name}: {available} valid today · used {used} · expired {expired} · granted {granted}")
-                 .format(name=e["name"], available=credits.amount(e["available"], e["unit"]), used=e["used"],
-                         expired=e["expired"], granted=e["granted"]) for e in types]
+        lines = []
+        for e in types:
+            line = self.tr("{name}: {available} valid today · used {used} · expired {expired} · granted {granted}").format(
+                name=e["name"], available=credits.amount(e["available"], e["unit"]), used=e["used"],
+                expired=e["expired"], granted=e["granted"])
+            if e["expiring"]:  # K4: what expires when
+                line += self.tr(" · expires: {when}").format(when=", ".join(
+                    self.tr("{units} on {day}").format(units=units, day=f"{until:%d.%m.%Y}")
+                    for until, units in e["expiring"]))
+            lines.append(line)
         self.summary.setText("\n".join(lines))
         flags = [line for entry in types for line in self._flags(entry)]
         self.flags.setText("\n".join(flags))
