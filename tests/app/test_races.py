@@ -14,8 +14,8 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from app.errors import DomainError
-from app.models import AttendanceStatus, Client, Invoice, Membership, Payment, Visit, load_all
-from app.services import catalogue, checkin, clients, journal, payments, programs, sales
+from app.models import AttendanceStatus, Client, CreditGrant, CreditUse, Invoice, Membership, Payment, Visit, load_all
+from app.services import catalogue, checkin, clients, credits, journal, payments, programs, sales
 from app.services.access import SYSTEM
 from app.storage import open_database
 from tests.two_pcs import desk_actor, on_two_pcs, shared_database
@@ -43,7 +43,12 @@ def _check_in(session, actor, code):
     return checkin.check_in(session, actor, code, TODAY)
 
 
-ACTIONS = {"pay": _pay, "sell": _sell, "mark": _mark, "check_in": _check_in}
+def _use_a_unit(session, actor, item):
+    client_id, credit_type_id = item
+    return credits.use_credits(session, actor, client_id, credit_type_id, 1, today=TODAY)
+
+
+ACTIONS = {"pay": _pay, "sell": _sell, "mark": _mark, "check_in": _check_in, "use": _use_a_unit}
 
 
 def _desk(url: str, action: str, items: list, barrier, results) -> None:
@@ -66,9 +71,10 @@ def _desk(url: str, action: str, items: list, barrier, results) -> None:
     results.put(outcomes)
 
 
-def _race(url: str, action: str, items: list) -> list[tuple[tuple, tuple]]:
+def _race(url: str, action: str, items: list, other_items: list | None = None) -> list[tuple[tuple, tuple]]:
+    """Both PCs take the same items (or the second one ``other_items``), one round each, at once."""
     barrier = multiprocessing.get_context("spawn").Barrier(2)
-    first, second = on_two_pcs(_desk, (url, action, items, barrier), (url, action, items, barrier))
+    first, second = on_two_pcs(_desk, (url, action, items, barrier), (url, action, other_items or items, barrier))
     return list(zip(first, second, strict=True))
 
 
@@ -161,3 +167,74 @@ def test_d7_j6_two_desks_checking_one_client_in_at_once_record_one_visit(tmp_pat
                            .group_by(Visit.client_id)).all()
     db.dispose()
     assert sorted(visits) == [(person, 1) for person in sorted(people)]
+
+
+def test_d7_b3_two_pcs_selling_at_once_issue_gapless_invoice_numbers(tmp_path):
+    url, db = shared_database(tmp_path)
+    with db.writer.begin() as s:
+        pack = catalogue.create_package(s, SYSTEM, kind="credits", name="Sauna x1", price="6", term_count=1,
+                                        term_unit="year", credits={catalogue.create_credit_type(s, SYSTEM, "Sauna",
+                                                                                               "visit"): 1})
+        people = [clients.create_client(s, SYSTEM, name=f"Buyer {n}") for n in range(2 * ROUNDS)]
+    db.dispose()
+    rounds = _race(url, "sell", [(person, pack) for person in people[:ROUNDS]],
+                   [(person, pack) for person in people[ROUNDS:]])
+    assert all(outcome == (("saved", ""), ("saved", "")) for outcome in rounds), rounds
+    db = open_database(url)
+    with db.reader() as s:
+        numbers = sorted(s.scalars(select(Invoice.number)))
+    db.dispose()
+    assert numbers == list(range(1, 2 * ROUNDS + 1))
+
+
+def test_d7_j4_two_pcs_marking_a_pack_at_once_never_fill_it_past_its_size(tmp_path):
+    url, db = shared_database(tmp_path)
+    size, first_day = ROUNDS // 2, TODAY - dt.timedelta(days=2 * ROUNDS + 1)
+    with db.writer.begin() as s:
+        program = programs.create_program(s, SYSTEM, name="Swimming", base_lesson_price="10")
+        group = programs.create_group(s, SYSTEM, program_id=program, name="Daily swim",
+                                      slots=[(d, "07:00", "07:45") for d in range(7)])
+        package = catalogue.create_package(s, SYSTEM, kind="lesson_pack", name="Small pack", price="100",
+                                           term_count=1, term_unit="year", program_id=program, lesson_count=size)
+        child = clients.create_client(s, SYSTEM, name="Shared Child")
+        programs.enrol(s, SYSTEM, group, child, since=first_day)
+        pack = sales.sell(s, SYSTEM, child, package, start_date=first_day, today=first_day).membership_id
+        present = s.scalar(select(AttendanceStatus.id).where(AttendanceStatus.name == "Present"))
+    db.dispose()
+    days = [first_day + dt.timedelta(days=n) for n in range(2 * ROUNDS)]
+    rounds = _race(url, "mark", [(group, child, day, present) for day in days[0::2]],
+                   [(group, child, day, present) for day in days[1::2]])
+    assert all(outcome == (("saved", ""), ("saved", "")) for outcome in rounds), rounds
+    db = open_database(url)
+    with db.reader() as s:
+        used = s.get(Membership, pack).lessons_used
+        on_pack = s.scalar(select(func.count()).select_from(Visit).where(Visit.membership_id == pack))
+        unpaid = s.scalar(select(func.count()).select_from(Visit).where(Visit.membership_id.is_(None)))
+    db.dispose()
+    assert used == on_pack == size and unpaid == 2 * ROUNDS - size
+
+
+def test_d7_k3_two_pcs_using_the_last_unit_at_once_use_it_once(tmp_path):
+    url, db = shared_database(tmp_path)
+    with db.writer.begin() as s:
+        sauna = catalogue.create_credit_type(s, SYSTEM, "Sauna", "visit")
+        single = catalogue.create_package(s, SYSTEM, kind="credits", name="Sauna x1", price="6", term_count=1,
+                                          term_unit="year", credits={sauna: 1})
+        people = [clients.create_client(s, SYSTEM, name=f"Sauna Fan {n}") for n in range(ROUNDS)]
+        for person in people:
+            sales.sell(s, SYSTEM, person, single, start_date=TODAY, today=TODAY)
+        names = {person: s.get(Client, person).name for person in people}
+    db.dispose()
+    rounds = _race(url, "use", [(person, sauna) for person in people])
+    for person, outcome in zip(people, rounds, strict=True):
+        assert sorted(kind for kind, _ in outcome) == ["refused", "saved"], outcome
+        refusal = next(text for kind, text in outcome if kind == "refused")
+        assert refusal == (f"{names[person]} has 0 visits of Sauna valid on {TODAY:%d.%m.%Y}; 1 visit cannot "
+                           "be used. Nothing was recorded.")
+    db = open_database(url)
+    with db.reader() as s:
+        grants = s.execute(select(CreditGrant.client_id, CreditGrant.used, CreditGrant.units)).all()
+        uses = s.execute(select(CreditUse.client_id, func.sum(CreditUse.units)).group_by(CreditUse.client_id)).all()
+    db.dispose()
+    assert sorted(grants) == [(person, 1, 1) for person in sorted(people)]
+    assert sorted(uses) == [(person, 1) for person in sorted(people)]
