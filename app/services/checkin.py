@@ -141,9 +141,10 @@ def check_in(session: Session, actor: Actor, code: str, today: dt.date | None = 
                   membership_id=membership_id if state in (Status.ACTIVE, Status.GRACE) else None)
     session.add(visit)
     session.flush()
-    if by_pass:
-        reason = credits.take_a_pass(session, actor, client, today, visit.id)
+    taken = credits.take_a_pass(session, actor, client, today, visit.id) if by_pass else None
+    if taken is not None:
+        reason = taken.text
     audit.record(session, actor, "check_in", "visit", visit.id, client=client.id, result=colour,
                  again=confirmed and last is not None)
-    return CheckIn(colour, reason, client.id, client.name, membership_id, visit.id, offer,
-                   tuple(credits.reminders(session, client.id, today)))
+    return CheckIn(colour, reason, client.id, client.name, membership_id, visit.id, offer, tuple(credits.reminders(
+        session, client.id, today, just_used=taken.credit_type_id if taken else None)))

@@ -12,7 +12,7 @@ units back to the same grants.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
@@ -310,21 +310,24 @@ def statement_pdf(session: Session, actor: Actor, client_id: int, path, *, today
     return Path(path)
 
 
-def reminders(session: Session, client_id: int, today: dt.date) -> list[str]:
+def reminders(session: Session, client_id: int, today: dt.date, *, just_used: int | None = None) -> list[str]:
     """K7 for the check-in banner, read in one query: per type held today, a low balance (at or
-    under the type's threshold) and the units expiring within the setting's days."""
+    under the type's threshold) and the units expiring within the setting's days. The type
+    ``just_used`` says its own balance already: its low balance is marked, not said again."""
     soon = today + dt.timedelta(days=get_settings(session)["credits_expiring_days"])
     free = CreditGrant.units - CreditGrant.used
     rows = session.execute(
-        select(CreditType.name, CreditType.unit, CreditType.low_balance, func.sum(free),
+        select(CreditType.id, CreditType.name, CreditType.unit, CreditType.low_balance, func.sum(free),
                func.sum(case((CreditGrant.valid_until <= soon, free), else_=0)), func.min(CreditGrant.valid_until))
         .join(CreditType, CreditType.id == CreditGrant.credit_type_id)
         .where(CreditGrant.client_id == client_id, CreditGrant.valid_from <= today, CreditGrant.valid_until >= today)
         .group_by(CreditType.id, CreditType.name, CreditType.unit, CreditType.low_balance)
         .order_by(CreditType.name))
     said = []
-    for name, unit, low, available, expiring, first in rows:
-        if low and available <= low:
+    for type_id, name, unit, low, available, expiring, first in rows:
+        if low and available <= low and type_id == just_used:
+            said.append(f"{name}: low balance.")
+        elif low and available <= low:
             said.append(f"{name}: low balance, {amount(available, unit)} left.")
         if expiring:
             said.append(f"{name}: {amount(expiring, unit)} expire by {soon:%d.%m.%Y} (first on {first:%d.%m.%Y}).")
@@ -332,9 +335,9 @@ def reminders(session: Session, client_id: int, today: dt.date) -> list[str]:
 
 
 @guarded(Right.CHECK_IN)
-def take_a_pass(session: Session, actor: Actor, client: Client, on: dt.date, visit_id: int) -> str | None:
+def take_a_pass(session: Session, actor: Actor, client: Client, on: dt.date, visit_id: int) -> Used | None:
     """K6: one unit of a "used at check-in" type valid on ``on`` (the soonest-expiring type first),
-    taken for this visit; what the banner says, or None when the client holds no such unit."""
+    taken for this visit (its ``text`` is what the banner says), or None when the client holds none."""
     type_id = session.scalar(
         select(CreditGrant.credit_type_id).join(CreditType, CreditType.id == CreditGrant.credit_type_id)
         .where(CreditGrant.client_id == client.id, CreditType.used_at_checkin, *_valid_on(on))
@@ -343,7 +346,7 @@ def take_a_pass(session: Session, actor: Actor, client: Client, on: dt.date, vis
         return None
     ctype = session.get(CreditType, type_id)
     used = take_units(session, actor, client, ctype, 1, on, "Check-in", visit_id)
-    return f"{ctype.name}: 1 {ctype.unit} taken, {amount(used.left, ctype.unit)} left."
+    return replace(used, text=f"{ctype.name}: 1 {ctype.unit} taken, {amount(used.left, ctype.unit)} left.")
 
 
 def holds_a_pass(session: Session, client_id: int, on: dt.date) -> bool:

@@ -340,8 +340,18 @@ def test_k7_the_check_in_banner_says_low_and_expiring_credits(session, owner, re
     sell(session, receptionist, anna, sauna_month, start=day(-20))  # ends 17.03.2027, within 14 days
     code = clients.get_client(session, receptionist, anna)["code"]
     result = checkin.check_in(session, receptionist, code, today=TODAY)
-    assert result.reminders == ("Sauna: low balance, 4 visits left.",
-                                "Sauna: 4 visits expire by 24.03.2027 (first on 17.03.2027).")
+    assert result.reason == "Sauna: 1 visit taken, 4 visits left."  # so the low balance is only marked
+    assert result.reminders == ("Sauna: low balance.", "Sauna: 4 visits expire by 24.03.2027 (first on 17.03.2027).")
+
+
+def test_k7_the_check_in_banner_says_a_low_balance_of_another_type_in_full(session, owner, receptionist, anna, silver,
+                                                                           sauna_month, sauna):
+    lists.save_item(session, owner, "credit_types", sauna, {"low_balance": 5})
+    sell(session, receptionist, anna, sauna_month)
+    sell(session, receptionist, anna, silver)  # a member: checked in by the membership
+    result = checkin.check_in(session, receptionist, clients.get_client(session, receptionist, anna)["code"],
+                              today=TODAY)
+    assert result.reason == "Membership active." and result.reminders[0] == "Sauna: low balance, 5 visits left."
 
 
 def test_k4_a_use_recorded_later_for_an_earlier_day_never_takes_the_running_balance_below_zero(
