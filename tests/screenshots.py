@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 SIZES = ((1024, 768), (1366, 768))
-PROFILE = "C000044"  # a client with a renewed membership, cards and invoices in the demo
+PROFILE = "C000036"  # a client whose renewal started in grace, with cards and invoices, in the demo
 
 
 def _settle(app) -> None:

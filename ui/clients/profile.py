@@ -180,7 +180,7 @@ class ClientProfile(QWidget):
         back.clicked.connect(lambda: self.may_leave() and self.back.emit())
         self.title = ElidedLabel(objectName="areaTitle")  # a long name gives way, the buttons stay
         self.code = QLabel(objectName="clientCode")
-        self.badge = QLabel(objectName="membershipBadge")
+        self.badge = ElidedLabel(objectName="membershipBadge")  # heads the left column: the name keeps the top row
         self.sell = QPushButton(self.tr("Sell…"), objectName="primary")
         self.sell.setVisible(ops.actor.may(Right.SELL))
         self.sell.clicked.connect(lambda: self.sell_requested.emit(self.client_id))
@@ -189,7 +189,7 @@ class ClientProfile(QWidget):
         self.edit = QPushButton(self.tr("Edit…"))
         self.edit.setVisible(ops.actor.may(Right.EDIT_CLIENTS))
         self.edit.clicked.connect(lambda: self.edit_requested.emit(self.client_id))
-        for widget in (back, None, self.title, self.code, self.badge):
+        for widget in (back, None, self.title, self.code):
             top.addSpacing(16) if widget is None else top.addWidget(widget)
         top.addStretch(1)
         top.addWidget(self.sell)
@@ -209,8 +209,8 @@ class ClientProfile(QWidget):
             self.fields[key] = value
             self.details.addRow(self.tr(label), value)
         details = QFrame(objectName="card")
-        details_box = QHBoxLayout(details)
-        photo_box = QVBoxLayout()
+        details_box = QVBoxLayout(details)  # the photo above the details: the values get the card's width
+        photo_box = QHBoxLayout()
         self.photo = QLabel(objectName="clientPhoto")
         self.photo.setFixedSize(PHOTO_SIZE, PHOTO_SIZE)
         self.photo.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -218,7 +218,7 @@ class ClientProfile(QWidget):
         self.photo_button.setVisible(ops.actor.may(Right.EDIT_CLIENTS))
         self.photo_button.clicked.connect(self.choose_photo)
         photo_box.addWidget(self.photo)
-        photo_box.addWidget(self.photo_button)
+        photo_box.addWidget(self.photo_button, 0, Qt.AlignmentFlag.AlignBottom)
         photo_box.addStretch(1)
         details_box.addLayout(photo_box)
         details_box.addLayout(self.details, 1)
@@ -226,6 +226,7 @@ class ClientProfile(QWidget):
         self.family.open_client.connect(lambda client_id: self.may_leave() and self.show_client(client_id))
         self.groups = GroupsCard(ops)
         self.groups.setVisible(ops.actor.may(Right.ENROL))
+        left.addWidget(self.badge)
         left.addWidget(details)
         left.addWidget(self.family)
         left.addWidget(self.groups)
