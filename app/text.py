@@ -36,3 +36,9 @@ def national_number(phone: str) -> str:
     if digits.startswith("00") or not digits.startswith(("0", "8")):
         return ""
     return digits[1:].lstrip("0")
+
+
+def isolated(name: str) -> str:
+    """A name isolated from the text around it (Unicode FSI … PDI): an Arabic name keeps its own
+    direction and does not drag the punctuation and the code after it along."""
+    return f"\u2068{name}\u2069"

@@ -22,18 +22,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from app.text import isolated
 from ui.ops import FAILED, Ops
 
 COLOURS = {"green": "#1e7b3c", "amber": "#b7791f", "red": "#b03a2e", "info": "#4a5568"}
 SHOWN_MS = 8_000  # a verdict stays this long over the list; one with Renew…/Sell… longer
 OFFER_SHOWN_MS = 20_000
 FADE_MS = 400
-
-
-def isolated(name: str) -> str:
-    """A client's name isolated from the text around it (FSI … PDI): an Arabic name
-    keeps its own direction and does not drag the punctuation after it along."""
-    return f"\u2068{name}\u2069"
 
 
 class CheckInAgainDialog(QMessageBox):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.services import invoices, payments
 from app.services.access import Right
+from app.text import isolated
 from ui.models.rows import RowsModel
 from ui.money import money_text
 from ui.ops import FAILED, Ops
@@ -137,7 +138,8 @@ class InvoiceDialog(QDialog):
                                                                           date=view["date"].strftime("%d.%m.%Y")))
         payer = view["payer"]["name"]
         who = view["client"]["name"]
-        self.who.setText(who if payer == who else self.tr("{client}, paid by {payer}").format(client=who, payer=payer))
+        self.who.setText(who if payer == who else self.tr("{client}, paid by {payer}").format(client=isolated(who),
+                                                                                              payer=isolated(payer)))
         state = view["payment_state"]
         self.state.setText(self.tr("State: {state}").format(state=self.tr(state))
                            + (f" · {view['void_reason']}" if view["void_reason"] else ""))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.models import PaymentMethod
 from app.services import invoices, lists, payments
+from app.text import isolated
 from ui.forms import FieldErrors, pydate, qdate
 from ui.money import money_text
 from ui.ops import FAILED, Ops
@@ -41,7 +42,7 @@ class PaymentDialog(QDialog):
         self.setWindowTitle(self.tr("Payment for invoice {number}").format(number=invoice["number"]))
         self.setMinimumWidth(460)
         summary = QLabel(self.tr("{client} · total {total} · paid {paid} · due {due}").format(
-            client=invoice["payer"]["name"], total=money_text(invoice["total"]), paid=money_text(invoice["paid"]),
+            client=isolated(invoice["payer"]["name"]), total=money_text(invoice["total"]), paid=money_text(invoice["paid"]),
             due=money_text(invoice["balance"])), objectName="paymentSummary")
         summary.setWordWrap(True)
         summary.setTextFormat(Qt.TextFormat.PlainText)  # the client's name is text, never markup (D8)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.errors import AlreadyMember, DomainError
 from app.models import PackageKind
 from app.services import catalogue, clients, invoices, sales
+from app.text import isolated
 from ui.clients.picker import ClientPicker
 from ui.forms import FieldErrors, pydate, qdate
 from ui.money import money_text
@@ -46,7 +47,7 @@ class SaleDialog(QDialog):
         self.setMinimumWidth(520)
         form = QFormLayout()
         self.errors = FieldErrors(form, QLabel())
-        self.client = QLabel(objectName="saleClient")
+        self.client = QLabel(objectName="saleClient", textFormat=Qt.TextFormat.PlainText)
         self.change_client = QPushButton(self.tr("Choose…"))
         client_row = QHBoxLayout()
         client_row.addWidget(self.client, 1)
@@ -120,7 +121,7 @@ class SaleDialog(QDialog):
             self.client.setText(self.tr("No client chosen"))
         else:
             client = self.ops.read(clients.get_client, self.client_id)
-            self.client.setText(f"{client['name']}  ({client['code']})")
+            self.client.setText(f"{isolated(client['name'])}  ({client['code']})")  # an Arabic name stays put
         self.update_quote()
 
     def choose_client(self) -> None:
