@@ -30,7 +30,8 @@ def test_b1_the_payment_step_offers_the_front_desk_then_the_drawer_this_pc_used_
     first = _payment_step(qtbot, rita, _invoice(desk, rita, "<b>Ann</b> Adams"))
     assert first.drawer.currentText() == "Front desk"
     summary = first.findChild(QLabel, "paymentSummary")  # D8: the name as typed, never markup
-    assert summary.text().startswith("\u2068<b>Ann</b> Adams\u2069 · ")  # the name isolated, as typed and summary.textFormat() == Qt.TextFormat.PlainText
+    assert summary.text().startswith("\u2068<b>Ann</b> Adams\u2069 · ")  # the name isolated, as typed
+    assert summary.textFormat() == Qt.TextFormat.PlainText
 
     first.drawer.setFocus()
     qtbot.keyClick(first.drawer, Qt.Key.Key_Up)  # the list: No cash drawer, Cafe till, Front desk
