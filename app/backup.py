@@ -27,6 +27,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from app.errors import DomainError
+from app.paths import private_file
 from app.tasks import TaskState
 
 DAY = dt.timedelta(days=1)
@@ -101,6 +102,7 @@ def _write_checked_copy(source: sqlite3.Connection, target: Path, state: TaskSta
             _copy_pages(source, dest, state)
         finally:
             dest.close()
+        private_file(partial)  # a copy of everyone's data: readable only by the user (D6)
         problems = integrity_problems(partial)
         if problems:
             raise DamagedFile("The database has damaged pages (" + "; ".join(problems[:3]) + "). "

@@ -13,6 +13,35 @@ from pathlib import Path
 APP_NAME = "MembershipDesk"
 
 
+PRIVATE_DIR = 0o700  # the data folder and its folders: only the user (Linux, macOS; D6)
+PRIVATE_FILE = 0o600
+
+
+def private_dir(path: Path) -> Path:
+    """Make ``path`` (and missing parents) and keep it readable only by the user."""
+    path.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR)
+    if os.name == "posix" and path.stat().st_mode & 0o077:
+        path.chmod(PRIVATE_DIR)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Make an existing file readable only by the user (a database, a backup, a log)."""
+    if os.name == "posix" and path.exists() and path.stat().st_mode & 0o077:
+        path.chmod(PRIVATE_FILE)
+    return path
+
+
+def write_private(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` created 0600 from the start, renamed in once whole."""
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, PRIVATE_FILE)
+    with os.fdopen(fd, "w", encoding="utf-8") as out:
+        out.write(text)
+    private_file(tmp)
+    tmp.replace(path)
+
+
 def data_dir() -> Path:
     home = os.environ.get("MEMBERSHIP_DESK_HOME")
     if home:
@@ -21,8 +50,7 @@ def data_dir() -> Path:
         import platformdirs
 
         path = Path(platformdirs.user_data_dir(APP_NAME, APP_NAME))
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(path)
 
 
 def default_database_path() -> Path:
@@ -34,21 +62,15 @@ def demo_database_path() -> Path:
 
 
 def backups_dir() -> Path:
-    path = data_dir() / "backups"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(data_dir() / "backups")
 
 
 def attachments_dir() -> Path:
-    path = data_dir() / "attachments"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(data_dir() / "attachments")
 
 
 def photos_dir() -> Path:
-    path = data_dir() / "photos"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return private_dir(data_dir() / "photos")
 
 
 def _local_config_path() -> Path:
@@ -64,7 +86,8 @@ def load_local_config() -> dict:
 
 
 def save_local_config(config: dict) -> None:
-    path = _local_config_path()
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(config, indent=2), encoding="utf-8")
-    tmp.replace(path)
+    write_private(_local_config_path(), json.dumps(config, indent=2))
+
+
+def secrets_path() -> Path:
+    return data_dir() / "secrets.json"

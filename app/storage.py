@@ -17,6 +17,7 @@ from app.backup import backup_sqlite
 from app.db import Database, is_sqlite, make_engine
 from app.errors import DatabaseProblem
 from app.migrations import HEAD
+from app.paths import private_file
 from app.shares import network_share
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -52,7 +53,8 @@ def upgrade(engine: Engine) -> None:
         command.upgrade(alembic_config(conn), "head")
 
 
-def _check_file(url: str, create: bool) -> None:
+def _check_file(url: str, create: bool) -> Path | None:
+    """Refuse a file that cannot be the desk's database as it is; its path when it is to be made."""
     path = make_url(url).database
     if not path or path == ":memory:" or "mode=memory" in url:
         return
@@ -69,7 +71,7 @@ def _check_file(url: str, create: bool) -> None:
         if not create:
             raise DatabaseProblem("missing", f"There is no database file at {file}.")
         file.parent.mkdir(parents=True, exist_ok=True)
-        return
+        return file
     if not os.access(file, os.R_OK):
         raise DatabaseProblem("unreadable", f"The database file {file} cannot be read (permissions).")
     _check_header(file)
@@ -77,6 +79,7 @@ def _check_file(url: str, create: bool) -> None:
         raise DatabaseProblem(
             "read_only", f"The database file {file} (or its folder) is read-only, so nothing could be saved."
         )
+    return None
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -121,8 +124,9 @@ def open_database(url: str, *, create: bool = False, backup_folder: Path | None 
     Raises:
         DatabaseProblem: with a plain message and a ``kind`` the UI offers a way out for.
     """
+    new_file = None
     if is_sqlite(url):
-        _check_file(url, create)
+        new_file = _check_file(url, create)
     engine = make_engine(url, **engine_kw)
     try:
         with engine.begin() as conn:  # a write transaction: fails now if read-only or locked
@@ -145,6 +149,9 @@ def open_database(url: str, *, create: bool = False, backup_folder: Path | None 
         if rev is not None and is_sqlite(engine) and backup_folder is not None:
             backup_sqlite(engine, backup_folder, "before-upgrade")
         upgrade(engine)
+        if new_file is not None:  # made by the desk: readable only by the user (D6)
+            for made in (new_file, new_file.with_name(new_file.name + "-wal"), new_file.with_name(new_file.name + "-shm")):
+                private_file(made)
         return Database(engine)
     except DatabaseProblem:
         engine.dispose()

@@ -14,6 +14,7 @@ import pytest
 # Never touch the real user data folder from a test.
 os.environ.setdefault("MEMBERSHIP_DESK_HOME", tempfile.mkdtemp(prefix="desk-tests-"))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("MEMBERSHIP_DESK_KEYRING", "0")  # never the developer's own keyring (app/secret_store.py)
 
 from sqlalchemy.orm import Session  # noqa: E402
 

@@ -18,7 +18,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.db import Database, sqlite_url
 from app.errors import DatabaseProblem, DomainError
-from app.paths import backups_dir, data_dir, default_database_path, demo_database_path, load_local_config
+from app.paths import (
+    backups_dir,
+    data_dir,
+    default_database_path,
+    demo_database_path,
+    load_local_config,
+    private_file,
+)
 from app.services.access import Actor
 from ui.mainwindow import MainWindow
 from ui.ops import ReadFailed, report_bug
@@ -59,6 +66,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 def setup_logging() -> None:
     handler = logging.FileHandler(data_dir() / "desk.log", encoding="utf-8")
+    private_file(data_dir() / "desk.log")  # names and errors: readable only by the user (D6)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     log.addHandler(handler)
     log.setLevel(logging.INFO)

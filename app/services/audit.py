@@ -18,9 +18,14 @@ def record(session: Session, actor: Actor, action: str, entity: str, entity_id: 
             action=action,
             entity=entity,
             entity_id=entity_id,
-            details=json.dumps(details, default=str, ensure_ascii=False) if details else "",
+            details=details_text(**details),
         )
     )
+
+
+def details_text(**details) -> str:
+    """The stored form of an event's details (also to find events by them)."""
+    return json.dumps(details, default=str, ensure_ascii=False) if details else ""
 
 
 def history(session: Session, entity: str, entity_id: int) -> list[dict]:

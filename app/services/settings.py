@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import paths, validation
+from app import paths, secret_store, validation
 from app.errors import DomainError
 from app.models import CashDrawer, Setting
 from app.pictures import read_picture, store_picture
@@ -101,6 +101,7 @@ def get_settings(session: Session) -> dict:
     """Every setting, stored value over default. Percentages come back as Decimal."""
     values = defaults()
     values.update({s.key: s.value for s in session.scalars(select(Setting)) if s.key in SCHEMA})
+    values["smtp_password"] = secret_store.load("smtp_password") or values["smtp_password"]  # D6 (older: the table)
     for key in ("tax_rate", "sibling_discount_pct"):
         values[key] = Decimal(values[key])
     return values
@@ -129,6 +130,9 @@ def store(session: Session, changes: dict) -> dict:
     if "default_cash_drawer" in cleaned:
         _check_default_drawer(session, cleaned["default_cash_drawer"])
     for key, value in cleaned.items():
+        if key == "smtp_password":  # D6: in the keyring (or a file only the user reads), never in the table
+            secret_store.save(key, value)
+            value = ""
         row = session.get(Setting, key)
         if row is None:
             session.add(Setting(key=key, value=value))

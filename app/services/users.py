@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
@@ -10,10 +13,11 @@ from sqlalchemy.orm import Session
 from app import validation
 from app.db import lock_row
 from app.errors import DomainError
-from app.models import Role, User
+from app.models import AuditEvent, Role, User
 from app.services import audit
-from app.services.access import Actor, Right, guarded
+from app.services.access import SYSTEM, Actor, Right, guarded
 from app.services.records import existing
+from app.types import utcnow
 from app.services.versions import refuse_if_changed
 
 MIN_PASSWORD = 8
@@ -175,16 +179,54 @@ def _verify(user: User, password: str) -> bool:
         return False
 
 
-def sign_in(session: Session, username: str, password: str) -> Actor:
-    """Check a user name and password; the same message whichever of the two is wrong."""
+FIRST_DELAY_S = 1
+LONGEST_DELAY_S = 30
+
+
+def _failures_since_last_sign_in(session: Session, username: str, user: User | None) -> list:
+    """When the wrong passwords for ``username`` since its last successful sign-in were typed, newest first."""
+    failed = select(AuditEvent.at).where(AuditEvent.action == "sign_in_failed", AuditEvent.entity == "user")
+    if user is None:  # an unknown name waits as a real one does: the delay does not tell which names exist
+        failed = failed.where(AuditEvent.entity_id.is_(None), AuditEvent.details == audit.details_text(username=username))
+    else:
+        failed = failed.where(AuditEvent.entity_id == user.id)
+        last_in = session.scalar(select(func.max(AuditEvent.id)).where(
+            AuditEvent.action == "sign_in", AuditEvent.entity == "user", AuditEvent.entity_id == user.id))
+        if last_in is not None:
+            failed = failed.where(AuditEvent.id > last_in)
+    return session.scalars(failed.order_by(AuditEvent.id.desc()).limit(8)).all()
+
+
+def wait_before_next_try(failures: list, now: dt.datetime) -> int:
+    """Whole seconds still to wait: 1, 2, 4 … 30 s after 1, 2, 3 … wrong passwords in a row (D6)."""
+    if not failures:
+        return 0
+    delay = min(LONGEST_DELAY_S, FIRST_DELAY_S * 2 ** (len(failures) - 1))
+    last = failures[0] if failures[0].tzinfo else failures[0].replace(tzinfo=dt.timezone.utc)
+    left = (last + dt.timedelta(seconds=delay) - now).total_seconds()
+    return max(0, math.ceil(left))
+
+
+def sign_in(session: Session, username: str, password: str, *, now: dt.datetime | None = None) -> Actor:
+    """Check a user name and password; the same message whichever of the two is wrong.
+
+    Wrong passwords for a user name make the next try wait (1, 2, 4 … 30 s): the try is
+    refused with the time left rather than slept on. A wrong password is kept in the audit
+    trail even though the sign-in fails: its transaction is committed before the refusal.
+    """
     wrong = DomainError("Wrong user name or password.", field="password")
     if not isinstance(username, str) or not isinstance(password, str) or not username.strip():
         raise wrong
-    user = session.scalar(select(User).where(User.username == username.strip().casefold()))
+    name = username.strip().casefold()
+    user = session.scalar(select(User).where(User.username == name))
+    left = wait_before_next_try(_failures_since_last_sign_in(session, name, user), now or utcnow())
+    if left:
+        raise DomainError(f"Too many wrong passwords: try again in {left} s.", field="password")
     if user is None:
         _hasher.hash("spend the same time as a real check")
-        raise wrong
-    if not _verify(user, password):
+    if user is None or not _verify(user, password):
+        audit.record(session, SYSTEM, "sign_in_failed", "user", user.id if user else None, username=name)
+        session.commit()  # the failure is the action: kept, though the sign-in raises
         raise wrong
     if not user.active:
         raise DomainError("This account is switched off. Ask the owner.", field="username")

@@ -182,3 +182,74 @@ def test_d6_every_user_changes_their_own_password_with_the_old_one(session, teac
 def test_d6_signing_out_is_recorded(session, receptionist):
     users.sign_out(session, receptionist)
     assert [e.user_id for e in _events(session, receptionist.user_id, "sign_out")] == [receptionist.user_id]
+
+
+def _failed(session, username):
+    return session.scalars(select(AuditEvent.at).where(AuditEvent.action == "sign_in_failed",
+                                                      AuditEvent.details.contains(f'"{username}"'))).all()
+
+
+def test_d6_wrong_passwords_make_the_next_try_wait_longer_each_time(session):
+    import datetime as dt
+
+    from app.types import utcnow
+
+    start = utcnow()
+    waits = []
+    for tries in range(7):
+        at = start + dt.timedelta(minutes=tries)  # each try after the previous wait is over
+        with pytest.raises(DomainError, match="^Wrong user name or password.$"):
+            users.sign_in(session, "olga", "wrong password", now=at)
+        last = _failed(session, "olga")[-1].replace(tzinfo=dt.timezone.utc)
+        with pytest.raises(DomainError, match="^Too many wrong passwords: try again in") as refused:
+            users.sign_in(session, "olga", PASSWORD, now=last)  # even the right password waits
+        waits.append(int(refused.value.message.split(" in ")[1].removesuffix(" s.")))
+    assert waits == [1, 2, 4, 8, 16, 30, 30]
+    assert len(_failed(session, "olga")) == 7  # a try refused for waiting is not counted again
+    later = last + dt.timedelta(seconds=31)
+    assert users.sign_in(session, "olga", PASSWORD, now=later).username == "olga"
+    with pytest.raises(DomainError, match="^Wrong user name or password.$"):
+        users.sign_in(session, "olga", "wrong again", now=later)  # a sign-in starts the count anew
+    with pytest.raises(DomainError, match="try again in 1 s"):
+        users.sign_in(session, "olga", PASSWORD, now=_failed(session, "olga")[-1].replace(tzinfo=dt.timezone.utc))
+
+
+def test_d6_the_delay_is_per_user_and_an_unknown_name_waits_like_a_real_one(session):
+    with pytest.raises(DomainError, match="^Wrong"):
+        users.sign_in(session, "olga", "wrong password")
+    assert users.sign_in(session, "rita", PASSWORD).username == "rita"
+    with pytest.raises(DomainError, match="^Wrong"):
+        users.sign_in(session, "nobody", "guess")
+    with pytest.raises(DomainError, match="try again in 1 s"):
+        users.sign_in(session, "nobody", "guess")
+
+
+def test_d6_a_failed_sign_in_is_in_the_audit_trail_though_the_sign_in_fails(tmp_path):
+    from app.db import sqlite_url
+    from app.storage import open_database
+
+    db = open_database(sqlite_url(tmp_path / "d6.sqlite3"), create=True)
+    try:
+        with db.writer.begin() as s:
+            setup.first_start(s, business_name="Gym", currency="EUR", owner_name="Olga", username="olga",
+                              password=PASSWORD, repeat_password=PASSWORD)
+        with pytest.raises(DomainError), db.writer.begin() as s:
+            users.sign_in(s, "OLGA", "wrong password")
+        with db.reader.begin() as s:
+            event = s.scalar(select(AuditEvent).where(AuditEvent.action == "sign_in_failed"))
+            olga = s.scalar(select(User.id).where(User.username == "olga"))
+        assert (event.user_id, event.entity_id, event.details) == (None, olga, '{"username": "olga"}')
+    finally:
+        db.dispose()
+
+
+def test_d6_an_old_hash_is_renewed_at_sign_in(session):
+    from argon2 import PasswordHasher
+
+    weak = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1)
+    user = session.scalar(select(User).where(User.username == "tom"))
+    user.password_hash = weak.hash(PASSWORD)
+    session.flush()
+    users.sign_in(session, "tom", PASSWORD)
+    assert user.password_hash != weak.hash(PASSWORD) and not PasswordHasher().check_needs_rehash(user.password_hash)
+    assert users.sign_in(session, "tom", PASSWORD).username == "tom"

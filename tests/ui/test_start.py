@@ -75,12 +75,15 @@ def test_second_start_asks_to_sign_in_and_a_wrong_password_can_be_retried(home, 
         seen["error"] = dialog.errors.text("password")
         _fill(dialog, qtbot, {"password": "secret-pass"})
         dialog.sign_in()
+        seen["wait"] = dialog.errors.text("password")  # the next try waits a second: refused, not slept on
+        qtbot.waitUntil(lambda: dialog.sign_in() or dialog.actor is not None, timeout=5000)
         return dialog.actor
 
     monkeypatch.setattr(LoginDialog, "ask", classmethod(drive))
     window = desk.start([])
     qtbot.addWidget(window)
     assert seen["error"] == "Wrong user name or password."
+    assert seen["wait"] == "Too many wrong passwords: try again in 1 s."
     assert window.ops.actor.username == "olga"
     window.ops.db.dispose()
 
