@@ -110,6 +110,7 @@ class PackageDialog(QDialog):
         form.setRowVisible(self._rows_of[field], visible)
 
     def _load(self, package: dict) -> None:
+        self.version = package["version"]  # D7: a save after someone else's is refused
         self.kind.setCurrentIndex(self.kind.findData(package["kind"]))
         self.kind.setEnabled(False)  # a package keeps its kind; make a new one instead
         self.name.setText(package["name"])
@@ -144,6 +145,8 @@ class PackageDialog(QDialog):
     def save(self) -> None:
         self.errors.clear()
         values = self.values()
+        if self.package_id is not None:
+            values["version"] = self.version
         self.saved_id = save_record(self.ops, catalogue.create_package, catalogue.update_package, self.package_id,
                                     values, parent=self, on_error=self.errors.show)
         if self.saved_id is not None:

@@ -166,6 +166,7 @@ class GroupDialog(QDialog):
             self._refresh_members()
 
     def _load(self, group: dict) -> None:
+        self.version = group["version"]  # D7: a save after someone else's is refused
         self.name.setText(group["name"])
         self.teacher.setCurrentIndex(max(0, self.teacher.findData(group["teacher_id"])))
         self.room.setText(group["room"])
@@ -176,6 +177,8 @@ class GroupDialog(QDialog):
     def save(self) -> None:
         values = {"program_id": self.program_id, "name": self.name.text(), "teacher_id": self.teacher.currentData(),
                   "room": self.room.text(), "capacity": self.capacity.value() or None, "slots": self.slots.value()}
+        if self.group_id is not None:
+            values["version"] = self.version
         self.saved_id = save_record(self.ops, programs.create_group, programs.update_group, self.group_id, values,
                                     parent=self, on_error=self.errors.show)
         if self.saved_id is not None:

@@ -45,6 +45,6 @@ class UserEditDialog(QDialog):
 
     def save(self) -> None:
         if self.ops.run(users.update_user, self.user["id"], self.display_name.text(), Role(self.role.currentData()),
-                        self.active.isChecked(), parent=self, on_error=self.errors.show,
+                        self.active.isChecked(), version=self.user["version"], parent=self, on_error=self.errors.show,
                         done=self.tr("User {username} saved").format(username=self.user["username"])) is not FAILED:
             self.accept()
