@@ -147,6 +147,12 @@ def setting_versions(session: Session) -> dict[str, int]:
 
 
 @guarded(Right.EDIT_SETTINGS)
+def read_versions(session: Session, actor: Actor) -> dict[str, int]:
+    """The settings' versions, read with them by the settings pages (D7)."""
+    return setting_versions(session)
+
+
+@guarded(Right.EDIT_SETTINGS)
 def update_settings(session: Session, actor: Actor, changes: dict, versions: dict | None = None) -> dict:
     """Save ``changes``; with ``versions`` (from :func:`setting_versions` when the form was filled), a
     setting saved by someone else since then refuses the whole save (D7)."""
@@ -154,7 +160,7 @@ def update_settings(session: Session, actor: Actor, changes: dict, versions: dic
     if versions is not None:
         saved = setting_versions(session)
         if any(saved.get(key) != versions.get(key) for key in changes):
-            raise changed_meanwhile(session, "These settings", "settings", None)
+            raise changed_meanwhile(session, "A setting on this page", "settings", None)
     cleaned = store(session, changes)
     shown = {k: ("***" if k == "smtp_password" else v) for k, v in cleaned.items()}
     audit.record(session, actor, "update", "settings", None, **shown)

@@ -13,7 +13,7 @@ from app.services import catalogue, clients, programs, settings, users
 from app.services.versions import ChangedMeanwhile
 from tests.conftest import PASSWORD
 
-WHO_AND_WHEN = re.compile(r"^(This client|This package|This group|This user|These settings) was changed by "
+WHO_AND_WHEN = re.compile(r"^(This client|This package|This group|This user|A setting on this page) was changed by "
                           r"(.+) at (\d\d\.\d\d\.\d{4} \d\d:\d\d) meanwhile, so your change was not "
                           r"saved\. The form now shows the saved values: make your change again if it is still "
                           r"needed\.$")
@@ -78,7 +78,7 @@ def test_d7_settings_saved_from_old_versions_are_refused(session, owner):
     settings.update_settings(session, owner, {"business_name": "Sunny Kids"}, shown)
     with pytest.raises(ChangedMeanwhile) as refused:
         settings.update_settings(session, owner, {"business_name": "Rainy Kids"}, shown)
-    assert _what_and_who(refused) == ("These settings", "Olga Owner")
+    assert _what_and_who(refused) == ("A setting on this page", "Olga Owner")
     assert settings.get_settings(session)["business_name"] == "Sunny Kids"
     settings.update_settings(session, owner, {"business_name": "Rainy Kids"}, settings.setting_versions(session))
     assert settings.get_settings(session)["business_name"] == "Rainy Kids"

@@ -54,3 +54,37 @@ def test_d7_two_dialogs_on_one_client_the_later_save_is_refused_and_shows_the_sa
     _save(qtbot, olgas)
     qtbot.waitUntil(lambda: not olgas.isVisible())
     assert olgas.saved_id == anna and _stored(desk, anna) == ("Anna Smith-Jones", "+44 7700 900123")
+
+
+def test_d7_a_settings_page_saved_after_another_pcs_save_is_refused_then_shows_it(desk, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    from app.services import settings
+    from tests.ui.typing import type_text
+    from ui.settings.screen import SettingsScreen
+
+    olga = desk.ops("olga")
+    screen = SettingsScreen(olga)
+    qtbot.addWidget(screen)
+    screen.show()
+    page = screen.pages[0]
+    save = next(b for b in page.findChildren(QPushButton) if b.text() == "Save")
+    page.widgets["business_name"].clear()
+    type_text(page.widgets["business_name"], "Sunny Kids")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert olga.read(settings.read_settings)["business_name"] == "Sunny Kids"  # own saves build on each other
+    page.widgets["business_name"].clear()
+    type_text(page.widgets["business_name"], "Sunny Kids Centre")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert olga.read(settings.read_settings)["business_name"] == "Sunny Kids Centre"
+
+    shown_versions = page.versions
+    with desk.database.writer.begin() as s:  # the other PC, signed in as the owner too
+        settings.update_settings(s, olga.actor, {"business_name": "Rainy Kids"}, settings.setting_versions(s))
+    page.versions = shown_versions  # this page has not heard of it yet
+    page.widgets["business_name"].clear()
+    type_text(page.widgets["business_name"], "Cloudy Kids")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert page.errors.general.text().startswith("A setting on this page was changed by Olga Owner at ")
+    assert page.widgets["business_name"].text() == "Rainy Kids"
+    assert olga.read(settings.read_settings)["business_name"] == "Rainy Kids"

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import lists, settings
+from app.services.versions import ChangedMeanwhile
 from ui.forms import FieldErrors
 from ui.ops import FAILED, OpChange, Ops
 from ui.settings.drawers import CashDrawersPage
@@ -62,6 +63,7 @@ class SettingsPage(QWidget):
         self.ops = ops
         self.fields = fields
         self.widgets: dict[str, QWidget] = {}
+        self.versions: dict | None = None
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # a long label puts its field below it
@@ -85,7 +87,8 @@ class SettingsPage(QWidget):
         layout.addStretch(1)
         self.save_button.clicked.connect(self.save)
 
-    def load(self, values: dict) -> None:
+    def load(self, values: dict, versions: dict | None = None) -> None:
+        self.versions = versions  # as read with the values: a save after another PC's is refused (D7)
         for key, _label, kind in self.fields:
             _set(self.widgets[key], kind, values[key])
 
@@ -96,9 +99,15 @@ class SettingsPage(QWidget):
     def save(self) -> None:
         self.errors.clear()
         self.saved.clear()
-        if self.ops.run(settings.update_settings, self.values(), parent=self, on_error=self.errors.show,
-                        done=self.tr("Settings saved")) is not FAILED:
+        if self.ops.run(settings.update_settings, self.values(), self.versions, parent=self,
+                        on_error=self._refused, done=self.tr("Settings saved")) is not FAILED:
             self.saved.setText(self.tr("Saved."))
+            self.versions = self.ops.read(settings.read_versions)  # this save is the one to build on
+
+    def _refused(self, err) -> None:
+        if isinstance(err, ChangedMeanwhile):  # show what the other PC saved
+            self.load(self.ops.read(settings.read_settings), self.ops.read(settings.read_versions))
+        self.errors.show(err)
 
 
 def _editor(kind: str) -> QWidget:
@@ -193,9 +202,9 @@ class SettingsScreen(QWidget):
         self.nav.setCurrentRow(self.stack.indexOf(page))
 
     def reload(self) -> None:
-        values = self.ops.read(settings.read_settings)
+        values, versions = self.ops.read(settings.read_settings), self.ops.read(settings.read_versions)
         for page in self.pages:
-            page.load(values)
+            page.load(values, versions)
 
     def _on_changed(self, change: OpChange) -> None:
         if change.changes.touches("settings"):
