@@ -15,16 +15,48 @@ MAX_DATE = dt.date(2200, 12, 31)
 MAX_AMOUNT = Decimal("100000000")  # 10^8 in the business currency: beyond any real sale
 
 
+DIRECTION_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _lone_surrogates(value: str) -> bool:
+    return any("\ud800" <= ch <= "\udfff" for ch in value)
+
+
 def text(value, field: str, label: str, *, max_len: int = 200, required: bool = True) -> str:
-    """Stripped text without control characters, within ``max_len``."""
+    """Stripped text without control characters (tab and new line allowed) or broken characters, within ``max_len``."""
     value = "" if value is None else str(value).strip()
     if required and not value:
         raise DomainError(f"{label} is required.", field=field)
+    if _lone_surrogates(value):
+        raise DomainError(f"{label} contains a broken character (half of a pair): type it again.", field=field)
     if any(unicodedata.category(ch) == "Cc" and ch not in "\n\t" for ch in value):
         raise DomainError(f"{label} contains characters that cannot be stored.", field=field)
     if len(value) > max_len:
         raise DomainError(f"{label} is too long ({len(value)} characters; at most {max_len}).", field=field)
     return value
+
+
+def name(value, field: str = "name", label: str = "Name", *, max_len: int = 200, required: bool = True) -> str:
+    """A name (of a person, a family, a package, a user): one line, no control or direction-override characters.
+
+    A direction override (U+202A-U+202E, U+2066-U+2069) would turn the text after the
+    name around on every list, receipt and invoice that shows it (D5).
+    """
+    if any(ch in "\n\r\t" for ch in ("" if value is None else str(value).strip())):
+        raise DomainError(f"{label} must be on one line.", field=field)
+    value = text(value, field, label, max_len=max_len, required=required)
+    if any(ch in DIRECTION_CONTROLS for ch in value):
+        raise DomainError(f"{label} contains a hidden character that changes the writing direction: "
+                          "type it again without it.", field=field)
+    return value
+
+
+def search_text(value) -> str:
+    """What a search box sent, with what can never be in a stored text removed (NUL, control
+    characters, broken characters): a search never fails on them (D5)."""
+    value = "" if value is None else str(value)
+    return "".join(ch for ch in value if not ("\ud800" <= ch <= "\udfff")
+                   and (unicodedata.category(ch) != "Cc" or ch in " \t"))
 
 
 def money(value, field: str, label: str, *, allow_zero: bool = True) -> Decimal:

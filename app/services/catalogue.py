@@ -41,7 +41,7 @@ def _enum(enum_cls, value, field: str, label: str):
 def _clean_services(services) -> list[dict]:
     cleaned = []
     for service in services or []:
-        name = validation.text(service.get("name"), "services", "A service's name", max_len=200)
+        name = validation.name(service.get("name"), "services", "A service's name", max_len=200)
         frequency = service.get("frequency")
         if frequency == "weekly":
             weekdays = set(service.get("weekdays") or ())
@@ -71,7 +71,7 @@ def _clean_package(session: Session, data: dict) -> dict:
     kind = _enum(PackageKind, data.get("kind"), "kind", "kind of package")
     out = {
         "kind": kind,
-        "name": validation.text(data.get("name"), "name", "Name", max_len=200),
+        "name": validation.name(data.get("name"), "name", "Name", max_len=200),
         "description": validation.text(data.get("description", ""), "description", "Description", max_len=5000,
                                        required=False),
         "active": bool(data.get("active", True)),

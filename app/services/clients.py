@@ -35,7 +35,7 @@ def clean_fields(session: Session, data: dict, client_id: int | None) -> dict:
         raise DomainError(f"Unknown client fields: {', '.join(sorted(unknown))}.")
     out = {}
     if "name" in data or client_id is None:
-        out["name"] = validation.text(data.get("name"), "name", "Name", max_len=200)
+        out["name"] = validation.name(data.get("name"), "name", "Name", max_len=200)
         out["search_key"] = fold(out["name"])
     if "phone" in data:
         out["phone"] = _phone(data["phone"], "phone")
@@ -51,7 +51,9 @@ def clean_fields(session: Session, data: dict, client_id: int | None) -> dict:
             if born > dt.date.today():
                 raise DomainError("The birth date is in the future.", field="birth_date")
         out["birth_date"] = born
-    for field, label, max_len in (("guardian_name", "Guardian", 200), ("notes", "Notes", 5000), ("photo", "Photo", 260)):
+    if "guardian_name" in data:
+        out["guardian_name"] = validation.name(data["guardian_name"], "guardian_name", "Guardian", required=False)
+    for field, label, max_len in (("notes", "Notes", 5000), ("photo", "Photo", 260)):
         if field in data:
             out[field] = validation.text(data[field], field, label, max_len=max_len, required=False)
     if "category_id" in data:
@@ -159,6 +161,7 @@ def _fts_match(columns: str, term: str):
 
 def _matching(session: Session, query: str):
     """A condition on Client for the search text (name, phone or code), or None for "all"."""
+    query = validation.search_text(query)  # a NUL or a broken character finds nothing rather than failing
     words = fold(query).split()
     if not words:
         return None

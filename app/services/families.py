@@ -88,6 +88,6 @@ def set_payer(session: Session, actor: Actor, client_id: int) -> None:
 @guarded(Right.EDIT_CLIENTS)
 def rename_family(session: Session, actor: Actor, family_id: int, name: str) -> None:
     family = existing(session, Family, family_id, "family")
-    family.name = validation.text(name, "name", "Family name", max_len=200)
+    family.name = validation.name(name, "name", "Family name", max_len=200)
     audit.record(session, actor, "rename", "family", family.id, name=family.name)
 

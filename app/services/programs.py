@@ -20,7 +20,7 @@ from app.services.versions import refuse_if_changed
 
 def _clean_program(data: dict) -> dict:
     return {
-        "name": validation.text(data.get("name"), "name", "Name", max_len=200),
+        "name": validation.name(data.get("name"), "name", "Name", max_len=200),
         "base_lesson_price": validation.money(data.get("base_lesson_price", 0), "base_lesson_price", "Lesson price"),
         "colour": validation.colour(data.get("colour", "#4a90d9"), "colour", "Colour"),
     }
@@ -87,7 +87,7 @@ def _clean_group(session: Session, data: dict) -> dict:
         raise DomainError("Give the group at least one weekly lesson time.", field="slots")
     return {
         "program_id": data["program_id"],
-        "name": validation.text(data.get("name"), "name", "Name", max_len=200),
+        "name": validation.name(data.get("name"), "name", "Name", max_len=200),
         "teacher_id": teacher_id,
         "room": validation.text(data.get("room", ""), "room", "Room", max_len=100, required=False),
         "capacity": None if capacity in (None, "", 0) else validation.whole(capacity, "capacity", "Capacity",

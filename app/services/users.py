@@ -37,7 +37,7 @@ def _check_password(password, field: str = "password") -> str:
 
 
 def _clean_username(username) -> str:
-    name = validation.text(username, "username", "User name", max_len=64).casefold()
+    name = validation.name(username, "username", "User name", max_len=64).casefold()
     if any(ch.isspace() for ch in name):
         raise DomainError("A user name cannot contain spaces.", field="username")
     return name
@@ -62,7 +62,7 @@ def has_users(session: Session) -> bool:
 def add_user(session: Session, username: str, display_name: str, role: Role, password: str) -> User:
     """Create a user without a rights check: for first start, via :mod:`app.services.setup`."""
     username = _clean_username(username)
-    display_name = validation.text(display_name, "display_name", "Name", max_len=200)
+    display_name = validation.name(display_name, "display_name", "Name", max_len=200)
     if not isinstance(role, Role):
         raise DomainError("Choose a role.", field="role")
     _check_password(password)
@@ -118,7 +118,7 @@ def update_user(session: Session, actor: Actor, user_id: int, display_name: str,
     lock_row(session, User, user_id)
     user = existing(session, User, user_id, "user")
     refuse_if_changed(session, user.version, version, "This user", "user", user.id)
-    display_name = validation.text(display_name, "display_name", "Name", max_len=200)
+    display_name = validation.name(display_name, "display_name", "Name", max_len=200)
     if not isinstance(role, Role):
         raise DomainError("Choose a role.", field="role")
     if not isinstance(active, bool):
