@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from app.db import Database, sqlite_url
 from app.errors import DatabaseProblem, DomainError
@@ -27,6 +27,7 @@ from app.paths import (
     private_file,
 )
 from app.services.access import Actor
+from ui import messages
 from ui.mainwindow import MainWindow
 from ui.ops import ReadFailed, report_bug
 from ui.start.login import LoginDialog
@@ -82,7 +83,7 @@ def install_excepthook() -> None:
         if issubclass(exc_type, ReadFailed):
             return  # the user has been told in plain words; the screen keeps what it showed
         if issubclass(exc_type, DomainError):  # e.g. a record another PC deleted meanwhile: not a bug
-            QMessageBox.warning(QApplication.activeWindow(), QObject.tr("Not done"), exc.message)
+            messages.warning(QApplication.activeWindow(), QObject.tr("Not done"), exc.message)
             return
         report_bug(exc.with_traceback(tb))
 

@@ -23,6 +23,7 @@ from app.errors import DomainError
 from app.live import announce
 from app.services.access import Actor
 from app.tasks import Cancelled, TaskState
+from ui import messages
 from ui.jobs import Job, JobRunner
 
 log = logging.getLogger("desk")
@@ -193,7 +194,7 @@ class Ops(QObject):
             if on_error is not None:
                 on_error(exc)
             else:
-                QMessageBox.warning(parent, self.tr("Not done"), exc.message)
+                messages.warning(parent, self.tr("Not done"), exc.message)
         elif isinstance(exc, OperationalError) and storage_message(exc) is not None:
             QMessageBox.warning(parent, self.tr("Not saved"), self.tr(storage_message(exc)))
         else:
@@ -224,5 +225,5 @@ class Ops(QObject):
             if message is None:
                 raise
             log.warning("read refused: %s", message)
-            QMessageBox.warning(None, self.tr("Not shown"), message)
+            messages.warning(None, self.tr("Not shown"), message)
             raise ReadFailed(message) from None

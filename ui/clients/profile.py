@@ -205,6 +205,7 @@ class ClientProfile(QWidget):
                            ("category", "Category"), ("guardian_name", "Guardian"),
                            ("guardian_phone", "Guardian's phone"), ("notes", "Notes")]:
             value = QLabel(objectName=f"profile_{key}")
+            value.setTextFormat(Qt.TextFormat.PlainText)  # the client's own text (D8)
             value.setWordWrap(True)
             self.fields[key] = value
             self.details.addRow(self.tr(label), value)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.errors import DomainError
 from app.services import credits
 from app.services.access import Right
+from ui import messages
 from ui.credits.use import UseDialog
 from ui.models.rows import RowsModel
 from ui.ops import Ops
@@ -193,7 +194,7 @@ class CreditsPanel(QWidget):
         entry = self.entry()
         question = self.tr("Reverse the use of {units} of {type} on {date}? Its units go back to the client.").format(
             units=credits.amount(-move["change"], entry["unit"]), type=entry["name"], date=f"{move['date']:%d.%m.%Y}")
-        if QMessageBox.question(self, self.tr("Undo use"), question) != QMessageBox.StandardButton.Yes:
+        if messages.question(self, self.tr("Undo use"), question) != QMessageBox.StandardButton.Yes:
             return
         self.ops.run(credits.reverse_use, move["use_id"], parent=self,
                      done=self.tr("Use of {units} of {type} reversed").format(
@@ -223,7 +224,7 @@ class CreditsPanel(QWidget):
         try:
             saved = self.ops.read(credits.statement_pdf, self.client_id, path)
         except DomainError as err:
-            QMessageBox.warning(self, self.tr("Not saved"), err.message)
+            messages.warning(self, self.tr("Not saved"), err.message)
             return None
         self.ops.say(self.tr("Statement saved to {path}").format(path=str(saved)))
         return saved

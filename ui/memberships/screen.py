@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.services import catalogue, sales
 from app.services.memberships_list import SaleFilters
 from app.services.status import ACTIONS, LABELS, Status
+from ui import messages
 from ui.forms import FieldErrors, pydate, qdate, save_cancel_layout
 from ui.memberships.columns import SalesColumns
 from ui.models.memberships import MembershipsTableModel
@@ -184,7 +185,7 @@ class MembershipsScreen(RefreshOnChange, QWidget):
                              done=self.tr("{package} of {client} cancelled").format(package=sale["package"],
                                                                                      client=sale["client"]))
         elif key == "delete":
-            answer = QMessageBox.question(self, self.tr("Delete sale"), self.tr(
+            answer = messages.question(self, self.tr("Delete sale"), self.tr(
                 "Delete {package} of {client}? Only a sale without payments and visits can be deleted.")
                 .format(package=sale["package"], client=sale["client"]))
             if answer == QMessageBox.StandardButton.Yes:

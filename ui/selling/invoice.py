@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -68,6 +69,7 @@ class InvoiceDialog(QDialog):
         layout = QVBoxLayout(self)
         self.heading = QLabel(objectName="areaTitle")
         self.who = QLabel(objectName="invoiceClient")
+        self.who.setTextFormat(Qt.TextFormat.PlainText)  # the client's name (D8)
         self.state = QLabel(objectName="invoiceState")
         layout.addWidget(self.heading)
         layout.addWidget(self.who)

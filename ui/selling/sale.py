@@ -23,6 +23,7 @@ from app.errors import AlreadyMember, DomainError
 from app.models import PackageKind
 from app.services import catalogue, clients, invoices, sales
 from app.text import isolated
+from ui import messages
 from ui.clients.picker import ClientPicker
 from ui.forms import FieldErrors, pydate, qdate
 from ui.money import money_text
@@ -173,7 +174,7 @@ class SaleDialog(QDialog):
     def _refused(self, err: DomainError) -> None:
         self.errors.show(err)
         if isinstance(err, AlreadyMember):
-            answer = QMessageBox.question(self, self.tr("Already a member"),
+            answer = messages.question(self, self.tr("Already a member"),
                                           err.message + "\n\n" + self.tr("Renew the current membership now?"))
             if answer == QMessageBox.StandardButton.Yes:
                 self._renewing(err.membership_id, self.package.currentData())

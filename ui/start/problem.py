@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.errors import DatabaseProblem, DomainError
 from app.paths import backups_dir
+from ui import messages
 
 
 class DatabaseProblemDialog:
@@ -57,7 +58,7 @@ def restore_into(path: Path):
     try:
         restore_sqlite(dialog.chosen.path, path, backups_dir(), defaults()["backups_keep"])
     except DomainError as refused:
-        QMessageBox.warning(None, QMessageBox.tr("Not restored"), refused.message)
+        messages.warning(None, QMessageBox.tr("Not restored"), refused.message)
         return "retry", None
     return "open", path
 

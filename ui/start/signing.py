@@ -8,12 +8,13 @@ closes with everything it showed; the database stays open.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from app.db import Database
 from app.errors import DatabaseProblem
 from app.services import users
 from app.services.access import Actor
+from ui import messages
 from ui.mainwindow import MainWindow
 from ui.ops import Ops
 from ui.start.login import LoginDialog
@@ -64,7 +65,7 @@ class DeskSession(QObject):
         try:
             db = open_database(self.db.url, backup_folder=backups_dir())
         except DatabaseProblem as problem:
-            QMessageBox.critical(self.window, self.tr("The database cannot be opened"), problem.message)
+            messages.critical(self.window, self.tr("The database cannot be opened"), problem.message)
             self._end()
             return
         self._retired, self.db = self.db, db
