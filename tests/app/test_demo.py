@@ -11,13 +11,13 @@ import unicodedata
 import pytest
 from sqlalchemy import select
 
-from app.db import sqlite_url
 from app.demo import build
 from app.models import AttendanceStatus, Client, Makeup, Visit
 from app.services import journal
 from app.services.settings import get_settings
 from app.services.users import first_owner
 from app.storage import open_database
+from tests.databases import new_database_url
 
 TODAY = dt.date.today()
 
@@ -53,7 +53,7 @@ def _expected_code(name: str) -> str | tuple[str, ...]:
 
 @pytest.fixture(scope="module")
 def demo(tmp_path_factory):
-    db = open_database(sqlite_url(tmp_path_factory.mktemp("demo") / "demo.sqlite3"), create=True)
+    db = open_database(new_database_url(tmp_path_factory.mktemp("demo"), "demo"), create=True)
     with db.writer.begin() as session:
         build(session, today=TODAY)
     yield db
