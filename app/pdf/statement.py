@@ -29,7 +29,8 @@ def _type_story(entry: dict, width: float, st: dict) -> list:
     for move in entry["movements"]:
         what = move["text"] + (f" — {move['note']}" if move["note"] else "") + (
             " (reversed)" if move.get("reversed") else "")
-        rows.append([para(f"{move['date']:%d.%m.%Y}", st["body"]), para(what, st["body"]), para(move["by"], st["muted"]),
+        rows.append([para(f"{move['date']:%d.%m.%Y}", st["body"]), para(what, st["body"]),
+                     para(move["by"], st["muted"]),
                      para(_signed(move["change"]), st["right"]), para(str(move["balance"]), st["right"])])
     table = Table(rows, colWidths=[width * 0.14, width * 0.46, width * 0.18, width * 0.1, width * 0.12], repeatRows=1)
     table.setStyle(TableStyle([

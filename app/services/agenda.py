@@ -89,7 +89,8 @@ def reschedule(session: Session, actor: Actor, occurrence_id: int, new_date: dt.
     sale = session.get(Membership, occurrence.membership_id)
     if occurrence.state != "missed":
         raise DomainError("Only a missed occurrence can be rescheduled.", field="new_date")
-    moved = session.scalar(select(ServiceOccurrence.due_on).where(ServiceOccurrence.rescheduled_from_id == occurrence.id))
+    moved = session.scalar(select(ServiceOccurrence.due_on)
+                           .where(ServiceOccurrence.rescheduled_from_id == occurrence.id))
     if moved is not None:
         raise DomainError(f"It was already rescheduled to {moved:%d.%m.%Y}.", field="new_date")
     if sale.cancelled_on is not None:

@@ -233,7 +233,8 @@ def _movements(session: Session, client_id: int, today: dt.date) -> tuple[dict, 
     moves: dict[int, list[dict]] = {}
     grants: dict[int, list[CreditGrant]] = {}
     for grant, package in session.execute(
-            select(CreditGrant, Membership.package_name).outerjoin(Membership, Membership.id == CreditGrant.membership_id)
+            select(CreditGrant, Membership.package_name)
+            .outerjoin(Membership, Membership.id == CreditGrant.membership_id)
             .where(CreditGrant.client_id == client_id)):
         grants.setdefault(grant.credit_type_id, []).append(grant)
         moves.setdefault(grant.credit_type_id, []).append(

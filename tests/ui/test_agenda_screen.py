@@ -27,7 +27,8 @@ def test_r1_agenda_days_marks_note_and_reschedule(desk, qtbot, monkeypatch):
     qtbot.addWidget(screen)
     screen.resize(1366, 700)
     screen.show()
-    assert [(r["client"], r["name"], r["state"]) for r in screen.model.rows] == [("<b>Анна</b>", "Towel", "planned")]
+    assert [(r["client"], r["name"], r["state"]) for r in screen.model.rows] == [
+        ("<b>Анна</b>", "Towel", "planned")]
     qtbot.mouseClick(screen.forward, Qt.MouseButton.LeftButton)
     assert pydate(screen.day.date()) == today + dt.timedelta(days=1) and screen.model.rows == []
     assert screen.count.text() == "Nothing is due on this day."

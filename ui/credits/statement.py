@@ -131,7 +131,8 @@ class CreditsPanel(QWidget):
         self.type_box.blockSignals(False)
         lines = []
         for e in types:
-            line = self.tr("{name}: {available} valid today · used {used} · expired {expired} · granted {granted}").format(
+            line = self.tr(
+                "{name}: {available} valid today · used {used} · expired {expired} · granted {granted}").format(
                 name=e["name"], available=credits.amount(e["available"], e["unit"]), used=e["used"],
                 expired=e["expired"], granted=e["granted"])
             if e["expiring"]:  # K4: what expires when
