@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test test-postgres bench screenshots package selftest clean
+.PHONY: run demo test test-postgres stress bench screenshots package selftest clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ test: $(STAMP)
 # The same suite on a throwaway PostgreSQL cluster (installed from the system's packages when missing).
 test-postgres: $(STAMP)
 	PY=$(PY) tests/postgres.sh $(ARGS)
+
+# D1: the desk killed with SIGKILL at 30 random moments; after each the file and the books are checked.
+stress: $(STAMP)
+	DESK_KILLS=30 QT_QPA_PLATFORM=offscreen $(PY) -m pytest tests/app/test_kill.py -q -s $(ARGS)
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks $(ARGS)
