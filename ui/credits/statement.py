@@ -83,7 +83,7 @@ class CreditsPanel(QWidget):
         self.view = list_view(self.model, "statementTable")
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for column, width in enumerate((90, 340, 60, 70, 130)):
+        for column, width in enumerate((90, 330, 60, 80, 130)):
             self.view.setColumnWidth(column, width)
         layout.addWidget(self.view, 1)
         self.empty = QLabel(self.tr("No credits yet. Top up… sells a credits package."), objectName="emptyNote",
