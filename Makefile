@@ -33,11 +33,14 @@ stress: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks $(ARGS)
 
+# Every screen, settings page and the sale/payment dialogs at 1024x768 and 1366x768 into shots/
+# (to look at); the README's pictures are four of them at 1366x768.
 SHOTS := resources/screenshots
 screenshots: $(STAMP)
-	for view in clients packages journal; do \
-		MEMBERSHIP_DESK_HOME=$$(mktemp -d) $(PY) main.py --demo --screenshot $(SHOTS)/$$view.png --view $$view || exit 1; \
-	done
+	rm -rf shots
+	QT_QPA_PLATFORM=offscreen MEMBERSHIP_DESK_HOME=$$(mktemp -d) $(PY) -m tests.screenshots shots
+	cp shots/1366x768/clients.png shots/1366x768/profile.png shots/1366x768/journal.png \
+		shots/1366x768/memberships.png $(SHOTS)/
 
 package: $(STAMP)
 	$(PY) -m pip install --quiet --disable-pip-version-check -e ".[packaging]"

@@ -24,27 +24,31 @@ from app.changes import EVERYTHING, Changes
 
 CHANNEL = "desk_changes"
 MAX_PAYLOAD = 7900  # PostgreSQL refuses a notification payload of 8,000 bytes or more
-THIS_PROGRAM = uuid.uuid4().hex  # tells our own notifications from the other PCs'
 RECONNECT_AFTER_S = 2.0
 
 log = logging.getLogger("desk")
 
 
-def announce(session: Session, changes: Changes) -> None:
+def new_program_id() -> str:
+    """Who sends: each program (each signed-in window) tells its own notifications from the others'."""
+    return uuid.uuid4().hex
+
+
+def announce(session: Session, changes: Changes, sender: str) -> None:
     """Tell the other PCs what this transaction changed (PostgreSQL; SQLite needs nothing)."""
     if session.get_bind().dialect.name != "postgresql":
         return
-    payload = json.dumps({"from": THIS_PROGRAM, "changes": changes.to_json()})
+    payload = json.dumps({"from": sender, "changes": changes.to_json()})
     if len(payload.encode()) > MAX_PAYLOAD:
-        payload = json.dumps({"from": THIS_PROGRAM, "changes": EVERYTHING.to_json()})
+        payload = json.dumps({"from": sender, "changes": EVERYTHING.to_json()})
     session.execute(select(func.pg_notify(CHANNEL, payload)))
 
 
-def heard(payload: str) -> Changes | None:
-    """The changes a notification carries; None when it is our own."""
+def heard(payload: str, me: str) -> Changes | None:
+    """The changes a notification carries; None when it is ``me``'s own."""
     try:
         message = json.loads(payload)
-        if message.get("from") == THIS_PROGRAM:
+        if message.get("from") == me:
             return None
         return Changes.from_json(message["changes"])
     except (ValueError, KeyError, TypeError, AttributeError):
@@ -78,8 +82,8 @@ class SqliteVersion:
 class PostgresListener:
     """LISTENs on a connection of its own; reconnects after a drop and then reports everything."""
 
-    def __init__(self, engine: Engine):
-        self._engine = engine
+    def __init__(self, engine: Engine, me: str):
+        self._engine, self._me = engine, me
         self._connection = None
         self._retry_at = 0.0
         self._lost = False
@@ -109,7 +113,7 @@ class PostgresListener:
             if self._connection is None:
                 return []
         try:
-            found = [heard(n.payload) for n in self._connection.notifies(timeout=0)]
+            found = [heard(payload, self._me) for payload in self._pending()]
         except psycopg.Error as exc:
             log.warning("live updates: connection lost (%s)", exc)
             self.close()
@@ -121,6 +125,19 @@ class PostgresListener:
             found.append(EVERYTHING)
         return [c for c in found if c is not None]
 
+    def _pending(self) -> list[str]:
+        """The notifications that have arrived, read from the socket without waiting (libpq's own calls)."""
+        import psycopg
+
+        pgconn = self._connection.pgconn
+        pgconn.consume_input()
+        if pgconn.status != psycopg.pq.ConnStatus.OK:
+            raise psycopg.OperationalError("the connection to the server is lost")
+        payloads = []
+        while (note := pgconn.notifies()) is not None:
+            payloads.append(note.extra.decode())
+        return payloads
+
     def close(self) -> None:
         if self._connection is not None:
             try:
@@ -129,8 +146,8 @@ class PostgresListener:
                 self._connection = None
 
 
-def listener(engine: Engine):
-    """The right listener for the database behind ``engine``."""
+def listener(engine: Engine, me: str):
+    """The right listener for the database behind ``engine``; ``me``'s own changes are not reported."""
     if engine.dialect.name == "postgresql":
-        return PostgresListener(engine)
+        return PostgresListener(engine, me)
     return SqliteVersion(engine.url.database)

@@ -27,7 +27,7 @@ class LiveUpdates(QObject):
 
     def start(self) -> None:
         if self._listener is None:
-            self._listener = listener(self.ops.db.engine)
+            self._listener = listener(self.ops.db.engine, self.ops.program)
         self._timer.start()
 
     def stop(self) -> None:

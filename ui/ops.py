@@ -20,7 +20,7 @@ from sqlalchemy.exc import OperationalError
 from app.changes import EVERYTHING, ChangeRecorder, Changes
 from app.db import Database
 from app.errors import DomainError
-from app.live import announce
+from app.live import announce, new_program_id
 from app.services.access import Actor
 from app.tasks import Cancelled, TaskState
 from ui import messages
@@ -107,6 +107,7 @@ class Ops(QObject):
         self.db = db
         self.actor = actor
         self.jobs = JobRunner(self)
+        self.program = new_program_id()  # tells this window's notifications from other PCs' (L1)
 
     def run(
         self,
@@ -149,7 +150,7 @@ class Ops(QObject):
             session.flush()
             changes = recorder.changes()
             if changes:
-                announce(session, changes)
+                announce(session, changes, self.program)
         return result, changes
 
     def start(self, title: str, work: Callable[[TaskState], Any], *, parent: QWidget | None = None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import update
 
 from app.changes import EVERYTHING, ChangeRecorder, Changes
-from app.live import THIS_PROGRAM, heard
+from app.live import heard
 from app.models import Membership
 from app.services import clients, payments, sales
 
@@ -39,6 +39,6 @@ def test_l1_changes_travel_as_json_and_our_own_message_is_ignored():
     assert Changes.from_json("not json") is EVERYTHING
     import json
 
-    assert heard(json.dumps({"from": THIS_PROGRAM, "changes": changes.to_json()})) is None
-    assert heard(json.dumps({"from": "another", "changes": changes.to_json()})) == changes
-    assert heard("garbage") is EVERYTHING
+    assert heard(json.dumps({"from": "me", "changes": changes.to_json()}), "me") is None
+    assert heard(json.dumps({"from": "another", "changes": changes.to_json()}), "me") == changes
+    assert heard("garbage", "me") is EVERYTHING

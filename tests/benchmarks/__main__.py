@@ -13,11 +13,12 @@ from tests.benchmarks import (
     bench_memberships,
     bench_selling,
     bench_start,
+    bench_window,
 )
 from tests.benchmarks.common import BIG_CLIENTS, BIG_VISITS, Result, build_big_db
 
 SUITES = {"start": bench_start, "clients": bench_clients, "selling": bench_selling, "journal": bench_journal, "cards": bench_cards,
-          "memberships": bench_memberships, "credits": bench_credits}
+          "memberships": bench_memberships, "credits": bench_credits, "window": bench_window}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,46 +5,13 @@ from __future__ import annotations
 import threading
 import time
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from app.errors import DomainError
 from app.tasks import TaskState
+from tests.ui.jobs import Heartbeat
 from ui.jobs import ProgressShown
-
-
-class Heartbeat:
-    """A timer on the window's thread every 20 ms; records how late it ever was.
-
-    The tests check that it kept beating while a job ran (the window's thread was free); how
-    late it was at worst is a wall-clock figure, measured against its 100 ms budget in
-    tests/benchmarks/bench_jobs.py, not asserted in the default run on a shared machine.
-    """
-
-    def __init__(self):
-        self.clock = QElapsedTimer()
-        self.timer = QTimer(interval=20)
-        self.timer.timeout.connect(self._beat)
-        self.worst = 0
-        self.beats = 0
-
-    def _beat(self):
-        if self.clock.isValid():
-            self.worst = max(self.worst, self.clock.restart() - 20)
-        else:
-            self.clock.start()
-        self.beats += 1
-
-    def kept_beating(self) -> bool:
-        """The window's thread ran its timer many times during the job: it was never held for the job's length."""
-        return self.beats >= 10
-
-    def __enter__(self):
-        self.timer.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.timer.stop()
 
 
 def busy(state: TaskState, seconds: float = 1.5, steps: int = 30):

@@ -13,8 +13,7 @@ from sqlalchemy import select
 
 from app.models import AuditEvent, Package
 from app.services import clients, sales, settings
-from tests.ui.jobs import finished
-from tests.ui.test_jobs import Heartbeat
+from tests.ui.jobs import Heartbeat, finished
 from ui.jobs import ProgressShown
 from ui.clients.transfer import ImportDialog, export_list, save_member_cards
 from ui.selling.documents import email_invoice
