@@ -16,6 +16,7 @@ _MODULE_OF = {
     "Makeup": "attendance", "Visit": "attendance",
     "CashDrawer": "billing", "Invoice": "billing", "InvoiceCounter": "billing", "InvoiceLine": "billing",
     "InvoiceState": "billing", "Payment": "billing", "PaymentAttachment": "billing", "PaymentMethod": "billing",
+    "Refund": "billing",
     "CreditType": "catalogue", "Package": "catalogue", "PackageCredit": "catalogue", "PackageService": "catalogue",
     "Client": "clients", "ClientCategory": "clients", "Family": "clients",
     "CreditAllocation": "credits", "CreditGrant": "credits", "CreditUse": "credits",

@@ -119,3 +119,24 @@ class PaymentAttachment(Base):
     name: Mapped[str] = mapped_column(String(260))
     stored_as: Mapped[str] = mapped_column(String(260))
     size: Mapped[int]
+
+
+class Refund(Stamped, Base):
+    """Money paid back (B6): dated the day it left the till, by a method and drawer, with a credit note
+    numbered in its own gapless series. The payments it pays back stay as they were on their day."""
+
+    __tablename__ = "refunds"
+    __table_args__ = (
+        CheckConstraint("amount > 0", name="amount"),
+        Index("ix_refunds_refunded_on", "refunded_on"),
+        UniqueConstraint("number", name="uq_refunds_number"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    invoice_id: Mapped[int] = mapped_column(ForeignKey("invoices.id"), index=True)
+    number: Mapped[int]  # the credit note's number
+    refunded_on: Mapped[dt.date]
+    amount: Mapped[Decimal] = mapped_column(Money())
+    method: Mapped[PaymentMethod] = mapped_column(enum_column(PaymentMethod))
+    cash_drawer_id: Mapped[int | None] = mapped_column(ForeignKey("cash_drawers.id"))
+    reason: Mapped[str] = mapped_column(Text, default="")

@@ -1,4 +1,5 @@
-"""The day's takings as a printable A4 page: payments by method and cash drawer, and the total."""
+"""The day's takings as a printable A4 page: payments and refunds (money out, B6) by method and cash drawer,
+and the total."""
 
 from __future__ import annotations
 
@@ -25,6 +26,9 @@ def render_takings(takings: dict, business: dict, path: Path) -> Path:
     rows += [[para(line["method"], st["body"]), para(line["drawer"], st["body"]),
               para(str(line["count"]), st["right"]), para(f"{line['amount']:,.2f}", st["right"])]
              for line in takings["lines"]]
+    if takings.get("refunds"):  # B6: money paid back today is money out of today's takings
+        rows.append([para("Of which paid back (refunds)", st["body"]), "", "",
+                     para(f"{-takings['refunds']:,.2f}", st["right"])])
     rows.append([para("Total", st["th"]), "", "", para(f"{takings['total']:,.2f}", st["bold_right"])])
     table = Table(rows, colWidths=[width * 0.3, width * 0.3, width * 0.15, width * 0.25], repeatRows=1)
     table.setStyle(TableStyle([

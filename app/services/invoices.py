@@ -16,8 +16,10 @@ from sqlalchemy import func, select, type_coerce, update
 from sqlalchemy.orm import Session, aliased
 
 from app import validation
+from app.db import lock_row
 from app.errors import DomainError
 from app.models import (
+    CashDrawer,
     Client,
     Family,
     Invoice,
@@ -25,6 +27,8 @@ from app.models import (
     InvoiceLine,
     InvoiceState,
     Payment,
+    PaymentMethod,
+    Refund,
 )
 from app.services import audit
 from app.services.access import Actor, Right, guarded
@@ -187,23 +191,94 @@ def payment_state(invoice: Invoice, paid_amount: Decimal) -> str:
     return "paid" if paid_amount >= invoice.total else "partly paid"
 
 
-def void(session: Session, invoice: Invoice, reason: str, by: Actor) -> None:
-    """Void an invoice and its valid payments (money back), keeping both visible."""
+CREDIT_NOTES = "credit-note"  # the counter of the credit notes' own gapless series (B6)
+
+
+def credit_note_text(number: int) -> str:
+    return f"CN-{number:05d}"
+
+
+def refunded(session: Session, invoice_id: int) -> Decimal:
+    return session.scalar(select(func.coalesce(func.sum(Refund.amount), 0))
+                          .where(Refund.invoice_id == invoice_id)) or ZERO
+
+
+def refund(session: Session, invoice: Invoice, reason: str, by: Actor, *, method=None,
+           cash_drawer_id: int | None = None, today: dt.date | None = None) -> Refund | None:
+    """B6: pay back what was paid on ``invoice`` (and not yet paid back) as a refund dated ``today``.
+
+    The payments stay as they were on their days (a closed day's takings never change). The
+    method and cash drawer default to the last payment's; the credit note takes the next number
+    of its own series. None when nothing was paid.
+    """
+    amount = paid(session, invoice.id) - refunded(session, invoice.id)
+    if amount <= 0:
+        return None
+    last = session.scalars(select(Payment).where(Payment.invoice_id == invoice.id, Payment.voided_at.is_(None))
+                           .order_by(Payment.paid_on.desc(), Payment.id.desc())).first()
+    if method is None:
+        method, cash_drawer_id = last.method, last.cash_drawer_id
+    else:
+        try:
+            method = PaymentMethod(method)
+        except ValueError:
+            raise DomainError("Choose how the money is paid back.", field="method") from None
+    if cash_drawer_id is not None:
+        drawer = session.get(CashDrawer, cash_drawer_id)
+        if drawer is None or not drawer.active:
+            raise DomainError("Choose an active cash drawer.", field="cash_drawer_id")
+    paid_back = Refund(invoice_id=invoice.id, number=next_number(session, CREDIT_NOTES),
+                       refunded_on=today or dt.date.today(), amount=amount, method=method,
+                       cash_drawer_id=cash_drawer_id, reason=reason, created_by_id=by.user_id)
+    session.add(paid_back)
+    session.flush()
+    audit.record(session, by, "refund", "invoice", invoice.id, credit_note=credit_note_text(paid_back.number),
+                 amount=amount, method=method.value, refund=paid_back.id)
+    return paid_back
+
+
+def void(session: Session, invoice: Invoice, reason: str, by: Actor, *, method=None,
+         cash_drawer_id: int | None = None, today: dt.date | None = None) -> Refund | None:
+    """Void an invoice; what was paid on it is paid back as a refund dated today (B6), the payments
+    themselves stay valid on their days. Returns the refund, if money was paid."""
     reason = validation.text(reason, "reason", "A reason", max_len=500)
     if invoice.state == InvoiceState.VOID:
         raise DomainError("This invoice is already void.")
-    now = utcnow()
-    for payment in session.scalars(select(Payment).where(Payment.invoice_id == invoice.id,
-                                                         Payment.voided_at.is_(None))):
-        payment.voided_at, payment.voided_by_id, payment.void_reason = now, by.user_id, reason
+    paid_back = refund(session, invoice, reason, by, method=method, cash_drawer_id=cash_drawer_id, today=today)
     invoice.state = InvoiceState.VOID
-    invoice.voided_at, invoice.voided_by_id, invoice.void_reason = now, by.user_id, reason
+    invoice.voided_at, invoice.voided_by_id, invoice.void_reason = utcnow(), by.user_id, reason
     audit.record(session, by, "void", "invoice", invoice.id, reason=reason)
+    return paid_back
 
 
 @guarded(Right.VOID_MONEY)
-def void_invoice(session: Session, actor: Actor, invoice_id: int, reason: str) -> None:
-    void(session, existing(session, Invoice, invoice_id, "invoice"), reason, actor)
+def void_invoice(session: Session, actor: Actor, invoice_id: int, reason: str, *, method=None,
+                 cash_drawer_id: int | None = None, today: dt.date | None = None) -> Refund | None:
+    lock_row(session, Invoice, invoice_id)
+    return void(session, existing(session, Invoice, invoice_id, "invoice"), reason, actor, method=method,
+                cash_drawer_id=cash_drawer_id, today=today)
+
+
+@guarded(Right.VIEW_MONEY)
+def refund_due(session: Session, actor: Actor, invoice_id: int) -> dict:
+    """What voiding ``invoice_id`` would pay back, and the last payment's method and drawer (the dialog's
+    defaults); amount 0 when nothing was paid."""
+    invoice = existing(session, Invoice, invoice_id, "invoice")
+    amount = paid(session, invoice.id) - refunded(session, invoice.id) if invoice.state != InvoiceState.VOID else ZERO
+    last = session.scalars(select(Payment).where(Payment.invoice_id == invoice.id, Payment.voided_at.is_(None))
+                           .order_by(Payment.paid_on.desc(), Payment.id.desc())).first()
+    return {"amount": max(amount, ZERO), "method": last.method.value if last else PaymentMethod.CASH.value,
+            "cash_drawer_id": last.cash_drawer_id if last else None}
+
+
+def refund_rows(session: Session, invoice_id: int) -> list[dict]:
+    from app.services.payments import METHOD_NAMES  # payments import this module
+
+    rows = session.execute(select(Refund, CashDrawer.name).outerjoin(CashDrawer, CashDrawer.id == Refund.cash_drawer_id)
+                           .where(Refund.invoice_id == invoice_id).order_by(Refund.id))
+    return [{"id": r.id, "credit_note": credit_note_text(r.number), "refunded_on": r.refunded_on,
+             "amount": r.amount, "method": METHOD_NAMES[r.method], "drawer": drawer or "", "reason": r.reason}
+            for r, drawer in rows]
 
 
 @guarded(Right.VIEW_MONEY)
@@ -229,6 +304,7 @@ def invoice_view(session: Session, actor: Actor, invoice_id: int) -> dict:
         "tax": sums.tax, "total": invoice.total, "paid": paid_amount,
         "balance": balance(session, invoice), "notes": invoice.notes,
         "void_reason": invoice.void_reason, "payments": payment_rows(session, invoice.id),
+        "refunds": refund_rows(session, invoice.id),
     }
 
 

@@ -21,6 +21,7 @@ from app.models import (
     Payment,
     PaymentAttachment,
     PaymentMethod,
+    Refund,
     User,
 )
 from app.services import audit, invoices
@@ -91,12 +92,19 @@ def add_payment(session: Session, actor: Actor, invoice_id: int, amount, *, meth
 
 
 @guarded(Right.VOID_MONEY)
-def void_payment(session: Session, actor: Actor, payment_id: int, reason: str) -> None:
-    """Void a payment with a reason; it stays listed, struck through (never deleted)."""
+def void_payment(session: Session, actor: Actor, payment_id: int, reason: str, *,
+                 today: dt.date | None = None) -> None:
+    """Void a payment with a reason; it stays listed, struck through (never deleted). Only on the day it
+    was taken: an earlier day's takings are closed, money going back is a refund (B6)."""
     payment = existing(session, Payment, payment_id, "payment")
     reason = validation.text(reason, "reason", "A reason", max_len=500)
     if payment.voided_at is not None:
         raise DomainError("This payment is already void.")
+    if session.get(Invoice, payment.invoice_id).state == InvoiceState.VOID:
+        raise DomainError("The invoice of this payment is void and what was paid on it was paid back.")
+    if payment.paid_on != (today or dt.date.today()):
+        raise DomainError(f"This payment was taken on {payment.paid_on:%d.%m.%Y}: only a payment of today can be "
+                          "voided. To pay the money back, cancel the sale or void the invoice (a refund).")
     payment.voided_at, payment.voided_by_id, payment.void_reason = utcnow(), actor.user_id, reason
     audit.record(session, actor, "void", "payment", payment.id, invoice=payment.invoice_id, reason=reason)
 
@@ -130,8 +138,16 @@ def day_takings(session: Session, actor: Actor, day: dt.date | None = None) -> d
         .where(Payment.paid_on == day, Payment.voided_at.is_(None))
         .group_by(Payment.method, CashDrawer.name).order_by(Payment.method, CashDrawer.name))
     lines = [{"method": METHOD_NAMES[PaymentMethod(method)], "drawer": drawer or "—", "count": count,
-              "amount": amount} for method, drawer, count, amount in rows]
-    return {"day": day, "lines": lines, "total": sum((line["amount"] for line in lines), Decimal("0.00"))}
+              "amount": amount, "refund": False} for method, drawer, count, amount in rows]
+    paid_back = session.execute(  # B6: money out, on the day it left the till
+        select(Refund.method, CashDrawer.name, func.count(Refund.id), func.sum(Refund.amount))
+        .outerjoin(CashDrawer, CashDrawer.id == Refund.cash_drawer_id)
+        .where(Refund.refunded_on == day)
+        .group_by(Refund.method, CashDrawer.name).order_by(Refund.method, CashDrawer.name))
+    lines += [{"method": f"Refund: {METHOD_NAMES[PaymentMethod(method)]}", "drawer": drawer or "—", "count": count,
+               "amount": -amount, "refund": True} for method, drawer, count, amount in paid_back]
+    return {"day": day, "lines": lines, "total": sum((line["amount"] for line in lines), Decimal("0.00")),
+            "refunds": sum((-line["amount"] for line in lines if line["refund"]), Decimal("0.00"))}
 
 
 @guarded(Right.TAKE_PAYMENTS)

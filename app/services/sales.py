@@ -391,8 +391,10 @@ def delete_sale(session: Session, actor: Actor, membership_id: int) -> None:
 
 
 @guarded(Right.SELL)
-def cancel(session: Session, actor: Actor, membership_id: int, reason: str, today: dt.date | None = None) -> None:
-    """M6: cancel a sale: its invoice is voided with the reason, its visits become unpaid."""
+def cancel(session: Session, actor: Actor, membership_id: int, reason: str, today: dt.date | None = None, *,
+           method=None, cash_drawer_id: int | None = None) -> None:
+    """M6: cancel a sale: its invoice is voided with the reason, its visits become unpaid; what was paid
+    is paid back today by ``method`` and drawer (B6; by default the last payment's)."""
     today = today or dt.date.today()
     sale = existing(session, Membership, membership_id, "membership")
     reason = validation.text(reason, "reason", "A reason", max_len=500)
@@ -400,8 +402,8 @@ def cancel(session: Session, actor: Actor, membership_id: int, reason: str, toda
     invoice = session.get(Invoice, sale.invoice_id) if sale.invoice_id else None
     if invoice is not None and invoice.state != InvoiceState.VOID:
         if invoices.paid(session, invoice.id) > 0 and not actor.may(Right.VOID_MONEY):
-            raise PermissionDenied("This sale has payments: only the owner can cancel it (its payments are voided).")
-        invoices.void(session, invoice, reason, actor)
+            raise PermissionDenied("This sale has payments: only the owner can cancel it (the money is paid back).")
+        invoices.void(session, invoice, reason, actor, method=method, cash_drawer_id=cash_drawer_id, today=today)
     session.execute(update(Visit).where(Visit.membership_id == sale.id, Visit.kind == "lesson")
                     .values(membership_id=None))
     sale.lessons_used = 0

@@ -182,7 +182,8 @@ def test_m6_cancel_voids_the_invoice_and_frees_the_visits(session, owner, recept
     assert _status(session, sale.membership_id, TODAY) == Status.CANCELLED
     invoice = invoices.invoice_view(session, owner, sale.invoice_id)
     assert invoice["state"] == "void" and invoice["void_reason"] == "moved away"
-    assert invoice["payments"][0]["void"] and invoice["balance"] == 0
+    assert not invoice["payments"][0]["void"] and invoice["balance"] == 0  # B6: its day stays as it was
+    assert [(r["amount"], r["refunded_on"]) for r in invoice["refunds"]] == [(Decimal("50.00"), TODAY)]
 
 
 def test_m7_draft_invoice_is_edited_then_issued(session, owner, receptionist, anna, gold):

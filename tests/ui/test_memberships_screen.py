@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
 from PySide6.QtCore import Qt
@@ -68,12 +68,20 @@ def test_memberships_screen_filters_freezes_resumes_cancels_and_deletes(desk, qt
     screen.buttons["resume"].click()
     assert _select(screen, "Anna Member")["status"] == "active"
 
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("moved away", True))
-    warned = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append(text))
+    from ui.selling.refund import RefundDialog
+
+    refused = []
+
+    def cancel_now(dialog):  # the reason typed, OK clicked: the refusal shows in the dialog, which stays
+        qtbot.keyClicks(dialog.reason, "moved away")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        refused.append(dialog.errors.text(""))
+        return dialog.result()
+
+    monkeypatch.setattr(RefundDialog, "exec", cancel_now)
     _select(screen, "Anna Member")
     screen.buttons["cancel"].click()  # paid: a receptionist may not void money
-    assert "only the owner" in warned[0] and _select(screen, "Anna Member")["status"] == "active"
+    assert "only the owner" in refused[0] and _select(screen, "Anna Member")["status"] == "active"
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     _select(screen, "Boris Member")
     screen.buttons["delete"].click()
@@ -193,3 +201,22 @@ def test_client_and_package_share_the_width_and_the_invoice_number_gives_way_at_
     assert header.sectionSize(0) >= 100 and header.sectionSize(1) >= 100
     assert not screen.table.horizontalScrollBar().isVisible()  # Due, the last column, is on screen
     assert screen.model.data(screen.model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == "Наталья Вишневская"
+
+
+def test_b6_the_takings_screen_shows_a_refund_as_money_out(desk, qtbot):
+    import datetime as dt
+
+    olga = desk.ops("olga")
+    earlier = dt.date.today() - dt.timedelta(days=30)
+    with desk.database.writer.begin() as s:
+        gold = s.scalar(select(Package.id).where(Package.name == "Gold"))
+        anna = clients.create_client(s, olga.actor, name="Anna Refund")
+        sale = sales.sell(s, olga.actor, anna, gold, start_date=earlier, today=earlier)
+        drawer = payments.cash_drawers(s, olga.actor)[0][0]
+        payments.add_payment(s, olga.actor, sale.invoice_id, "95.00", cash_drawer_id=drawer, paid_on=earlier)
+        sales.cancel(s, olga.actor, sale.membership_id, "moved away")
+    screen = ReportsScreen(olga)
+    qtbot.addWidget(screen)
+    assert [(r["method"], r["drawer"], str(r["amount"])) for r in screen.model.rows] == \
+        [("Refund: Cash", "Front desk", "-95.00")]
+    assert screen.total.text() == "Total: -95.00   (paid back: 95.00)"

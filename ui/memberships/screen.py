@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -177,13 +176,15 @@ class MembershipsScreen(RefreshOnChange, QWidget):
         elif key == "resume":
             self.ops.run(sales.resume, sale["id"], parent=self, done=self.tr("{package} of {client} resumed").format(
                 package=sale["package"], client=sale["client"]))
-        elif key == "cancel":
-            reason, ok = QInputDialog.getText(self, self.tr("Cancel {package}").format(package=sale["package"]),
-                                              self.tr("Reason (the invoice is voided with it):"))
-            if ok:
-                self.ops.run(sales.cancel, sale["id"], reason, parent=self,
-                             done=self.tr("{package} of {client} cancelled").format(package=sale["package"],
-                                                                                     client=sale["client"]))
+        elif key == "cancel":  # B6: the reason, and how what was paid goes back today
+            from ui.selling.refund import RefundDialog
+
+            dialog = RefundDialog(self.ops, sale["invoice_id"],
+                                  self.tr("Cancel {package}").format(package=sale["package"]), self)
+            dialog.run(sales.cancel, sale["id"], done=self.tr("{package} of {client} cancelled").format(
+                package=sale["package"], client=sale["client"]))
+            self.cancel_dialog = dialog
+            dialog.exec()
         elif key == "delete":
             answer = messages.question(self, self.tr("Delete sale"), self.tr(
                 "Delete {package} of {client}? Only a sale without payments and visits can be deleted.")

@@ -55,7 +55,10 @@ class ReportsScreen(RefreshOnChange, QWidget):
     def refresh(self) -> None:
         takings = self.ops.read(payments.day_takings, pydate(self.day.date()))
         self.model.set_rows(takings["lines"])
-        self.total.setText(self.tr("Total: {amount}").format(amount=money_text(takings["total"])))
+        total = self.tr("Total: {amount}").format(amount=money_text(takings["total"]))
+        if takings["refunds"]:  # B6: refunds are money out of the day
+            total += "   " + self.tr("(paid back: {amount})").format(amount=money_text(takings["refunds"]))
+        self.total.setText(total)
 
     def save_pdf(self, path: str | None = None) -> Path | None:
         day = pydate(self.day.date())

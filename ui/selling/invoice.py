@@ -198,7 +198,12 @@ class InvoiceDialog(QDialog):
             self.refresh()
 
     def void_invoice(self) -> None:
-        reason = self._reason(self.tr("Void invoice {number} and its payments").format(number=self.view["number"]))
-        if reason is not None:
-            self.ops.run(invoices.void_invoice, self.invoice_id, reason, parent=self, done=self.tr("Invoice voided"))
+        """B6: the reason, and how what was paid goes back today (a refund with a credit note)."""
+        from ui.selling.refund import RefundDialog
+
+        dialog = RefundDialog(self.ops, self.invoice_id,
+                              self.tr("Void invoice {number}").format(number=self.view["number"]), self)
+        dialog.run(invoices.void_invoice, self.invoice_id, done=self.tr("Invoice voided"))
+        self.refund_dialog = dialog
+        if dialog.exec():
             self.refresh()
