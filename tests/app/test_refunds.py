@@ -121,3 +121,16 @@ def test_b6_the_takings_pdf_shows_the_refund_as_money_out(session, owner, recept
     shown = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Refund: Cash" in shown and "-95.00" in shown
     assert "Of which paid back (refunds)" in shown
+
+
+@pytest.mark.parametrize("change", ["UPDATE refunds SET amount = 1", "UPDATE refunds SET refunded_on = '2026-10-17'",
+                                    "DELETE FROM refunds"])
+def test_b6_a_refund_cannot_be_changed_or_deleted_even_in_sql(session, owner, receptionist, anna, gold, drawers,
+                                                              change):
+    from sqlalchemy import text
+    from sqlalchemy.exc import IntegrityError
+
+    sale = _paid_sale(session, receptionist, anna, gold, drawers[0])
+    sales.cancel(session, owner, sale.membership_id, "moved away", today=DEC_1)
+    with pytest.raises(IntegrityError, match="a refund cannot change or be deleted"), session.begin_nested():
+        session.execute(text(change))

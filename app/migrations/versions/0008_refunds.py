@@ -47,5 +47,29 @@ def upgrade() -> None:
         batch_op.create_index("ix_refunds_refunded_on", ["refunded_on"], unique=False)
 
 
+    _refunds_are_kept()
+
+
+REFUSE = "a refund cannot change or be deleted"
+
+
+def _refunds_are_kept() -> None:
+    """Money paid back is a fact, as a payment is: the database refuses changing or deleting it."""
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(f"""CREATE FUNCTION refunds_kept() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION '{REFUSE}' USING ERRCODE = 'integrity_constraint_violation';
+            END $$""")
+        op.execute("CREATE TRIGGER refunds_kept BEFORE UPDATE OR DELETE ON refunds "
+                   "FOR EACH ROW EXECUTE FUNCTION refunds_kept()")
+    else:
+        for event in ("UPDATE", "DELETE"):
+            op.execute(f"CREATE TRIGGER refunds_kept_{event.lower()} BEFORE {event} ON refunds "
+                       f"BEGIN SELECT RAISE(ABORT, '{REFUSE}'); END")
+
+
 def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP TRIGGER IF EXISTS refunds_kept ON refunds")
+        op.execute("DROP FUNCTION IF EXISTS refunds_kept()")
     op.drop_table("refunds")
