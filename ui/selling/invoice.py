@@ -71,6 +71,7 @@ class InvoiceDialog(QDialog):
         self.who = QLabel(objectName="invoiceClient")
         self.who.setTextFormat(Qt.TextFormat.PlainText)  # the client's name (D8)
         self.state = QLabel(objectName="invoiceState")
+        self.state.setTextFormat(Qt.TextFormat.PlainText)  # the void reason is the user's text (D8)
         layout.addWidget(self.heading)
         layout.addWidget(self.who)
         layout.addWidget(self.state)
@@ -108,6 +109,10 @@ class InvoiceDialog(QDialog):
         self.payments_view = list_view(self.payments_model, "invoicePayments", fit=True)
         self.payments_view.setMaximumHeight(150)
         layout.addWidget(self.payments_view)
+        self.refunds = QLabel(objectName="invoiceRefunds")  # B6: what was paid back, with its credit note
+        self.refunds.setTextFormat(Qt.TextFormat.PlainText)
+        self.refunds.setWordWrap(True)
+        layout.addWidget(self.refunds)
         buttons = QHBoxLayout()
         self.pay_button = QPushButton(self.tr("Add payment…"), objectName="primary")
         self.void_payment_button = QPushButton(self.tr("Void payment…"))
@@ -150,6 +155,12 @@ class InvoiceDialog(QDialog):
             label.setText(money_text(view[key]))
         self.total_labels["tax"].setText(f"{money_text(view['tax'])}  ({view['tax_rate'].normalize():f}%)")
         self.payments_model.set_rows(view["payments"])
+        self.refunds.setText("\n".join(
+            self.tr("Paid back on {day}: {amount} by {method}{drawer} · credit note {number}").format(
+                day=f"{r['refunded_on']:%d.%m.%Y}", amount=money_text(r["amount"]), method=self.tr(r["method"]),
+                drawer=f" ({r['drawer']})" if r["drawer"] else "", number=r["credit_note"])
+            for r in view["refunds"]))
+        self.refunds.setVisible(bool(view["refunds"]))
         self.documents.show_invoice(view)
         draft = view["state"] == "draft"
         issued = view["state"] == "issued"
