@@ -9,15 +9,17 @@ from pathlib import Path
 from typing import Iterator
 
 from app.errors import DomainError
+from app.tasks import TaskState
 
 
 @contextlib.contextmanager
-def written(path: Path | str) -> Iterator[Path]:
+def written(path: Path | str, state: TaskState | None = None) -> Iterator[Path]:
     """A temporary file beside ``path`` that takes its name only when the block finishes.
 
     A failure, a full disk or Cancel leaves no half-written file under the chosen
     name (an older file of that name stays as it was). A disk or permission
-    problem becomes a plain message.
+    problem becomes a plain message. With ``state``, a Cancel pressed while the
+    file was being finished still wins: it does not take the name.
     """
     path = Path(path)
     try:
@@ -28,6 +30,8 @@ def written(path: Path | str) -> Iterator[Path]:
     part = Path(name)
     try:
         yield part
+        if state is not None:
+            state.check()
         os.replace(part, path)
     except OSError as exc:
         raise DomainError(f"{path.name} could not be written ({exc.strerror}). Nothing was saved.") from None

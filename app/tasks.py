@@ -95,3 +95,11 @@ def steps(state: TaskState | None, items, total: int | None = None, every: int =
             state.progress(index, total)
         yield item
     state.progress(total, total)
+
+
+def release(rows: list, slice_size: int = 5000) -> None:
+    """Drop a big list a slice at a time. Freeing 100,000 rows at once is one long C call that keeps
+    the interpreter (and so the window's thread) waiting for a quarter of a second; between
+    slices the window gets its turn."""
+    while rows:
+        del rows[-slice_size:]

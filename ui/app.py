@@ -8,6 +8,7 @@ entering the event loop.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -180,11 +181,20 @@ def start(argv: list[str] | None = None) -> MainWindow | None:
     window = desk.open(actor)
     if args.screenshot:
         window.resize(1280, 800)  # run() shows the view, and fails when it was not built
-    from app.models import load_all
-
-    AfterFirstPaint(window, load_all)  # the remaining tables, once the window is on screen
+    AfterFirstPaint(window, settle)  # the remaining tables, once the window is on screen
     window.show()
     return window
+
+
+def settle() -> None:
+    """After the first paint: load the remaining tables, then set everything made so far aside from
+    the garbage collector (gc.freeze), so a collection while a job runs is short and never holds
+    the window's thread for long (L3)."""
+    from app.models import load_all
+
+    load_all()
+    gc.collect()
+    gc.freeze()
 
 
 def save_screenshot(window: MainWindow, file: Path, view: str) -> int:

@@ -146,6 +146,6 @@ def member_cards_pdf(session: Session, actor: Actor, client_ids: list[int], path
         raise DomainError(f"Print at most {MAX_CARDS:,} cards at a time; narrow the list.")
     found = {c.id: c for c in session.scalars(select(Client).where(Client.id.in_(client_ids)))}
     cards = [{"name": found[i].name, "code": found[i].code} for i in client_ids if i in found]
-    with written(path) as part:
+    with written(path, state) as part:
         render_cards(cards, get_settings(session)["business_name"], part, state)
     return Path(path)

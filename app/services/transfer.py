@@ -26,7 +26,7 @@ from app.models import Client, ClientCategory, Family
 from app.services import audit, clients, invoices
 from app.services.access import Actor, Right, guarded
 from app.services.status import LABELS
-from app.tasks import ProgressPart, TaskState, steps
+from app.tasks import ProgressPart, TaskState, release, steps
 from app.text import fold, national_number, phone_digits
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
@@ -85,7 +85,7 @@ def write_table(path: Path, headers: list[str], rows: list[list], state: TaskSta
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         raise DomainError("Export to a .csv or .xlsx file.", field="path")
-    with written(path) as part:
+    with written(path, state) as part:
         if suffix == ".xlsx":
             from openpyxl import Workbook
 
@@ -133,7 +133,9 @@ def export_clients(session: Session, actor: Actor, path: Path, query: str = "", 
         rows += [[r.code, r.name, r.phone, r.email, r.birth_date.isoformat() if r.birth_date else "", r.category or "",
                   r.family or "", LABELS[r.status], r.balance] for r in (found[i] for i in chunk)]
     write_table(path, headers, rows, _second_half(state, len(rows)))
-    return len(rows)
+    count = len(rows)
+    release(rows)
+    return count
 
 
 def _second_half(state: TaskState | None, total: int) -> TaskState | None:

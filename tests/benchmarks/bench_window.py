@@ -28,7 +28,16 @@ def _app():
 
     for name in ("warning", "critical", "information"):
         setattr(QMessageBox, name, staticmethod(lambda parent, title, text, *a, **k: print(f"  ({title}: {text})")))
-    return QApplication.instance() or QApplication([])
+    app = QApplication.instance() or QApplication([])
+    return app
+
+
+def _settled() -> None:
+    """What the program does after its first paint (ui.app.settle): the objects made so far set aside
+    from the garbage collector."""
+    from ui.app import settle
+
+    settle()
 
 
 def _wait(app, job, limit_s: float = 600) -> None:
@@ -80,6 +89,7 @@ def run() -> list[Result]:
     app = _app()
     db = open_database(sqlite_url(BIG_DB))
     ops = Ops(db, _first_owner(db))
+    _settled()
     folder = Path(tempfile.mkdtemp(prefix="bench-window-"))
     results = []
 

@@ -24,6 +24,7 @@ from ui.jobs import Job
 from ui.ops import FAILED, Ops
 from ui.tables import list_view
 
+MEASURED_ROWS = 50  # columns are sized to the first rows, not to all 10,000 (that took a second)
 STATUS_COLOURS = {"new": "#2e9d4f", "duplicate": "#b7791f", "error": "#c0392b"}
 FIELD_LABELS = {"name": "Name", "phone": "Phone", "email": "Email", "birth_date": "Birth date",
                 "category": "Category", "code": "Card code", "family": "Family", "payer": "Family payer",
@@ -67,6 +68,7 @@ class ImportDialog(QDialog):
         self.combos: dict[str, QComboBox] = {}
         self.model = preview_model(self)
         self.table = list_view(self.model, "importPreview")
+        self.table.horizontalHeader().setResizeContentsPrecision(MEASURED_ROWS)
         self.table.horizontalHeader().setStretchLastSection(True)
         layout.addWidget(self.table, 1)
         self.summary = QLabel(objectName="importSummary")
