@@ -106,7 +106,7 @@ def _plain(exc: Exception, url: str) -> DatabaseProblem:
     msg = str(getattr(exc, "orig", exc)).lower()
     where = make_url(url).database if is_sqlite(url) else make_url(url).host
     if "not a database" in msg or "malformed" in msg or "corrupt" in msg:
-        return DatabaseProblem("damaged", f"The database file {where} is damaged and cannot be opened.")
+        return DatabaseProblem("damaged", f"The database file {where} is damaged and cannot be opened. Restore a backup.")
     if "locked" in msg or "busy" in msg:
         return DatabaseProblem(
             "locked", f"The database {where} is locked by another program. Close it and try again."
