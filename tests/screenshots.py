@@ -48,6 +48,8 @@ def shoot(out: Path) -> list[Path]:
         window.resize(width, height)
         for area in [a.key for a in window.areas]:
             window.show_area(area)
+            if area == "clients":
+                window.screen(area).show_list()  # not the profile left open by the other size's pass
             grab(window, folder, area)
         settings = window.screen("settings")
         for row in range(settings.nav.count()):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
+    QHeaderView,
     QCheckBox,
     QDialog,
     QFormLayout,
@@ -105,6 +106,8 @@ class ListPage(QWidget):
         columns += self.extra_columns()
         self.model = RowsModel(columns, self, colour=self._colour)
         self.table = list_view(self.model, f"{kind}Table", fit=True)
+        self.table.horizontalHeader().setStretchLastSection(False)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)  # the name gives way
         self.add_button = QPushButton(self.tr("Add…"))
         self.edit_button = QPushButton(self.tr("Change…"))
         self.active_button = QPushButton(self.tr("Deactivate / activate"))

@@ -165,6 +165,9 @@ def _get(widget: QWidget, kind: str):
     return widget.text()
 
 
+NAV_WIDTH = 190  # a long page title wraps onto two lines
+
+
 class SettingsScreen(QWidget):
     """Pages listed on the left (they are too many for tabs), the chosen one on the right."""
 
@@ -185,7 +188,8 @@ class SettingsScreen(QWidget):
         for title, page in zip(titles, [*self.pages, *self.lists.values(), self.users], strict=True):
             self.nav.addItem(self.tr(title))
             self.stack.addWidget(page)
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 4)  # longest title
+        self.nav.setWordWrap(True)  # a long page title takes two lines: the lists beside keep their columns
+        self.nav.setFixedWidth(NAV_WIDTH)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)
         body = QHBoxLayout()
