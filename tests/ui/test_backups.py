@@ -86,9 +86,9 @@ def test_d2_restore_dialog_lists_copies_with_counts(desk, qtbot, tmp_path):
     backup_sqlite(desk.database.engine, tmp_path, "daily")
     dialog = RestoreDialog(tmp_path, "desk")
     qtbot.addWidget(dialog)
-    table = dialog.table
-    assert table.rowCount() == 1
-    assert [table.item(0, c).text() for c in (2, 3, 4)] == ["1", "0", "daily"]
+    model, table = dialog.model, dialog.table
+    assert model.rowCount() == 1
+    assert [model.index(0, c).data() for c in (2, 3, 4)] == ["1", "0", "daily"]
     assert not dialog.restore_button.isEnabled()
     table.selectRow(0)
     assert dialog.restore_button.isEnabled()
@@ -154,7 +154,7 @@ def test_d4_a_damaged_page_at_start_offers_restore_a_backup_and_opens_the_restor
             seen.append(modal.text())
             qtbot.mouseClick(modal.findChild(object, "restoreBackup"), Qt.MouseButton.LeftButton)
         elif isinstance(modal, RestoreDialog):
-            seen.append(modal.table.rowCount())
+            seen.append(modal.model.rowCount())
             modal.table.selectRow(0)
             _answer_question(qtbot, QMessageBox.StandardButton.Yes)
             qtbot.mouseClick(modal.restore_button, Qt.MouseButton.LeftButton)

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QLabel,
     QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.backup import BackupCopy, describe_backups
+from ui.models.rows import RowsModel
+from ui.tables import list_view
 
 
 def _size(size: int) -> str:
@@ -35,27 +33,18 @@ class RestoreDialog(QDialog):
         note = QLabel(self.tr("The current data is backed up first, then replaced by the copy you choose. "
                               "Everything entered after that copy was made is in the backup of the current data."))
         note.setWordWrap(True)
-        self.table = QTableWidget(len(self.copies), 5, objectName="backupCopies")
-        self.table.setHorizontalHeaderLabels([self.tr("Made"), self.tr("Size"), self.tr("Clients"), self.tr("Sales"),
-                                              self.tr("Why")])
         why = {"daily": self.tr("daily"), "manual": self.tr("Back up now"), "before-upgrade": self.tr("before an upgrade"),
                "before-restore": self.tr("before a restore")}
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
-        for row, copy in enumerate(self.copies):
-            unreadable = self.tr("cannot be read")
-            cells = [copy.taken.strftime("%Y-%m-%d %H:%M"), _size(copy.size),
-                     unreadable if copy.clients is None else str(copy.clients),
-                     unreadable if copy.sales is None else str(copy.sales), why.get(copy.reason, copy.reason)]
-            for column, value in enumerate(cells):
-                item = QTableWidgetItem(value)
-                if column in (1, 2, 3):
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setStretchLastSection(True)
+        unreadable = self.tr("cannot be read")
+        self.model = RowsModel([
+            ("taken", "Made", lambda c: c["copy"].taken.strftime("%Y-%m-%d %H:%M")),
+            ("size", "Size", lambda c: _size(c["copy"].size)),
+            ("clients", "Clients", lambda c: unreadable if c["copy"].clients is None else str(c["copy"].clients)),
+            ("sales", "Sales", lambda c: unreadable if c["copy"].sales is None else str(c["copy"].sales)),
+            ("reason", "Why", lambda c: why.get(c["copy"].reason, c["copy"].reason)),
+        ], self, right=("size", "clients", "sales"))
+        self.model.set_rows([{"copy": copy} for copy in self.copies])
+        self.table = list_view(self.model, "backupCopies", fit=True)
         self.empty = QLabel(self.tr("There are no backups of this database yet."))
         self.empty.setVisible(not self.copies)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -64,8 +53,8 @@ class RestoreDialog(QDialog):
         self.restore_button.setEnabled(False)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        self.table.itemSelectionChanged.connect(
-            lambda: self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows())))
+        self.table.selectionModel().selectionChanged.connect(
+            lambda *_: self.restore_button.setEnabled(bool(self.table.selectionModel().selectedRows())))
         self.table.doubleClicked.connect(lambda _index: self.accept())
         layout = QVBoxLayout(self)
         layout.addWidget(note)
