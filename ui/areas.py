@@ -1,8 +1,7 @@
 """The areas of the main window, who may open them, and where each comes from.
 
-An area whose screen is not built yet shows a plain note saying so; when an
-issue delivers a screen, its ``screen`` names the widget class to load
-(imported on first open, so start-up stays fast).
+Each area's ``screen`` names the widget class to load, imported on first open so
+start-up stays fast (the package build collects these modules by name).
 """
 
 from __future__ import annotations
@@ -18,8 +17,7 @@ class Area:
     title: str
     right: Right
     about: str
-    screen: str | None = None  # "module:Class", built on first open
-    pending: str = ""  # what delivers it, while it is not built
+    screen: str  # "module:Class", built on first open
 
 
 AREAS: tuple[Area, ...] = (

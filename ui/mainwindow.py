@@ -15,13 +15,12 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from app import __version__
 from app.services.access import Right
-from ui.areas import Area, areas_for
+from ui.areas import areas_for
 from ui.live import LiveUpdates
 from ui.ops import Ops
 from ui.settings.users import role_name
@@ -29,25 +28,6 @@ from ui.start.backups import Backups
 from ui.start.password import PasswordDialog
 
 DONE_MESSAGE_MS = 8000
-
-
-class PendingArea(QWidget):
-    """Says plainly that an area is not built yet, and what will deliver it."""
-
-    def __init__(self, area: Area):
-        super().__init__()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 32, 40, 32)
-        title = QLabel(self.tr(area.title))
-        title.setObjectName("areaTitle")
-        about = QLabel(self.tr(area.about))
-        about.setObjectName("areaAbout")
-        note = QLabel(self.tr("Not built yet. It arrives with: {what}.").format(what=self.tr(area.pending)))
-        note.setObjectName("pendingNote")
-        note.setWordWrap(True)
-        for widget in (title, about, note):
-            layout.addWidget(widget)
-        layout.addStretch(1)
 
 
 class MainWindow(QMainWindow):
@@ -154,11 +134,8 @@ class MainWindow(QMainWindow):
         """The widget of area ``key``, built on first use."""
         if key not in self._screens:
             area = next(a for a in self.areas if a.key == key)
-            if area.screen:
-                module, cls = area.screen.split(":")
-                widget = getattr(importlib.import_module(module), cls)(self.ops)
-            else:
-                widget = PendingArea(area)
+            module, cls = area.screen.split(":")
+            widget = getattr(importlib.import_module(module), cls)(self.ops)
             widget.setObjectName(f"area_{key}")
             self._screens[key] = widget
             self.stack.addWidget(widget)

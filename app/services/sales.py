@@ -35,7 +35,7 @@ from app.models import (
     ServiceOccurrence,
     Visit,
 )
-from app.services import audit, invoices, journal, memberships_list, status
+from app.services import audit, invoices, journal, status
 from app.services.access import Actor, Right, guarded
 from app.services.catalogue import sellable
 from app.services.records import existing
@@ -433,17 +433,3 @@ def standing(session: Session, actor: Actor, client_id: int, today: dt.date | No
             "start": sale.start_date if sale else None, "end": sale.end_date if sale else None}
 
 
-LIST_LIMIT = 1000
-
-
-@guarded(Right.VIEW_CLIENTS)
-def list_sales(session: Session, actor: Actor, *, standing: str | None = None, package_id: int | None = None,
-               start_from: dt.date | None = None, start_to: dt.date | None = None, client_query: str = "",
-               today: dt.date | None = None, limit: int = LIST_LIMIT) -> dict:
-    """Sales newest first with status and money, filtered: the first ``limit`` rows and the count
-    of all that match (app.services.memberships_list, which the screen reads a page at a time)."""
-    filters = memberships_list.SaleFilters(standing=standing, package_id=package_id, start_from=start_from,
-                                           start_to=start_to, client_query=client_query)
-    ids = memberships_list.sale_ids(session, actor, filters, limit=limit, today=today)
-    rows = memberships_list.sale_rows(session, actor, ids, today=today)
-    return {"rows": [rows[i] for i in ids], "total": memberships_list.count_sales(session, actor, filters, today=today)}

@@ -379,24 +379,6 @@ def test_day_takings_by_method_and_drawer(session, owner, receptionist, anna, go
     assert payments.day_takings(session, owner, today - dt.timedelta(days=1))["lines"] == []
 
 
-def test_memberships_list_filters_by_status_package_period_and_client(session, receptionist, anna, gold, silver,
-                                                                     six_lessons):
-    other = clients.create_client(session, receptionist, name="Boris Listed")
-    sales.sell(session, receptionist, anna, gold, start_date=TODAY, today=TODAY)
-    sales.sell(session, receptionist, other, silver, start_date=TODAY - dt.timedelta(days=100),
-               today=TODAY - dt.timedelta(days=100))
-    sales.sell(session, receptionist, anna, six_lessons, start_date=TODAY, today=TODAY)
-    everything = sales.list_sales(session, receptionist, today=TODAY)
-    assert everything["total"] == 3 and everything["rows"][0]["start"] == TODAY
-    expired = sales.list_sales(session, receptionist, standing="expired", today=TODAY)
-    assert [r["client"] for r in expired["rows"]] == ["Boris Listed"]
-    assert sales.list_sales(session, receptionist, package_id=gold, today=TODAY)["total"] == 1
-    assert sales.list_sales(session, receptionist, start_from=TODAY - dt.timedelta(days=1), today=TODAY)["total"] == 2
-    annas = sales.list_sales(session, receptionist, client_query="анна", today=TODAY)["rows"]
-    assert {r["package"] for r in annas} == {"Gold", "Speech: 6 lessons"}
-    assert annas[0]["due"] > 0 and annas[0]["payment"] == "unpaid"
-
-
 def test_b2_a_comma_amount_is_told_to_use_a_point(session, receptionist, anna, gold):
     sale = sales.sell(session, receptionist, anna, gold, today=TODAY)
     with pytest.raises(DomainError, match=r"write the decimals with a point, like 1\.5"):

@@ -3,9 +3,7 @@
 from PySide6.QtWidgets import QMessageBox
 
 from app.errors import DomainError
-from app.services.access import Right
-from ui.areas import Area
-from ui.mainwindow import MainWindow, PendingArea
+from ui.mainwindow import MainWindow
 from ui.ops import FAILED
 
 
@@ -23,13 +21,11 @@ def test_a_receptionist_has_no_settings(ops_for, qtbot):
     assert "clients" in [a.key for a in window.areas]
 
 
-def test_an_area_not_built_yet_says_so(ops_for, qtbot):
+def test_every_area_has_its_screen(ops_for, qtbot):
     window = MainWindow(ops_for("olga"))
     qtbot.addWidget(window)
-    assert all(area.screen for area in window.areas)  # every area is built now (credits came last)
-    screen = PendingArea(Area("later", "Later", Right.VIEW_CLIENTS, "Something to come.", pending="a later issue"))
-    qtbot.addWidget(screen)
-    assert "Not built yet" in screen.findChild(type(screen.layout().itemAt(2).widget()), "pendingNote").text()
+    for area in window.areas:
+        assert window.screen(area.key).objectName() == f"area_{area.key}"
 
 
 def test_ops_turns_a_rule_into_a_message_and_a_bug_into_a_report(ops_for, qtbot, monkeypatch):

@@ -33,7 +33,6 @@ from ui.money import STANDING_COLOURS, money_text
 from ui.ops import FAILED, OpChange, Ops
 from ui.tables import list_view
 
-PENDING: list[tuple[str, str]] = []  # tabs still to come: (title, what delivers them)
 PHOTO_SIZE = 96
 # tables whose rows belong to one client (a bulk write of them may concern this one), and the
 # shared lists a profile is drawn with (a change there concerns every profile)
@@ -307,11 +306,6 @@ class ClientProfile(QWidget):
             self.credits.flagged.connect(lambda on: self.tabs.setTabText(
                 credits_tab, self.tr("Credits ⚠") if on else self.tr("Credits")))
         self.tabs.currentChanged.connect(lambda _i: self._show_money())
-        for title, what in PENDING:
-            note = QLabel(self.tr("Not built yet. Arrives with {what}.").format(what=self.tr(what)),
-                          objectName="pendingNote")
-            note.setWordWrap(True)
-            self.tabs.addTab(note, self.tr(title))
         return self.tabs
 
     def may_leave(self) -> bool:
