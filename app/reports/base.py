@@ -1,0 +1,129 @@
+"""What every report is made of (SPEC Q1-Q8), without Qt.
+
+A report is a function ``run(session, actor, filters, *, state=None) -> Report``: it reads, never
+writes, and returns rows of plain values (str, int, Decimal, date) under typed columns, with an
+optional chart. The window shows a Report as a sortable table with its chart, and the same Report
+becomes a PDF, a CSV or an XLSX file: one result, every form (Q6, X2).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+from typing import Callable
+
+from app.errors import DomainError
+
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+class Kind(str, Enum):
+    """How a column's values are shown, sorted and written to a spreadsheet."""
+
+    TEXT = "text"
+    COUNT = "count"  # a whole number, right-aligned
+    MONEY = "money"  # Decimal, two places
+    DATE = "date"
+    PERCENT = "percent"  # Decimal, 0-100
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str
+    title: str
+    kind: Kind = Kind.TEXT
+
+
+@dataclass(frozen=True)
+class Period:
+    """Both ends included. A period that ends before it starts, or lies outside 2000-2100, is refused."""
+
+    start: dt.date
+    end: dt.date
+
+    def __post_init__(self):
+        if self.end < self.start:
+            raise DomainError("The period ends before it starts.", field="period")
+        for day in (self.start, self.end):
+            if not FIRST_YEAR <= day.year <= LAST_YEAR:
+                raise DomainError(f"Choose dates between {FIRST_YEAR} and {LAST_YEAR}.", field="period")
+
+    @classmethod
+    def month_of(cls, day: dt.date) -> Period:
+        first = day.replace(day=1)
+        following = (first + dt.timedelta(days=32)).replace(day=1)
+        return cls(first, following - dt.timedelta(days=1))
+
+    def previous(self) -> Period:
+        """The period of the same length just before this one (a whole month before a whole month)."""
+        if self.start.day == 1 and (self.end + dt.timedelta(days=1)).day == 1:
+            months = (self.end.year - self.start.year) * 12 + self.end.month - self.start.month + 1
+            first = self.start
+            for _ in range(months):
+                first = (first - dt.timedelta(days=1)).replace(day=1)
+            return Period(first, self.start - dt.timedelta(days=1))
+        length = self.end - self.start
+        end = self.start - dt.timedelta(days=1)
+        return Period(end - length, end)
+
+    def to_date(self, today: dt.date) -> Period:
+        """The part of the period up to ``today`` ("this month to date")."""
+        return Period(self.start, min(self.end, max(today, self.start)))
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user chose; each report uses the fields it understands and ignores the rest."""
+
+    period: Period | None = None
+    package_id: int | None = None
+    client_id: int | None = None
+    status: str | None = None
+    program_id: int | None = None
+    group_id: int | None = None
+    days: int | None = None  # "within N days" / "no visit in N days"
+
+
+@dataclass(frozen=True)
+class Chart:
+    """A picture of the rows: bars (or lines) per category, one series or several side by side."""
+
+    title: str
+    categories: list[str]
+    series: list[tuple[str, list[Decimal | int]]]
+    kind: str = "bar"  # "bar" or "line"
+
+
+@dataclass
+class Report:
+    key: str
+    title: str
+    columns: list[Column]
+    rows: list[dict]
+    filters: list[tuple[str, str]] = field(default_factory=list)  # (label, value) for the PDF header
+    totals: dict = field(default_factory=dict)  # column key -> total, shown under the table
+    chart: Chart | None = None
+    apart: list[dict] = field(default_factory=list)  # rows listed separately (e.g. no phone or email)
+    empty_text: str = "Nothing in this period."
+
+    @property
+    def empty(self) -> bool:
+        return not self.rows and not self.apart
+
+    def table(self) -> tuple[list[str], list[list]]:
+        """Headers and rows of plain values, as the CSV, XLSX and PDF writers take them."""
+        return ([c.title for c in self.columns],
+                [[row.get(c.key) for c in self.columns] for row in self.rows])
+
+
+@dataclass(frozen=True)
+class ReportDef:
+    """A report the Reports area lists: its title, the filters it offers, and the function that runs it."""
+
+    key: str
+    title: str
+    run: Callable[..., Report]  # run(session, actor, filters, *, state=None) -> Report
+    uses: frozenset[str] = frozenset({"period"})  # Filters fields the filter bar offers
+    defaults: Filters = Filters()
