@@ -82,9 +82,13 @@ def _story(view: dict, business: dict, width: float, small: bool) -> list:
     story.append(lines)
     story.append(Spacer(1, 2 * mm))
 
+    refunds = view.get("refunds", [])
     totals = [("Items", view["items"]), ("Discounts", -view["discounts"]),
               (f"Tax {view['tax_rate'].normalize():f}%", view["tax"]), ("Total", view["total"]),
-              ("Paid", view["paid"]), ("Balance due", view["balance"])]
+              ("Paid", view["paid"])]
+    if refunds:  # B6: what was paid back, so paid less paid back is what the business kept
+        totals.append(("Paid back", -sum(r["amount"] for r in refunds)))
+    totals.append(("Balance due", view["balance"]))
     label_width = width - amount_width
     table = Table([[para(label, st["bold_right"] if label in ("Total", "Balance due") else st["right"]),
                     para(_money(value), st["bold_right"] if label in ("Total", "Balance due") else st["right"])]
@@ -107,16 +111,31 @@ def _story(view: dict, business: dict, width: float, small: bool) -> list:
                 text += f"  · files: {', '.join(payment['attachments'])}"
             if payment["void"]:
                 text += f"  · VOID: {payment['void_reason']}"
-            row = Table([[para(text, st["muted"] if payment["void"] else st["body"]),
-                          para(_money(payment["amount"]), st["muted_right"] if payment["void"] else st["right"])]],
-                        colWidths=[width - amount_width, amount_width])
-            row.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                                     ("VALIGN", (0, 0), (-1, -1), "TOP")]))
-            story.append(row)
+            void = payment["void"]
+            story.append(_amount_row(para(text, st["muted"] if void else st["body"]),
+                                     para(_money(payment["amount"]), st["muted_right"] if void else st["right"]),
+                                     width, amount_width))
+    if refunds:
+        story.append(Spacer(1, 4 * mm))
+        story.append(para("Paid back", st["heading"]))
+        for paid_back in refunds:
+            drawer = f" ({paid_back['drawer']})" if paid_back["drawer"] else ""
+            text = (f"{_date(paid_back['refunded_on'])}  {paid_back['method']}{drawer}"
+                    f"  · credit note {paid_back['credit_note']}")
+            story.append(_amount_row(para(text, st["body"]), para(_money(-paid_back["amount"]), st["right"]),
+                                     width, amount_width))
     if view.get("notes"):
         story.append(Spacer(1, 3 * mm))
         story.append(para(view["notes"], st["muted"]))
     return story
+
+
+def _amount_row(text, amount, width: float, amount_width: float) -> Table:
+    """One line of the payments or refunds: what it was on the left, the amount on the right."""
+    row = Table([[text, amount]], colWidths=[width - amount_width, amount_width])
+    row.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                             ("VALIGN", (0, 0), (-1, -1), "TOP")]))
+    return row
 
 
 def render_invoice(view: dict, business: dict, path: Path, size: str = "a4") -> Path:

@@ -89,3 +89,25 @@ def test_b4_email_without_server_or_address_is_refused(session, owner, invoice):
     settings.update_settings(session, owner, {"smtp_host": "127.0.0.1", "smtp_sender": "desk@sunny.example"})
     with pytest.raises(DomainError, match="has no email address"):
         documents.record_invoice_email(session, owner, invoice("No Address"))
+
+
+@pytest.mark.parametrize("size", ["a4", "receipt"])
+def test_b6_invoice_pdf_lists_what_was_paid_back_with_its_credit_note(session, owner, anna, gold, tmp_path, size):
+    import datetime as dt
+    import subprocess
+
+    from app.services import invoices
+
+    sale = sales.sell(session, owner, anna, gold, start_date=dt.date(2026, 10, 17), today=dt.date(2026, 10, 17))
+    payments.add_payment(session, owner, sale.invoice_id, "95.00", paid_on=dt.date(2026, 10, 17))
+    sales.cancel(session, owner, sale.membership_id, "moved away", today=dt.date(2026, 12, 1), method="bank_transfer")
+    (refund,) = invoices.invoice_view(session, owner, sale.invoice_id)["refunds"]
+
+    path = documents.invoice_pdf(session, owner, sale.invoice_id, tmp_path / "invoice.pdf", size)
+    shown = " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                                    check=True).stdout.split())
+    assert "Paid 95.00 Paid back -95.00 Balance due 0.00" in shown
+    paid_back = shown.split("Paid back ")[-1].split()  # the section's words (a receipt wraps its lines)
+    assert paid_back == ["01.12.2026", "Bank", "transfer", "·", "credit", "note", refund["credit_note"], "-95.00"] \
+        or paid_back == ["01.12.2026", "Bank", "transfer", "·", "-95.00", "credit", "note", refund["credit_note"]]
+    assert "17.10.2026 Cash 95.00" in shown  # the payment stays on its day
