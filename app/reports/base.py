@@ -107,6 +107,7 @@ class Report:
     chart: Chart | None = None
     apart: list[dict] = field(default_factory=list)  # rows listed separately (e.g. no phone or email)
     empty_text: str = "Nothing in this period."
+    apart_title: str = "Listed apart"  # the heading over ``apart`` (same columns as the rows)
 
     @property
     def empty(self) -> bool:
@@ -127,3 +128,27 @@ class ReportDef:
     run: Callable[..., Report]  # run(session, actor, filters, *, state=None) -> Report
     uses: frozenset[str] = frozenset({"period"})  # Filters fields the filter bar offers
     defaults: Filters = Filters()
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One number of the owner's dashboard (Q7): it opens report ``report`` with ``filters``.
+
+    ``previous`` is the same figure for the period before (None: no comparison); a figure whose
+    period holds today is "to date" (the window says so).
+    """
+
+    title: str
+    value: int | Decimal
+    previous: int | Decimal | None
+    report: str
+    filters: Filters = Filters()
+    kind: Kind = Kind.COUNT
+
+
+@dataclass
+class Dashboard:
+    """The owner's first page: figures as tiles, and the charts under them (member movement, revenue)."""
+
+    figures: list[Figure]
+    charts: list[Chart] = field(default_factory=list)

@@ -1,0 +1,114 @@
+"""Q6: one picture of a report for the screen and the PDF.
+
+A :class:`~app.reports.base.Chart` becomes a reportlab ``Drawing`` (bars or lines, a legend,
+labelled axes). The PDF embeds the Drawing as it is; the window shows the same Drawing
+rendered to SVG (:func:`chart_svg`), so both show exactly one definition.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlab.graphics import renderSVG
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.charts.linecharts import HorizontalLineChart
+from reportlab.graphics.shapes import Drawing, Rect, String
+from reportlab.lib import colors
+
+from app.pdf.text import BOLD, REGULAR, register_fonts, visual
+from app.reports.base import Chart
+
+PALETTE = ("#2c6fbb", "#e67e22", "#1e7b3c", "#8e44ad", "#b03a2e", "#16a085")
+WIDTH, HEIGHT = 480, 240  # points; the screen scales the SVG keeping this shape
+MAX_LABEL = 14  # characters of a category label under the axis; longer ones are shortened with "…"
+
+
+def _short(label: str) -> str:
+    label = visual(str(label))
+    return label if len(label) <= MAX_LABEL else label[:MAX_LABEL - 1] + "…"
+
+
+def _number(value) -> float:
+    return float(value) if isinstance(value, (int, Decimal, float)) else 0.0
+
+
+def _axis_step(top: float) -> float:
+    """A round step giving about five gridlines up to ``top``."""
+    if top <= 0:
+        return 1
+    raw = top / 5
+    magnitude = 10 ** (len(str(int(raw))) - 1) if raw >= 1 else 1
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * magnitude:
+            return max(1, factor * magnitude)
+    return 10 * magnitude
+
+
+def _value_labels(step: float):
+    """Axis numbers: in thousands ("15k") once the steps are thousands, whole numbers below."""
+    if step >= 1000:
+        return lambda value: f"{value / 1000:,.{0 if step % 1000 == 0 else 1}f}k" if value else "0"
+    return lambda value: f"{value:,.0f}"
+
+
+def chart_drawing(chart: Chart, width: float = WIDTH, height: float = HEIGHT) -> Drawing:
+    """The chart as a reportlab Drawing ``width`` x ``height`` points: title, plot, legend below."""
+    register_fonts()
+    drawing = Drawing(width, height)
+    drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
+    drawing.add(String(width / 2, height - 14, visual(chart.title), fontName=BOLD, fontSize=11,
+                       textAnchor="middle"))
+    several = len(chart.series) > 1
+    slanted = len(chart.categories) > 8  # many months or packages: slanted so they do not run together
+    legend_room = 18 if several else 0
+    plot = HorizontalLineChart() if chart.kind == "line" else VerticalBarChart()
+    plot.x, plot.y = 46, (44 if slanted else 24) + legend_room
+    plot.width, plot.height = width - plot.x - 14, height - plot.y - 30
+    plot.data = [[_number(v) for v in values] or [0] for _name, values in chart.series] or [[0]]
+    top = max([max(values) for values in plot.data] + [0])
+    bottom = min([min(values) for values in plot.data] + [0])
+    step = _axis_step(max(top, -bottom))
+    plot.valueAxis.valueMin = bottom if bottom < 0 else 0
+    plot.valueAxis.valueMax = max(step, (int(top / step) + 1) * step if top > 0 else step)
+    plot.valueAxis.valueStep = step
+    plot.valueAxis.labels.fontName = REGULAR
+    plot.valueAxis.labels.fontSize = 8
+    plot.valueAxis.labelTextFormat = _value_labels(step)
+    plot.valueAxis.visibleGrid = True
+    plot.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
+    plot.categoryAxis.categoryNames = [_short(c) for c in chart.categories] or [""]
+    plot.categoryAxis.labels.fontName = REGULAR
+    plot.categoryAxis.labels.fontSize = 8
+    if slanted:
+        plot.categoryAxis.labels.angle = 30
+        plot.categoryAxis.labels.boxAnchor = "ne"
+        plot.categoryAxis.labels.dx = 4
+    for index in range(len(plot.data)):
+        colour = colors.HexColor(PALETTE[index % len(PALETTE)])
+        if chart.kind == "line":
+            plot.lines[index].strokeColor = colour
+            plot.lines[index].strokeWidth = 2
+        else:
+            plot.bars[index].fillColor = colour
+            plot.bars[index].strokeColor = None
+    drawing.add(plot)
+    if several:
+        legend = Legend()
+        legend.x, legend.y = plot.x, 6
+        legend.alignment = "right"
+        legend.columnMaximum = 1
+        legend.deltax = max(60, (width - plot.x) / len(chart.series))
+        legend.fontName = REGULAR
+        legend.fontSize = 8
+        legend.boxAnchor = "sw"
+        legend.colorNamePairs = [(colors.HexColor(PALETTE[i % len(PALETTE)]), visual(name))
+                                 for i, (name, _values) in enumerate(chart.series)]
+        drawing.add(legend)
+    return drawing
+
+
+def chart_svg(chart: Chart, width: float = WIDTH, height: float = HEIGHT) -> bytes:
+    """The same Drawing as SVG, for the window (QSvgWidget)."""
+    svg = renderSVG.drawToString(chart_drawing(chart, width, height))
+    return svg.replace("fill: None", "fill: none").encode("utf-8")  # Qt's SVG reads only the lower-case keyword
