@@ -1,7 +1,7 @@
 """Alembic migrations. ``HEAD`` names the newest revision without importing Alembic
 (program start stays fast); a test checks it against the scripts."""
 
-HEAD = "0008_refunds"
+HEAD = "0009_reminders_sent"
 
 SEARCH_INDEXES = ("clients_fts", "ix_clients_search_key_trgm", "ix_clients_phone_key_trgm")
 

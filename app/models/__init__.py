@@ -23,6 +23,7 @@ _MODULE_OF = {
     "AttendanceStatus": "programs", "Enrolment": "programs", "Group": "programs", "GroupExtraDate": "programs",
     "GroupSlot": "programs", "Program": "programs",
     "Freeze": "sales", "Membership": "sales", "ServiceOccurrence": "sales",
+    "ReminderSent": "reminders",
     "AuditEvent": "system", "Setting": "system", "User": "system",
 }
 
