@@ -7,6 +7,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
+from app import languages
 from app.errors import DomainError
 from app.types import to_decimal
 
@@ -61,12 +62,11 @@ def search_text(value) -> str:
 
 def money(value, field: str, label: str, *, allow_zero: bool = True) -> Decimal:
     """An amount of money: a Decimal with at most two decimals, within bounds."""
+    if isinstance(value, str):  # typed: read as the language in use writes it (L2: "1,5" in Russian)
+        value = languages.read_amount(value, label, field)
     try:
         amount = to_decimal(value)
     except ValueError:
-        if isinstance(value, str) and re.fullmatch(r"\s*-?\d+,\d{1,2}\s*", value):
-            raise DomainError(f"{label}: write the decimals with a point, like {value.strip().replace(',', '.')}.",
-                              field=field) from None
         raise DomainError(f"{label} must be an amount like 12.50.", field=field) from None
     if amount < 0 or (amount == 0 and not allow_zero):
         raise DomainError(f"{label} must be more than zero." if not allow_zero else f"{label} cannot be negative.",

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from PySide6.QtGui import QColor
 
+from app import languages
 from app.services.status import NONE, Status
 
 STANDING_COLOURS = {
@@ -20,5 +21,5 @@ STANDING_COLOURS = {
 
 
 def money_text(amount: Decimal | None) -> str:
-    """12345.5 -> "12,345.50"; None -> ""."""
-    return "" if amount is None else f"{amount:,.2f}"
+    """12345.5 -> "12,345.50" (Russian "12 345,50", Arabic "١٢٬٣٤٥٫٥٠"); None -> "" (app.languages, L2)."""
+    return languages.money_text(amount)

@@ -1,0 +1,170 @@
+"""The languages the desk speaks and how money and dates look and are typed in each (L2).
+
+Babel formats exact Decimals (Qt's QLocale goes through floats). One language is in use
+at a time, chosen at start (``use``); the screens format through ``money_text``,
+``date_text`` and friends, and typed amounts are read by ``read_amount``.
+
+Arabic: the program's "ar" is Babel's ar_SA (the Gulf, where the product is sold), whose
+default numbering is Arabic-Indic digits (٠١٢٣…) with ٫ as the decimal mark and ٬ between
+thousands; the generic "ar" of CLDR uses Latin digits. Russian is ru_BY (Belarusian roubles,
+"1 234,50 Br"). English keeps the desk's day.month.year dates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+
+from babel import Locale
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, get_currency_symbol
+
+from app.errors import DomainError
+
+SHIPPED = ("en", "ru", "ar")
+# Each language in its own words (never translated): what the language choosers list.
+NAMES = {"en": "English", "ru": "Русский", "ar": "العربية"}
+BABEL = {"en": "en_GB", "ru": "ru_BY", "ar": "ar_SA"}
+RIGHT_TO_LEFT = ("ar",)
+DATES = {"en": "dd.MM.yyyy", "ru": "dd.MM.yyyy", "ar": "dd/MM/yyyy"}  # Qt's displayFormat spelling too
+
+LATIN = "0123456789"
+ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
+EASTERN_ARABIC = "۰۱۲۳۴۵۶۷۸۹"  # Persian/Urdu keyboards type these
+_TO_LATIN = str.maketrans(ARABIC_INDIC + EASTERN_ARABIC + "٫٬", LATIN * 2 + ".,")
+_TO_ARABIC = str.maketrans(LATIN, ARABIC_INDIC)
+
+
+class _Current:
+    language = "en"
+    currency = "EUR"
+
+
+def check(language) -> str:
+    """``language`` when the desk ships it; a plain refusal otherwise (the settings' validator)."""
+    if language not in SHIPPED:
+        raise DomainError(f"The desk does not speak {language!r}; choose one of: "
+                          f"{', '.join(f'{code} ({NAMES[code]})' for code in SHIPPED)}.", field="language")
+    return language
+
+
+def use(language: str, currency: str | None = None) -> None:
+    """Format and read in ``language`` from now on (and show money in ``currency``)."""
+    _Current.language = check(language)
+    if currency:
+        _Current.currency = currency
+
+
+def current() -> str:
+    return _Current.language
+
+
+def right_to_left(language: str | None = None) -> bool:
+    return (language or _Current.language) in RIGHT_TO_LEFT
+
+
+def _locale() -> Locale:
+    return Locale.parse(BABEL[_Current.language])
+
+
+def _digits(text: str) -> str:
+    """Arabic-Indic digits where the language writes them on screen."""
+    return text.translate(_TO_ARABIC) if _locale().default_numbering_system == "arab" else text
+
+
+def money_text(amount: Decimal | None) -> str:
+    """An amount as the language writes it: 1,234.50 · 1 234,50 · ١٬٢٣٤٫٥٠; None -> ""."""
+    if amount is None:
+        return ""
+    return _digits(format_decimal(amount, format="#,##0.00", locale=_locale(), numbering_system="default",
+                                  decimal_quantization=True))
+
+
+def price_text(amount: Decimal | None, currency: str | None = None) -> str:
+    """An amount with the currency's symbol from Settings: "1 234,50 Br" in Russian."""
+    if amount is None:
+        return ""
+    return _digits(format_currency(amount, currency or _Current.currency, locale=_locale(),
+                                   numbering_system="default"))
+
+
+def currency_symbol(currency: str | None = None) -> str:
+    return get_currency_symbol(currency or _Current.currency, locale=_locale())
+
+
+def number_text(value: int) -> str:
+    """A count as the language writes its digits (no grouping: codes and counts)."""
+    return _digits(str(value))
+
+
+def date_text(day: dt.date | None) -> str:
+    """02.03.2026 (English, Russian) · ٠٢/٠٣/٢٠٢٦ (Arabic); None -> ""."""
+    return "" if day is None else _digits(format_date(day, DATES[_Current.language], locale=_locale()))
+
+
+def day_month_text(day: dt.date) -> str:
+    """02.03 (Arabic: ٠٢/٠٣): a day in a short cell."""
+    pattern = DATES[_Current.language].rsplit(DATES[_Current.language][2], 1)[0]
+    return _digits(format_date(day, pattern, locale=_locale()))
+
+
+def weekday_text(day: dt.date) -> str:
+    """The weekday's short name in the language: Mon · пн · الاثنين."""
+    return format_date(day, "EEE", locale=_locale())
+
+
+def month_text(month: int, year: int) -> str:
+    """A month on its own with its year: March 2026 · март 2026 · مارس ٢٠٢٦."""
+    return _digits(format_date(dt.date(year, month, 1), "LLLL y", locale=_locale()))
+
+
+def weekday_names() -> list[str]:
+    """Monday..Sunday, in full, in the language."""
+    monday = dt.date(2024, 1, 1)
+    return [format_date(monday + dt.timedelta(days=i), "EEEE", locale=_locale()) for i in range(7)]
+
+
+def month_names() -> list[str]:
+    """January..December as a name on its own, in the language."""
+    return [format_date(dt.date(2024, m, 1), "LLLL", locale=_locale()) for m in range(1, 13)]
+
+
+_SPACES = "\u00a0\u202f\u2009 "
+_GROUPED = re.compile(r"\d{1,3}(?:[,]\d{3})+(?:\.\d+)?")  # 1,234 and 1,234.50 in English and Arabic
+
+
+def read_amount(text: str, label: str = "The amount", field: str | None = None) -> Decimal:
+    """A typed amount read as the language writes it, exactly (a Decimal, never a float).
+
+    English and Arabic: a point before the decimals, commas only between thousands
+    ("1,234.50"); "1,5" is refused as ambiguous (1.5 or 15?). Russian: a comma or a point
+    before the decimals ("1,5" = 1.5), spaces between thousands. Anything with two decimal
+    marks or with both separators the wrong way round ("1,234,5", "1.234,50" in Russian)
+    is refused with the way to write it; nothing is guessed.
+    """
+    raw = text.strip().translate(_TO_LATIN)
+    sign = ""
+    if raw.startswith("-"):
+        sign, raw = "-", raw[1:].strip()
+    if not raw or not re.fullmatch(rf"[0-9.,{_SPACES}]+", raw):
+        raise DomainError(f"{label} must be an amount like {money_text(Decimal('12.50'))}.", field=field)
+    if _Current.language == "ru":
+        digits = re.sub(rf"(?<=\d)[{_SPACES}](?=\d{{3}}(?:\D|$))", "", raw)
+        if "," in digits and "." in digits:
+            raise DomainError(f"{label}: write either a comma or a point before the kopecks, not both "
+                              f"(like {money_text(Decimal('1234.50'))}).", field=field)
+        if digits.count(",") + digits.count(".") > 1 or not re.fullmatch(r"\d+(?:[.,]\d+)?", digits):
+            raise DomainError(f"{label}: {text.strip()!r} is not clear; write it like "
+                              f"{money_text(Decimal('1234.50'))}.", field=field)
+        return Decimal(sign + digits.replace(",", "."))
+    if "," in raw:
+        if not _GROUPED.fullmatch(raw):
+            like = raw.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", raw) else "1.50"
+            raise DomainError(f"{label}: {text.strip()} is ambiguous; write the decimals with a point, like "
+                              f"{like}, and commas only "
+                              f"between thousands, like 1,234.50.", field=field)
+        raw = raw.replace(",", "")
+    if not re.fullmatch(r"\d+(?:\.\d+)?", raw):
+        raise DomainError(f"{label} must be an amount like {money_text(Decimal('12.50'))}.", field=field)
+    return Decimal(sign + raw)
