@@ -35,6 +35,25 @@ class Column:
     title: str
     kind: Kind = Kind.TEXT
 
+    def text(self, value) -> str:
+        """The value as the screen and the PDF show it: 1,234.50 / 31.12.2026 / 42 / 12.5 %."""
+        if value is None:
+            return ""
+        if self.kind is Kind.MONEY:
+            return f"{value:,.2f}"
+        if self.kind is Kind.PERCENT:
+            return f"{value:,.1f} %"
+        if self.kind is Kind.COUNT and isinstance(value, int):
+            return f"{value:,}"
+        if isinstance(value, dt.date):
+            return f"{value:%d.%m.%Y}"
+        return str(value)
+
+    @property
+    def right(self) -> bool:
+        """Numbers are aligned right."""
+        return self.kind in (Kind.COUNT, Kind.MONEY, Kind.PERCENT)
+
 
 @dataclass(frozen=True)
 class Period:
@@ -72,6 +91,28 @@ class Period:
         """The part of the period up to ``today`` ("this month to date")."""
         return Period(self.start, min(self.end, max(today, self.start)))
 
+    def month_earlier(self) -> Period:
+        """The same days one month earlier (1-17 March -> 1-17 February; a 31st falls on the month's
+        last day): what "this month to date" is compared with."""
+        return Period(_month_back(self.start), _month_back(self.end))
+
+    def months(self) -> list[Period]:
+        """The calendar months the period touches, each cut to the period (for reports by month)."""
+        out, first = [], self.start
+        while first <= self.end:
+            month = Period.month_of(first)
+            out.append(Period(first, min(month.end, self.end)))
+            first = month.end + dt.timedelta(days=1)
+        return out
+
+    def text(self) -> str:
+        return f"{self.start:%d.%m.%Y} – {self.end:%d.%m.%Y}"
+
+
+def _month_back(day: dt.date) -> dt.date:
+    last_of_previous = day.replace(day=1) - dt.timedelta(days=1)
+    return last_of_previous.replace(day=min(day.day, last_of_previous.day))
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -84,6 +125,8 @@ class Filters:
     program_id: int | None = None
     group_id: int | None = None
     days: int | None = None  # "within N days" / "no visit in N days"
+    kind: str | None = None  # a PackageKind value: memberships, lesson packs or credits only
+    credit_type_id: int | None = None
 
 
 @dataclass(frozen=True)

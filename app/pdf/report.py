@@ -1,0 +1,111 @@
+"""Any report as a printable PDF (Q6): its title, the filters it ran with, the table (header row
+repeated on every page), the totals, the rows listed apart, the chart, and "Page n of m".
+
+A4 upright, or landscape when the columns are many. Plain data in (a
+:class:`~app.reports.base.Report`), a file out; the caller writes it whole (app/files.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from app.pdf.charts import chart_drawing
+from app.pdf.text import REGULAR, para, styles
+from app.reports.base import Column, Report
+from app.tasks import TaskState, steps
+
+LANDSCAPE_FROM = 7  # columns: from this many the page turns sideways
+MARGIN = 15 * mm
+
+
+class _NumberedCanvas(Canvas):
+    """Writes "Page n of m" on every page once the number of pages is known (pages are kept until save)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict] = []
+
+    def showPage(self):  # noqa: N802 - reportlab's name
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        total = len(self._pages)
+        for number, page in enumerate(self._pages, start=1):
+            self.__dict__.update(page)
+            self.setFont(REGULAR, 8)
+            self.setFillColor(colors.HexColor("#666666"))
+            self.drawRightString(self._pagesize[0] - MARGIN, MARGIN / 2, f"Page {number} of {total}")
+            super().showPage()
+        super().save()
+
+
+def _widths(report: Report, width: float) -> list[float]:
+    """Column widths in proportion to their longest text (header word, cell or total), the same for the
+    rows and the rows listed apart; a number's column is never narrower than its longest number."""
+    lines = [[c.text(row.get(c.key)) for c in report.columns] for row in (report.rows[:500] + report.apart[:100])]
+    lines.append([c.text(report.totals.get(c.key)) for c in report.columns])
+    weights = []
+    for i, column in enumerate(report.columns):
+        longest = max([max(len(word) for word in column.title.split() or [""])] + [len(line[i]) for line in lines])
+        weights.append(min(max(longest, 8 if column.right else 4), 40) + 1)
+    return [width * w / sum(weights) for w in weights]
+
+
+def render_report(report: Report, business: dict, path: Path, state: TaskState | None = None,
+                  made: dt.datetime | None = None) -> Path:
+    """Write ``report`` as a PDF to ``path`` (progress through ``state`` while the rows are laid out)."""
+    pagesize = landscape(A4) if len(report.columns) >= LANDSCAPE_FROM else A4
+    width = pagesize[0] - 2 * MARGIN
+    st = styles(small=len(report.columns) >= LANDSCAPE_FROM)
+    made = made or dt.datetime.now()
+    story = [para(business.get("business_name", ""), st["muted"]), para(report.title, st["title"])]
+    shown_filters = "   ·   ".join(f"{label}: {value}" for label, value in report.filters)
+    story.append(para(shown_filters + ("   ·   " if shown_filters else "") + f"Made {made:%d.%m.%Y %H:%M}",
+                      st["muted"]))
+    story.append(Spacer(1, 4 * mm))
+    if report.empty:
+        story.append(para(report.empty_text, st["heading"]))
+    if report.chart is not None and not report.empty:
+        drawing = chart_drawing(report.chart, min(width, 170 * mm), 80 * mm)
+        drawing.hAlign = "CENTER"
+        story += [drawing, Spacer(1, 4 * mm)]
+    if report.rows:
+        story.append(_table(report, report.rows, width, st, state, with_totals=True))
+    if report.apart:
+        story += [Spacer(1, 6 * mm), KeepTogether([para(report.apart_title, st["heading"]), Spacer(1, 2 * mm),
+                                                   _table(report, report.apart, width, st, None)])]
+    SimpleDocTemplate(str(path), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
+                      bottomMargin=MARGIN, title=report.title).build(story, canvasmaker=_NumberedCanvas)
+    return Path(path)
+
+
+def _table(report: Report, rows: list[dict], width: float, st: dict, state: TaskState | None,
+           with_totals: bool = False) -> Table:
+    columns = report.columns
+    texts = [[c.text(row.get(c.key)) for c in columns] for row in steps(state, rows)]
+    header = [para(c.title, st["th_right"] if c.right else st["th"]) for c in columns]
+    body = [[para(text, st["right"] if c.right else st["body"]) for c, text in zip(columns, line)]
+            for line in texts]
+    data = [header] + body
+    if with_totals and report.totals:
+        totals = [c.text(report.totals.get(c.key)) for c in columns]
+        if not totals[0]:
+            totals[0] = "Total"
+        data.append([para(text, st["bold_right"] if c.right else st["th"]) for c, text in zip(columns, totals)])
+    table = Table(data, colWidths=_widths(report, width), repeatRows=1)
+    style = [("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+             ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+             ("ROWBACKGROUNDS", (0, 1), (-1, len(body)), [colors.white, colors.HexColor("#f2f4f7")])]
+    if with_totals and report.totals:
+        style.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black))
+    table.setStyle(TableStyle(style))
+    return table
