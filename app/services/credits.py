@@ -315,24 +315,36 @@ def reminders(session: Session, client_id: int, today: dt.date, *, just_used: in
     """K7 for the check-in banner, read in one query: per type held today, a low balance (at or
     under the type's threshold) and the units expiring within the setting's days. The type
     ``just_used`` says its own balance already: its low balance is marked, not said again."""
+    return clients_reminders(session, [client_id], today, just_used=just_used).get(client_id, [])
+
+
+def clients_reminders(session: Session, client_ids: list[int], today: dt.date, *,
+                      just_used: int | None = None) -> dict[int, list[str]]:
+    """:func:`reminders` for many clients at once (the Q5 call list), a few hundred per query;
+    clients with nothing to say are left out."""
     soon = today + dt.timedelta(days=get_settings(session)["credits_expiring_days"])
     free = CreditGrant.units - CreditGrant.used
-    rows = session.execute(
-        select(CreditType.id, CreditType.name, CreditType.unit, CreditType.low_balance, func.sum(free),
-               func.sum(case((CreditGrant.valid_until <= soon, free), else_=0)), func.min(CreditGrant.valid_until))
-        .join(CreditType, CreditType.id == CreditGrant.credit_type_id)
-        .where(CreditGrant.client_id == client_id, CreditGrant.valid_from <= today, CreditGrant.valid_until >= today)
-        .group_by(CreditType.id, CreditType.name, CreditType.unit, CreditType.low_balance)
-        .order_by(CreditType.name))
-    said = []
-    for type_id, name, unit, low, available, expiring, first in rows:
-        if low and available <= low and type_id == just_used:
-            said.append(f"{name}: low balance.")
-        elif low and available <= low:
-            said.append(f"{name}: low balance, {amount(available, unit)} left.")
-        if expiring:
-            said.append(f"{name}: {amount(expiring, unit)} expire by {soon:%d.%m.%Y} (first on {first:%d.%m.%Y}).")
-    return said
+    said: dict[int, list[str]] = {}
+    for at in range(0, len(client_ids), 500):
+        rows = session.execute(
+            select(CreditGrant.client_id, CreditType.id, CreditType.name, CreditType.unit, CreditType.low_balance,
+                   func.sum(free), func.sum(case((CreditGrant.valid_until <= soon, free), else_=0)),
+                   func.min(CreditGrant.valid_until))
+            .join(CreditType, CreditType.id == CreditGrant.credit_type_id)
+            .where(CreditGrant.client_id.in_(client_ids[at:at + 500]), CreditGrant.valid_from <= today,
+                   CreditGrant.valid_until >= today)
+            .group_by(CreditGrant.client_id, CreditType.id, CreditType.name, CreditType.unit, CreditType.low_balance)
+            .order_by(CreditGrant.client_id, CreditType.name))
+        for client_id, type_id, name, unit, low, available, expiring, first in rows:
+            lines = said.setdefault(client_id, [])
+            if low and available <= low and type_id == just_used:
+                lines.append(f"{name}: low balance.")
+            elif low and available <= low:
+                lines.append(f"{name}: low balance, {amount(available, unit)} left.")
+            if expiring:
+                lines.append(f"{name}: {amount(expiring, unit)} expire by {soon:%d.%m.%Y} "
+                             f"(first on {first:%d.%m.%Y}).")
+    return {client_id: lines for client_id, lines in said.items() if lines}
 
 
 @guarded(Right.CHECK_IN)

@@ -73,7 +73,19 @@ def send(settings: dict, message: EmailMessage, state: TaskState | None = None, 
             smtp.send_message(message)
     except (OSError, smtplib.SMTPException) as exc:
         state.check()  # a connection closed by Cancel is a cancel, not a failure
-        raise DomainError(f"The email could not be sent: {exc}. Nothing was sent.") from None
+        raise DomainError(f"The email could not be sent: {_reason(exc)}. Nothing was sent.") from None
+
+
+def _reason(exc: Exception) -> str:
+    """The server's own words for a refusal ("the server refused x@y: 550 No such user"), else the error."""
+    def said(code, text):
+        return f"{code} {text.decode(errors='replace') if isinstance(text, bytes) else text}"
+
+    if isinstance(exc, smtplib.SMTPRecipientsRefused):
+        return "; ".join(f"the server refused {to}: {said(*answer)}" for to, answer in exc.recipients.items())
+    if isinstance(exc, smtplib.SMTPResponseException):
+        return f"the server said {said(exc.smtp_code, exc.smtp_error)}"
+    return str(exc)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from app import paths, secret_store, validation
 from app.errors import DomainError
 from app.models import CashDrawer, Setting
 from app.pictures import read_picture, store_picture
+from app.reports import reminder_template
 from app.services import audit
 from app.services.access import Actor, Right, guarded
 from app.services.versions import changed_meanwhile
@@ -81,6 +82,10 @@ SCHEMA = {
     "makeup_days": (30, _days(365)),
     "credits_expiring_days": (14, _days(365)),  # K7: units expiring within this many days are flagged
     "reminder_offsets": ([7, 1, -3], _offsets),
+    "reminder_subject": (reminder_template.DEFAULT_SUBJECT,  # Q5: placeholders checked as typed
+                         lambda v, k: reminder_template.check(v, k, "The reminder subject", max_len=200)),
+    "reminder_body": (reminder_template.DEFAULT_BODY,
+                      lambda v, k: reminder_template.check(v, k, "The reminder text", max_len=5000)),
     "sibling_discount_pct": ("0", _percent_text),
     "smtp_host": ("", _text(200)),
     "smtp_port": (587, lambda v, k: validation.whole(v, k, "Port", minimum=1, maximum=65535)),
