@@ -1,72 +1,96 @@
-"""The Reports area. Built so far: the day's takings (receptionist: today; owner: any day)."""
+"""The Reports area. A receptionist sees the day's takings (today); the owner starts on the dashboard
+(Q7) and picks any report of :data:`app.reports.REPORTS` from the list beside it (Q1-Q8)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
+import importlib.util
 
-from PySide6.QtWidgets import (
-    QDateEdit,
-    QFileDialog,
-    QLabel,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStackedWidget, QWidget
 
-from app.services import documents, payments
+from app import reports
+from app.reports.base import Filters
 from app.services.access import Right
-from ui.forms import pydate, qdate
-from ui.models.rows import RowsModel
-from ui.money import money_text
-from ui.ops import FAILED, Ops
+from ui.ops import Ops
 from ui.page import area_page
-from ui.refresh import RefreshOnChange
-from ui.tables import list_view
+from ui.reports.dashboard import DashboardPage
+from ui.reports.takings import TakingsPage
+from ui.reports.view import ReportPage
+
+REMINDERS = "ui.reports.reminders:RemindersPage"  # R3's call list (Q5): RemindersPage(ops), shown once it exists
+DASHBOARD, TAKINGS, REMINDERS_KEY = "dashboard", "takings", "reminders"
 
 
-class ReportsScreen(RefreshOnChange, QWidget):
+def reminders_page(ops: Ops) -> QWidget | None:
+    """The reminders widget (Q5), if this build has it."""
+    module, name = REMINDERS.split(":")
+    if importlib.util.find_spec(module) is None:
+        return None
+    return getattr(importlib.import_module(module), name)(ops)
+
+
+class ReportsScreen(QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
-        layout, top = area_page(self, self.tr("Day takings"))
-        self.day = QDateEdit(qdate(dt.date.today()), calendarPopup=True, displayFormat="dd.MM.yyyy",
-                             objectName="takingsDay")
-        self.day.setEnabled(ops.actor.may(Right.VIEW_REPORTS))  # a receptionist sees today only
-        self.print_button = QPushButton(self.tr("Save as PDF…"))
-        top.addWidget(self.day)
-        top.addStretch(1)
-        top.addWidget(self.print_button)
-        self.model = RowsModel([("method", "Method"), ("drawer", "Cash drawer"), ("count", "Payments"),
-                                ("amount", "Amount", lambda r: money_text(r["amount"]))],
-                               self, right=("count", "amount"))
-        self.table = list_view(self.model, "takingsTable", fit=True)
-        layout.addWidget(self.table, 1)
-        self.total = QLabel(objectName="balanceDue")
-        layout.addWidget(self.total)
-        pending = QLabel(self.tr("The other reports (memberships, packages, credits, attendance, reminders) "
-                                 "are not built yet."), objectName="pendingNote", wordWrap=True)
-        pending.setVisible(ops.actor.may(Right.VIEW_REPORTS))
-        layout.addWidget(pending)
-        self.day.dateChanged.connect(lambda _d: self.refresh())
-        self.print_button.clicked.connect(lambda: self.save_pdf())
-        self.watch(ops)
-        self.refresh()
+        owner = ops.actor.may(Right.VIEW_REPORTS)
+        layout, _top = area_page(self, self.tr("Reports") if owner else self.tr("Day takings"))
+        self.takings = TakingsPage(ops, self)
+        # the day's takings as before: tests and the receptionist's screen read these
+        self.day, self.model, self.total, self.save_pdf = (self.takings.day, self.takings.model, self.takings.total,
+                                                           self.takings.save_pdf)
+        if not owner:
+            layout.addWidget(self.takings, 1)
+            return
+        row = QHBoxLayout()
+        self.choice = QListWidget(objectName="reportList")
+        self.choice.setFixedWidth(190)
+        self.choice.setWordWrap(True)
+        self.pages = QStackedWidget()
+        self._pages: dict[str, QWidget] = {}
+        row.addWidget(self.choice)
+        row.addWidget(self.pages, 1)
+        layout.addLayout(row, 1)
+        self.dashboard = DashboardPage(ops, self)
+        self.report_page = ReportPage(ops, self)
+        self._add(DASHBOARD, self.tr("Dashboard"), self.dashboard)
+        self._add(TAKINGS, self.tr("Day takings"), self.takings)
+        for key, definition in getattr(reports, "REPORTS", {}).items():
+            self._add(key, definition.title, self.report_page)
+        reminders = reminders_page(ops)
+        if reminders is not None:
+            self._add(REMINDERS_KEY, self.tr("Reminders"), reminders)
+        self.choice.currentItemChanged.connect(lambda item, _before: self._chosen(item))
+        self.dashboard.open_report.connect(self.open_report)
+        self.choice.setCurrentRow(0)
 
-    def refresh(self) -> None:
-        takings = self.ops.read(payments.day_takings, pydate(self.day.date()))
-        self.model.set_rows(takings["lines"])
-        total = self.tr("Total: {amount}").format(amount=money_text(takings["total"]))
-        if takings["refunds"]:  # B6: refunds are money out of the day
-            total += "   " + self.tr("(paid back: {amount})").format(amount=money_text(takings["refunds"]))
-        self.total.setText(total)
+    def _add(self, key: str, title: str, page: QWidget) -> None:
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.choice.addItem(item)
+        self._pages[key] = page
+        if self.pages.indexOf(page) < 0:
+            self.pages.addWidget(page)
 
-    def save_pdf(self, path: str | None = None) -> Path | None:
-        day = pydate(self.day.date())
-        if not path:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save takings"),
-                                                  str(Path.home() / f"takings-{day:%Y-%m-%d}.pdf"), "PDF (*.pdf)")
-            if not path:
-                return None
-        result = self.ops.run(documents.takings_pdf, path, day, parent=self,
-                              done=lambda saved: self.tr("Takings saved to {file}").format(file=saved.name))
-        return None if result is FAILED else result
+    def _row_of(self, key: str) -> int:
+        return next(i for i in range(self.choice.count())
+                    if self.choice.item(i).data(Qt.ItemDataRole.UserRole) == key)
+
+    def _chosen(self, item: QListWidgetItem | None, filters: Filters | None = None) -> None:
+        if item is None:
+            return
+        key = item.data(Qt.ItemDataRole.UserRole)
+        self.pages.setCurrentWidget(self._pages[key])
+        if key == DASHBOARD and self.dashboard.dashboard is None:
+            self.dashboard.refresh()
+        elif self._pages[key] is self.report_page:
+            self.report_page.open(reports.REPORTS[key], filters)
+
+    def open_report(self, key: str, filters: Filters | None = None):
+        """Show report ``key`` with ``filters`` (a dashboard figure's) and run it."""
+        row = self._row_of(key)
+        self.choice.blockSignals(True)
+        self.choice.setCurrentRow(row)
+        self.choice.blockSignals(False)
+        self._chosen(self.choice.item(row), filters)
+        return self.report_page.job

@@ -1,0 +1,36 @@
+"""A report's chart on screen (Q6): the same reportlab Drawing as the PDF's, rendered to SVG."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtSvgWidgets import QSvgWidget
+
+from app.pdf.charts import HEIGHT, WIDTH, chart_svg
+from app.reports.base import Chart
+
+
+class ChartView(QSvgWidget):
+    """Shows one :class:`~app.reports.base.Chart` (WIDTH x HEIGHT points), scaled to the room it gets
+    without changing its shape."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.chart: Chart | None = None
+        self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+        self.setMinimumSize(240, 120)
+
+    def show_chart(self, chart: Chart | None) -> None:
+        self.chart = chart
+        self.setVisible(chart is not None)
+        if chart is not None:
+            self.load(chart_svg(chart, WIDTH, HEIGHT))
+            self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(WIDTH, HEIGHT)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return width * HEIGHT // WIDTH

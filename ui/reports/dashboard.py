@@ -1,0 +1,143 @@
+"""The owner's first page (Q7): each figure a tile (its value, against last month, "to date" for this
+month) that opens its report with the same filters, and the member movement and revenue charts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+from typing import Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from app.reports.base import Column, Dashboard, Figure
+from ui.jobs import Job
+from ui.ops import Ops
+from ui.refresh import RefreshOnChange
+from ui.reports.chart import ChartView
+
+TILES_PER_ROW = 4
+DASHBOARD = "app.reports.dashboard:dashboard"  # R1's: dashboard(session, actor, *, state=None) -> Dashboard
+
+
+def dashboard_function() -> Callable | None:
+    """The function that makes the dashboard's figures, once app/reports has it (else None)."""
+    module, name = DASHBOARD.split(":")
+    try:
+        return getattr(importlib.import_module(module), name)
+    except (ImportError, AttributeError):
+        return None
+
+
+def to_date(figure: Figure, today: dt.date) -> bool:
+    """Whether the figure's period is still running (this month): its value is "to date"."""
+    period = figure.filters.period
+    return period is not None and period.start <= today <= period.end
+
+
+def change_text(figure: Figure) -> str:
+    """"+3 against last month" / "−12.0 %": the difference from the figure before, "" without one."""
+    if figure.previous is None:
+        return ""
+    difference = figure.value - figure.previous
+    shown = Column("", "", figure.kind).text(abs(difference))
+    sign = "+" if difference > 0 else ("−" if difference < 0 else "±")
+    return f"{sign}{shown}"
+
+
+class FigureTile(QPushButton):
+    """One figure: its title, its value, and how it compares; a click opens its report."""
+
+    def __init__(self, figure: Figure, today: dt.date, parent=None):
+        super().__init__(parent)
+        self.figure = figure
+        self.setObjectName("figureTile")
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setMinimumHeight(92)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(2)
+        title = figure.title + (" " + self.tr("(to date)") if to_date(figure, today) else "")
+        self.title_label = QLabel(title, objectName="figureTitle", wordWrap=True)
+        value = Column("", "", figure.kind).text(figure.value)
+        self.value_label = QLabel(value, objectName="figureValue")
+        self.change_label = QLabel(objectName="figureChange", wordWrap=True)
+        change = change_text(figure)
+        if change:
+            self.change_label.setText(self.tr("{change} against last month ({before})").format(
+                change=change, before=Column("", "", figure.kind).text(figure.previous)))
+            rising = figure.value > figure.previous
+            self.change_label.setStyleSheet("color: %s" % ("#1e7b3c" if rising else "#b03a2e"
+                                                           if figure.value < figure.previous else "#666666"))
+        for label in (self.title_label, self.value_label, self.change_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the tile takes the click
+            layout.addWidget(label)
+        self.value_label.setStyleSheet("font-size: 20pt; font-weight: 600")
+        self.title_label.setStyleSheet("color: #444444")
+        self.setToolTip(self.tr("Open the report"))
+
+
+class DashboardPage(RefreshOnChange, QWidget):
+    """Figures as tiles and the charts under them; made off the window's thread."""
+
+    open_report = Signal(str, object)  # report key, Filters
+
+    def __init__(self, ops: Ops, parent=None, today: dt.date | None = None):
+        super().__init__(parent)
+        self.ops = ops
+        self.today = today
+        self.dashboard: Dashboard | None = None
+        self.job: Job | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.note = QLabel(objectName="dashboardNote", wordWrap=True)
+        self.note.hide()
+        layout.addWidget(self.note)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(8)
+        layout.addLayout(self.grid)
+        charts = QHBoxLayout()
+        self.charts = [ChartView(self), ChartView(self)]
+        for chart in self.charts:
+            chart.hide()
+            charts.addWidget(chart, 1)
+        layout.addLayout(charts, 1)
+        self.tiles: list[FigureTile] = []
+        self.watch(ops)
+
+    def showing(self) -> bool:
+        return self.isVisible()
+
+    def refresh(self) -> Job | None:
+        """Make the dashboard again (on the worker); the tiles change when it is made."""
+        make = dashboard_function()
+        if make is None:
+            self.note.setText(self.tr("The dashboard's figures are not available in this version."))
+            self.note.show()
+            return None
+        if self.job is not None:
+            return self.job  # one at a time: the change that asked again is in the one running
+        self.job = self.ops.background(self.tr("Making the dashboard"), make, parent=self,
+                                       on_done=self.show_dashboard)
+        self.job.failed.connect(self._stopped)
+        return self.job
+
+    def _stopped(self, _exc) -> None:
+        self.job = None
+
+    def show_dashboard(self, dashboard: Dashboard) -> None:
+        self.job = None
+        self.dashboard = dashboard
+        today = self.today or dt.date.today()
+        for tile in self.tiles:
+            self.grid.removeWidget(tile)
+            tile.deleteLater()
+        self.tiles = []
+        for number, figure in enumerate(dashboard.figures):
+            tile = FigureTile(figure, today, self)
+            tile.clicked.connect(lambda _checked=False, f=figure: self.open_report.emit(f.report, f.filters))
+            self.grid.addWidget(tile, number // TILES_PER_ROW, number % TILES_PER_ROW)
+            self.tiles.append(tile)
+        for view, chart in zip(self.charts, dashboard.charts + [None] * len(self.charts)):
+            view.show_chart(chart)

@@ -1,0 +1,62 @@
+"""Saving what a page shows as a file, as a job with progress and Cancel (Q6, X2): a report to PDF,
+XLSX or CSV, and the desk's lists (memberships, credits, agenda) to XLSX or CSV."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from app.reports.base import Report
+from app.services import transfer
+from app.services.report_files import business_header, write_report
+from ui.jobs import Job
+from ui.ops import Ops
+
+def file_stem(title: str) -> str:
+    """A file name from a title: "Expired memberships" -> "expired-memberships"."""
+    return re.sub(r"[^\w]+", "-", title.casefold()).strip("-") or "report"
+
+
+def _ask(parent: QWidget, caption: str, suggested: str, choices: str) -> Path | None:
+    chosen, _ = QFileDialog.getSaveFileName(parent, caption, str(Path.home() / suggested), choices)
+    return Path(chosen) if chosen else None
+
+
+def save_report(ops: Ops, parent: QWidget, report: Report, path: Path | str | None = None, *,
+                pdf: bool = False) -> Job | None:
+    """Save ``report`` as shown: a PDF (``pdf``) or a spreadsheet; asks where unless ``path``."""
+    if path is None:
+        path = (_ask(parent, parent.tr("Save report as PDF"), file_stem(report.title) + ".pdf", "PDF (*.pdf)")
+                if pdf else _ask(parent, parent.tr("Export report"), file_stem(report.title) + ".xlsx",
+                                 parent.tr("Excel workbook (*.xlsx);;CSV (*.csv)")))
+        if path is None:
+            return None
+    path = Path(path)
+    business = ops.read(business_header) if path.suffix.lower() == ".pdf" else {}
+    return ops.start(parent.tr("Saving {title}").format(title=report.title),
+                     lambda state: write_report(report, path, business, state), parent=parent,
+                     done=lambda saved: parent.tr("{title} saved to {file}").format(title=report.title,
+                                                                                  file=saved.name))
+
+
+def export_list(ops: Ops, parent: QWidget, title: str, read, path: Path | str | None = None) -> Job | None:
+    """X2: a list as shown to XLSX or CSV. ``read(state) -> (headers, rows)`` runs on the worker (it
+    reads through ``ops.call(..., write=False)``), then the rows are written by the same writer as the
+    clients export (typed cells, injection-safe)."""
+    if path is None:
+        path = _ask(parent, parent.tr("Export {title}").format(title=title), file_stem(title) + ".xlsx",
+                    parent.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+        if path is None:
+            return None
+    path = Path(path)
+
+    def work(state) -> int:
+        headers, rows = read(state)
+        transfer.write_table(path, headers, rows, state)
+        return len(rows)
+
+    return ops.start(parent.tr("Exporting {title}").format(title=title), work, parent=parent,
+                     done=lambda count: parent.tr("{n} rows exported to {file}").format(n=f"{count:,}",
+                                                                                       file=path.name))

@@ -1,0 +1,207 @@
+"""One report on screen (Q6): its filters, then the rows as a sortable table with the totals under it,
+the rows listed apart, and the chart beside; or the report's own "nothing in this period" text.
+It runs off the window's thread with progress and Cancel; it reads, so nothing is announced."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import DomainError
+from app.reports.base import Filters, Report, ReportDef
+from app.tasks import Cancelled
+from ui.jobs import Job
+from ui.ops import Ops
+from ui.reports.chart import ChartView
+from ui.reports.files import save_report
+from ui.reports.filters import FilterBar
+from ui.reports.model import ReportModel
+from ui.tables import list_view
+
+CHART_WIDTH = 440  # px beside the table; the chart keeps its shape (app/pdf/charts.py)
+
+
+def _table(model: ReportModel, name: str):
+    view = list_view(model, name)
+    view.setSortingEnabled(True)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    view.horizontalHeader().setSortIndicatorShown(False)  # no arrow until the user sorts
+    return view
+
+
+class ReportPage(QWidget):
+    """Shows the reports of :data:`app.reports.REPORTS`, one at a time (:meth:`open`)."""
+
+    def __init__(self, ops: Ops, parent=None):
+        super().__init__(parent)
+        self.ops = ops
+        self.definition: ReportDef | None = None
+        self.report: Report | None = None
+        self.job: Job | None = None  # the latest run (finished or not)
+        self._runs = 0  # each run's number: only the latest one's report is shown
+        self._build()
+        self._connect_signals()
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        top = QHBoxLayout()
+        self.title = QLabel(objectName="reportTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.run_button = QPushButton(self.tr("Show"), objectName="primary")
+        self.export_button = QPushButton(self.tr("Export…"), objectName="exportReport")
+        self.pdf_button = QPushButton(self.tr("Save as PDF…"), objectName="reportPdf")
+        top.addWidget(self.title)
+        top.addStretch(1)
+        top.addWidget(self.export_button)
+        top.addWidget(self.pdf_button)
+        layout.addLayout(top)
+        bar = QHBoxLayout()
+        self.filter_bar = FilterBar(self.ops, self)
+        bar.addWidget(self.filter_bar, 1)
+        bar.addWidget(self.run_button)
+        layout.addLayout(bar)
+        self.message = QLabel(objectName="formError", wordWrap=True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.hide()
+        layout.addWidget(self.message)
+        self.pages = QStackedWidget()
+        layout.addWidget(self.pages, 1)
+
+        shown = QWidget()
+        body = QHBoxLayout(shown)
+        body.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout()
+        self.model = ReportModel(self)
+        self.table = _table(self.model, "reportTable")
+        column.addWidget(self.table, 3)
+        self.totals = QLabel(objectName="reportTotals", wordWrap=True)
+        self.totals.setTextFormat(Qt.TextFormat.PlainText)
+        column.addWidget(self.totals)
+        self.apart_title = QLabel(objectName="apartTitle")
+        self.apart_title.setTextFormat(Qt.TextFormat.PlainText)
+        self.apart_model = ReportModel(self)
+        self.apart_table = _table(self.apart_model, "apartTable")
+        column.addWidget(self.apart_title)
+        column.addWidget(self.apart_table, 1)
+        body.addLayout(column, 1)
+        self.chart = ChartView(self)
+        self.chart.setObjectName("reportChart")
+        self.chart.setFixedWidth(CHART_WIDTH)
+        self.chart.setFixedHeight(self.chart.heightForWidth(CHART_WIDTH))
+        chart_column = QVBoxLayout()
+        chart_column.addWidget(self.chart)
+        chart_column.addStretch(1)
+        body.addLayout(chart_column)
+        self.pages.addWidget(shown)
+
+        self.empty = QLabel(objectName="reportEmpty", wordWrap=True, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.pages.addWidget(self.empty)
+        self.waiting = QLabel(self.tr("Choose the filters and press Show."), objectName="reportWaiting",
+                              alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
+        self.pages.addWidget(self.waiting)
+        self._show_nothing()
+
+    def _connect_signals(self) -> None:
+        self.run_button.clicked.connect(lambda: self.run())
+        self.export_button.clicked.connect(lambda: self.export())
+        self.pdf_button.clicked.connect(lambda: self.export(pdf=True))
+
+    def open(self, definition: ReportDef, filters: Filters | None = None, *, run: bool = True) -> Job | None:
+        """Show report ``definition`` with its filters (a dashboard figure's, else its defaults)."""
+        self._cancel_running()
+        self.definition = definition
+        self.title.setText(definition.title)
+        self.filter_bar.set_filters(filters or definition.defaults, definition.uses)
+        self._show_nothing()
+        return self.run() if run else None
+
+    def _show_nothing(self) -> None:
+        self.report = None
+        self.pages.setCurrentWidget(self.waiting)
+        self.export_button.setEnabled(False)
+        self.pdf_button.setEnabled(False)
+
+    def run(self) -> Job | None:
+        """Run the report with the chosen filters on the worker; a bad filter is a message and runs nothing."""
+        if self.definition is None:
+            return None
+        self.message.hide()
+        try:
+            filters = self.filter_bar.filters(self.definition.defaults)
+        except DomainError as err:
+            self._refused(err)
+            return None
+        self._cancel_running()  # a new run replaces the one still working
+        self._runs += 1
+        number = self._runs
+        self.run_button.setEnabled(False)
+        job = self.ops.background(self.tr("Making {title}").format(title=self.definition.title),
+                                  self.definition.run, filters, parent=self,
+                                  on_done=lambda report: self._ran(number, report), on_error=self._refused)
+        if not job.finished:  # a quick report may be shown already
+            job.failed.connect(self._stopped)
+        self.job = job
+        return job
+
+    def _cancel_running(self) -> None:
+        if self.job is not None and not self.job.finished:
+            self.job.cancel()
+
+    def _ran(self, number: int, report: Report) -> None:
+        if number != self._runs:
+            return  # a newer run (or another report) replaced it
+        self.run_button.setEnabled(True)
+        self.show_report(report)
+
+    @Slot(object)
+    def _stopped(self, exc) -> None:
+        if self.sender() is not self.job:
+            return  # the run a newer one replaced
+        self.run_button.setEnabled(True)
+        if isinstance(exc, Cancelled):
+            self.message.setText(self.tr("Stopped: the report was not made. Press Show to make it."))
+            self.message.show()
+
+    def _refused(self, err: DomainError) -> None:
+        self.message.setText(err.message)
+        self.message.show()
+
+    def show_report(self, report: Report) -> None:
+        """Show a made report: its rows, totals, the rows listed apart and the chart; or its empty text."""
+        self.report = report
+        self.export_button.setEnabled(True)
+        self.pdf_button.setEnabled(True)
+        if report.empty:
+            self.empty.setText(report.empty_text)
+            self.pages.setCurrentWidget(self.empty)
+            return
+        self.model.set_report(report.columns, report.rows)
+        self.table.horizontalHeader().setSortIndicatorShown(False)
+        self.table.resizeColumnsToContents()
+        self.table.setVisible(bool(report.rows))
+        totals = [f"{c.title}: {c.text(report.totals[c.key])}" for c in report.columns if c.key in report.totals]
+        self.totals.setText(self.tr("Total") + " — " + "   ".join(totals) if totals else "")
+        self.totals.setVisible(bool(totals))
+        self.apart_model.set_report(report.columns, report.apart)
+        self.apart_title.setText(f"{report.apart_title} ({len(report.apart)})")
+        self.apart_title.setVisible(bool(report.apart))
+        self.apart_table.setVisible(bool(report.apart))
+        self.apart_table.resizeColumnsToContents()
+        self.chart.show_chart(report.chart)
+        self.pages.setCurrentIndex(0)
+
+    def export(self, path=None, *, pdf: bool = False) -> Job | None:
+        """Save the report shown as a spreadsheet or (``pdf``) a printable PDF."""
+        if self.report is None:
+            return None
+        return save_report(self.ops, self, self.report, path, pdf=pdf)
