@@ -52,6 +52,9 @@ PAGES = [
         ("smtp_host", "SMTP server", "text"), ("smtp_port", "Port", "port"), ("smtp_user", "User", "text"),
         ("smtp_password", "Password", "password"), ("smtp_sender", "Sender address", "text"),
         ("smtp_tls", "Use TLS", "bool"),
+        ("reminder_subject", "Reminder email subject", "text"),
+        ("reminder_body", "Reminder email text: {client}, {package}, {ends}, {business}, {items} are filled in",
+         "template"),
     ]),
     ("Backups", [("backups_keep", "Backup copies to keep", "int")]),
 ]
@@ -117,9 +120,9 @@ def _editor(kind: str) -> QWidget:
         spin = QSpinBox(minimum=0, maximum=65535 if kind == "port" else 366)
         spin.setMaximumWidth(110)
         return spin
-    if kind == "multiline":
+    if kind in ("multiline", "template"):
         editor = QPlainTextEdit()
-        editor.setMaximumHeight(70)
+        editor.setMaximumHeight(70 if kind == "multiline" else 150)
         return editor
     if kind == "checkin":
         combo = QComboBox()
@@ -139,7 +142,7 @@ def _set(widget: QWidget, kind: str, value) -> None:
         widget.setChecked(bool(value))
     elif kind in ("int", "port"):
         widget.setValue(int(value))
-    elif kind == "multiline":
+    elif kind in ("multiline", "template"):
         widget.setPlainText(str(value))
     elif kind == "checkin":
         widget.setCurrentIndex(max(0, widget.findData(value)))
@@ -156,7 +159,7 @@ def _get(widget: QWidget, kind: str):
         return widget.isChecked()
     if kind in ("int", "port"):
         return widget.value()
-    if kind == "multiline":
+    if kind in ("multiline", "template"):
         return widget.toPlainText()
     if kind == "checkin":
         return widget.currentData()
