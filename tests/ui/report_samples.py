@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from app.reports.base import Chart, Column, Filters, Kind, Period, Report, ReportDef
+from app.reports.base import Chart, Column, Dashboard, Figure, Filters, Kind, Period, Report, ReportDef
 
 PAYMENTS = [  # as text, "9.50" > "25.00" > "1,200.00" > "100.00": a text sort would get these wrong
     {"client": "Anna Ivanova", "paid_on": dt.date(2026, 3, 9), "lessons": 12, "amount": Decimal("9.50")},
@@ -83,3 +83,17 @@ def samples(monkeypatch):
 
 def month(year: int, number: int) -> Period:
     return Period.month_of(dt.date(year, number, 1))
+
+
+def sample_dashboard(session, actor, *, state=None) -> Dashboard:
+    """The owner's dashboard in the agreed shape: this month (to date) against last month."""
+    this_month = Period.month_of(dt.date.today())
+    return Dashboard(
+        figures=[Figure("Current members", 42, 40, "payments", Filters(period=this_month)),
+                 Figure("Revenue", Decimal("1334.50"), Decimal("1500.00"), "payments",
+                        Filters(period=this_month, package_id=None), kind=Kind.MONEY),
+                 Figure("Expiring in 7 days", 3, None, "expiring", Filters(days=7)),
+                 Figure("Lost", 2, 2, "renewals", Filters(period=month(2026, 2), status="expired"))],
+        charts=[Chart("Member movement", ["Jan", "Feb", "Mar"], [("Started", [5, 7, 3]), ("Lost", [1, 2, 4])]),
+                Chart("Revenue by month", ["Jan", "Feb", "Mar"],
+                      [("Revenue", [Decimal("900"), Decimal("1500"), Decimal("1334.50")])], kind="line")])

@@ -12,10 +12,13 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEd
 from app.errors import DomainError
 from app.reports.base import Filters, Period
 from app.services import catalogue, clients, programs
+from app.models import PackageKind
 from app.services.status import Status
 from ui.forms import pydate, qdate
 
 PRESETS = ("this_month", "last_month", "this_year", "custom")
+ALIASES = {"package_id": "package", "client_id": "client", "program": "group", "program_id": "group",
+           "group_id": "group", "credit_type_id": "credit_type"}
 
 
 def preset_period(preset: str, today: dt.date) -> Period | None:
@@ -60,16 +63,23 @@ class FilterBar(QWidget):
                               (Status.GRACE, self.tr("Grace")), (Status.SUSPENDED, self.tr("Suspended")),
                               (Status.EXPIRED, self.tr("Expired")), (Status.CANCELLED, self.tr("Cancelled"))):
             self.status.addItem(label, str(status))
+        self.kind = QComboBox(objectName="kindFilter")
+        for kind, title in ((None, self.tr("Every kind")), (PackageKind.MEMBERSHIP, self.tr("Memberships")),
+                            (PackageKind.LESSON_PACK, self.tr("Lesson packs")), (PackageKind.CREDITS, self.tr("Credits"))):
+            self.kind.addItem(title, None if kind is None else str(kind))
+        self.credit_type = QComboBox(objectName="creditTypeFilter")
         self.group = QComboBox(objectName="groupFilter")
         self.days = QSpinBox(objectName="daysFilter", minimum=1, maximum=365, value=7)
         self.days.setSuffix(self.tr(" days"))
         self.widgets = {"period": (self.preset, self.start, self.end), "package": (self.package,),
+                        "kind": (self.kind,), "credit_type": (self.credit_type,),
                         "client": (self.client,), "status": (self.status,), "group": (self.group,),
                         "days": (self.days,)}
         self.period_label = QLabel(self.tr("Period"))
         self.dash = QLabel("–")
         self.days_label = QLabel(self.tr("Within"))
-        for widget in (self.period_label, self.preset, self.start, self.dash, self.end, self.package, self.client,
+        for widget in (self.period_label, self.preset, self.start, self.dash, self.end, self.kind, self.package,
+                       self.credit_type, self.client,
                        self.status, self.group, self.days_label, self.days):
             row.addWidget(widget)
         row.addStretch(1)
@@ -85,6 +95,10 @@ class FilterBar(QWidget):
         self.package.addItem(self.tr("All packages"), None)
         for package in self.ops.read(catalogue.list_packages):
             self.package.addItem(package["name"], package["id"])
+        self.credit_type.clear()
+        self.credit_type.addItem(self.tr("All credit types"), None)
+        for credit_type in self.ops.read(catalogue.list_credit_types):
+            self.credit_type.addItem(credit_type["name"], credit_type["id"])
         self.group.clear()
         self.group.addItem(self.tr("All programs and groups"), None)
         groups = self.ops.read(programs.list_groups)
@@ -94,15 +108,16 @@ class FilterBar(QWidget):
                 self.group.addItem(f"{program['name']} · {group['name']}", ("group", group["id"]))
 
     def use(self, fields: frozenset[str]) -> None:
-        """Show only the filters named in ``fields`` (a ReportDef's ``uses``; program and group are one)."""
-        self.fields = frozenset("group" if f in ("program", "group") else f for f in fields)
+        """Show only the filters named in ``fields`` (a ReportDef's ``uses``, by the Filters field or its
+        short name: package, client, credit_type; program and group are one)."""
+        self.fields = frozenset(ALIASES.get(f, f) for f in fields)
         for key, widgets in self.widgets.items():
             for widget in widgets:
                 widget.setVisible(key in self.fields)
         self.period_label.setVisible("period" in self.fields)
         self.dash.setVisible("period" in self.fields)
         self.days_label.setVisible("days" in self.fields)
-        if self.fields & {"package", "group"} and self.package.count() == 0:
+        if self.fields & {"package", "group", "credit_type"} and self.package.count() == 0:
             self.load_choices()
 
     # ---- period ------------------------------------------------------------------
@@ -142,6 +157,10 @@ class FilterBar(QWidget):
             values["client_id"] = self._client_id()
         if "status" in self.fields:
             values["status"] = self.status.currentData()
+        if "kind" in self.fields:
+            values["kind"] = self.kind.currentData()
+        if "credit_type" in self.fields:
+            values["credit_type_id"] = self.credit_type.currentData()
         if "group" in self.fields:
             chosen = self.group.currentData()
             values["program_id"] = chosen[1] if chosen and chosen[0] == "program" else None
@@ -182,6 +201,8 @@ class FilterBar(QWidget):
                 edit.blockSignals(False)
         self.package.setCurrentIndex(max(0, self.package.findData(filters.package_id)))
         self.status.setCurrentIndex(max(0, self.status.findData(filters.status)))
+        self.kind.setCurrentIndex(max(0, self.kind.findData(filters.kind)))
+        self.credit_type.setCurrentIndex(max(0, self.credit_type.findData(filters.credit_type_id)))
         chosen = ("group", filters.group_id) if filters.group_id else (
             ("program", filters.program_id) if filters.program_id else None)
         self.group.setCurrentIndex(max(0, self.group.findData(chosen)))

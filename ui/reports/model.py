@@ -3,7 +3,7 @@ the text shown."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from app.reports.base import Column, Kind
 
@@ -11,7 +11,7 @@ VALUE_ROLE = Qt.ItemDataRole.UserRole  # the typed value (Decimal, date, int, st
 
 
 def _sort_key(column: Column):
-    """None last in either order is not asked for: None sorts first ascending, as an empty cell."""
+    """The typed value (casefolded text); an empty cell sorts before every value."""
     if column.kind is Kind.TEXT:
         return lambda row: (row.get(column.key) is not None, str(row.get(column.key) or "").casefold())
     return lambda row: (row.get(column.key) is not None, row.get(column.key) if row.get(column.key) is not None
@@ -62,10 +62,10 @@ class ReportModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(self.columns):
             return
-        self.layoutAboutToBeChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutAboutToBeChanged.emit()
         before = self.persistentIndexList()
         moved = [(index, self.rows[index.row()]) for index in before]
         self.rows.sort(key=_sort_key(self.columns[column]), reverse=order == Qt.SortOrder.DescendingOrder)
         where = {id(row): number for number, row in enumerate(self.rows)}
         self.changePersistentIndexList(before, [self.index(where[id(row)], index.column()) for index, row in moved])
-        self.layoutChanged.emit([], QAbstractTableModel.LayoutChangeHint.VerticalSortHint)
+        self.layoutChanged.emit()
