@@ -8,6 +8,10 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def main() -> int:
+    sys.path.insert(0, str(ROOT))
+    from ui.i18n import compile_all
+
+    compile_all()  # the .qm translations go into the build with resources/ (L2)
     return subprocess.call(
         [sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--distpath", str(ROOT / "dist"),
          "--workpath", str(ROOT / "build"), str(ROOT / "packaging" / "desk.spec")],

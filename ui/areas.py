@@ -6,6 +6,8 @@ start-up stays fast (the package build collects these modules by name).
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 from dataclasses import dataclass
 
 from app.services.access import Right
@@ -21,21 +23,29 @@ class Area:
 
 
 AREAS: tuple[Area, ...] = (
-    Area("clients", "Clients", Right.VIEW_CLIENTS, "Find, add and edit clients and families.",
+    Area("clients", QT_TRANSLATE_NOOP("Terms", "Clients"), Right.VIEW_CLIENTS,
+         QT_TRANSLATE_NOOP("Terms", "Find, add and edit clients and families."),
          screen="ui.clients.screen:ClientsScreen"),
-    Area("packages", "Packages", Right.VIEW_CLIENTS, "Memberships, lesson packs and credit bundles for sale.",
+    Area("packages", QT_TRANSLATE_NOOP("Terms", "Packages"), Right.VIEW_CLIENTS,
+         QT_TRANSLATE_NOOP("Terms", "Memberships, lesson packs and credit bundles for sale."),
          screen="ui.packages.screen:PackagesScreen"),
-    Area("memberships", "Memberships", Right.SELL, "Sales, renewals, freezes, invoices and payments.",
+    Area("memberships", QT_TRANSLATE_NOOP("Terms", "Memberships"), Right.SELL,
+         QT_TRANSLATE_NOOP("Terms", "Sales, renewals, freezes, invoices and payments."),
          screen="ui.memberships.screen:MembershipsScreen"),
-    Area("journal", "Journal", Right.MARK_JOURNAL, "Attendance of your groups, lesson by lesson.",
+    Area("journal", QT_TRANSLATE_NOOP("Terms", "Journal"), Right.MARK_JOURNAL,
+         QT_TRANSLATE_NOOP("Terms", "Attendance of your groups, lesson by lesson."),
          screen="ui.journal.screen:JournalScreen"),
-    Area("credits", "Credits", Right.USE_CREDITS, "Credit balances, top-ups and use.",
+    Area("credits", QT_TRANSLATE_NOOP("Terms", "Credits"), Right.USE_CREDITS,
+         QT_TRANSLATE_NOOP("Terms", "Credit balances, top-ups and use."),
          screen="ui.credits.screen:CreditsScreen"),
-    Area("agenda", "Agenda", Right.VIEW_CLIENTS, "The day's recurring services, marked done or missed.",
+    Area("agenda", QT_TRANSLATE_NOOP("Terms", "Agenda"), Right.VIEW_CLIENTS,
+         QT_TRANSLATE_NOOP("Terms", "The day's recurring services, marked done or missed."),
          screen="ui.agenda.screen:AgendaScreen"),
-    Area("reports", "Reports", Right.VIEW_DAY_TAKINGS, "Takings, memberships, attendance and reminders.",
+    Area("reports", QT_TRANSLATE_NOOP("Terms", "Reports"), Right.VIEW_DAY_TAKINGS,
+         QT_TRANSLATE_NOOP("Terms", "Takings, memberships, attendance and reminders."),
          screen="ui.reports.screen:ReportsScreen"),
-    Area("settings", "Settings", Right.EDIT_SETTINGS, "Business profile, statuses, drawers, users and policies.",
+    Area("settings", QT_TRANSLATE_NOOP("Terms", "Settings"), Right.EDIT_SETTINGS,
+         QT_TRANSLATE_NOOP("Terms", "Business profile, statuses, drawers, users and policies."),
          screen="ui.settings.screen:SettingsScreen"),
 )
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app import __version__
 from app.services.access import Right
 from ui.areas import areas_for
+from ui.i18n import term
 from ui.live import LiveUpdates
 from ui.ops import Ops
 from ui.settings.users import role_name
@@ -42,7 +43,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Membership desk"))
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.addItems([self.tr(area.title) for area in self.areas])
+        self.nav.addItems([term(area.title) for area in self.areas])
         self.nav.setFixedWidth(156)
         self.stack = QStackedWidget()
         body = QWidget()

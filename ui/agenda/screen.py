@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.languages import date_text
 from app.services import agenda
 from ui.forms import pydate, qdate
 from ui.models.rows import RowsModel
@@ -30,7 +31,7 @@ STATE_COLOURS = {"done": "#1e7b34", "missed": "#b03a2e"}
 
 
 def _day(value: dt.date | None) -> str:
-    return f"{value:%d.%m.%Y}" if value else ""
+    return date_text(value) if value else ""
 
 
 class AgendaScreen(RefreshOnChange, QWidget):
@@ -57,8 +58,11 @@ class AgendaScreen(RefreshOnChange, QWidget):
         for button in (self.done_button, self.missed_button, self.note_button, self.move_button):
             top.addWidget(button)
         self.model = RowsModel([
-            ("client", "Client"), ("name", "Service"), ("package", "Membership"),
-            ("state", "State", self._state), ("marked", "Marked", self._marked), ("note", "Note"),
+            ("client", QT_TRANSLATE_NOOP("Terms", "Client")), ("name", QT_TRANSLATE_NOOP("Terms", "Service")),
+            ("package", QT_TRANSLATE_NOOP("Terms", "Membership")),
+            ("state", QT_TRANSLATE_NOOP("Terms", "State"), self._state),
+            ("marked", QT_TRANSLATE_NOOP("Terms", "Marked"), self._marked),
+            ("note", QT_TRANSLATE_NOOP("Terms", "Note")),
         ], self, colour=lambda r, k: STATE_COLOURS.get(r["state"]) if k == "state" else None)
         self.table = list_view(self.model, "agendaTable")
         header = self.table.horizontalHeader()

@@ -40,9 +40,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.languages import date_text, day_month_text
 from app.services import card_edits, cards, journal
 from app.services.status import LABELS
 from ui.clients.card_edit import CardFields, Edits, ask_date, visit_menu
+from ui.i18n import term
 from ui.money import STANDING_COLOURS, money_text
 from ui.ops import FAILED, Ops
 from ui.undo import call, service_command
@@ -121,7 +123,7 @@ class ChipStrip(QWidget):
             painter.setBrush(QColor(chip["colour"]))
             painter.drawRoundedRect(rect.adjusted(1, 1, -1, -1), 8, 8)
             painter.setPen(QColor("#ffffff"))
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, chip["date"].strftime("%d.%m"))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, day_month_text(chip["date"]))
 
     def chip_at(self, point: QPoint) -> dict | None:
         for number, chip in enumerate(self.chips):
@@ -133,7 +135,7 @@ class ChipStrip(QWidget):
         if event.type() == QEvent.Type.ToolTip:
             chip = self.chip_at(event.pos())
             if chip is not None:
-                QToolTip.showText(event.globalPos(), f"{chip['status']} · {chip['date']:%d.%m.%Y}", self)
+                QToolTip.showText(event.globalPos(), f"{chip['status']} · {date_text(chip['date'])}", self)
             return True
         return super().event(event)
 
@@ -356,15 +358,16 @@ class CardsPanel(QWidget):
         heading = QLabel(title, objectName="cardTitle")
         heading.setWordWrap(True)  # a long program and package name wraps instead of widening the page
         colour = STANDING_COLOURS[card["status"]].name()  # rich text: a style sheet per card costs more
-        state = QLabel(f"<b style='color:{colour}'>{self.tr(LABELS[card['status']])}</b>")
+        state = QLabel(f"<b style='color:{colour}'>{term(LABELS[card['status']])}</b>")
         top = QHBoxLayout()
         top.addWidget(heading, 1)
         top.addWidget(state)
         box.addLayout(top)
-        facts = [f"{card['start']:%d.%m.%Y} – {card['end']:%d.%m.%Y}",
-                 self.tr("added by {who} on {when}").format(who=card["added_by"], when=f"{card['added_at']:%d.%m.%Y}")]
+        facts = [f"{date_text(card['start'])} – {date_text(card['end'])}",
+                 self.tr("added by {who} on {when}").format(who=card["added_by"], when=date_text(card['added_at']))]
         if card["invoice"]:
-            facts.append(self.tr("invoice {number}, {state}").format(number=card["invoice"], state=self.tr(card["payment"])))
+            facts.append(self.tr("invoice {number}, {state}").format(number=card["invoice"],
+                                                                      state=term(card["payment"])))
         money = self.tr("total {total}").format(total=money_text(card["price"]))
         if card["size"]:
             money = self.tr("{used}/{size} lessons · {each} a lesson · ").format(

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.text import isolated
+from ui.i18n import term
 from ui.ops import FAILED, Ops
 
 COLOURS = {"green": "#1e7b3c", "amber": "#b7791f", "red": "#b03a2e", "info": "#4a5568"}
@@ -177,7 +178,7 @@ class CheckInBar(QWidget):
         if result.offer:
             self.offer.setText(self.tr("Renew…") if result.offer == "renew" else self.tr("Sell…"))
         self.offer.setVisible(bool(result.offer))
-        reason = " ".join([self.tr(result.reason), *result.reminders])  # K6 units left, K7 low or expiring
+        reason = " ".join([term(result.reason), *result.reminders])  # K6 units left, K7 low or expiring
         self._show_result(result.colour, result.client_name, reason,
                           OFFER_SHOWN_MS if result.offer else SHOWN_MS)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPixmap, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.languages import date_text
 from app.services import cards, clients, families, invoices, programs, sales
 from app.services.access import Right
 from app.services.status import LABELS
@@ -28,6 +29,7 @@ from ui.clients.cards import CardsPanel
 from ui.clients.picker import ClientPicker
 from ui.credits.statement import CreditsPanel
 from ui.elided import ElidedLabel
+from ui.i18n import term
 from ui.models.rows import RowsModel
 from ui.money import STANDING_COLOURS, money_text
 from ui.ops import FAILED, OpChange, Ops
@@ -41,11 +43,13 @@ CLIENT_TABLES = ("clients", "memberships", "freezes", "visits", "makeups", "invo
                  "service_occurrences")
 SHOWN_WITH = ("families", "payments", "attendance_statuses", "client_categories", "settings", "groups",
               "programs", "credit_types")
-KIND_LABELS = {"membership": "Membership", "lesson_pack": "Lesson pack", "credits": "Credits"}
+KIND_LABELS = {"membership": QT_TRANSLATE_NOOP("Terms", "Membership"),
+               "lesson_pack": QT_TRANSLATE_NOOP("Terms", "Lesson pack"),
+               "credits": QT_TRANSLATE_NOOP("Terms", "Credits")}
 
 
 def _date(value) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
+    return date_text(value) if value else ""
 
 
 class FamilyCard(QFrame):
@@ -200,14 +204,15 @@ class ClientProfile(QWidget):
         left = QVBoxLayout()
         self.details = QFormLayout()
         self.fields = {}
-        for key, label in [("phone", "Phone"), ("email", "Email"), ("birth_date", "Birth date"),
-                           ("category", "Category"), ("guardian_name", "Guardian"),
-                           ("guardian_phone", "Guardian's phone"), ("notes", "Notes")]:
+        for key, label in [("phone", self.tr("Phone")), ("email", self.tr("Email")),
+                           ("birth_date", self.tr("Birth date")), ("category", self.tr("Category")),
+                           ("guardian_name", self.tr("Guardian")), ("guardian_phone", self.tr("Guardian's phone")),
+                           ("notes", self.tr("Notes"))]:
             value = QLabel(objectName=f"profile_{key}")
             value.setTextFormat(Qt.TextFormat.PlainText)  # the client's own text (D8)
             value.setWordWrap(True)
             self.fields[key] = value
-            self.details.addRow(self.tr(label), value)
+            self.details.addRow(label, value)
         details = QFrame(objectName="card")
         details_box = QVBoxLayout(details)  # the photo above the details: the values get the card's width
         photo_box = QHBoxLayout()
@@ -271,11 +276,15 @@ class ClientProfile(QWidget):
         self.addAction(undo)
         self.tabs.addTab(cards_page, self.tr("Membership cards"))
         self.sales_model = RowsModel([
-            ("package", "Package"), ("kind", "Kind", lambda r: self.tr(KIND_LABELS[r["kind"]])),
-            ("start", "From", lambda r: _date(r["start"])), ("end", "Until", lambda r: _date(r["end"])),
-            ("status", "Status", lambda r: self.tr(LABELS[r["status"]])),
-            ("lessons", "Lessons", lambda r: f"{r['used']}/{r['size']}" if r["size"] else ""),
-            ("price", "Price", lambda r: money_text(r["price"])), ("invoice", "Invoice"),
+            ("package", QT_TRANSLATE_NOOP("Terms", "Package")),
+            ("kind", QT_TRANSLATE_NOOP("Terms", "Kind"), lambda r: term(KIND_LABELS[r["kind"]])),
+            ("start", QT_TRANSLATE_NOOP("Terms", "From"), lambda r: _date(r["start"])),
+            ("end", QT_TRANSLATE_NOOP("Terms", "Until"), lambda r: _date(r["end"])),
+            ("status", QT_TRANSLATE_NOOP("Terms", "Status"), lambda r: term(LABELS[r["status"]])),
+            ("lessons", QT_TRANSLATE_NOOP("Terms", "Lessons"),
+             lambda r: f"{r['used']}/{r['size']}" if r["size"] else ""),
+            ("price", QT_TRANSLATE_NOOP("Terms", "Price"), lambda r: money_text(r["price"])),
+            ("invoice", QT_TRANSLATE_NOOP("Terms", "Invoice")),
         ], self, right=("price", "lessons"),
             colour=lambda r, k: STANDING_COLOURS[r["status"]].name() if k == "status" else None)
         self.sales_view = list_view(self.sales_model, "salesTable", fit=True)
@@ -288,9 +297,13 @@ class ClientProfile(QWidget):
             box = QVBoxLayout(money)
             self.balance = QLabel(objectName="balanceDue")
             self.invoices_model = RowsModel([
-                ("number", "Number"), ("date", "Date", lambda r: _date(r["date"])), ("for", "For"),
-                ("total", "Total", lambda r: money_text(r["total"])), ("paid", "Paid", lambda r: money_text(r["paid"])),
-                ("balance", "Due", lambda r: money_text(r["balance"])), ("state", "State"),
+                ("number", QT_TRANSLATE_NOOP("Terms", "Number")),
+                ("date", QT_TRANSLATE_NOOP("Terms", "Date"), lambda r: _date(r["date"])),
+                ("for", QT_TRANSLATE_NOOP("Terms", "For")),
+                ("total", QT_TRANSLATE_NOOP("Terms", "Total"), lambda r: money_text(r["total"])),
+                ("paid", QT_TRANSLATE_NOOP("Terms", "Paid"), lambda r: money_text(r["paid"])),
+                ("balance", QT_TRANSLATE_NOOP("Terms", "Due"), lambda r: money_text(r["balance"])),
+                ("state", QT_TRANSLATE_NOOP("Terms", "State")),
             ], self, right=("total", "paid", "balance"),
                 colour=lambda r, k: "#b03a2e" if k == "balance" and r["balance"] > 0 else None)
             self.invoices_view = list_view(self.invoices_model, "invoicesTable", fit=True)
@@ -352,7 +365,7 @@ class ClientProfile(QWidget):
         client["category"] = categories.get(client["category_id"], "")
         for key, label in self.fields.items():
             value = client[key]
-            label.setText(value.strftime("%d.%m.%Y") if hasattr(value, "strftime") else (value or "—"))
+            label.setText(date_text(value) if hasattr(value, "strftime") else (value or "—"))
         if client_id != self.cards.client_id:
             self.undo_stack.clear()  # moves are undone on the profile they were made on
         self.family.show_client(client_id)
@@ -368,7 +381,7 @@ class ClientProfile(QWidget):
             colour = STANDING_COLOURS["none"]
         else:
             self.badge.setText(self.tr("{package} · {status} until {end}").format(
-                package=shown["package"], status=self.tr(LABELS[shown["status"]]).lower(), end=_date(shown["end"])))
+                package=shown["package"], status=term(LABELS[shown["status"]]).lower(), end=_date(shown["end"])))
             colour = STANDING_COLOURS[shown["status"]]
         self.badge.setStyleSheet(f"color: white; background: {colour.name()}; border-radius: 9px; padding: 2px 10px;")
         if self.credits is not None:

@@ -21,6 +21,7 @@ from app.services import clients
 from app.services.access import Right
 from app.services.status import LABELS, NONE, Status
 from ui.clients.checkin import CheckInBar
+from ui.i18n import term
 from ui.models.clients import ClientsTableModel
 from ui.ops import Ops
 from ui.page import area_page
@@ -56,7 +57,7 @@ class ClientsScreen(RefreshOnChange, QWidget):
         self.standing = QComboBox(objectName="standingFilter")
         self.standing.addItem(self.tr("Any membership"), None)
         for key in STANDING_FILTERS:
-            self.standing.addItem(self.tr(LABELS[key]), key)
+            self.standing.addItem(term(LABELS[key]), key)
         for combo in (self.category, self.standing):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.archived = QCheckBox(self.tr("Archived"), objectName="archivedFilter")

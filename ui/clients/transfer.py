@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.services import transfer
+from ui.i18n import term
 from ui.models.rows import RowsModel
 from ui.jobs import Job
 from ui.ops import FAILED, Ops
@@ -26,15 +28,21 @@ from ui.tables import list_view
 
 MEASURED_ROWS = 50  # columns are sized to the first rows, not to all 10,000 (that took a second)
 STATUS_COLOURS = {"new": "#2e9d4f", "duplicate": "#b7791f", "error": "#c0392b"}
-FIELD_LABELS = {"name": "Name", "phone": "Phone", "email": "Email", "birth_date": "Birth date",
-                "category": "Category", "code": "Card code", "family": "Family", "payer": "Family payer",
-                "guardian_name": "Guardian", "guardian_phone": "Guardian's phone", "notes": "Notes"}
+FIELD_LABELS = {"name": QT_TRANSLATE_NOOP("Terms", "Name"), "phone": QT_TRANSLATE_NOOP("Terms", "Phone"),
+                "email": QT_TRANSLATE_NOOP("Terms", "Email"), "birth_date": QT_TRANSLATE_NOOP("Terms", "Birth date"),
+                "category": QT_TRANSLATE_NOOP("Terms", "Category"), "code": QT_TRANSLATE_NOOP("Terms", "Card code"),
+                "family": QT_TRANSLATE_NOOP("Terms", "Family"), "payer": QT_TRANSLATE_NOOP("Terms", "Family payer"),
+                "guardian_name": QT_TRANSLATE_NOOP("Terms", "Guardian"),
+                "guardian_phone": QT_TRANSLATE_NOOP("Terms", "Guardian's phone"),
+                "notes": QT_TRANSLATE_NOOP("Terms", "Notes")}
 
 
 def preview_model(parent=None) -> RowsModel:
     return RowsModel(
-        [("line", "Line"), ("status", "Becomes", lambda r: QDialog.tr(r["status"])), ("name", "Name"),
-         ("phone", "Phone"), ("reason", "Why")],
+        [("line", QT_TRANSLATE_NOOP("Terms", "Line")),
+         ("status", QT_TRANSLATE_NOOP("Terms", "Becomes"), lambda r: term(r["status"])),
+         ("name", QT_TRANSLATE_NOOP("Terms", "Name")),
+         ("phone", QT_TRANSLATE_NOOP("Terms", "Phone")), ("reason", QT_TRANSLATE_NOOP("Terms", "Why"))],
         parent,
         colour=lambda row, key: STATUS_COLOURS[row["status"]] if key == "status" else None,
     )
@@ -119,7 +127,7 @@ class ImportDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(mapping.get(field))))
             combo.currentIndexChanged.connect(lambda _i: self.remap())
             self.combos[field] = combo
-            self.mapping_grid.addWidget(QLabel(self.tr(label)), i // 4, (i % 4) * 2)
+            self.mapping_grid.addWidget(QLabel(term(label)), i // 4, (i % 4) * 2)
             self.mapping_grid.addWidget(combo, i // 4, (i % 4) * 2 + 1)
 
     def remap(self) -> None:

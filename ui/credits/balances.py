@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app.languages import date_text
 from app.services import credits
 from ui.models.paged import PagedTableModel
 from ui.ops import Ops
 
 
 class BalancesModel(PagedTableModel):
-    COLUMNS = [("code", "Code"), ("name", "Name"), ("credits", "Valid today"), ("expiry", "Soonest expiry")]
+    COLUMNS = [("code", QT_TRANSLATE_NOOP("Terms", "Code")), ("name", QT_TRANSLATE_NOOP("Terms", "Name")),
+               ("credits", QT_TRANSLATE_NOOP("Terms", "Valid today")),
+               ("expiry", QT_TRANSLATE_NOOP("Terms", "Soonest expiry"))]
 
     def __init__(self, ops: Ops, parent=None):
         super().__init__(ops, parent, page=100)
@@ -43,7 +46,7 @@ class BalancesModel(PagedTableModel):
                 if not held:
                     return ""
                 first = min(held, key=lambda t: t["until"])
-                return f"{first['until']:%d.%m.%Y}  ({first['name']})"
+                return f"{date_text(first['until'])}  ({first['name']})"
             return row[key]
         if role == Qt.ItemDataRole.ForegroundRole and key == "credits" and any(t["low"] for t in held):
             return QColor("#9a5b00")  # K7: a low balance

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from app.languages import date_text
 from app.services import credits
 from app.services.access import Right
 from ui import messages
@@ -76,9 +77,12 @@ class CreditsPanel(QWidget):
         type_row.addWidget(self.print_button)  # the statement of the type chosen beside it
         layout.addLayout(row)
         self.model = RowsModel([
-            ("date", "Date", lambda r: f"{r['date']:%d.%m.%Y}"), ("kind", "Movement", self._what),
-            ("change", "Units", lambda r: f"+{r['change']}" if r["change"] > 0 else str(r["change"])),
-            ("balance", "Balance"), ("by", "By"), ("note", "Note"),
+            ("date", QT_TRANSLATE_NOOP("Terms", "Date"), lambda r: date_text(r['date'])),
+            ("kind", QT_TRANSLATE_NOOP("Terms", "Movement"), self._what),
+            ("change", QT_TRANSLATE_NOOP("Terms", "Units"),
+             lambda r: f"+{r['change']}" if r["change"] > 0 else str(r["change"])),
+            ("balance", QT_TRANSLATE_NOOP("Terms", "Balance")), ("by", QT_TRANSLATE_NOOP("Terms", "By")),
+            ("note", QT_TRANSLATE_NOOP("Terms", "Note")),
         ], self, right=("change", "balance"), colour=_movement_colour)
         self.view = list_view(self.model, "statementTable")
         header = self.view.horizontalHeader()
@@ -103,12 +107,12 @@ class CreditsPanel(QWidget):
         kind = row["kind"]
         if kind == "grant":
             return self.tr("Granted: {package}, until {end}").format(
-                package=row["package"], end=f"{row['valid_until']:%d.%m.%Y}")
+                package=row["package"], end=date_text(row['valid_until']))
         if kind == "expiry":
             return self.tr("Expired: what was left of {package} (until {end})").format(
-                package=row["package"], end=f"{row['valid_until']:%d.%m.%Y}")
+                package=row["package"], end=date_text(row['valid_until']))
         if kind == "reversal":
-            return self.tr("Reversal of the use of {day}").format(day=f"{row['of']:%d.%m.%Y}")
+            return self.tr("Reversal of the use of {day}").format(day=date_text(row['of']))
         text = self.tr("Used at check-in") if row["checkin"] else self.tr("Used")
         return text + self.tr("  (reversed)") if row["reversed"] else text
 
@@ -137,7 +141,7 @@ class CreditsPanel(QWidget):
                 expired=e["expired"], granted=e["granted"])
             if e["expiring"]:  # K4: what expires when
                 line += self.tr(" · expires: {when}").format(when=", ".join(
-                    self.tr("{units} on {day}").format(units=units, day=f"{until:%d.%m.%Y}")
+                    self.tr("{units} on {day}").format(units=units, day=date_text(until))
                     for until, units in e["expiring"]))
             lines.append(line)
         self.summary.setText("\n".join(lines))
@@ -160,7 +164,7 @@ class CreditsPanel(QWidget):
         if entry["expiring_soon"]:
             said.append(self.tr("⚠ {name}: {units} expire within {days} days (first on {first})").format(
                 name=entry["name"], units=credits.amount(entry["expiring_soon"], entry["unit"]),
-                days=self.shown["expiring_days"], first=f"{entry['expiring'][0][0]:%d.%m.%Y}"))
+                days=self.shown["expiring_days"], first=date_text(entry['expiring'][0][0])))
         return said
 
     def entry(self) -> dict | None:
@@ -194,7 +198,7 @@ class CreditsPanel(QWidget):
             return
         entry = self.entry()
         question = self.tr("Reverse the use of {units} of {type} on {date}? Its units go back to the client.").format(
-            units=credits.amount(-move["change"], entry["unit"]), type=entry["name"], date=f"{move['date']:%d.%m.%Y}")
+            units=credits.amount(-move["change"], entry["unit"]), type=entry["name"], date=date_text(move['date']))
         if messages.question(self, self.tr("Undo use"), question) != QMessageBox.StandardButton.Yes:
             return
         self.ops.run(credits.reverse_use, move["use_id"], parent=self,

@@ -11,6 +11,7 @@ import datetime as dt
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem
 
+from app.languages import date_text
 from app.services import clients, credits
 from ui.forms import FieldErrors, pydate, qdate, save_cancel_layout
 from ui.ops import FAILED, Ops
@@ -37,7 +38,7 @@ class UseDialog(QDialog):
         for number, held in enumerate(self.held, start=1):
             item = QListWidgetItem(self.tr("{n}   {name}: {left} left, soonest until {until}").format(
                 n=number, name=held["name"], left=credits.amount(held["available"], held["unit"]),
-                until=f"{held['until']:%d.%m.%Y}"))
+                until=date_text(held['until'])))
             item.setData(Qt.ItemDataRole.UserRole, held["credit_type_id"])
             self.types.addItem(item)
         self.types.setMaximumHeight(24 * max(2, min(len(self.held), 6)) + 8)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.languages import date_text, weekday_text
 from app.services import journal
 from ui.models.rows import RowsModel
 from ui.ops import Ops
@@ -22,7 +23,7 @@ from ui.tables import list_view
 
 
 def _date(value) -> str:
-    return f"{value:%d.%m.%Y}"
+    return date_text(value)
 
 
 class MakeupsDialog(QDialog):
@@ -63,7 +64,7 @@ class MakeupVisitorDialog(QDialog):
         self.ops, self.group_id, self.days = ops, group_id, days
         self.visitors: list[dict] = []
         self.day = QComboBox(objectName="visitorDay")  # Qt would turn dates into QDate: rows of self.days
-        self.day.addItems([f"{day:%a %d.%m.%Y}" for day in days])
+        self.day.addItems([f"{weekday_text(day)} {date_text(day)}" for day in days])
         self.day.setCurrentIndex(days.index(default))
         self.visitor = QComboBox(objectName="visitor")
         self.empty = QLabel(objectName="emptyNote")

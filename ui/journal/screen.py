@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.languages import date_text, day_month_text, month_text, number_text, weekday_text
 from app.services import journal, programs
 from ui.ops import FAILED, Ops
 from ui.page import area_page
@@ -55,8 +56,6 @@ UNPAID_ROLE = Qt.ItemDataRole.UserRole + 1
 CELL_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole,
                         Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.ToolTipRole, UNPAID_ROLE})
 CENTRE = int(Qt.AlignmentFlag.AlignCenter)
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December"]
 
 
 WHITE = QBrush(QColor("#ffffff"))
@@ -130,7 +129,8 @@ class JournalModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return self.day(section).strftime("%a\n%d")
+            day = self.day(section)
+            return f"{weekday_text(day)}\n{number_text(day.day)}"
         client = self.client(section)
         return client["name"] + ("  (makeup)" if client.get("visitor") else "")
 
@@ -273,7 +273,7 @@ class JournalScreen(RefreshOnChange, QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self.month_label.setText(f"{self.tr(MONTHS[self.month - 1])} {self.year}")
+        self.month_label.setText(month_text(self.month, self.year))
         group_id = self.group.currentData()
         if group_id is None:
             self.model.load({"days": [], "clients": [], "marks": {}}, self.statuses)
@@ -293,7 +293,8 @@ class JournalScreen(RefreshOnChange, QWidget):
         client = self.model.client(index.row())
         day = self.model.day(index.column())
         name = next((s["name"] for s in self.statuses if s["id"] == status_id), self.tr("cleared"))
-        self.undo_stack.push(self._mark(client["id"], day, before, status_id, f"{client['name']} {day:%d.%m}: {name}"))
+        self.undo_stack.push(self._mark(client["id"], day, before, status_id,
+                                        f"{client['name']} {day_month_text(day)}: {name}"))
 
     def _step(self, client_id: int, day: dt.date, before: int | None, after: int | None) -> Step:
         """One cell set to ``after``; its undo puts back ``before``."""
@@ -316,16 +317,16 @@ class JournalScreen(RefreshOnChange, QWidget):
         if day > dt.date.today() and QMessageBox.question(
                 self, self.tr("A date still to come"),
                 self.tr("{day} has not come yet. Mark everyone not yet marked {status} on it?").format(
-                    day=f"{day:%d.%m.%Y}", status=default["name"]),
+                    day=date_text(day), status=default["name"]),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
         marked = self.ops.run(journal.mark_everyone, self.group.currentData(), day, default["id"], parent=self,
                               done=lambda marked: self.tr("{n} marked {status} on {day}").format(
-                                  n=len(marked), status=default["name"], day=f"{day:%d.%m}"))
+                                  n=len(marked), status=default["name"], day=day_month_text(day)))
         if marked is not FAILED and marked:  # one step of the undo stack: a cell per client, all undone at once
             self.undo_stack.push(ServiceCommand(
-                self.tr("everyone {status} on {day}").format(status=default["name"], day=f"{day:%d.%m}"),
+                self.tr("everyone {status} on {day}").format(status=default["name"], day=day_month_text(day)),
                 [self._step(client_id, day, None, default["id"]) for client_id in marked], done=True))
 
     def add_visitor(self) -> QDialog | None:
@@ -346,7 +347,8 @@ class JournalScreen(RefreshOnChange, QWidget):
 
     def _mark_visitor(self, visitor: dict, day: dt.date) -> None:
         makeup = next(s["id"] for s in self.statuses if s["uses_makeup"])
-        self.undo_stack.push(self._mark(visitor["id"], day, None, makeup, f"{visitor['name']} {day:%d.%m}: makeup"))
+        self.undo_stack.push(self._mark(visitor["id"], day, None, makeup,
+                                        f"{visitor['name']} {day_month_text(day)}: makeup"))
 
     def add_date(self) -> None:
         text, ok = QInputDialog.getText(self, self.tr("Add a lesson date"), self.tr("Date (dd.mm.yyyy):"))

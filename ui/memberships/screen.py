@@ -22,6 +22,7 @@ from app.services.memberships_list import SaleFilters
 from app.services.status import ACTIONS, LABELS, Status
 from ui import messages
 from ui.forms import FieldErrors, pydate, qdate, save_cancel_layout
+from ui.i18n import term
 from ui.memberships.columns import SalesColumns
 from ui.models.memberships import MembershipsTableModel
 from ui.ops import FAILED, Ops
@@ -71,7 +72,7 @@ class MembershipsScreen(RefreshOnChange, QWidget):
         self.standing = QComboBox(objectName="salesStatus")
         self.standing.addItem(self.tr("Any status"), None)
         for state in STATUS_FILTERS:
-            self.standing.addItem(self.tr(LABELS[state]), state.value)
+            self.standing.addItem(term(LABELS[state]), state.value)
         self.package = QComboBox(objectName="salesPackage")
         self.package.addItem(self.tr("Any package"), None)
         for row in ops.read(catalogue.list_packages):
@@ -98,9 +99,11 @@ class MembershipsScreen(RefreshOnChange, QWidget):
         self.sell_button = QPushButton(self.tr("Sell…"), objectName="primary")
         self.sell_button.clicked.connect(self.sell)
         actions.addWidget(self.sell_button)
-        for key, title in (("renew", "Renew…"), ("freeze", "Freeze…"), ("resume", "Resume"),
-                           ("cancel", "Cancel…"), ("delete", "Delete"), ("invoice", "Invoice…")):
-            button = QPushButton(self.tr(title), objectName=f"sale_{key}")
+        for key, title in (("renew", self.tr("Renew…")), ("freeze", self.tr("Freeze…")),
+                           ("resume", self.tr("Resume")), ("cancel", self.tr("Cancel…")),
+                           ("delete", self.tr("Delete")),
+                           ("invoice", self.tr("Invoice…"))):
+            button = QPushButton(title, objectName=f"sale_{key}")
             button.clicked.connect(lambda _=False, k=key: self.act(k))
             self.buttons[key] = button
             actions.addWidget(button)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from app.services import clients
 from app.services.status import LABELS
+from ui.i18n import term
 from ui.money import STANDING_COLOURS, money_text
 from ui.models.paged import PagedTableModel
 from ui.ops import Ops
@@ -15,8 +16,11 @@ PAGE = 100  # rows read per step as the view scrolls; the screen shows about 30
 
 
 class ClientsTableModel(PagedTableModel):
-    COLUMNS = [("code", "Code"), ("name", "Name"), ("phone", "Phone"), ("category", "Category"), ("family", "Family"),
-               ("status", "Membership"), ("balance", "Balance due")]
+    COLUMNS = [("code", QT_TRANSLATE_NOOP("Terms", "Code")), ("name", QT_TRANSLATE_NOOP("Terms", "Name")),
+               ("phone", QT_TRANSLATE_NOOP("Terms", "Phone")), ("category", QT_TRANSLATE_NOOP("Terms", "Category")),
+               ("family", QT_TRANSLATE_NOOP("Terms", "Family")),
+               ("status", QT_TRANSLATE_NOOP("Terms", "Membership")),
+               ("balance", QT_TRANSLATE_NOOP("Terms", "Balance due"))]
     SORTABLE = set(clients.SORT_KEYS)
 
     def __init__(self, ops: Ops, parent=None):
@@ -53,7 +57,7 @@ class ClientsTableModel(PagedTableModel):
         key = self.COLUMNS[index.column()][0]
         if role == Qt.ItemDataRole.DisplayRole:
             if key == "status":
-                return self.tr(LABELS[row["status"]])
+                return term(LABELS[row["status"]])
             if key == "balance":
                 return money_text(row["balance"]) if row["balance"] else ""
             return row[key] or ""

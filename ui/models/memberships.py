@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 
+from app.languages import date_text
 from app.services import memberships_list
 from app.services.memberships_list import SaleFilters
 from app.services.status import LABELS
+from ui.i18n import term
 from ui.money import STANDING_COLOURS, money_text
 from ui.models.paged import PagedTableModel
 from ui.ops import Ops
@@ -15,13 +17,15 @@ PAGE = 100  # rows read per step as the view scrolls; the screen shows about 25
 
 
 def _date(value) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
+    return date_text(value) if value else ""
 
 
 class MembershipsTableModel(PagedTableModel):
-    COLUMNS = [("client", "Client"), ("package", "Package"), ("start", "From"), ("end", "Until"),
-               ("status", "Status"), ("lessons", "Lessons"), ("price", "Price"), ("invoice", "Invoice"),
-               ("payment", "Payment"), ("due", "Due")]
+    COLUMNS = [("client", QT_TRANSLATE_NOOP("Terms", "Client")), ("package", QT_TRANSLATE_NOOP("Terms", "Package")),
+               ("start", QT_TRANSLATE_NOOP("Terms", "From")), ("end", QT_TRANSLATE_NOOP("Terms", "Until")),
+               ("status", QT_TRANSLATE_NOOP("Terms", "Status")), ("lessons", QT_TRANSLATE_NOOP("Terms", "Lessons")),
+               ("price", QT_TRANSLATE_NOOP("Terms", "Price")), ("invoice", QT_TRANSLATE_NOOP("Terms", "Invoice")),
+               ("payment", QT_TRANSLATE_NOOP("Terms", "Payment")), ("due", QT_TRANSLATE_NOOP("Terms", "Due"))]
     RIGHT = {"lessons", "price", "due"}
 
     def __init__(self, ops: Ops, parent=None):
@@ -49,7 +53,7 @@ class MembershipsTableModel(PagedTableModel):
         if key in ("start", "end"):
             return _date(row[key])
         if key == "status":
-            return self.tr(LABELS[row["status"]])
+            return term(LABELS[row["status"]])
         if key == "lessons":
             return "{}/{}".format(*row["lessons"]) if row["lessons"] else ""
         if key == "price":

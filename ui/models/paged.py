@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
+from ui.i18n import term
 from ui.ops import Ops
 
 
@@ -112,5 +113,5 @@ class PagedTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.COLUMNS[section][1])
+            return term(self.COLUMNS[section][1])
         return None

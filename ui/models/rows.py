@@ -6,6 +6,7 @@ from typing import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QColor
+from ui.i18n import term
 
 
 class RowsModel(QAbstractTableModel):
@@ -55,5 +56,5 @@ class RowsModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return self.tr(self.columns[section][1])
+            return term(self.columns[section][1])
         return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,17 +19,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models import BillingType, PackageKind, TermUnit
+from app.models import PackageKind, TermUnit
 from app.services import catalogue, programs
+from ui import i18n
 from ui.forms import FieldErrors, save_record
-from ui.models.packages import KIND_NAMES
+from ui.models.packages import BILLING_NAMES, KIND_NAMES
 from ui.ops import Ops
 from ui.packages.services_editor import CreditsEditor, ServicesEditor
 
-BILLING_NAMES = {BillingType.ONE_TIME: "One-time", BillingType.MONTHLY: "Monthly",
-                 BillingType.QUARTERLY: "Quarterly", BillingType.TWICE_A_YEAR: "Twice a year",
-                 BillingType.YEARLY: "Yearly"}
-UNIT_NAMES = {TermUnit.DAY: "days", TermUnit.WEEK: "weeks", TermUnit.MONTH: "months", TermUnit.YEAR: "years"}
+UNIT_NAMES = {TermUnit.DAY: QT_TRANSLATE_NOOP("Terms", "days"), TermUnit.WEEK: QT_TRANSLATE_NOOP("Terms", "weeks"),
+              TermUnit.MONTH: QT_TRANSLATE_NOOP("Terms", "months"), TermUnit.YEAR: QT_TRANSLATE_NOOP("Terms", "years")}
 
 
 class PackageDialog(QDialog):
@@ -44,7 +44,7 @@ class PackageDialog(QDialog):
         self.errors = FieldErrors(form, QLabel())
         self.kind = QComboBox(objectName="kind")
         for kind, name in KIND_NAMES.items():
-            self.kind.addItem(self.tr(name), kind)
+            self.kind.addItem(i18n.term(name), kind)
         self.name = QLineEdit(objectName="name")
         self.description = QPlainTextEdit(objectName="description")
         self.description.setMaximumHeight(60)
@@ -52,14 +52,14 @@ class PackageDialog(QDialog):
         self.price = QLineEdit(objectName="price", placeholderText="0.00")
         self.billing = QComboBox(objectName="billing_type")
         for billing, name in BILLING_NAMES.items():
-            self.billing.addItem(self.tr(name), billing)
+            self.billing.addItem(i18n.term(name), billing)
         term = QWidget()
         term_line = QHBoxLayout(term)
         term_line.setContentsMargins(0, 0, 0, 0)
         self.term_count = QSpinBox(objectName="term_count", minimum=0, maximum=1000, value=1)
         self.term_unit = QComboBox(objectName="term_unit")
         for unit, name in UNIT_NAMES.items():
-            self.term_unit.addItem(self.tr(name), unit)
+            self.term_unit.addItem(i18n.term(name), unit)
         self.term_unit.setCurrentIndex(self.term_unit.findData(TermUnit.MONTH))
         term_line.addWidget(self.term_count)
         term_line.addWidget(self.term_unit, 1)

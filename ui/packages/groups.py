@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QTime
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from app.errors import DomainError
 from app.services import clients, programs
 from ui.forms import FieldErrors, save_record
+from ui.i18n import term
 from ui.models.rows import RowsModel
 from ui.ops import FAILED, OpChange, Ops
 from ui.packages.services_editor import WEEKDAYS, EditableRows
@@ -63,12 +64,12 @@ class ProgramDialog(QDialog):
 
 
 class SlotsEditor(EditableRows):
-    add_label = "Add a lesson time"
+    add_label = QT_TRANSLATE_NOOP("Terms", "Add a lesson time")
 
     def add_row(self, weekday: int = 0, starts=None, ends=None) -> QWidget:
         day = QComboBox()
         for i, name in enumerate(WEEKDAYS):
-            day.addItem(self.tr(name), i)
+            day.addItem(term(name), i)
         day.setCurrentIndex(weekday)
         start = QTimeEdit(QTime(starts.hour, starts.minute) if starts else QTime(17, 0), displayFormat="HH:mm")
         end = QTimeEdit(QTime(ends.hour, ends.minute) if ends else QTime(17, 45), displayFormat="HH:mm")
@@ -105,7 +106,8 @@ class GroupDialog(QDialog):
             self.errors.add_row(label, field, widget)
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
-        self.members = RowsModel([("code", "Code"), ("name", "Name"),
+        self.members = RowsModel([("code", QT_TRANSLATE_NOOP("Terms", "Code")),
+                                  ("name", QT_TRANSLATE_NOOP("Terms", "Name")),
                                   ("waiting", "", lambda r: self.tr("waiting list") if r["waiting"] else "")], self)
         if group_id is not None:
             layout.addWidget(self._members_box())
@@ -193,10 +195,15 @@ class ProgramsPanel(QWidget):
         self.ops = ops
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
-        self.programs = RowsModel([("name", "Program"), ("base_lesson_price", "Lesson price")], self,
+        self.programs = RowsModel([("name", QT_TRANSLATE_NOOP("Terms", "Program")),
+                                   ("base_lesson_price", QT_TRANSLATE_NOOP("Terms", "Lesson price"))],
+                                  self,
                                   right=("base_lesson_price",))
-        self.groups = RowsModel([("name", "Group"), ("teacher", "Teacher"), ("slots", "Times", slots_text),
-                                 ("room", "Room"), ("enrolled", "Clients", lambda r: f"{r['enrolled']}"
+        self.groups = RowsModel([("name", QT_TRANSLATE_NOOP("Terms", "Group")),
+                                 ("teacher", QT_TRANSLATE_NOOP("Terms", "Teacher")),
+                                 ("slots", QT_TRANSLATE_NOOP("Terms", "Times"), slots_text),
+                                 ("room", QT_TRANSLATE_NOOP("Terms", "Room")),
+                                 ("enrolled", QT_TRANSLATE_NOOP("Terms", "Clients"), lambda r: f"{r['enrolled']}"
                                   + (f" / {r['capacity']}" if r["capacity"] else ""))], self)
         self.program_view = list_view(self.programs, "programsTable")
         self.group_view = list_view(self.groups, "groupsTable")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -14,21 +15,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-WEEKDAYS = ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
-MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+from ui.i18n import term
+
+WEEKDAYS = [QT_TRANSLATE_NOOP("Terms", "Mo"), QT_TRANSLATE_NOOP("Terms", "Tu"), QT_TRANSLATE_NOOP("Terms", "We"),
+            QT_TRANSLATE_NOOP("Terms", "Th"), QT_TRANSLATE_NOOP("Terms", "Fr"), QT_TRANSLATE_NOOP("Terms", "Sa"),
+            QT_TRANSLATE_NOOP("Terms", "Su")]
+MONTHS = [QT_TRANSLATE_NOOP("Terms", "Jan"), QT_TRANSLATE_NOOP("Terms", "Feb"), QT_TRANSLATE_NOOP("Terms", "Mar"),
+          QT_TRANSLATE_NOOP("Terms", "Apr"), QT_TRANSLATE_NOOP("Terms", "May"), QT_TRANSLATE_NOOP("Terms", "Jun"),
+          QT_TRANSLATE_NOOP("Terms", "Jul"), QT_TRANSLATE_NOOP("Terms", "Aug"), QT_TRANSLATE_NOOP("Terms", "Sep"),
+          QT_TRANSLATE_NOOP("Terms", "Oct"), QT_TRANSLATE_NOOP("Terms", "Nov"), QT_TRANSLATE_NOOP("Terms", "Dec")]
 
 
 class EditableRows(QWidget):
     """A column of editable rows with an "Add" button under them."""
 
-    add_label = "Add"
+    add_label = QT_TRANSLATE_NOOP("Terms", "Add")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._box = QVBoxLayout(self)
         self._box.setContentsMargins(0, 0, 0, 0)
         self.rows: list[QWidget] = []
-        self.add_button = QPushButton(self.tr(self.add_label))
+        self.add_button = QPushButton(term(self.add_label))
         self.add_button.clicked.connect(lambda: self.add_row())
         add_line = QHBoxLayout()
         add_line.addWidget(self.add_button)
@@ -60,7 +68,7 @@ class EditableRows(QWidget):
 
 
 class CreditsEditor(EditableRows):
-    add_label = "Add credits"
+    add_label = QT_TRANSLATE_NOOP("Terms", "Add credits")
 
     def __init__(self, credit_types: list[dict], parent=None):
         self.credit_types = credit_types
@@ -83,7 +91,7 @@ class CreditsEditor(EditableRows):
 
 
 class ServicesEditor(EditableRows):
-    add_label = "Add a recurring service"
+    add_label = QT_TRANSLATE_NOOP("Terms", "Add a recurring service")
 
     def add_row(self, service: dict | None = None) -> QWidget:
         service = service or {"name": "", "frequency": "weekly", "every_weeks": 1, "weekdays": [], "month_day": 1,
@@ -97,8 +105,8 @@ class ServicesEditor(EditableRows):
         every = QSpinBox(minimum=1, maximum=52, value=service["every_weeks"] or 1, prefix=self.tr("every "),
                          suffix=self.tr(" wk"))
         day = QSpinBox(minimum=1, maximum=31, value=service["month_day"] or 1, prefix=self.tr("day "))
-        weekdays = [QCheckBox(self.tr(d)) for d in WEEKDAYS]
-        months = [QCheckBox(self.tr(m)) for m in MONTHS]
+        weekdays = [QCheckBox(term(d)) for d in WEEKDAYS]
+        months = [QCheckBox(term(m)) for m in MONTHS]
         for i, box in enumerate(weekdays):
             box.setChecked(i in service["weekdays"])
         for i, box in enumerate(months, 1):

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.services import documents, payments
 from app.services.access import Right
 from ui.forms import pydate, qdate
+from ui.i18n import term
 from ui.models.rows import RowsModel
 from ui.money import money_text
 from ui.ops import FAILED, Ops
@@ -33,8 +35,10 @@ class TakingsPage(RefreshOnChange, QWidget):
         top.addStretch(1)
         top.addWidget(self.print_button)
         layout.addLayout(top)
-        self.model = RowsModel([("method", "Method"), ("drawer", "Cash drawer"), ("count", "Payments"),
-                                ("amount", "Amount", lambda r: money_text(r["amount"]))],
+        self.model = RowsModel([("method", QT_TRANSLATE_NOOP("Terms", "Method"), lambda r: term(r["method"])),
+                                ("drawer", QT_TRANSLATE_NOOP("Terms", "Cash drawer")),
+                                ("count", QT_TRANSLATE_NOOP("Terms", "Payments")),
+                                ("amount", QT_TRANSLATE_NOOP("Terms", "Amount"), lambda r: money_text(r["amount"]))],
                                self, right=("count", "amount"))
         self.table = list_view(self.model, "takingsTable", fit=True)
         layout.addWidget(self.table, 1)

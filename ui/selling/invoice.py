@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -18,9 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.languages import date_text
 from app.services import invoices, payments
 from app.services.access import Right
 from app.text import isolated
+from ui.i18n import term
 from ui.models.rows import RowsModel
 from ui.money import money_text
 from ui.ops import FAILED, Ops
@@ -36,8 +38,8 @@ class DraftLines(QWidget):
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.rows: list[tuple[QLineEdit, QLineEdit, dict]] = []
-        for title, column in (("Description", 0), ("Amount", 1)):
-            self.grid.addWidget(QLabel(self.tr(title)), 0, column)
+        for title, column in ((self.tr("Description"), 0), (self.tr("Amount"), 1)):
+            self.grid.addWidget(QLabel(title), 0, column)
         for line in lines:
             self.add(line)
         self.add_button = QPushButton(self.tr("Add line"))
@@ -75,7 +77,9 @@ class InvoiceDialog(QDialog):
         layout.addWidget(self.heading)
         layout.addWidget(self.who)
         layout.addWidget(self.state)
-        self.lines_model = RowsModel([("description", "Line"), ("amount", "Amount", lambda r: money_text(r["amount"]))],
+        self.lines_model = RowsModel([("description", QT_TRANSLATE_NOOP("Terms", "Line")),
+                                      ("amount", QT_TRANSLATE_NOOP("Terms", "Amount"),
+                                       lambda r: money_text(r["amount"]))],
                                      self, right=("amount",))
         self.lines_view = list_view(self.lines_model, "invoiceLines")
         self.lines_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -86,25 +90,29 @@ class InvoiceDialog(QDialog):
         layout.addLayout(self.draft_area)
         self.totals = QFormLayout()
         self.total_labels = {}
-        for key, title in (("items", "Items"), ("discounts", "Discounts"), ("tax", "Tax"), ("total", "Total"),
-                           ("paid", "Paid"), ("balance", "Balance due")):
+        for key, title in (("items", self.tr("Items")), ("discounts", self.tr("Discounts")), ("tax", self.tr("Tax")),
+                           ("total", self.tr("Total")), ("paid", self.tr("Paid")),
+                           ("balance", self.tr("Balance due"))):
             label = QLabel(objectName=f"invoice_{key}")
             if key in ("total", "balance"):
                 font = QFont(label.font())
                 font.setBold(True)
                 label.setFont(font)
             self.total_labels[key] = label
-            self.totals.addRow(self.tr(title), label)
+            self.totals.addRow(title, label)
         totals_row = QHBoxLayout()
         totals_row.addStretch(1)
         totals_row.addLayout(self.totals)
         layout.addLayout(totals_row)
         layout.addWidget(QLabel(self.tr("Payments"), objectName="cardTitle"))
         self.payments_model = RowsModel([
-            ("paid_on", "Date", lambda r: r["paid_on"].strftime("%d.%m.%Y")),
-            ("amount", "Amount", lambda r: money_text(r["amount"])), ("method", "Method"), ("drawer", "Drawer"),
-            ("reference", "Reference"), ("by", "Taken by"), ("attachments", "Files", lambda r: ", ".join(r["attachments"])),
-            ("void", "Void", lambda r: (self.tr("void: ") + r["void_reason"]) if r["void"] else ""),
+            ("paid_on", QT_TRANSLATE_NOOP("Terms", "Date"), lambda r: date_text(r["paid_on"])),
+            ("amount", QT_TRANSLATE_NOOP("Terms", "Amount"), lambda r: money_text(r["amount"])),
+            ("method", QT_TRANSLATE_NOOP("Terms", "Method")), ("drawer", QT_TRANSLATE_NOOP("Terms", "Drawer")),
+            ("reference", QT_TRANSLATE_NOOP("Terms", "Reference")), ("by", QT_TRANSLATE_NOOP("Terms", "Taken by")),
+            ("attachments", QT_TRANSLATE_NOOP("Terms", "Files"), lambda r: ", ".join(r["attachments"])),
+            ("void", QT_TRANSLATE_NOOP("Terms", "Void"),
+             lambda r: (self.tr("void: ") + r["void_reason"]) if r["void"] else ""),
         ], self, right=("amount",), colour=lambda r, _k: "#8a8a8a" if r["void"] else None)
         self.payments_view = list_view(self.payments_model, "invoicePayments", fit=True)
         self.payments_view.setMaximumHeight(150)
@@ -142,13 +150,13 @@ class InvoiceDialog(QDialog):
         self.view = view
         self.setWindowTitle(self.tr("Invoice {number}").format(number=view["number"]))
         self.heading.setText(self.tr("Invoice {number} of {date}").format(number=view["number"],
-                                                                          date=view["date"].strftime("%d.%m.%Y")))
+                                                                          date=date_text(view["date"])))
         payer = view["payer"]["name"]
         who = view["client"]["name"]
         self.who.setText(who if payer == who else self.tr("{client}, paid by {payer}").format(client=isolated(who),
                                                                                               payer=isolated(payer)))
         state = view["payment_state"]
-        self.state.setText(self.tr("State: {state}").format(state=self.tr(state))
+        self.state.setText(self.tr("State: {state}").format(state=term(state))
                            + (f" · {view['void_reason']}" if view["void_reason"] else ""))
         self.lines_model.set_rows(view["lines"])
         for key, label in self.total_labels.items():
@@ -157,7 +165,7 @@ class InvoiceDialog(QDialog):
         self.payments_model.set_rows(view["payments"])
         self.refunds.setText("\n".join(
             self.tr("Paid back on {day}: {amount} by {method}{drawer} · credit note {number}").format(
-                day=f"{r['refunded_on']:%d.%m.%Y}", amount=money_text(r["amount"]), method=self.tr(r["method"]),
+                day=date_text(r['refunded_on']), amount=money_text(r["amount"]), method=term(r["method"]),
                 drawer=f" ({r['drawer']})" if r["drawer"] else "", number=r["credit_note"])
             for r in view["refunds"]))
         self.refunds.setVisible(bool(view["refunds"]))

@@ -25,6 +25,7 @@ from app.models import PaymentMethod
 from app.services import invoices, lists, payments
 from app.text import isolated
 from ui.forms import FieldErrors, pydate, qdate
+from ui.i18n import term
 from ui.money import money_text
 from ui.ops import FAILED, Ops
 from ui.selling.this_pc import last_drawer, remember_drawer
@@ -51,7 +52,7 @@ class PaymentDialog(QDialog):
         self.amount = QLineEdit(str(invoice["balance"]), objectName="paymentAmount")
         self.method = QComboBox(objectName="paymentMethod")
         for method in PaymentMethod:
-            self.method.addItem(self.tr(payments.METHOD_NAMES[method]), method.value)
+            self.method.addItem(term(payments.METHOD_NAMES[method]), method.value)
         self.drawer = QComboBox(objectName="paymentDrawer")
         self.drawer.addItem(self.tr("No cash drawer"), None)
         for drawer_id, name in ops.read(payments.cash_drawers):

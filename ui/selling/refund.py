@@ -9,6 +9,7 @@ from app.errors import DomainError
 from app.models import PaymentMethod
 from app.services import invoices, payments
 from ui.forms import FieldErrors
+from ui.i18n import term
 from ui.money import money_text
 from ui.ops import FAILED, Ops
 
@@ -38,7 +39,7 @@ class RefundDialog(QDialog):
             note.setTextFormat(Qt.TextFormat.PlainText)
             form.addRow(note)
             for method in PaymentMethod:
-                self.method.addItem(self.tr(payments.METHOD_NAMES[method]), method.value)
+                self.method.addItem(term(payments.METHOD_NAMES[method]), method.value)
             self.method.setCurrentIndex(max(0, self.method.findData(due["method"])))
             self.drawer.addItem(self.tr("No cash drawer"), None)
             for drawer_id, name in ops.read(payments.cash_drawers):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -20,18 +20,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AlreadyMember, DomainError
+from app.languages import date_text
 from app.models import PackageKind
 from app.services import catalogue, clients, invoices, sales
 from app.text import isolated
 from ui import messages
 from ui.clients.picker import ClientPicker
 from ui.forms import FieldErrors, pydate, qdate
+from ui.i18n import term
 from ui.money import money_text
 from ui.ops import FAILED, Ops
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # a package item's kind: a renewal offers its own kind only
-KIND_TITLES = {PackageKind.MEMBERSHIP: "Memberships", PackageKind.LESSON_PACK: "Lesson packs",
-               PackageKind.CREDITS: "Credits"}
+KIND_TITLES = {PackageKind.MEMBERSHIP: QT_TRANSLATE_NOOP("Terms", "Memberships"),
+               PackageKind.LESSON_PACK: QT_TRANSLATE_NOOP("Terms", "Lesson packs"),
+               PackageKind.CREDITS: QT_TRANSLATE_NOOP("Terms", "Credits")}
 
 
 class SaleDialog(QDialog):
@@ -56,7 +59,8 @@ class SaleDialog(QDialog):
         form.addRow(self.tr("Client"), client_row)
         self.package = QComboBox(objectName="salePackage")
         for row in ops.read(catalogue.list_packages, active_only=True):
-            self.package.addItem(f"{row['name']}  ·  {money_text(row['price'])}  ({self.tr(KIND_TITLES[row['kind']])})",
+            kind = term(KIND_TITLES[row["kind"]])
+            self.package.addItem(f"{row['name']}  ·  {money_text(row['price'])}  ({kind})",
                                  row["id"])
             self.package.setItemData(self.package.count() - 1, row["kind"], KIND_ROLE)
         if package_id is not None:
@@ -146,7 +150,7 @@ class SaleDialog(QDialog):
             self.errors.show(err)
             self.total.setText("")
             return
-        self.end.setText(quote["end"].strftime("%d.%m.%Y"))
+        self.end.setText(date_text(quote["end"]))
         lines = [f"{line['description']}: {money_text(line['amount'])}" for line in quote["lines"]]
         if quote["tax"]:
             lines.append(self.tr("Tax {rate}%: {tax}").format(rate=quote["tax_rate"].normalize(),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QHeaderView,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.models import Role
 from app.services import lists, users
 from ui.forms import FieldErrors, save_cancel_layout
+from ui.i18n import term
 from ui.models.rows import RowsModel
 from ui.ops import FAILED, OpChange, Ops
 from ui.settings.colour import ColourButton
@@ -37,21 +39,21 @@ class ItemDialog(QDialog):
         self.item_id = item["id"] if item else None
         spec = lists.LISTS[kind]
         self.setWindowTitle(self.tr("Change {what}") if item else self.tr("New {what}"))
-        self.setWindowTitle(self.windowTitle().format(what=self.tr(spec.what)))
+        self.setWindowTitle(self.windowTitle().format(what=term(spec.what)))
         form = QFormLayout()
         self.errors = FieldErrors(form, QLabel())
         self.widgets: dict[str, QWidget] = {}
         for field in spec.fields:
             if field.kind == "bool":
-                widget = QCheckBox(self.tr(field.label))
+                widget = QCheckBox(term(field.label))
                 widget.setChecked(bool(item[field.key]) if item else field.key in ("charges", "may_attend"))
                 self.errors.add_row("", field.key, widget)
             elif field.kind == "colour":
                 widget = ColourButton(item[field.key] if item else "#4a90d9")
-                self.errors.add_row(self.tr(field.label), field.key, widget)
+                self.errors.add_row(term(field.label), field.key, widget)
             else:
                 widget = QLineEdit(str(item[field.key]) if item else "")
-                self.errors.add_row(self.tr(field.label), field.key, widget)
+                self.errors.add_row(term(field.label), field.key, widget)
             widget.setObjectName(field.key)
             self.widgets[field.key] = widget
         save_cancel_layout(self, form, self.errors)
@@ -193,9 +195,11 @@ class UsersPage(QWidget):
     def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
-        self.model = RowsModel([("username", "User name"), ("name", "Full name"),
-                                ("role", "Role", lambda r: role_name(r["role"])),
-                                ("active", "Active", lambda r: "" if r["active"] else self.tr("switched off"))],
+        self.model = RowsModel([("username", QT_TRANSLATE_NOOP("Terms", "User name")),
+                                ("name", QT_TRANSLATE_NOOP("Terms", "Full name")),
+                                ("role", QT_TRANSLATE_NOOP("Terms", "Role"), lambda r: role_name(r["role"])),
+                                ("active", QT_TRANSLATE_NOOP("Terms", "Active"),
+                                 lambda r: "" if r["active"] else self.tr("switched off"))],
                                self, colour=lambda r, _k: None if r["active"] else QColor("#8a8a8a").name())
         self.table = list_view(self.model, "usersTable", fit=True)
         self.add_button = QPushButton(self.tr("Add user…"))

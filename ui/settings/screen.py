@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,41 +22,54 @@ from PySide6.QtWidgets import (
 from app.services import lists, settings
 from app.services.versions import ChangedMeanwhile
 from ui.forms import FieldErrors
+from ui.i18n import term
 from ui.ops import FAILED, OpChange, Ops
 from ui.settings.drawers import CashDrawersPage
 from ui.settings.lists import ListPage, UsersPage
 from ui.settings.logo import LogoField
 
-CHECKIN_NAMES = {"anyone": "Anyone", "any_membership": "Any client with a membership",
-                 "current_members": "Only current members"}
+CHECKIN_NAMES = {"anyone": QT_TRANSLATE_NOOP("Terms", "Anyone"),
+                 "any_membership": QT_TRANSLATE_NOOP("Terms", "Any client with a membership"),
+                 "current_members": QT_TRANSLATE_NOOP("Terms", "Only current members")}
 
 PAGES = [
-    ("Business", [
-        ("business_name", "Business name", "text"), ("business_address", "Address", "multiline"),
-        ("business_logo", "Logo", "logo"), ("currency", "Currency", "text"), ("tax_rate", "Tax rate %", "text"),
-        ("invoice_prefix", "Invoice number prefix", "text"),
-        ("draft_invoices", "Save membership invoices as drafts to edit before issuing", "bool"),
+    (QT_TRANSLATE_NOOP("Terms", "Business"), [
+        ("business_name", QT_TRANSLATE_NOOP("Terms", "Business name"), "text"),
+        ("business_address", QT_TRANSLATE_NOOP("Terms", "Address"), "multiline"),
+        ("business_logo", QT_TRANSLATE_NOOP("Terms", "Logo"), "logo"),
+        ("currency", QT_TRANSLATE_NOOP("Terms", "Currency"), "text"),
+        ("tax_rate", QT_TRANSLATE_NOOP("Terms", "Tax rate %"), "text"),
+        ("invoice_prefix", QT_TRANSLATE_NOOP("Terms", "Invoice number prefix"), "text"),
+        ("draft_invoices", QT_TRANSLATE_NOOP("Terms", "Save membership invoices as drafts to edit before issuing"),
+         "bool"),
     ]),
-    ("Memberships and attendance", [
-        ("tolerance_days", "Grace days after a membership ends", "int"),
-        ("freeze_min_days", "Shortest freeze (days)", "int"), ("freeze_max_days", "Longest freeze (days)", "int"),
-        ("freeze_max_days_per_year", "Freeze days a year at most", "int"),
-        ("checkin_policy", "Who may check in", "checkin"),
-        ("double_checkin_minutes", "Ask before a second check-in within (minutes; 0: never)", "int"),
-        ("makeup_days", "Days to use a makeup lesson", "int"),
-        ("credits_expiring_days", "Warn of credits expiring within (days)", "int"),
-        ("reminder_offsets", "Remind days before (+) or after (-) the end", "offsets"),
-        ("sibling_discount_pct", "Sibling discount % (second and later children)", "text"),
+    (QT_TRANSLATE_NOOP("Terms", "Memberships and attendance"), [
+        ("tolerance_days", QT_TRANSLATE_NOOP("Terms", "Grace days after a membership ends"), "int"),
+        ("freeze_min_days", QT_TRANSLATE_NOOP("Terms", "Shortest freeze (days)"), "int"),
+        ("freeze_max_days", QT_TRANSLATE_NOOP("Terms", "Longest freeze (days)"), "int"),
+        ("freeze_max_days_per_year", QT_TRANSLATE_NOOP("Terms", "Freeze days a year at most"), "int"),
+        ("checkin_policy", QT_TRANSLATE_NOOP("Terms", "Who may check in"), "checkin"),
+        ("double_checkin_minutes",
+         QT_TRANSLATE_NOOP("Terms", "Ask before a second check-in within (minutes; 0: never)"), "int"),
+        ("makeup_days", QT_TRANSLATE_NOOP("Terms", "Days to use a makeup lesson"), "int"),
+        ("credits_expiring_days", QT_TRANSLATE_NOOP("Terms", "Warn of credits expiring within (days)"), "int"),
+        ("reminder_offsets", QT_TRANSLATE_NOOP("Terms", "Remind days before (+) or after (-) the end"), "offsets"),
+        ("sibling_discount_pct", QT_TRANSLATE_NOOP("Terms", "Sibling discount % (second and later children)"), "text"),
     ]),
-    ("Email", [
-        ("smtp_host", "SMTP server", "text"), ("smtp_port", "Port", "port"), ("smtp_user", "User", "text"),
-        ("smtp_password", "Password", "password"), ("smtp_sender", "Sender address", "text"),
-        ("smtp_tls", "Use TLS", "bool"),
-        ("reminder_subject", "Reminder email subject", "text"),
-        ("reminder_body", "Reminder email text: {client}, {package}, {ends}, {business}, {items} are filled in",
+    (QT_TRANSLATE_NOOP("Terms", "Email"), [
+        ("smtp_host", QT_TRANSLATE_NOOP("Terms", "SMTP server"), "text"),
+        ("smtp_port", QT_TRANSLATE_NOOP("Terms", "Port"), "port"),
+        ("smtp_user", QT_TRANSLATE_NOOP("Terms", "User"), "text"),
+        ("smtp_password", QT_TRANSLATE_NOOP("Terms", "Password"), "password"),
+        ("smtp_sender", QT_TRANSLATE_NOOP("Terms", "Sender address"), "text"),
+        ("smtp_tls", QT_TRANSLATE_NOOP("Terms", "Use TLS"), "bool"),
+        ("reminder_subject", QT_TRANSLATE_NOOP("Terms", "Reminder email subject"), "text"),
+        ("reminder_body", QT_TRANSLATE_NOOP(
+            "Terms", "Reminder email text: {client}, {package}, {ends}, {business}, {items} are filled in"),
          "template"),
     ]),
-    ("Backups", [("backups_keep", "Backup copies to keep", "int")]),
+    (QT_TRANSLATE_NOOP("Terms", "Backups"),
+     [("backups_keep", QT_TRANSLATE_NOOP("Terms", "Backup copies to keep"), "int")]),
 ]
 
 
@@ -75,9 +88,9 @@ class SettingsPage(QWidget):
             widget = LogoField(ops, self.errors) if kind == "logo" else _editor(kind)
             widget.setObjectName(key)
             self.widgets[key] = widget
-            self.errors.add_row(self.tr(label) if kind != "bool" else "", key, widget)
+            self.errors.add_row(term(label) if kind != "bool" else "", key, widget)
             if kind == "bool":
-                widget.setText(self.tr(label))
+                widget.setText(term(label))
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
         line = QHBoxLayout()
@@ -127,7 +140,7 @@ def _editor(kind: str) -> QWidget:
     if kind == "checkin":
         combo = QComboBox()
         for value, name in CHECKIN_NAMES.items():
-            combo.addItem(QWidget.tr(name), value)
+            combo.addItem(term(name), value)
         return combo
     editor = QLineEdit()
     if kind == "password":
@@ -187,9 +200,10 @@ class SettingsScreen(QWidget):
         self.lists = {kind: CashDrawersPage(ops) if kind == "cash_drawers" else ListPage(ops, kind)
                       for kind in lists.LISTS}
         self.users = UsersPage(ops)
-        titles = [title for title, _fields in PAGES] + [spec.title for spec in lists.LISTS.values()] + ["Users"]
+        titles = [title for title, _fields in PAGES] + [spec.title for spec in lists.LISTS.values()] + [
+            QT_TRANSLATE_NOOP("Terms", "Users")]
         for title, page in zip(titles, [*self.pages, *self.lists.values(), self.users], strict=True):
-            self.nav.addItem(self.tr(title))
+            self.nav.addItem(term(title))
             self.stack.addWidget(page)
         self.nav.setWordWrap(True)  # a long page title takes two lines: the lists beside keep their columns
         self.nav.setFixedWidth(NAV_WIDTH)

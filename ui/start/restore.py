@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -33,15 +34,18 @@ class RestoreDialog(QDialog):
         note = QLabel(self.tr("The current data is backed up first, then replaced by the copy you choose. "
                               "Everything entered after that copy was made is in the backup of the current data."))
         note.setWordWrap(True)
-        why = {"daily": self.tr("daily"), "manual": self.tr("Back up now"), "before-upgrade": self.tr("before an upgrade"),
+        why = {"daily": self.tr("daily"), "manual": self.tr("Back up now"),
+               "before-upgrade": self.tr("before an upgrade"),
                "before-restore": self.tr("before a restore")}
         unreadable = self.tr("cannot be read")
         self.model = RowsModel([
-            ("taken", "Made", lambda c: c["copy"].taken.strftime("%Y-%m-%d %H:%M")),
-            ("size", "Size", lambda c: _size(c["copy"].size)),
-            ("clients", "Clients", lambda c: unreadable if c["copy"].clients is None else str(c["copy"].clients)),
-            ("sales", "Sales", lambda c: unreadable if c["copy"].sales is None else str(c["copy"].sales)),
-            ("reason", "Why", lambda c: why.get(c["copy"].reason, c["copy"].reason)),
+            ("taken", QT_TRANSLATE_NOOP("Terms", "Made"), lambda c: c["copy"].taken.strftime("%Y-%m-%d %H:%M")),
+            ("size", QT_TRANSLATE_NOOP("Terms", "Size"), lambda c: _size(c["copy"].size)),
+            ("clients", QT_TRANSLATE_NOOP("Terms", "Clients"),
+             lambda c: unreadable if c["copy"].clients is None else str(c["copy"].clients)),
+            ("sales", QT_TRANSLATE_NOOP("Terms", "Sales"),
+             lambda c: unreadable if c["copy"].sales is None else str(c["copy"].sales)),
+            ("reason", QT_TRANSLATE_NOOP("Terms", "Why"), lambda c: why.get(c["copy"].reason, c["copy"].reason)),
         ], self, right=("size", "clients", "sales"))
         self.model.set_rows([{"copy": copy} for copy in self.copies])
         self.table = list_view(self.model, "backupCopies", fit=True)
