@@ -156,29 +156,42 @@ def _plain_os_error(exc: Exception) -> str:
     return str(exc)
 
 
-def backup_postgres(url: str, folder: Path, keep: int = 30) -> Path:
-    """``pg_dump`` of the database at ``url`` into ``folder`` (custom format, for ``pg_restore``)."""
+def backup_postgres(url: str, folder: Path, keep: int = 30, reason: str = "daily") -> Path:
+    """``pg_dump`` of the database at ``url`` into ``folder`` (custom format, for ``pg_restore``); the
+    newest ``keep`` dumps are kept, as SQLite's copies are.
+
+    The dump is written beside its name and renamed once pg_dump has finished: a failed or cut
+    dump never counts as a backup. The password goes to pg_dump in its environment, not on its
+    command line (where every user of the PC could read it).
+
+    Raises:
+        BackupFailed: pg_dump is missing or failed (server gone, wrong password), or the folder cannot be written.
+    """
     tool = pg_dump_tool()
     if tool is None:
         raise BackupFailed("pg_dump is not installed on this PC: the database server's own backups apply.")
     parsed = make_url(url)
     stem = parsed.database or "desk"
-    target = Path(folder) / f"{stem}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}-daily.dump"
+    target = Path(folder) / f"{stem}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}-{reason}.dump"
     partial = target.with_name(target.name + ".partial")
-    plain_url = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+    plain_url = parsed.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+    env = {**os.environ, **({"PGPASSWORD": parsed.password} if parsed.password else {})}
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
         done = subprocess.run([tool, "--format=custom", f"--file={partial}", plain_url],
-                              capture_output=True, text=True, timeout=3600)
+                              capture_output=True, text=True, timeout=3600, env=env)
         if done.returncode != 0:
-            raise BackupFailed(f"pg_dump could not back up the database: {done.stderr.strip()}")
+            said = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"
+            raise BackupFailed(f"No backup was made: pg_dump could not back up the database ({said}).")
+        private_file(partial)  # a copy of everyone's data: readable only by the user (D6)
         os.replace(partial, target)
+    except subprocess.TimeoutExpired as exc:
+        raise BackupFailed("No backup was made: pg_dump did not finish within an hour.") from exc
     except OSError as exc:
         raise BackupFailed(f"No backup was made in {folder}: {_plain_os_error(exc)}") from exc
     finally:
         partial.unlink(missing_ok=True)
-    for old in list_backups(folder, stem, ".dump")[keep:]:
-        old.unlink(missing_ok=True)
+    prune_backups(folder, stem, keep, ".dump")
     return target
 
 
@@ -191,8 +204,9 @@ def list_backups(folder: Path, stem: str, suffix: str = ".sqlite3") -> list[Path
     return sorted(Path(folder).glob(f"{stem}-*{suffix}"), reverse=True)
 
 
-def prune_backups(folder: Path, stem: str, keep: int) -> None:
-    for old in list_backups(folder, stem)[keep:]:
+def prune_backups(folder: Path, stem: str, keep: int, suffix: str = ".sqlite3") -> None:
+    """Remove the oldest copies beyond the newest ``keep`` ("Backup copies to keep")."""
+    for old in list_backups(folder, stem, suffix)[keep:]:
         old.unlink(missing_ok=True)
 
 

@@ -57,7 +57,8 @@ def test_owner_adds_an_attendance_status_and_a_user_from_the_settings_lists(desk
     screen = SettingsScreen(ops)
     qtbot.addWidget(screen)
     titles = screen.page_titles()
-    assert titles[-5:] == ["Attendance statuses", "Client categories", "Cash drawers", "Credit types", "Users"]
+    assert titles[-6:] == ["Attendance statuses", "Client categories", "Cash drawers", "Credit types", "Users",
+                           "Database server"]
     page = screen.lists["attendance_statuses"]
     seen = {}
     picks = iter([QColor(), QColor("#E67E22")])  # Cancel in the picker first, then orange

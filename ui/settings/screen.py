@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import languages
 from app.services import lists, settings
 from app.services.versions import ChangedMeanwhile
 from ui.forms import FieldErrors
@@ -27,6 +28,7 @@ from ui.ops import FAILED, OpChange, Ops
 from ui.settings.drawers import CashDrawersPage
 from ui.settings.lists import ListPage, UsersPage
 from ui.settings.logo import LogoField
+from ui.settings.server import BackupsNote, ServerPage
 
 CHECKIN_NAMES = {"anyone": QT_TRANSLATE_NOOP("Terms", "Anyone"),
                  "any_membership": QT_TRANSLATE_NOOP("Terms", "Any client with a membership"),
@@ -40,6 +42,8 @@ PAGES = [
         ("currency", QT_TRANSLATE_NOOP("Terms", "Currency"), "text"),
         ("tax_rate", QT_TRANSLATE_NOOP("Terms", "Tax rate %"), "text"),
         ("invoice_prefix", QT_TRANSLATE_NOOP("Terms", "Invoice number prefix"), "text"),
+        ("language", QT_TRANSLATE_NOOP("Terms", "Language (each user may choose their own: File › Language…)"),
+         "language"),
         ("draft_invoices", QT_TRANSLATE_NOOP("Terms", "Save membership invoices as drafts to edit before issuing"),
          "bool"),
     ]),
@@ -105,6 +109,7 @@ class SettingsPage(QWidget):
 
     def load(self, values: dict, versions: dict | None = None) -> None:
         self.versions = versions  # as read with the values: a save after another PC's is refused (D7)
+        self.language = values.get("language")
         for key, _label, kind in self.fields:
             _set(self.widgets[key], kind, values[key])
 
@@ -117,7 +122,10 @@ class SettingsPage(QWidget):
         self.saved.clear()
         if self.ops.run(settings.update_settings, self.values(), self.versions, parent=self,
                         on_error=self._refused, done=self.tr("Settings saved")) is not FAILED:
-            self.saved.setText(self.tr("Saved."))
+            self.saved.setText(self.tr("Saved. The new language takes effect after a restart.")
+                               if self.values().get("language", self.language) != self.language
+                               else self.tr("Saved."))
+            self.language = self.values().get("language")
             self.versions = self.ops.read(settings.read_versions)  # this save is the one to build on
 
     def _refused(self, err) -> None:
@@ -137,6 +145,11 @@ def _editor(kind: str) -> QWidget:
         editor = QPlainTextEdit()
         editor.setMaximumHeight(70 if kind == "multiline" else 150)
         return editor
+    if kind == "language":
+        combo = QComboBox()
+        for code in languages.SHIPPED:
+            combo.addItem(languages.NAMES[code], code)  # each in its own words
+        return combo
     if kind == "checkin":
         combo = QComboBox()
         for value, name in CHECKIN_NAMES.items():
@@ -157,7 +170,7 @@ def _set(widget: QWidget, kind: str, value) -> None:
         widget.setValue(int(value))
     elif kind in ("multiline", "template"):
         widget.setPlainText(str(value))
-    elif kind == "checkin":
+    elif kind in ("checkin", "language"):
         widget.setCurrentIndex(max(0, widget.findData(value)))
     elif kind == "offsets":
         widget.setText(", ".join(str(v) for v in value))
@@ -174,7 +187,7 @@ def _get(widget: QWidget, kind: str):
         return widget.value()
     if kind in ("multiline", "template"):
         return widget.toPlainText()
-    if kind == "checkin":
+    if kind in ("checkin", "language"):
         return widget.currentData()
     if kind == "offsets":
         return [part.strip() for part in widget.text().replace(";", ",").split(",") if part.strip()]
@@ -200,9 +213,12 @@ class SettingsScreen(QWidget):
         self.lists = {kind: CashDrawersPage(ops) if kind == "cash_drawers" else ListPage(ops, kind)
                       for kind in lists.LISTS}
         self.users = UsersPage(ops)
+        self.server = ServerPage(ops)
+        backups = self.pages[[title for title, _fields in PAGES].index("Backups")]
+        backups.layout().insertWidget(0, BackupsNote(ops))
         titles = [title for title, _fields in PAGES] + [spec.title for spec in lists.LISTS.values()] + [
-            QT_TRANSLATE_NOOP("Terms", "Users")]
-        for title, page in zip(titles, [*self.pages, *self.lists.values(), self.users], strict=True):
+            QT_TRANSLATE_NOOP("Terms", "Users"), QT_TRANSLATE_NOOP("Terms", "Database server")]
+        for title, page in zip(titles, [*self.pages, *self.lists.values(), self.users, self.server], strict=True):
             self.nav.addItem(term(title))
             self.stack.addWidget(page)
         self.nav.setWordWrap(True)  # a long page title takes two lines: the lists beside keep their columns

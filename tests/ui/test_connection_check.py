@@ -1,0 +1,119 @@
+"""D4 for a server: Settings › Database server tries an address off the window's thread and says plainly
+what it found: connected (and the server's version), wrong password, no such database, nobody answering."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import uuid
+
+import pytest
+from PySide6.QtCore import Qt
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from app.connection import MESSAGES, check_connection
+from app.paths import load_local_config
+from tests.databases import ON_POSTGRES, SERVER
+from tests.ui.typing import type_text
+from ui.settings.screen import SettingsScreen
+
+on_postgres = pytest.mark.skipif(not ON_POSTGRES, reason="needs a PostgreSQL server (tests/postgres.sh)")
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("MEMBERSHIP_DESK_HOME", str(tmp_path))  # this PC's local.json: the test's own
+    return tmp_path
+
+
+@pytest.fixture
+def server_page(desk, qtbot, home):
+    screen = SettingsScreen(desk.ops("olga"))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.open_page(screen.server)
+    yield screen.server
+    screen.close()  # held until here: the page lives in the screen
+
+
+def _closed_port() -> int:
+    with socket.socket() as probe:  # bound and closed again: nobody listens there
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def _test(qtbot, page, address: str) -> str:
+    page.address.clear()
+    type_text(page.address, address)
+    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.tested is not None, timeout=15000)
+    assert page.test_button.isEnabled()
+    return page.answer.text()
+
+
+def test_d4_a_server_that_does_not_answer_is_said_plainly_and_not_used(qtbot, server_page, home, monkeypatch):
+    tried_on = []
+
+    def check(url):
+        tried_on.append(threading.current_thread())
+        return check_connection(url, timeout=2)
+
+    monkeypatch.setattr("ui.settings.server.check_connection", check)
+    answer = _test(qtbot, server_page, f"postgresql://desk:secret@127.0.0.1:{_closed_port()}/desk")
+    assert answer == MESSAGES["not_answering"]
+    assert tried_on and tried_on[0] is not threading.main_thread()  # the window never waited for the server
+    assert not server_page.use_button.isEnabled()
+    assert load_local_config() == {}  # nothing changed
+
+
+def test_d4_an_address_that_is_not_a_server_is_refused_with_the_form_to_write(qtbot, server_page):
+    assert _test(qtbot, server_page, "desk.example:5432") == MESSAGES["bad_url"]
+    assert _test(qtbot, server_page, "sqlite:///desk.sqlite3") == MESSAGES["bad_url"]
+    assert not server_page.use_button.isEnabled()
+
+
+def test_d4_an_unknown_host_name_is_said_plainly():
+    assert check_connection("postgresql://desk@no-such-host.invalid/desk", timeout=3).kind == "host_not_found"
+
+
+@on_postgres
+def test_d4_connected_says_the_server_version_and_this_pc_opens_it_from_the_next_start(qtbot, server_page, home):
+    address = make_url(SERVER).set(drivername="postgresql").render_as_string(hide_password=False)
+    answer = _test(qtbot, server_page, address)
+    with create_engine(SERVER).connect() as conn:
+        version = conn.execute(text("SHOW server_version")).scalar_one()
+    where = make_url(SERVER)
+    assert answer == f"Connected to {where.host}/{where.database}: PostgreSQL {version}."
+    qtbot.mouseClick(server_page.use_button, Qt.MouseButton.LeftButton)
+    assert load_local_config()["database_url"] == make_url(SERVER).set(drivername="postgresql+psycopg") \
+        .render_as_string(hide_password=False)
+
+
+@pytest.fixture
+def role_with_password():
+    """A role that signs in with a password (tests/pg_cluster.sh trusts only the superuser)."""
+    name = f"checker_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f"CREATE ROLE {name} LOGIN PASSWORD 'right one'"))
+    yield name
+    with admin.connect() as conn:
+        conn.execute(text(f"DROP ROLE {name}"))
+    admin.dispose()
+
+
+@on_postgres
+def test_d4_a_wrong_password_and_a_missing_database_are_said_plainly(qtbot, server_page, role_with_password):
+    server = make_url(SERVER).set(drivername="postgresql", username=role_with_password)
+    right = server.set(password="right one").render_as_string(hide_password=False)
+    if check_connection(server.set(password="wrong").render_as_string(hide_password=False)).connected:
+        pytest.skip("this server trusts every connection from here (pg_hba.conf): no password is ever wrong")
+    assert check_connection(right).connected  # the role itself is fine: only the password differs below
+    wrong = server.set(password="wrong").render_as_string(hide_password=False)
+    assert _test(qtbot, server_page, wrong) == MESSAGES["wrong_password"]
+    nobody = server.set(username="nobody_here", password="x").render_as_string(hide_password=False)
+    assert _test(qtbot, server_page, nobody) == MESSAGES["wrong_password"]
+    missing = server.set(password="right one", database="no_such_desk").render_as_string(hide_password=False)
+    assert _test(qtbot, server_page, missing) == MESSAGES["database_missing"]
+    assert not server_page.use_button.isEnabled()
