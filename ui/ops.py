@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import OperationalError
 
 from app.changes import EVERYTHING, ChangeRecorder, Changes
+from app.commit import one_action
 from app.db import Database
 from app.errors import DomainError
 from app.live import announce, new_program_id
@@ -144,7 +145,7 @@ class Ops(QObject):
     def transaction(self, service: Callable, *args, **kwargs) -> tuple[Any, Changes]:
         """One write transaction: the service's result and what it changed (announced to the other
         PCs inside the same transaction, so they hear of it exactly when it commits)."""
-        with self.db.writer.begin() as session:
+        with one_action(self.db) as session:  # a server gone meanwhile: NotSaved / SaveUnknown, plainly (D1)
             recorder = ChangeRecorder(session)
             result = service(session, self.actor, *args, **kwargs)
             session.flush()

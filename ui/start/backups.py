@@ -59,8 +59,8 @@ class Backups(QObject):
         keep = self.ops.read(_keep)
         engine, folder = self.ops.db.engine, self.folder
         if not self.on_sqlite:
-            return lambda _state: backup.backup_postgres(str(engine.url.render_as_string(hide_password=False)),
-                                                         folder, keep)
+            return lambda _state: backup.backup_postgres(engine.url.render_as_string(hide_password=False),
+                                                         folder, keep, reason)
         return lambda state: backup.backup_sqlite(engine, folder, reason, keep, state)
 
     def when_due(self) -> Job | None:
