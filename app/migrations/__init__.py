@@ -1,7 +1,7 @@
 """Alembic migrations. ``HEAD`` names the newest revision without importing Alembic
 (program start stays fast); a test checks it against the scripts."""
 
-HEAD = "0009_reminders_sent"
+HEAD = "0010_report_indexes"
 
 SEARCH_INDEXES = ("clients_fts", "ix_clients_search_key_trgm", "ix_clients_phone_key_trgm")
 

@@ -33,6 +33,7 @@ class Membership(Stamped, Base):
         Index("ix_memberships_client_kind", "client_id", "kind", "start_date"),
         Index("ix_memberships_end_date", "end_date"),
         Index("ix_memberships_start_date", "start_date", "id"),  # the memberships list, newest first
+        Index("ix_memberships_renews_id", "renews_id"),  # Q1: a sale's renewal
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
