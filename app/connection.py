@@ -41,7 +41,8 @@ WORDS = [
 ]
 
 MESSAGES = {
-    "wrong_password": "The server refused the user name or password. Check both in the address.",
+    "wrong_password": "The server refused the user name or password. Check both in the server's address "
+                      "(Settings › Database server).",
     "host_not_found": "The server's name was not found. Check the host name in the address and the network.",
     "not_answering": "The server does not answer. Check that it runs, the port, and the network (a firewall?).",
     "database_missing": "The server answered, but it has no database of that name. Check the name in the address.",

@@ -117,3 +117,28 @@ def test_d4_a_wrong_password_and_a_missing_database_are_said_plainly(qtbot, serv
     missing = server.set(password="right one", database="no_such_desk").render_as_string(hide_password=False)
     assert _test(qtbot, server_page, missing) == MESSAGES["database_missing"]
     assert not server_page.use_button.isEnabled()
+
+
+@on_postgres
+def test_d4_a_password_changed_on_the_server_while_the_desk_runs_is_a_plain_message(desk, role_with_password,
+                                                                                   monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.db import Database, make_engine
+    from app.services import clients
+    from ui.ops import FAILED, Ops, ReadFailed
+
+    told, bugs = [], []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: told.append(text))
+    monkeypatch.setattr("ui.ops.report_bug", lambda exc, parent=None: bugs.append(exc))
+    wrong = make_url(desk.database.engine.url).set(username=role_with_password, password="wrong")
+    db = Database(make_engine(wrong.render_as_string(hide_password=False)))
+    try:
+        ops = Ops(db, desk.ops("olga").actor)
+        assert ops.run(clients.create_client, name="Not Saved") is FAILED
+        with pytest.raises(ReadFailed):
+            ops.read(clients.count_clients, "")
+    finally:
+        db.dispose()
+    assert bugs == []
+    assert told == [MESSAGES["wrong_password"] + " Nothing was saved or read."] * 2
