@@ -19,6 +19,8 @@ from sqlalchemy.exc import OperationalError
 
 from app.changes import EVERYTHING, ChangeRecorder, Changes
 from app.commit import one_action
+from app.connection import MESSAGES as CONNECTION_MESSAGES
+from app.connection import connection_problem
 from app.db import Database
 from app.errors import DomainError
 from app.live import announce, new_program_id
@@ -71,6 +73,9 @@ UNREACHABLE = ("could not connect", "connection refused", "server closed the con
 def storage_message(exc: OperationalError) -> str | None:
     """A plain message for storage trouble the user can act on, else None (a bug)."""
     text = str(exc.orig).lower() if exc.orig else str(exc).lower()
+    refused = connection_problem(exc)  # the server answered but refused: its reason, plainly
+    if refused in ("wrong_password", "database_missing", "host_not_found"):
+        return f"{CONNECTION_MESSAGES[refused]} Nothing was saved or read."
     if any(words in text for words in UNREACHABLE):
         return ("The database server cannot be reached, so nothing was saved or read. Check the network "
                 "and that the server runs; the desk catches up by itself once it is back.")
