@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QInputDialog,
     QLabel,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 from app.languages import date_text
 from app.services import agenda
 from ui.forms import pydate, qdate
+from ui.list_exports import export_agenda
 from ui.models.rows import RowsModel
 from ui.ops import Ops
 from ui.page import area_page
@@ -73,7 +75,12 @@ class AgendaScreen(RefreshOnChange, QWidget):
             header.setSectionResizeMode(stretched, QHeaderView.ResizeMode.Stretch)
         column.addWidget(self.table, 1)
         self.count = QLabel(objectName="agendaCount")
-        column.addWidget(self.count)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.count, 1)
+        self.export_button = QPushButton(self.tr("Export…"), objectName="exportList")  # X2
+        self.export_button.clicked.connect(lambda: export_agenda(self, pydate(self.day.date())))
+        bottom.addWidget(self.export_button)
+        column.addLayout(bottom)
         self._connect_signals()
         self.refresh()
 

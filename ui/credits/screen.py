@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPush
 from app.services import clients
 from ui.credits.balances import BalancesModel
 from ui.credits.use import UseDialog
+from ui.list_exports import export_credit_balances
 from ui.ops import Ops
 from ui.page import area_page
 from ui.refresh import RefreshOnChange
@@ -39,6 +40,9 @@ class CreditsScreen(RefreshOnChange, QWidget):
         bottom = QHBoxLayout()
         self.count = QLabel(objectName="balanceCount")
         bottom.addWidget(self.count, 1)
+        self.export_button = QPushButton(self.tr("Export…"), objectName="exportList")  # X2
+        self.export_button.clicked.connect(lambda: export_credit_balances(self))
+        bottom.addWidget(self.export_button)
         column.addLayout(bottom)
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._connect_signals()

@@ -23,6 +23,7 @@ from app.services.status import ACTIONS, LABELS, Status
 from ui import messages
 from ui.forms import FieldErrors, pydate, qdate, save_cancel_layout
 from ui.i18n import term
+from ui.list_exports import export_memberships
 from ui.memberships.columns import SalesColumns
 from ui.models.memberships import MembershipsTableModel
 from ui.ops import FAILED, Ops
@@ -109,6 +110,9 @@ class MembershipsScreen(RefreshOnChange, QWidget):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.count)
+        self.export_button = QPushButton(self.tr("Export…"), objectName="exportList")  # X2
+        self.export_button.clicked.connect(lambda: export_memberships(self))
+        actions.addWidget(self.export_button)
         layout.addLayout(actions)
         self.client.textEdited.connect(lambda _t: self.refresh())
         for combo in (self.standing, self.package):

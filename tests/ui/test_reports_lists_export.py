@@ -1,0 +1,98 @@
+"""X2: the memberships list, the credits area and the agenda export what they show (same filters) to XLSX
+and CSV, with the writer the clients export uses (typed cells, injection-safe), as a job."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from decimal import Decimal
+
+from openpyxl import load_workbook
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+from sqlalchemy import select
+
+from app.models import CreditGrant, Package
+from app.services import catalogue, clients, sales
+from tests.ui.jobs import finished
+from ui.agenda.screen import AgendaScreen
+from ui.credits.screen import CreditsScreen
+from ui.memberships.screen import MembershipsScreen
+
+
+def _export(qtbot, monkeypatch, screen, path):
+    """Press the screen's Export… and choose ``path``; wait for the job; the file's rows."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(screen.export_button, Qt.MouseButton.LeftButton)
+    assert screen.ops.jobs.running, "no export job was started"
+    finished(qtbot, screen.ops.jobs.running[-1])
+    if path.suffix == ".csv":
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            return list(csv.reader(f))
+    return [[cell.value for cell in row] for row in load_workbook(path).active.iter_rows()]
+
+
+def test_x2_the_memberships_list_exports_as_filtered(desk, qtbot, monkeypatch, tmp_path):
+    olga = desk.ops("olga")
+    today = dt.date.today()
+    with desk.database.writer.begin() as s:
+        gold = s.scalar(select(Package.id).where(Package.name == "Gold"))
+        anna = clients.create_client(s, olga.actor, name="=Anna Export")
+        boris = clients.create_client(s, olga.actor, name="Boris Export")
+        sales.sell(s, olga.actor, anna, gold, start_date=today, today=today)
+        sales.sell(s, olga.actor, boris, gold, start_date=today, today=today)
+    screen = MembershipsScreen(olga)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.keyClicks(screen.client, "Export")
+    shown = sorted(screen.model.sale(r)["client"] for r in range(screen.model.rowCount()))
+    rows = _export(qtbot, monkeypatch, screen, tmp_path / "memberships.xlsx")
+    assert rows[0] == ["Client", "Code", "Package", "From", "Until", "Status", "Lessons used", "Lessons", "Price",
+                       "Invoice", "Payment", "Due"]
+    assert sorted(r[0] for r in rows[1:]) == shown == ["=Anna Export", "Boris Export"]
+    anna_row = next(r for r in rows[1:] if r[0] == "=Anna Export")
+    assert anna_row[2] == "Gold" and anna_row[3] == dt.datetime.combine(today, dt.time()) and anna_row[5] == "Active"
+    assert isinstance(anna_row[8], (int, float)) and Decimal(str(anna_row[8])) > 0
+    screen.client.clear()
+    qtbot.keyClicks(screen.client, "Boris")
+    rows = _export(qtbot, monkeypatch, screen, tmp_path / "memberships.csv")
+    assert [r[0] for r in rows[1:]] == ["Boris Export"]  # the filter as shown
+
+
+def test_x2_the_credits_area_exports_one_row_per_client_and_type(desk, qtbot, monkeypatch, tmp_path):
+    owner = desk.ops("olga").actor
+    today = dt.date.today()
+    with desk.database.writer.begin() as s:
+        sauna = catalogue.create_credit_type(s, owner, "Sauna", "visit")
+        for n, name in enumerate(("Holder One", "+Holder Two")):
+            client = clients.create_client(s, owner, name=name)
+            s.add(CreditGrant(client_id=client, credit_type_id=sauna, units=5, used=n, valid_from=today,
+                              valid_until=today + dt.timedelta(days=30)))
+    screen = CreditsScreen(desk.ops("rita"))
+    qtbot.addWidget(screen)
+    screen.show()
+    rows = _export(qtbot, monkeypatch, screen, tmp_path / "credits.csv")
+    assert rows[0] == ["Code", "Client", "Credit type", "Available", "Unit", "Soonest expiry"]
+    assert sorted(r[1:5] for r in rows[1:]) == [["'+Holder Two", "Sauna", "4", "visit"],
+                                                ["Holder One", "Sauna", "5", "visit"]]
+    assert {r[5] for r in rows[1:]} == {(today + dt.timedelta(days=30)).isoformat()}
+
+
+def test_x2_the_agenda_exports_the_day_shown(desk, qtbot, monkeypatch, tmp_path):
+    today = dt.date.today()
+    owner = desk.ops("olga").actor
+    with desk.database.writer.begin() as s:
+        spa = catalogue.create_package(s, owner, kind="membership", name="Spa month", price="50", term_count=1,
+                                       term_unit="month", services=[{"name": "Towel", "frequency": "weekly",
+                                                                     "every_weeks": 1, "weekdays": [today.weekday()]}])
+        anna = clients.create_client(s, owner, name="Anna Agenda")
+        sales.sell(s, owner, anna, spa, start_date=today, today=today)
+    screen = AgendaScreen(desk.ops("rita"))
+    qtbot.addWidget(screen)
+    screen.show()
+    rows = _export(qtbot, monkeypatch, screen, tmp_path / "agenda.xlsx")
+    assert rows[0][:6] == ["Day", "Client", "Code", "Service", "Membership", "State"]
+    assert [r[1:6] for r in rows[1:]] == [["Anna Agenda", rows[1][2], "Towel", "Spa month", "Planned"]]
+    assert rows[1][0] == dt.datetime.combine(today, dt.time())
+    qtbot.mouseClick(screen.forward, Qt.MouseButton.LeftButton)  # tomorrow: nothing due, only the header
+    assert _export(qtbot, monkeypatch, screen, tmp_path / "tomorrow.csv")[1:] == []
