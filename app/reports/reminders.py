@@ -130,7 +130,8 @@ def run(session: Session, actor: Actor, filters: Filters | None = None, *, state
         "reminders", "Reminders", COLUMNS,
         rows=[r for r in rows if r["phone"] or r["email"]],
         apart=[r for r in rows if not (r["phone"] or r["email"])],
-        filters=[("Day", f"{today:%d.%m.%Y}"), ("Offsets", ", ".join(offset_words(o) for o in offsets) or "none")],
+        filters=[("Day", f"{today:%d.%m.%Y}"),
+                 ("Offsets", ", ".join(offset_words(o) for o in offsets) or "no reminder days set")],
         empty_text="No reminders are due today." if offsets else
         "No reminder days are set: add them in Settings (e.g. 7, 1, -3).")
 
@@ -212,6 +213,10 @@ def record_sent(session: Session, actor: Actor, letter: Letter) -> int:
     return recorded
 
 
+CANCELLED = "cancelled"  # the reasons of a letter "not sent" (the page words them)
+SENT_ELSEWHERE = "already sent from another PC"
+
+
 @dataclass(frozen=True)
 class Outcome:
     """What happened to one letter: "sent", "refused" (with the server's reason) or "not sent"."""
@@ -236,11 +241,11 @@ def send_mailing(mailing: Mailing, call: Callable, state: TaskState | None = Non
         try:
             state.progress(number, len(letters))
             if call(already_sent, letter, write=False):
-                outcomes.append(Outcome(letter.client, letter.address, "not sent", "already sent from another PC"))
+                outcomes.append(Outcome(letter.client, letter.address, "not sent", SENT_ELSEWHERE))
                 continue
             documents.send(mailing.settings, _message(mailing.settings, letter), state)
         except Cancelled:
-            outcomes.extend(Outcome(left.client, left.address, "not sent", "cancelled")
+            outcomes.extend(Outcome(left.client, left.address, "not sent", CANCELLED)
                             for left in letters[number:])
             return outcomes
         except DomainError as refused:

@@ -78,10 +78,10 @@ def test_q5_the_page_lists_who_to_call_and_who_is_apart(due_desk, qtbot):
     rows = _cells(page.model)
     ends = f"{TODAY + dt.timedelta(days=5):%d.%m.%Y}"
     assert sorted(rows) == [
-        [f"{n} Remind", f"+44 7700 90000{i}", f"{n.lower()}@example.org", "Month pass (membership)", ends,
+        [f"{n} Remind", f"+44 7700 90000{i}", f"{n.lower()}@example.org", "Month pass", ends,
          "7 days before", ""] for i, n in ((1, "Ann"), (2, "Bob"), (3, "Cid"))] + [
-        ["Dan Phone", "+44 7700 900004", "", "Month pass (membership)", ends, "7 days before", ""]]
-    assert _cells(page.apart_model) == [["Eve Nowhere", "Month pass (membership)", ends, "7 days before"]]
+        ["Dan Phone", "+44 7700 900004", "", "Month pass", ends, "7 days before", ""]]
+    assert _cells(page.apart_model) == [["Eve Nowhere", "Month pass", ends, "7 days before"]]
     assert page.apart.isVisible() and page.apart_title.isVisible() and not page.results.isVisible()
     assert page.email_button.isEnabled()
     assert "5 due today" in page.about.text() and "3 with an email address" in page.about.text()

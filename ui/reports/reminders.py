@@ -36,8 +36,19 @@ def _sortable(model: RowsModel, name: str):
     return view
 
 
-def _ends(row: dict) -> str:
-    return f"{row['package']} ({row['kind']})"
+class _Rows(RowsModel):
+    """Rows whose long last column (credits, a server's reason) shows whole in a tooltip when cut short."""
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and index.isValid() and index.column() == len(self.columns) - 1:
+            return super().data(index, Qt.ItemDataRole.DisplayRole) or None
+        return super().data(index, role)
+
+
+def _fit(view) -> None:
+    """Every column as wide as its contents but the last, which takes the rest of the width."""
+    for column in range(view.model().columnCount() - 1):
+        view.resizeColumnToContents(column)
 
 
 class RemindersPage(RefreshOnChange, QWidget):
@@ -51,37 +62,38 @@ class RemindersPage(RefreshOnChange, QWidget):
         self.report: Report | None = None
         self.reading = self.sending = None  # the jobs reading the list and sending the emails
         layout, top = area_page(self, self.tr("Reminders"))
-        self.about = QLabel(objectName="remindersAbout", wordWrap=True)
+        self.about = QLabel(objectName="clientCount", wordWrap=True)
         self.about.setTextFormat(Qt.TextFormat.PlainText)
         self.email_button = QPushButton(self.tr("Email all…"), objectName="emailAll", enabled=False)
         top.addWidget(self.about, 1)
         top.addWidget(self.email_button)
-        self.model = RowsModel([
+        self.model = _Rows([
             ("client", QT_TRANSLATE_NOOP("Terms", "Client")), ("phone", QT_TRANSLATE_NOOP("Terms", "Phone")),
             ("email", QT_TRANSLATE_NOOP("Terms", "Email")),
-            ("package", QT_TRANSLATE_NOOP("Terms", "What ends"), _ends),
+            ("package", QT_TRANSLATE_NOOP("Terms", "What ends")),
             ("ends", QT_TRANSLATE_NOOP("Terms", "Ends on"), lambda r: f"{r['ends']:%d.%m.%Y}"),
             ("when", QT_TRANSLATE_NOOP("Terms", "Reminder")), ("credits", QT_TRANSLATE_NOOP("Terms", "Credits"))],
             self)
         self.table = _sortable(self.model, "remindersTable")
-        self.empty = QLabel(objectName="remindersEmpty", wordWrap=True, visible=False)
+        self.empty = QLabel(objectName="emptyNote", wordWrap=True, visible=False)
         self.empty.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.empty)
         self.apart_title = QLabel(self.tr("No phone and no email: listed apart, to be reached another way"),
-                                  objectName="sectionTitle", visible=False)
-        self.apart_model = RowsModel([
+                                  objectName="cardTitle", visible=False)
+        self.apart_model = _Rows([
             ("client", QT_TRANSLATE_NOOP("Terms", "Client")),
-            ("package", QT_TRANSLATE_NOOP("Terms", "What ends"), _ends),
+            ("package", QT_TRANSLATE_NOOP("Terms", "What ends")),
             ("ends", QT_TRANSLATE_NOOP("Terms", "Ends on"), lambda r: f"{r['ends']:%d.%m.%Y}"),
             ("when", QT_TRANSLATE_NOOP("Terms", "Reminder"))], self)
         self.apart = _sortable(self.apart_model, "remindersApart")
         self.apart.setVisible(False)
         layout.addWidget(self.apart_title)
         layout.addWidget(self.apart, 1)
-        self.results_title = QLabel(objectName="sectionTitle", visible=False)
+        self.results_title = QLabel(objectName="cardTitle", visible=False)
         self.results_title.setTextFormat(Qt.TextFormat.PlainText)
-        self.results_model = RowsModel([
+        self.results_model = _Rows([
             ("client", QT_TRANSLATE_NOOP("Terms", "Client")), ("address", QT_TRANSLATE_NOOP("Terms", "Address")),
             ("result", QT_TRANSLATE_NOOP("Terms", "Result")), ("reason", QT_TRANSLATE_NOOP("Terms", "Reason"))],
             self, colour=lambda row, _key: REFUSED_COLOUR if row["refused"] else None)
@@ -92,6 +104,7 @@ class RemindersPage(RefreshOnChange, QWidget):
         self.problem = QLabel(objectName="fieldError", wordWrap=True, visible=False)
         self.problem.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.problem)
+        layout.addStretch(0)  # takes the height only when every table is hidden: the notes stay at the top
         self.email_button.clicked.connect(self.email_all)
         self.watch(ops)
         self.refresh()
@@ -112,7 +125,7 @@ class RemindersPage(RefreshOnChange, QWidget):
         self.apart_title.setVisible(bool(report.apart))
         self.apart.setVisible(bool(report.apart))
         for view in (self.table, self.apart):
-            view.resizeColumnsToContents()
+            _fit(view)
         addresses = self._addresses()
         self.email_button.setEnabled(addresses > 0)
         self.about.setText(self.tr("{due} due today ({offsets}); {emails} with an email address.").format(
@@ -146,14 +159,17 @@ class RemindersPage(RefreshOnChange, QWidget):
 
     def _sent(self, outcomes: list[reminders.Outcome]) -> None:
         words = {"sent": self.tr("Sent"), "refused": self.tr("Refused"), "not sent": self.tr("Not sent")}
+        ours = {reminders.CANCELLED: self.tr("Cancel was pressed before it was sent"),
+                reminders.SENT_ELSEWHERE: self.tr("Already sent from another PC meanwhile")}
         self.results_model.set_rows([{"client": o.client, "address": o.address, "result": words[o.result],
-                                      "reason": o.reason, "refused": o.result != "sent"} for o in outcomes])
+                                      "reason": ours.get(o.reason, o.reason), "refused": o.result != "sent"}
+                                     for o in outcomes])
         sent = sum(o.result == "sent" for o in outcomes)
         self.results_title.setText(self.tr("Email results: {sent} sent and recorded; {other} not sent, "
                                            "still due").format(sent=sent, other=len(outcomes) - sent))
         self.results_title.show()
         self.results.show()
-        self.results.resizeColumnsToContents()
+        _fit(self.results)
         self.refresh()
 
     def _refused(self, err) -> None:

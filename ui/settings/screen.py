@@ -68,8 +68,8 @@ PAGES = [
         ("smtp_sender", QT_TRANSLATE_NOOP("Terms", "Sender address"), "text"),
         ("smtp_tls", QT_TRANSLATE_NOOP("Terms", "Use TLS"), "bool"),
         ("reminder_subject", QT_TRANSLATE_NOOP("Terms", "Reminder email subject"), "text"),
-        ("reminder_body", QT_TRANSLATE_NOOP(
-            "Terms", "Reminder email text: {client}, {package}, {ends}, {business}, {items} are filled in"),
+        ("reminder_body",
+         QT_TRANSLATE_NOOP("Terms", "Reminder email text\nwith {client} {package}\n{ends} {business} {items}"),
          "template"),
     ]),
     (QT_TRANSLATE_NOOP("Terms", "Backups"),
