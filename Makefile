@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run demo test test-postgres stress bench screenshots package selftest clean translations translations-update
+.PHONY: run demo test test-postgres stress bench bench-postgres screenshots package selftest clean translations translations-update
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -43,6 +43,10 @@ stress: $(STAMP) $(QM)
 
 bench: $(STAMP) $(QM)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.benchmarks $(ARGS)
+
+# Sale + payment and L1 on a throwaway PostgreSQL cluster (tests/pg_cluster.sh, as test-postgres).
+bench-postgres: $(STAMP) $(QM)
+	PY=$(PY) tests/bench_postgres.sh $(ARGS)
 
 # Every screen, settings page and the sale/payment dialogs at 1024x768 and 1366x768 into shots/
 # (to look at); the README's pictures are four of them at 1366x768.

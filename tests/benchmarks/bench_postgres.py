@@ -1,0 +1,147 @@
+"""Several PCs on a PostgreSQL server: a sale plus its payment, and a change seen on another PC (L1).
+
+Needs a server: ``DESK_TEST_DATABASE_URL`` (``make bench-postgres`` starts a throwaway cluster, as
+tests/postgres.sh does). The database is a modest one (the kids' centre of SPEC §4: 2,000 clients) made
+fresh on that server and dropped after; the actions run through ``Ops.transaction``, as the desk runs
+them (one transaction each, with its notification to the other PCs), on a warm connection pool.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import tempfile
+import time
+
+from tests.benchmarks.common import Result, median_of
+
+NEEDS_BIG_DB = False  # its own database on the server, not .bench's SQLite file
+CLIENTS, VISITS = 2_000, 20_000
+WARM_UP, RUNS = 5, 30
+LIVE_RUNS = 20
+SALE_BUDGET_S = 0.050  # issue 11: sale + payment on local PostgreSQL
+SEEN_BUDGET_S = 0.5  # L1 on a server (ui/live.py polls every 200 ms)
+
+
+def _server_database():
+    """A fresh database on the benchmark's server, filled by the demo generator; its URL."""
+    from tests.databases import new_database_url
+
+    from app.demo import build
+    from app.storage import open_database
+
+    url = new_database_url(tempfile.mkdtemp(), "bench")
+    db = open_database(url, create=True)
+    with db.writer.begin() as session:
+        build(session, clients=CLIENTS, visits=VISITS)
+    with db.engine.begin() as conn:  # fresh statistics, as autovacuum would have them by now
+        conn.exec_driver_sql("ANALYZE")
+    return url, db
+
+
+def _drop(url: str) -> None:
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    from tests.databases import SERVER
+
+    admin = create_engine(SERVER, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{make_url(url).database}" WITH (FORCE)'))
+    admin.dispose()
+
+
+def _sale_and_payment(ops, db) -> list[float]:
+    from sqlalchemy import select
+
+    from app.models import Client, Package, PackageKind
+    from app.services import payments, sales
+
+    with db.reader() as s:
+        pack = s.scalar(select(Package.id).where(Package.kind == PackageKind.LESSON_PACK, Package.active))
+        client_ids = s.scalars(select(Client.id).where(Client.archived.is_(False)).order_by(Client.id.desc())
+                               .limit(WARM_UP + RUNS)).all()
+    took = []
+    for client_id in client_ids:
+        started = time.perf_counter()
+        sale, _changes = ops.transaction(sales.sell, client_id, pack)
+        ops.transaction(payments.add_payment, sale.invoice_id, "10.00")
+        took.append(time.perf_counter() - started)
+    return took[WARM_UP:]  # the first ones fill the pool and the caches
+
+
+def _seen_on_another_pc(app, here, url) -> tuple[list[float], list[float]]:
+    """Commit a client on one PC, time until another PC's window hears of it: with the window's own
+    poll (every ui.live.POLL_MS), and with the listener asked continuously (the server's own delay)."""
+    from PySide6.QtCore import QEventLoop
+
+    from app.live import PostgresListener
+    from app.services import clients
+    from app.storage import open_database
+    from ui.live import LiveUpdates
+    from ui.ops import Ops
+
+    other_db = open_database(url)
+    there = Ops(other_db, here.actor)
+    heard = []
+    there.changed.connect(lambda change: heard.append(time.perf_counter()) if change.remote else None)
+    live = LiveUpdates(there)
+    live.start()
+    rng = random.Random(11)
+    window = []
+    for number in range(LIVE_RUNS):
+        pause = time.perf_counter() + rng.uniform(0, 0.2)  # a commit at any moment of the poll's cycle
+        while time.perf_counter() < pause:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        heard.clear()
+        here.transaction(clients.create_client, name=f"Seen Elsewhere {number}")
+        committed = time.perf_counter()
+        while not heard and time.perf_counter() - committed < 5:
+            app.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
+        window.append((heard[0] if heard else float("inf")) - committed)
+    live.stop()
+
+    listener, raw = PostgresListener(other_db.engine, there.program), []
+    for number in range(LIVE_RUNS):
+        here.transaction(clients.create_client, name=f"Heard At Once {number}")
+        committed = time.perf_counter()
+        while not listener.poll() and time.perf_counter() - committed < 5:
+            time.sleep(0.0005)
+        raw.append(time.perf_counter() - committed)
+    listener.close()
+    other_db.dispose()
+    return window, raw
+
+
+def run() -> list[Result]:
+    if not os.environ.get("DESK_TEST_DATABASE_URL"):
+        print("postgres: skipped, no server (DESK_TEST_DATABASE_URL is not set: run make bench-postgres)")
+        return []
+    from PySide6.QtWidgets import QApplication
+
+    from app.models import load_all
+
+    load_all()
+    from ui.app import _first_owner
+    from ui.ops import Ops
+
+    app = QApplication.instance() or QApplication([])
+    started = time.perf_counter()
+    url, db = _server_database()
+    built = time.perf_counter() - started
+    try:
+        here = Ops(db, _first_owner(db))
+        took = _sale_and_payment(here, db)
+        window, raw = _seen_on_another_pc(app, here, url)
+    finally:
+        db.dispose()
+        _drop(url)
+    note = f"{CLIENTS:,} clients, {VISITS:,} visits, built in {built:.0f} s"
+    return [
+        Result("postgres: sale + payment (two actions)", median_of(took), SALE_BUDGET_S, note),
+        Result("postgres: L1 seen on another PC's window", median_of(window), SEEN_BUDGET_S,
+               f"worst of {LIVE_RUNS}: {max(window) * 1000:.0f} ms; the window polls every 200 ms"),
+        Result("postgres: L1 worst of the runs", max(window), SEEN_BUDGET_S),
+        Result("postgres: NOTIFY heard (listener asked at once)", median_of(raw), float("inf"),
+               f"worst {max(raw) * 1000:.1f} ms"),
+    ]
