@@ -55,6 +55,8 @@ class Invoice(Stamped, Base):
         UniqueConstraint("prefix", "number"),
         CheckConstraint("number IS NULL OR number > 0", name="number"),
         Index("ix_invoices_client_date", "client_id", "date"),
+        Index("ix_invoices_date", "date"),  # Q2: the sales of a period
+        Index("ix_invoices_owing", "state", "payer_id", "date", "total"),  # Q4: what each payer owes
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -95,6 +97,7 @@ class Payment(Stamped, Base):
     __table_args__ = (
         CheckConstraint("amount > 0", name="amount"),
         Index("ix_payments_paid_on", "paid_on"),
+        Index("ix_payments_invoice_valid", "invoice_id", "voided_at", "amount"),  # Q4: what an invoice owes
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -1,4 +1,6 @@
-"""The owner's reports (Q1-Q8) read by indexes: a sale's renewal is found by ``renews_id``.
+"""The owner's reports (Q1-Q8) read by indexes: a sale's renewal is found by ``renews_id``, the sales
+of a period by their invoice's date (Q2); what each payer owes from two covering indexes (Q4: the
+issued invoices by payer, and each invoice's valid payments).
 
 Revision ID: 0010_report_indexes
 Revises: 0009_reminders_sent
@@ -15,7 +17,13 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_index("ix_memberships_renews_id", "memberships", ["renews_id"])
+    op.create_index("ix_invoices_date", "invoices", ["date"])
+    op.create_index("ix_invoices_owing", "invoices", ["state", "payer_id", "date", "total"])
+    op.create_index("ix_payments_invoice_valid", "payments", ["invoice_id", "voided_at", "amount"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_payments_invoice_valid", table_name="payments")
+    op.drop_index("ix_invoices_owing", table_name="invoices")
+    op.drop_index("ix_invoices_date", table_name="invoices")
     op.drop_index("ix_memberships_renews_id", table_name="memberships")
