@@ -66,3 +66,20 @@ def test_q7_a_figure_of_this_month_opens_with_the_preset_this_month(qtbot, area,
     finished(qtbot, area.report_page.job)
     assert area.report_page.filter_bar.preset.currentData() == "this_month"
     assert samples.asked[-1] == ("payments", _tile(area, "Current members").figure.filters)
+
+
+def test_q7_the_owner_signs_in_on_the_dashboard_and_the_receptionist_on_clients(qtbot, ops_for, samples,  # noqa: F811
+                                                                                monkeypatch):
+    from ui.mainwindow import MainWindow
+
+    monkeypatch.setattr(dashboard_page, "DASHBOARD", "tests.ui.report_samples:sample_dashboard")
+    owner = MainWindow(ops_for("olga"))
+    qtbot.addWidget(owner)
+    assert owner.stack.currentWidget().objectName() == "area_reports"
+    reports = owner.screen("reports")
+    assert reports.pages.currentWidget() is reports.dashboard
+    finished(qtbot, reports.dashboard.job)
+    assert [t.figure.title for t in reports.dashboard.tiles][:2] == ["Current members", "Revenue"]
+    desk = MainWindow(ops_for("rita"))
+    qtbot.addWidget(desk)
+    assert desk.stack.currentWidget().objectName() == "area_clients"
