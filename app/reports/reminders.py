@@ -231,8 +231,9 @@ def send_mailing(mailing: Mailing, call: Callable, state: TaskState | None = Non
     """Send each letter and record it once the server took it (off the window's thread).
 
     ``call(service, *args, write=...)`` runs a service in a transaction of its own (``Ops.call``).
-    A refused address does not stop the others; Cancel stops before the next letter, and the
-    letters not sent are listed as such (nothing of them is recorded).
+    A refused address does not stop the others; a server that cannot be reached (or refuses the
+    sign-in) and Cancel stop the mailing, and the letters not sent are listed as such with the reason
+    (nothing of them is recorded: they stay due).
     """
     state = state or TaskState()
     outcomes = []
@@ -248,9 +249,13 @@ def send_mailing(mailing: Mailing, call: Callable, state: TaskState | None = Non
             outcomes.extend(Outcome(left.client, left.address, "not sent", CANCELLED)
                             for left in letters[number:])
             return outcomes
-        except DomainError as refused:
+        except documents.AddressRefused as refused:  # this address only: the others still go
             outcomes.append(Outcome(letter.client, letter.address, "refused", refused.message))
             continue
+        except DomainError as failed:  # no server, wrong password: the next letters would fail the same way
+            outcomes.extend(Outcome(left.client, left.address, "not sent", failed.message)
+                            for left in letters[number:])
+            return outcomes
         call(record_sent, letter)
         outcomes.append(Outcome(letter.client, letter.address, "sent"))
     return outcomes

@@ -73,7 +73,13 @@ def send(settings: dict, message: EmailMessage, state: TaskState | None = None, 
             smtp.send_message(message)
     except (OSError, smtplib.SMTPException) as exc:
         state.check()  # a connection closed by Cancel is a cancel, not a failure
-        raise DomainError(f"The email could not be sent: {_reason(exc)}. Nothing was sent.") from None
+        refused = (AddressRefused if isinstance(exc, (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError))
+                   else DomainError)
+        raise refused(f"The email could not be sent: {_reason(exc)}. Nothing was sent.") from None
+
+
+class AddressRefused(DomainError):
+    """The server took the connection but refused this address or this message: others may still go."""
 
 
 def _reason(exc: Exception) -> str:

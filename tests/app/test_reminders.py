@@ -351,3 +351,19 @@ def test_q5_cancel_stops_before_the_next_letter_and_lists_the_rest(session, owne
 def test_q5_email_all_without_a_mail_server_says_where_to_set_it_up(session, owner):
     with pytest.raises(DomainError, match="Settings › Email"):
         reminders.prepare_mailing(session, owner, today=TODAY)
+
+
+def test_q5_a_server_that_cannot_be_reached_stops_the_mailing_and_records_nothing(session, owner, month):
+    for name in ("Ann Down", "Bob Down"):
+        sell_ending(session, owner, client(session, owner, name), month, day(5))
+    with socket.socket() as probe:  # a port nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings.update_settings(session, owner, {"smtp_host": "127.0.0.1", "smtp_port": port, "smtp_tls": False,
+                                              "smtp_sender": "desk@sunny.example"})
+    call = lambda service, *args, write=True: service(session, owner, *args)  # noqa: E731
+    outcomes = reminders.send_mailing(reminders.prepare_mailing(session, owner, today=TODAY), call)
+    assert [(o.client, o.result) for o in outcomes] == [("Ann Down", "not sent"), ("Bob Down", "not sent")]
+    assert all("could not be sent" in o.reason for o in outcomes)
+    assert session.scalar(select(func.count()).select_from(ReminderSent)) == 0
+    assert listed(session, owner) == {"Ann Down": "7 days before", "Bob Down": "7 days before"}  # still due

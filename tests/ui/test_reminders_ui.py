@@ -173,3 +173,29 @@ def test_q5_the_reminder_template_is_edited_in_settings_and_an_unknown_placehold
     qtbot.waitUntil(lambda: email.saved.text() != "")
     with desk.database.reader.begin() as s:
         assert settings.get_settings(s)["reminder_body"] == "Dear {client}, {items}"
+
+
+def test_l3_q5_email_all_to_a_slow_server_shows_progress_cancel_leaves_all_due(due_desk, qtbot, monkeypatch):
+    from tests.ui.jobs import Heartbeat
+    from tests.ui.test_slow_jobs import SlowSMTP, _cancel
+
+    page = _page(qtbot, due_desk.ops("olga"))
+    server = SlowSMTP(delay=60)  # never says hello while the test runs
+    try:
+        with due_desk.database.writer.begin() as s:
+            settings.update_settings(s, due_desk.ops("olga").actor, {
+                "smtp_host": "127.0.0.1", "smtp_port": server.port, "smtp_tls": False,
+                "smtp_sender": "desk@sunny.example"})
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        with Heartbeat() as heart:
+            qtbot.mouseClick(page.email_button, Qt.MouseButton.LeftButton)
+            _cancel(qtbot, page)
+            finished(qtbot, page.sending)
+        assert heart.kept_beating()
+    finally:
+        server.close()
+    assert [(r["address"], r["result"]) for r in page.results_model.rows] == [
+        ("ann@example.org", "Not sent"), ("bob@example.org", "Not sent"), ("cid@example.org", "Not sent")]
+    assert page.results_model.rows[0]["reason"] == "Cancel was pressed before it was sent"
+    assert _recorded(due_desk) == []
+    qtbot.waitUntil(lambda: page.reading.finished and page.model.rowCount() == 4)  # all still due
