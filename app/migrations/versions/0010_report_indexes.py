@@ -1,6 +1,7 @@
 """The owner's reports (Q1-Q8) read by indexes: a sale's renewal is found by ``renews_id``, the sales
 of a period by their invoice's date (Q2); what each payer owes from two covering indexes (Q4: the
-issued invoices by payer, and each invoice's valid payments).
+issued invoices by payer, and each invoice's valid payments); a month's journal marks per group from
+an index alone (Q4 attendance, Q7 occupancy).
 
 Revision ID: 0010_report_indexes
 Revises: 0009_reminders_sent
@@ -20,9 +21,11 @@ def upgrade() -> None:
     op.create_index("ix_invoices_date", "invoices", ["date"])
     op.create_index("ix_invoices_owing", "invoices", ["state", "payer_id", "date", "total"])
     op.create_index("ix_payments_invoice_valid", "payments", ["invoice_id", "voided_at", "amount"])
+    op.create_index("ix_visits_date_group", "visits", ["date", "group_id", "program_id"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_visits_date_group", table_name="visits")
     op.drop_index("ix_payments_invoice_valid", table_name="payments")
     op.drop_index("ix_invoices_owing", table_name="invoices")
     op.drop_index("ix_invoices_date", table_name="invoices")
