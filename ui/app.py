@@ -27,6 +27,7 @@ from app.paths import (
     load_local_config,
     private_file,
 )
+from app.languages import SHIPPED
 from app.services.access import Actor
 from ui import messages
 from ui.mainwindow import MainWindow
@@ -61,6 +62,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     where.add_argument("--demo", action="store_true", help="open the demo database (made on first use)")
     parser.add_argument("--screenshot", type=Path, help="render a view offscreen to this PNG and exit")
     parser.add_argument("--view", default="clients", help="the area to show (with --screenshot)")
+    parser.add_argument("--lang", choices=SHIPPED,
+                        help="speak this language this time (else the user's, or the business's, from Settings)")
     parser.add_argument("--self-test", action="store_true",
                         help="check this build end to end in a temporary data folder and exit (0 when it passed)")
     return parser.parse_args(argv)
@@ -161,6 +164,22 @@ def _first_owner(db: Database) -> Actor:
         return first_owner(session)
 
 
+def speak(db: Database, args, actor: Actor | None = None) -> str | None:
+    """Install the language of ``actor`` (before the sign-in: the business's) before any widget
+    of theirs is built (L2); a plain problem when its translation could not be loaded."""
+    from app import languages
+    from app.services import settings
+    from ui import i18n
+
+    with db.reader.begin() as session:
+        language = args.lang or settings.language_for(session, actor.user_id if actor else None)
+        currency = settings.get_settings(session)["currency"]
+    languages.use(languages.current(), currency)
+    if actor is not None and language == languages.current():
+        return None
+    return i18n.install(QApplication.instance(), language)
+
+
 def start(argv: list[str] | None = None) -> MainWindow | None:
     """Everything up to the shown main window; None when the user quit on the way."""
     args = parse_args(argv)
@@ -172,10 +191,12 @@ def start(argv: list[str] | None = None) -> MainWindow | None:
     db = open_with_way_out(url, path, create)
     if db is None:
         return None
+    problem = speak(db, args)  # the sign-in and first start speak the business's language
     actor = _signed_in(db, args)
     if actor is None:
         db.dispose()
         return None
+    problem = speak(db, args, actor) or problem
     desk = DeskSession(db, QApplication.instance(), automatic_backups=not args.screenshot)  # rebuilt on sign-in
     desk.ended.connect(QApplication.quit)
     window = desk.open(actor)
@@ -183,6 +204,9 @@ def start(argv: list[str] | None = None) -> MainWindow | None:
         window.resize(1280, 800)  # run() shows the view, and fails when it was not built
     AfterFirstPaint(window, settle)  # the remaining tables, once the window is on screen
     window.show()
+    if problem:  # a missing or damaged translation: English, and said once
+        log.warning("%s", problem)
+        window.statusBar().showMessage(problem)
     return window
 
 

@@ -26,6 +26,7 @@ from ui.live import LiveUpdates
 from ui.ops import Ops
 from ui.settings.users import role_name
 from ui.start.backups import Backups
+from ui.start.language import LanguageDialog
 from ui.start.password import PasswordDialog
 
 DONE_MESSAGE_MS = 8000
@@ -74,6 +75,8 @@ class MainWindow(QMainWindow):
         self.sign_out_action.triggered.connect(self.sign_out_requested)
         self.password_action = file_menu.addAction(self.tr("Change &password…"))
         self.password_action.triggered.connect(lambda: PasswordDialog(self.ops, parent=self).exec())
+        self.language_action = file_menu.addAction(self.tr("&Language…"))
+        self.language_action.triggered.connect(lambda: LanguageDialog(self.ops, parent=self).exec())
         self.backups = Backups(self.ops, self)
         if self.ops.actor.may(Right.MANAGE_BACKUPS):
             file_menu.addSeparator()

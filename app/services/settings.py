@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import paths, secret_store, validation
+from app import languages, paths, secret_store, validation
 from app.errors import DomainError
 from app.models import CashDrawer, Setting
 from app.pictures import read_picture, store_picture
@@ -60,6 +60,10 @@ def _percent_text(value, key):
     return str(validation.percent(value, key, "This percentage"))
 
 
+def _language(value, key):
+    return languages.check(value)
+
+
 def _drawer_id(value, key):
     return None if value is None else validation.whole(value, key, "The cash drawer", minimum=1)
 
@@ -95,6 +99,7 @@ SCHEMA = {
     "smtp_tls": (True, _flag),
     "backups_keep": (14, lambda v, k: validation.whole(v, k, "Backups to keep", minimum=1, maximum=365)),
     "default_cash_drawer": (None, _drawer_id),  # an active drawer's id: the payment step offers it
+    "language": ("en", _language),  # L2: the business's; each user may choose their own (user_language)
 }
 
 
@@ -202,4 +207,45 @@ def logo_problem(logo: str) -> str | None:
     """What is wrong with the logo setting, for the settings page; None when it is fine or empty."""
     if logo and not Path(logo).is_file():
         return f"The logo file {logo} is missing; choose it again with Browse…"
+
+
+def _user_language_key(user_id: int) -> str:
+    return f"language.user.{user_id}"  # per user, beside the business's (no column for one choice)
+
+
+def language_for(session: Session, user_id: int | None = None) -> str:
+    """The language the window speaks for ``user_id``: their own choice, else the business's (L2)."""
+    if user_id is not None:
+        own = session.get(Setting, _user_language_key(user_id))
+        if own is not None and own.value in languages.SHIPPED:
+            return own.value
+    return get_settings(session)["language"]
+
+
+def business_language(session: Session, actor: Actor) -> str:
+    """The business's language: what a user who chose none speaks."""
+    return get_settings(session)["language"]
+
+
+def own_language(session: Session, actor: Actor) -> str | None:
+    """The signed-in user's own choice; None: the business's."""
+    own = session.get(Setting, _user_language_key(actor.user_id))
+    return own.value if own is not None else None
+
+
+def set_own_language(session: Session, actor: Actor, language: str | None) -> str | None:
+    """Any user chooses the language of their own window (None: the business's); after a restart."""
+    if language is not None:
+        languages.check(language)
+    key = _user_language_key(actor.user_id)
+    row = session.get(Setting, key)
+    if language is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(Setting(key=key, value=language))
+    else:
+        row.value = language
+    audit.record(session, actor, "update", "settings", None, own_language=language or "the business's")
+    return language
     return None

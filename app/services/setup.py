@@ -58,11 +58,11 @@ def add_defaults(session: Session) -> None:
 
 
 def first_start(session: Session, *, business_name: str, currency: str, owner_name: str,
-                username: str, password: str, repeat_password: str) -> Actor:
+                username: str, password: str, repeat_password: str, language: str = "en") -> Actor:
     """Create the business and its owner; refuse if the database already has users."""
     if users.has_users(session):
         raise DomainError("This database is already set up; sign in instead.")
-    settings.store(session, {"business_name": business_name, "currency": currency})
+    settings.store(session, {"business_name": business_name, "currency": currency, "language": language})
     users.check_new_password(password, repeat_password, "password", "repeat_password")
     owner = users.actor_of(users.add_user(session, username, owner_name, Role.OWNER, password))
     add_defaults(session)

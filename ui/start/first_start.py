@@ -1,8 +1,13 @@
-"""First start: the business's name and currency, and the owner's account."""
+"""First start: the language, the business's name and currency, and the owner's account.
+
+Choosing another language installs it and builds the dialog again in it (what was typed stays).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -11,15 +16,19 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app import languages
 from app.db import Database
 from app.errors import DomainError
 from app.services import setup
 from app.services.access import Actor
+from ui import i18n
 from ui.forms import FieldErrors
+
+RELANGUAGE = 2  # the dialog's result when the language was changed: built again in it
 
 
 class FirstStartDialog(QDialog):
-    def __init__(self, db: Database, parent=None):
+    def __init__(self, db: Database, parent=None, typed: dict | None = None):
         super().__init__(parent)
         self.db = db
         self.actor: Actor | None = None
@@ -34,6 +43,12 @@ class FirstStartDialog(QDialog):
         form = QFormLayout()
         self.fields: dict[str, QLineEdit] = {}
         self.errors = FieldErrors(form, QLabel())
+        self.language = QComboBox(objectName="language")
+        for code in languages.SHIPPED:
+            self.language.addItem(languages.NAMES[code], code)  # each in its own words
+        self.language.setCurrentIndex(self.language.findData(languages.current()))
+        self.language.currentIndexChanged.connect(self._relanguage)
+        self.errors.add_row(self.tr("Language"), "language", self.language)
         for field, label, placeholder, secret in [
             ("business_name", self.tr("Business name"), self.tr("e.g. Sunny Kids Centre"), False),
             ("currency", self.tr("Currency"), "EUR", False),
@@ -50,6 +65,8 @@ class FirstStartDialog(QDialog):
             self.fields[field] = edit
             self.errors.add_row(label, field, edit)
         self.fields["currency"].setText("EUR")
+        for field, text in (typed or {}).items():
+            self.fields[field].setText(text)
         layout.addLayout(form)
         layout.addWidget(self.errors.general)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
@@ -61,6 +78,7 @@ class FirstStartDialog(QDialog):
 
     def create(self) -> None:
         values = {field: edit.text() for field, edit in self.fields.items()}
+        values["language"] = self.language.currentData()
         try:
             with self.db.writer.begin() as session:
                 self.actor = setup.first_start(session, **values)
@@ -70,7 +88,26 @@ class FirstStartDialog(QDialog):
             return
         self.accept()
 
+    def typed(self) -> dict:
+        return {field: edit.text() for field, edit in self.fields.items()}
+
+    def _relanguage(self) -> None:
+        """Speak the chosen language now (Qt's words too, right to left for Arabic) and be built again."""
+        problem = i18n.install(QApplication.instance(), self.language.currentData())
+        if problem:
+            self.language.blockSignals(True)
+            self.language.setCurrentIndex(self.language.findData("en"))
+            self.language.blockSignals(False)
+            self.errors.general.setText(problem)
+            return
+        self.done(RELANGUAGE)
+
     @classmethod
     def ask(cls, db: Database) -> Actor | None:
-        dialog = cls(db)
-        return dialog.actor if dialog.exec() == QDialog.DialogCode.Accepted else None
+        typed = None
+        while True:
+            dialog = cls(db, typed=typed)
+            result = dialog.exec()
+            if result != RELANGUAGE:
+                return dialog.actor if result == QDialog.DialogCode.Accepted else None
+            typed = dialog.typed()
