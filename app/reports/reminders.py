@@ -13,6 +13,9 @@ program was not running is sent the next time, once, instead of being lost as a 
 days before" would lose it. The message says "ends on" or "ended on" from the actual dates, so a
 late reminder is still true.
 
+A child without a phone or an email of their own is reached through the guardian's phone and the
+family payer's phone and email.
+
 Not reminded: cancelled sales, archived clients, and a sale already replaced: its renewal (any
 kind), a later time membership of the client (the membership that governs them now, M8), a later
 pack of the same program, a later top-up of the same credits package.
@@ -34,7 +37,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import DomainError
-from app.models import Client, Membership, PackageKind, ReminderSent
+from app.models import Client, Family, Membership, PackageKind, ReminderSent
 from app.reports.base import Column, Filters, Kind, Report, ReportDef
 from app.reports.reminder_template import fill, template_for
 from app.services import credits, documents
@@ -90,11 +93,13 @@ def due(session: Session, today: dt.date) -> list[dict]:
         return []
     first_end = today + dt.timedelta(days=min(offsets) - CATCH_UP_DAYS)
     last_end = today + dt.timedelta(days=max(offsets))
-    sale = Membership
+    sale, payer = Membership, aliased(Client)
     rows = session.execute(
         select(sale.id, sale.client_id, sale.kind, sale.package_name, sale.start_date, sale.end_date,
-               Client.name, Client.code, Client.phone, Client.guardian_phone, Client.email)
+               Client.name, Client.code, Client.phone, Client.guardian_phone, Client.email,
+               payer.phone.label("payer_phone"), payer.email.label("payer_email"))
         .join(Client, Client.id == sale.client_id)
+        .outerjoin(Family, Family.id == Client.family_id).outerjoin(payer, payer.id == Family.payer_id)
         .where(sale.end_date.between(first_end, last_end), sale.cancelled_on.is_(None), ~Client.archived,
                ~_replaced(sale))
         .order_by(sale.end_date, Client.name, sale.id)).all()
@@ -109,7 +114,8 @@ def due(session: Session, today: dt.date) -> list[dict]:
         sent.update(session.execute(select(ReminderSent.membership_id, ReminderSent.offset_days, ReminderSent.ends_on)
                                     .where(ReminderSent.membership_id.in_(ids[at:at + 500]))).all())
     return [{"client_id": row.client_id, "membership_id": row.id, "client": row.name, "code": row.code,
-             "phone": row.phone or row.guardian_phone, "email": row.email, "package": row.package_name,
+             "phone": row.phone or row.guardian_phone or row.payer_phone or "",
+             "email": row.email or row.payer_email or "", "package": row.package_name,
              "kind": KIND_WORDS[row.kind], "ends": row.end_date, "offset": offset, "when": offset_words(offset)}
             for row, offset in found if (row.id, offset, row.end_date) not in sent]
 

@@ -214,6 +214,17 @@ def test_q5_a_child_is_listed_with_the_guardians_phone(session, owner, month):
     assert row["phone"] == "+44 7700 900099"
 
 
+def test_q5_a_child_without_an_email_is_reached_through_the_family_payer(session, owner, month):
+    from app.services import families
+
+    mother = client(session, owner, "Mary Payer", phone="+44 7700 900050", email="mary@example.org")
+    child = clients.create_client(session, owner, name="Kid Payer")
+    families.add_to_family(session, owner, mother, child)
+    sell_ending(session, owner, child, month, day(5))
+    [row] = reminders.run(session, owner, today=TODAY).rows
+    assert (row["client"], row["phone"], row["email"]) == ("Kid Payer", "+44 7700 900050", "mary@example.org")
+
+
 def test_k7_the_call_list_says_credits_running_low_or_expiring(session, owner, month, sauna):
     holder = client(session, owner, "Credit Holder")
     sell_ending(session, owner, holder, month, day(5))

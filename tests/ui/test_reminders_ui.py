@@ -199,3 +199,10 @@ def test_l3_q5_email_all_to_a_slow_server_shows_progress_cancel_leaves_all_due(d
     assert page.results_model.rows[0]["reason"] == "Cancel was pressed before it was sent"
     assert _recorded(due_desk) == []
     qtbot.waitUntil(lambda: page.reading.finished and page.model.rowCount() == 4)  # all still due
+
+
+def test_q5_the_page_models_pass_the_model_tester(due_desk, qtbot, qtmodeltester):
+    page = _page(qtbot, due_desk.ops("olga"))
+    for view in (page.table, page.apart, page.results):
+        qtmodeltester.check(view.model())
+        qtmodeltester.check(view.model().sourceModel())
