@@ -7,6 +7,7 @@ when the schema is not at ``HEAD``.
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, inspect, text
@@ -19,6 +20,7 @@ from app.errors import DatabaseProblem
 from app.migrations import HEAD
 from app.paths import private_file
 from app.shares import network_share
+from app.tasks import TaskState
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 
@@ -94,12 +96,56 @@ def _check_header(file: Path) -> None:
             raise DatabaseProblem("damaged", f"The file {file} is damaged or is not a database.")
 
 
+CHECK_AT_OPENING_BYTES = 48 * 1024 * 1024  # a larger file's quick_check runs after the window is up
+
+
+def _damaged(where) -> DatabaseProblem:
+    return DatabaseProblem("damaged", f"The database file {where} has damaged pages. Restore a backup.")
+
+
 def _quick_check(conn: Connection, url: str) -> None:
-    """``PRAGMA quick_check`` on every start (the full integrity check runs daily with the backup)."""
+    """``PRAGMA quick_check`` at opening, for a file small enough to check at once (a kids' centre's)."""
     found = [row[0] for row in conn.exec_driver_sql("PRAGMA quick_check").fetchall()]
     if found != ["ok"]:
-        where = make_url(url).database
-        raise DatabaseProblem("damaged", f"The database file {where} has damaged pages. Restore a backup.")
+        raise _damaged(make_url(url).database)
+
+
+def checked_at_opening(url: str) -> bool:
+    """Whether :func:`open_database` runs the quick_check itself; a larger file is checked by
+    :func:`check_pages` once the window is on screen (seconds on a 100,000-client file)."""
+    if not is_sqlite(url):
+        return True  # the server keeps its own pages
+    path = make_url(url).database or ""
+    file = Path(path.removeprefix("file:"))
+    return not file.is_file() or file.stat().st_size <= CHECK_AT_OPENING_BYTES
+
+
+def check_pages(file: Path, state: TaskState | None = None) -> None:
+    """``PRAGMA quick_check`` of a working file on a read-only connection of its own (a worker's job:
+    it reads every page, and writers go on meanwhile). Cancel interrupts it.
+
+    Raises:
+        DatabaseProblem: "damaged", with the plain message the window shows with "Restore a backup".
+    """
+    state = state or TaskState()
+    connection = sqlite3.connect(f"{Path(file).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
+
+    def interrupt():
+        try:
+            connection.interrupt()
+        except sqlite3.ProgrammingError:
+            pass  # the check had ended
+
+    state.interrupt_with(interrupt)
+    try:
+        found = [row[0] for row in connection.execute("PRAGMA quick_check").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        state.check()  # interrupted by Cancel
+        raise _damaged(file) from exc
+    finally:
+        connection.close()
+    if found != ["ok"]:
+        raise _damaged(file)
 
 
 def _plain(exc: Exception, url: str) -> DatabaseProblem:
@@ -130,7 +176,7 @@ def open_database(url: str, *, create: bool = False, backup_folder: Path | None 
     engine = make_engine(url, **engine_kw)
     try:
         with engine.begin() as conn:  # a write transaction: fails now if read-only or locked
-            if is_sqlite(url):
+            if is_sqlite(url) and checked_at_opening(url):
                 _quick_check(conn, url)
             rev = current_revision(conn)
             foreign = rev is None and bool(inspect(conn).get_table_names())

@@ -202,12 +202,18 @@ def start(argv: list[str] | None = None) -> MainWindow | None:
     window = desk.open(actor)
     if args.screenshot:
         window.resize(1280, 800)  # run() shows the view, and fails when it was not built
-    AfterFirstPaint(window, settle)  # the remaining tables, once the window is on screen
+    AfterFirstPaint(window, lambda: after_first_paint(window))
     window.show()
     if problem:  # a missing or damaged translation: English, and said once
         log.warning("%s", problem)
         window.statusBar().showMessage(problem)
     return window
+
+
+def after_first_paint(window: MainWindow) -> None:
+    """What waits until the window is on screen: the remaining tables, and a large file's page check."""
+    settle()
+    window.backups.check_pages()
 
 
 def settle() -> None:

@@ -15,7 +15,7 @@ from typing import Any, Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DatabaseError
 
 from app.changes import EVERYTHING, ChangeRecorder, Changes
 from app.commit import one_action
@@ -70,12 +70,18 @@ UNREACHABLE = ("could not connect", "connection refused", "server closed the con
                "terminating connection", "no route to host", "consuming input failed", "the connection is lost")
 
 
-def storage_message(exc: OperationalError) -> str | None:
+DAMAGED = ("The database file has damaged pages, so this was not read or saved. "
+           "Restore a backup (File › Restore a backup…).")
+
+
+def storage_message(exc: DatabaseError) -> str | None:
     """A plain message for storage trouble the user can act on, else None (a bug)."""
     text = str(exc.orig).lower() if exc.orig else str(exc).lower()
     refused = connection_problem(exc)  # the server answered but refused: its reason, plainly
     if refused in ("wrong_password", "database_missing", "host_not_found"):
         return f"{CONNECTION_MESSAGES[refused]} Nothing was saved or read."
+    if "malformed" in text or "not a database" in text:
+        return DAMAGED
     if any(words in text for words in UNREACHABLE):
         return ("The database server cannot be reached, so nothing was saved or read. Check the network "
                 "and that the server runs; the desk catches up by itself once it is back.")
@@ -106,6 +112,7 @@ class Ops(QObject):
     """The single door from the window to the services for the signed-in user."""
 
     changed = Signal(object)  # OpChange
+    damaged = Signal(str)  # a read or write met damaged pages (D4): the window offers "Restore a backup"
     said = Signal(str)  # a short "done" message for the status bar (SPEC: feedback after every action)
 
     def __init__(self, db: Database, actor: Actor, parent: QObject | None = None):
@@ -202,8 +209,10 @@ class Ops(QObject):
                 on_error(exc)
             else:
                 messages.warning(parent, self.tr("Not done"), exc.message)
-        elif isinstance(exc, OperationalError) and storage_message(exc) is not None:
-            QMessageBox.warning(parent, self.tr("Not saved"), self.tr(storage_message(exc)))
+        elif isinstance(exc, DatabaseError) and storage_message(exc) == DAMAGED:
+            self.damaged.emit(DAMAGED)
+        elif isinstance(exc, DatabaseError) and storage_message(exc) is not None:
+            QMessageBox.warning(parent, self.tr("Not saved"), storage_message(exc))
         else:
             report_bug(exc, parent)
 
@@ -227,10 +236,13 @@ class Ops(QObject):
         try:
             with self.db.reader.begin() as session:
                 return query(session, self.actor, *args, **kwargs)
-        except OperationalError as exc:
+        except DatabaseError as exc:
             message = storage_message(exc)
             if message is None:
                 raise
             log.warning("read refused: %s", message)
-            messages.warning(None, self.tr("Not shown"), message)
+            if message == DAMAGED:
+                self.damaged.emit(message)  # the window offers the restore, once, without stopping the screen
+            else:
+                messages.warning(None, self.tr("Not shown"), message)
             raise ReadFailed(message) from None

@@ -106,6 +106,21 @@ def test_d4_a_page_overwritten_is_found_by_the_quick_check_at_start(desk):
     assert digest(desk) == before
 
 
+def test_d4_a_large_file_opens_at_once_and_its_pages_are_checked_after(desk, monkeypatch):
+    import app.storage as storage
+
+    monkeypatch.setattr(storage, "CHECK_AT_OPENING_BYTES", 0)  # as a 100,000-client file
+    storage.check_pages(desk)  # a sound file: no complaint
+    damage_a_page(desk)
+    before = digest(desk)
+    db = open_database(sqlite_url(desk))  # the window comes up at once...
+    db.dispose()
+    with pytest.raises(DatabaseProblem) as err:  # ...and the check on the worker finds the damage
+        storage.check_pages(desk)
+    assert err.value.kind == "damaged" and "Restore a backup" in err.value.message
+    assert digest(desk) == before
+
+
 def test_d4_a_locked_file_is_reported_as_locked(desk):
     holder = sqlite3.connect(desk, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")

@@ -168,3 +168,43 @@ def test_d4_a_damaged_page_at_start_offers_restore_a_backup_and_opens_the_restor
         assert s.scalar(select(func.count(Client.id))) == 2
     db.dispose()
     assert [p.suffix for p in backups_dir().glob("centre-*before-restore*")] == [".damaged"]
+
+
+def test_d4_damaged_pages_of_a_large_file_are_found_after_the_window_is_up(home, qtbot, monkeypatch):
+    import app.storage as storage
+    from app.db import sqlite_url
+    from app.services.users import first_owner
+    from tests.app.test_backup import damage_a_page, make_desk
+
+    monkeypatch.setattr(storage, "CHECK_AT_OPENING_BYTES", 0)  # as a 100,000-client file
+    path = make_desk(home / "centre.sqlite3")
+    damage_a_page(path)
+    db = storage.open_database(sqlite_url(path))
+    with db.reader.begin() as s:
+        owner = first_owner(s)
+    with qtbot.capture_exceptions() as raised:  # the clients list's read stops quietly (ReadFailed)
+        session = DeskSession(db)
+        window = session.open(owner)
+        qtbot.addWidget(window)
+        window.show()
+        assert window.backups.check_pages() is not None
+        qtbot.waitUntil(lambda: window.backups.warning is not None and window.backups.warning.isVisible(),
+                        timeout=10000)
+    assert {kind.__name__ for kind, _exc, _tb in raised} <= {"ReadFailed"}
+    warning = window.backups.warning
+    assert "damaged pages" in warning.text() and "Restore a backup" in warning.text()
+    assert warning.findChild(object, "restoreBackup") is not None
+    warning.close()
+    window.close()
+    db.dispose()
+
+
+def test_d4_a_sound_large_file_is_checked_quietly(desk, qtbot, tmp_path, monkeypatch):
+    import app.storage as storage
+
+    monkeypatch.setattr(storage, "CHECK_AT_OPENING_BYTES", 0)
+    _, olga = _window(qtbot, desk, "olga", tmp_path)
+    job = olga.backups.check_pages()
+    assert job is not None
+    qtbot.waitUntil(lambda: job.finished, timeout=10000)
+    assert olga.backups.warning is None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -103,17 +104,22 @@ class ImportDialog(QDialog):
         self.message.clear()
         self.model.set_rows([])
         self.import_button.setEnabled(False)
-        return self.ops.background(self.tr("Reading {name}").format(name=Path(path).name), transfer.preview_import,
-                                   path, mapping, parent=self, on_done=self._show_preview, on_error=self._refused)
 
-    def _show_preview(self, result: transfer.ImportPreview) -> None:
-        self.preview = result
-        self._show_mapping(result.headers, result.mapping)
-        self.model.set_rows([_shown(row) for row in result.rows])
+        def work(state):  # the rows as shown and their counts are made on the worker too (L3)
+            preview = self.ops.call(transfer.preview_import, path, mapping, write=False, state=state)
+            return preview, [_shown(row) for row in preview.rows], Counter(row.status for row in preview.rows)
+
+        return self.ops.start(self.tr("Reading {name}").format(name=Path(path).name), work, parent=self,
+                              on_done=self._show_preview, on_error=self._refused)
+
+    def _show_preview(self, result: tuple[transfer.ImportPreview, list[dict], Counter]) -> None:
+        self.preview, shown, counts = result
+        self._show_mapping(self.preview.headers, self.preview.mapping)
+        self.model.set_rows(shown)
         self.table.resizeColumnsToContents()
         self.summary.setText(self.tr("{new} new, {dup} duplicates (skipped), {err} with errors (skipped)").format(
-            new=result.count("new"), dup=result.count("duplicate"), err=result.count("error")))
-        self.import_button.setEnabled(result.count("new") > 0)
+            new=counts["new"], dup=counts["duplicate"], err=counts["error"]))
+        self.import_button.setEnabled(counts["new"] > 0)
 
     def _show_mapping(self, headers: list[str], mapping: dict[str, int]) -> None:
         for combo in self.combos.values():

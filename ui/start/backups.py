@@ -9,12 +9,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import backup
 from app.db import is_sqlite
+from app.errors import DatabaseProblem, DomainError
 from app.paths import backups_dir
+from app.services.access import Right
 from app.services.settings import get_settings
 from app.tasks import TaskState
 from ui.jobs import Job
@@ -41,6 +43,7 @@ class Backups(QObject):
         self.warning: QMessageBox | None = None
         self.timer = QTimer(self, interval=CHECK_EVERY_MS)
         self.timer.timeout.connect(self.when_due)
+        ops.damaged.connect(self._damaged)
 
     def start_schedule(self) -> None:
         """Automatic backups (the program turns them on; a window built in a test has none)."""
@@ -99,6 +102,40 @@ class Backups(QObject):
         self.warning.setObjectName("backupWarning")
         self.warning.setInformativeText(self.tr("Your work is saved as usual. Free some space or check the "
                                                 "backups folder, then use File › Back up now."))
+        self.warning.open()
+
+    def check_pages(self) -> Job | None:
+        """D4 for a large file: its quick_check, which opening left for after the first paint, runs
+        quietly on the worker; damaged pages are a warning that offers the Restore dialog."""
+        from app.storage import check_pages, checked_at_opening
+
+        if not self.on_sqlite or checked_at_opening(self.ops.db.engine.url.render_as_string()):
+            return None
+        working = backup.database_file(self.ops.db.engine)
+
+        def work(state: TaskState) -> None:
+            try:
+                check_pages(working, state)
+            except DatabaseProblem as problem:
+                raise DomainError(problem.message) from problem
+
+        return self.ops.start(self.tr("Checking the database"), work, parent=None,
+                              on_error=lambda exc: self._damaged(exc.message))
+
+    def _damaged(self, message: str) -> None:
+        if self.warning is not None and self.warning.objectName() == "damagedWarning" and self.warning.isVisible():
+            return  # said once is enough
+        self.warning = QMessageBox(QMessageBox.Icon.Critical, self.tr("The database is damaged"), message,
+                                   QMessageBox.StandardButton.Close, self.window)
+        self.warning.setObjectName("damagedWarning")
+        if not self.ops.actor.may(Right.MANAGE_BACKUPS):
+            self.warning.setInformativeText(self.tr("Ask the owner to restore the newest sound backup."))
+        else:
+            self.warning.setInformativeText(self.tr("Work saved from now on may be lost with the damaged pages. "
+                                                    "Restore the newest sound backup."))
+            restore = self.warning.addButton(self.tr("Restore a backup…"), QMessageBox.ButtonRole.AcceptRole)
+            restore.setObjectName("restoreBackup")
+            restore.clicked.connect(self.restore, Qt.ConnectionType.QueuedConnection)
         self.warning.open()
 
     def restore(self) -> None:
