@@ -16,6 +16,7 @@ from typing import Any, Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import DatabaseError
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.changes import EVERYTHING, ChangeRecorder, Changes
 from app.commit import one_action
@@ -25,6 +26,7 @@ from app.db import Database
 from app.errors import DomainError
 from app.live import announce, new_program_id
 from app.services.access import Actor
+from app.services.versions import ChangedMeanwhile
 from app.tasks import Cancelled, TaskState
 from ui import messages
 from ui.jobs import Job, JobRunner
@@ -70,6 +72,8 @@ UNREACHABLE = ("could not connect", "connection refused", "server closed the con
                "terminating connection", "no route to host", "consuming input failed", "the connection is lost")
 
 
+SAVED_AT_ONCE = ("Another computer saved this record at the same moment, so nothing was saved here. "
+                 "Open it again to see what is saved now.")
 DAMAGED = ("The database file has damaged pages, so this was not read or saved. "
            "Restore a backup (File › Restore a backup…).")
 
@@ -157,13 +161,16 @@ class Ops(QObject):
     def transaction(self, service: Callable, *args, **kwargs) -> tuple[Any, Changes]:
         """One write transaction: the service's result and what it changed (announced to the other
         PCs inside the same transaction, so they hear of it exactly when it commits)."""
-        with one_action(self.db) as session:  # a server gone meanwhile: NotSaved / SaveUnknown, plainly (D1)
-            recorder = ChangeRecorder(session)
-            result = service(session, self.actor, *args, **kwargs)
-            session.flush()
-            changes = recorder.changes()
-            if changes:
-                announce(session, changes, self.program)
+        try:
+            with one_action(self.db) as session:  # a server gone meanwhile: NotSaved / SaveUnknown, plainly (D1)
+                recorder = ChangeRecorder(session)
+                result = service(session, self.actor, *args, **kwargs)
+                session.flush()
+                changes = recorder.changes()
+                if changes:
+                    announce(session, changes, self.program)
+        except StaleDataError as exc:  # another PC's save of the same row committed while this one waited
+            raise ChangedMeanwhile(SAVED_AT_ONCE) from exc
         return result, changes
 
     def start(self, title: str, work: Callable[[TaskState], Any], *, parent: QWidget | None = None,
