@@ -98,6 +98,7 @@ class Payment(Stamped, Base):
         CheckConstraint("amount > 0", name="amount"),
         Index("ix_payments_paid_on", "paid_on"),
         Index("ix_payments_invoice_valid", "invoice_id", "voided_at", "amount"),  # Q4: what an invoice owes
+        Index("ix_payments_takings", "paid_on", "voided_at", "method", "cash_drawer_id", "amount"),  # Q4, Q7
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

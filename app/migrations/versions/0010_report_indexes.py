@@ -1,7 +1,8 @@
 """The owner's reports (Q1-Q8) read by indexes: a sale's renewal is found by ``renews_id``, the sales
 of a period by their invoice's date (Q2); what each payer owes from two covering indexes (Q4: the
 issued invoices by payer, and each invoice's valid payments); a month's journal marks per group from
-an index alone (Q4 attendance, Q7 occupancy).
+an index alone (Q4 attendance, Q7 occupancy); the time memberships that may be current, and those
+started, by kind and date with what their status needs (Q7, Q8); the takings of any days (Q4, Q7).
 
 Revision ID: 0010_report_indexes
 Revises: 0009_reminders_sent
@@ -22,9 +23,16 @@ def upgrade() -> None:
     op.create_index("ix_invoices_owing", "invoices", ["state", "payer_id", "date", "total"])
     op.create_index("ix_payments_invoice_valid", "payments", ["invoice_id", "voided_at", "amount"])
     op.create_index("ix_visits_date_group", "visits", ["date", "group_id", "program_id"])
+    op.create_index("ix_memberships_current", "memberships", ["kind", "end_date", "start_date", "cancelled_on",
+                                                              "client_id"])
+    op.create_index("ix_memberships_started", "memberships", ["kind", "start_date", "cancelled_on", "renews_id"])
+    op.create_index("ix_payments_takings", "payments", ["paid_on", "voided_at", "method", "cash_drawer_id", "amount"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_payments_takings", table_name="payments")
+    op.drop_index("ix_memberships_started", table_name="memberships")
+    op.drop_index("ix_memberships_current", table_name="memberships")
     op.drop_index("ix_visits_date_group", table_name="visits")
     op.drop_index("ix_payments_invoice_valid", table_name="payments")
     op.drop_index("ix_invoices_owing", table_name="invoices")
