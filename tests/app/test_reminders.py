@@ -110,8 +110,8 @@ def test_q5_a_reminder_whose_day_passed_while_the_desk_was_off_is_caught_up_once
     # Off for eight days: the 7-day reminder (due on day 3) is sent on day 8, when the desk runs again.
     assert send_all_due(session, owner, day(8)) == {("Away Client", 7)}
     assert send_all_due(session, owner, day(8)) == set()
-    # Off again until two days after the end: the day-before reminder is superseded by nothing yet
-    # (the "3 days after" falls on day 13), so the day-before one is sent, late but once.
+    # Off again until two days after the end: the day-before reminder (day 9) is sent late, once;
+    # the "3 days after" falls on day 13, not yet.
     assert send_all_due(session, owner, day(12)) == {("Away Client", 1)}
     # Off until day 19: the "3 days after" (day 13) is caught up, six days late.
     assert send_all_due(session, owner, day(19)) == {("Away Client", -3)}
