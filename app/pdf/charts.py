@@ -53,7 +53,7 @@ def _value_labels(step: float):
 
 
 def chart_drawing(chart: Chart, width: float = WIDTH, height: float = HEIGHT) -> Drawing:
-    """The chart as a reportlab Drawing ``width`` x ``height`` points: title, plot, legend below."""
+    """The chart as a reportlab Drawing ``width`` x ``height`` points: title, legend under it, plot."""
     register_fonts()
     drawing = Drawing(width, height)
     drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
@@ -61,10 +61,10 @@ def chart_drawing(chart: Chart, width: float = WIDTH, height: float = HEIGHT) ->
                        textAnchor="middle"))
     several = len(chart.series) > 1
     slanted = len(chart.categories) > 8  # many months or packages: slanted so they do not run together
-    legend_room = 18 if several else 0
+    legend_room = 14 if several else 0
     plot = HorizontalLineChart() if chart.kind == "line" else VerticalBarChart()
-    plot.x, plot.y = 46, (44 if slanted else 24) + legend_room
-    plot.width, plot.height = width - plot.x - 14, height - plot.y - 30
+    plot.x, plot.y = 46, 56 if slanted else 22
+    plot.width, plot.height = width - plot.x - 14, height - plot.y - 28 - legend_room
     plot.data = [[_number(v) for v in values] or [0] for _name, values in chart.series] or [[0]]
     top = max([max(values) for values in plot.data] + [0])
     bottom = min([min(values) for values in plot.data] + [0])
@@ -81,7 +81,7 @@ def chart_drawing(chart: Chart, width: float = WIDTH, height: float = HEIGHT) ->
     plot.categoryAxis.labels.fontName = REGULAR
     plot.categoryAxis.labels.fontSize = 8
     if slanted:
-        plot.categoryAxis.labels.angle = 30
+        plot.categoryAxis.labels.angle = 35
         plot.categoryAxis.labels.boxAnchor = "ne"
         plot.categoryAxis.labels.dx = 4
     for index in range(len(plot.data)):
@@ -95,13 +95,13 @@ def chart_drawing(chart: Chart, width: float = WIDTH, height: float = HEIGHT) ->
     drawing.add(plot)
     if several:
         legend = Legend()
-        legend.x, legend.y = plot.x, 6
         legend.alignment = "right"
         legend.columnMaximum = 1
-        legend.deltax = max(60, (width - plot.x) / len(chart.series))
+        legend.deltax = max(5 * len(name) for name, _values in chart.series) + 34
+        legend.x, legend.y = max(plot.x, (width - legend.deltax * len(chart.series)) / 2), height - 22
         legend.fontName = REGULAR
         legend.fontSize = 8
-        legend.boxAnchor = "sw"
+        legend.boxAnchor = "nw"
         legend.colorNamePairs = [(colors.HexColor(PALETTE[i % len(PALETTE)]), visual(name))
                                  for i, (name, _values) in enumerate(chart.series)]
         drawing.add(legend)

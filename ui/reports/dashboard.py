@@ -8,7 +8,7 @@ import importlib
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.reports.base import Column, Dashboard, Figure
 from ui.jobs import Job
@@ -45,15 +45,19 @@ def change_text(figure: Figure) -> str:
     return f"{sign}{shown}"
 
 
-class FigureTile(QPushButton):
-    """One figure: its title, its value, and how it compares; a click opens its report."""
+class FigureTile(QFrame):
+    """One figure: its title, its value, and how it compares; a click (or Enter, or Space) opens its report."""
+
+    clicked = Signal()
 
     def __init__(self, figure: Figure, today: dt.date, parent=None):
         super().__init__(parent)
         self.figure = figure
         self.setObjectName("figureTile")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setMinimumHeight(92)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setStyleSheet("#figureTile { background: white; border: 1px solid #c8ccd2; border-radius: 6px }"
+                           "#figureTile:hover, #figureTile:focus { border: 1px solid #2c6fbb }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(2)
@@ -66,16 +70,27 @@ class FigureTile(QPushButton):
         if change:
             self.change_label.setText(self.tr("{change} against last month ({before})").format(
                 change=change, before=Column("", "", figure.kind).text(figure.previous)))
-            rising = figure.value > figure.previous
-            self.change_label.setStyleSheet("color: %s" % ("#1e7b3c" if rising else "#b03a2e"
-                                                           if figure.value < figure.previous else "#666666"))
+            colour = ("#1e7b3c" if figure.value > figure.previous else
+                      "#b03a2e" if figure.value < figure.previous else "#666666")
+            self.change_label.setStyleSheet(f"color: {colour}; border: none")
         for label in (self.title_label, self.value_label, self.change_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
-            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)  # the tile takes the click
             layout.addWidget(label)
-        self.value_label.setStyleSheet("font-size: 20pt; font-weight: 600")
-        self.title_label.setStyleSheet("color: #444444")
+        self.value_label.setStyleSheet("font-size: 20pt; font-weight: 600; border: none")
+        self.title_label.setStyleSheet("color: #444444; border: none")
+        layout.addStretch(1)
         self.setToolTip(self.tr("Open the report"))
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            self.clicked.emit()
+        else:
+            super().keyPressEvent(event)
 
 
 class DashboardPage(RefreshOnChange, QWidget):
@@ -101,8 +116,11 @@ class DashboardPage(RefreshOnChange, QWidget):
         self.charts = [ChartView(self), ChartView(self)]
         for chart in self.charts:
             chart.hide()
+            chart.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)  # shares the width
             charts.addWidget(chart, 1)
-        layout.addLayout(charts, 1)
+        layout.addSpacing(8)
+        layout.addLayout(charts)
+        layout.addStretch(1)
         self.tiles: list[FigureTile] = []
         self.watch(ops)
 
@@ -122,6 +140,13 @@ class DashboardPage(RefreshOnChange, QWidget):
                                        on_done=self.show_dashboard)
         self.job.failed.connect(self._stopped)
         return self.job
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """The charts share the width and keep their shape."""
+        super().resizeEvent(event)
+        width = (self.width() - 8) // len(self.charts)
+        for chart in self.charts:
+            chart.setFixedHeight(chart.heightForWidth(width))
 
     def _stopped(self, _exc) -> None:
         self.job = None

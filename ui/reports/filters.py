@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from app.errors import DomainError
 from app.reports.base import Filters, Period
@@ -46,8 +46,11 @@ class FilterBar(QWidget):
         self.use(frozenset())
 
     def _build(self) -> None:
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        column = QVBoxLayout(self)  # the period (or N days) on one row, the choices on the next: fits 1024 px
+        column.setContentsMargins(0, 0, 0, 0)
+        when, which = QHBoxLayout(), QHBoxLayout()
+        column.addLayout(when)
+        column.addLayout(which)
         self.preset = QComboBox(objectName="periodPreset")
         for key, title in zip(PRESETS, (self.tr("This month"), self.tr("Last month"), self.tr("This year"),
                                         self.tr("From – to"))):
@@ -78,12 +81,16 @@ class FilterBar(QWidget):
         self.period_label = QLabel(self.tr("Period"))
         self.dash = QLabel("–")
         self.days_label = QLabel(self.tr("Within"))
-        for widget in (self.period_label, self.preset, self.start, self.dash, self.end, self.kind, self.package,
-                       self.credit_type, self.client,
-                       self.status, self.group, self.days_label, self.days):
-            row.addWidget(widget)
-        row.addStretch(1)
-        self.client.setMinimumWidth(160)
+        for widget in (self.period_label, self.preset, self.start, self.dash, self.end, self.days_label, self.days):
+            when.addWidget(widget)
+        when.addStretch(1)
+        for widget in (self.kind, self.package, self.credit_type, self.client, self.status, self.group):
+            which.addWidget(widget)
+        which.addStretch(1)
+        for combo in (self.package, self.credit_type, self.group):  # long names do not widen the page
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(14)
+        self.client.setMinimumWidth(150)
         self._choose_preset("this_month")
         self.preset.currentIndexChanged.connect(lambda _i: self._preset_chosen())
         self.start.dateChanged.connect(lambda _d: self._typed_date())

@@ -46,6 +46,7 @@ class ReportsScreen(QWidget):
         self.choice = QListWidget(objectName="reportList")
         self.choice.setFixedWidth(190)
         self.choice.setWordWrap(True)
+        self.choice.setSpacing(3)
         self.pages = QStackedWidget()
         self._pages: dict[str, QWidget] = {}
         row.addWidget(self.choice)
