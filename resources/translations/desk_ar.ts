@@ -1,3458 +1,3676 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
-<context>
-    <name>AgendaScreen</name>
-    <message>
-        <source>Agenda</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The day before</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The day after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Missed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reschedule…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> → {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (from {day})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{when} {who}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing is due on this day.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} due · {done} done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{service} of {client} marked {state}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note for {service} of {client}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{service} of {client} moved to {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Backups</name>
-    <message>
-        <source>Backing up the data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup saved: {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The backup failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your work is saved as usual. Free some space or check the backups folder, then use File › Back up now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database is damaged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ask the owner to restore the newest sound backup.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Work saved from now on may be lost with the damaged pages. Restore the newest sound backup.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore a backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restoring the backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup restored: {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>BackupsNote</name>
-    <message>
-        <source>A checked copy of the database is made on start and daily into {folder} (File › Back up now makes one at once).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database is on a server: this PC saves a copy of it with pg_dump on start and daily into {folder} (File › Back up now makes one at once).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database is on a server and pg_dump is not installed on this PC, so this PC makes no copies: the server&apos;s own backups apply. Ask whoever looks after the server how and when it is backed up.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CardFields</name>
-    <message>
-        <source>Description (what was agreed, a note)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled: only the description can change.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Billed on invoice {number}: to bill another price, void the invoice and sell again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>until</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>price</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CardsPanel</name>
-    <message>
-        <source>Memberships and credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No sales yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unpaid visits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>added by {who} on {when}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>invoice {number}, {state}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>total {total}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{used}/{size} lessons · {each} a lesson · </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the unpaid visits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move the lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move this visit to {where}?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lesson moved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>move a lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cards saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date of the visit</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CashDrawersPage</name>
-    <message>
-        <source>Make default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} is now the default cash drawer</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CheckInAgainDialog</name>
-    <message>
-        <source>Checked in already</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} was checked in {minutes} min ago. Record another visit?</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CheckInBar</name>
-    <message>
-        <source>scan or type a card code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check in:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter checks the card in; Ctrl+U records credit use (then the type&apos;s number).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} checked in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} not checked in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Renew…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sell…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not checked in again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type or scan a client&apos;s card code first, then Ctrl+U.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ClientDialog</name>
-    <message>
-        <source>New client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not given</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>made automatically</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Archived (hidden from the list)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a picture…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guardian</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guardian&apos;s phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Photo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Card code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace the photo…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a photo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pictures (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Possibly the same person:&lt;/b&gt;{list}&lt;br&gt;Press Save again to save anyway.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ClientPicker</name>
-    <message>
-        <source>Name, phone or card code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find the client:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ClientProfile</name>
-    <message>
-        <source>← All clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sell…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member card…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guardian</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guardian&apos;s phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Photo…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo move</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit cards</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Membership cards</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoices and balance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credits ⚠</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discard the changes to the cards that are not saved?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change dates, price or description under each card; click a visit to change its status or date. Save applies everything at once; Cancel returns to the last saved state.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drag a visit to another card or to the unpaid visits to move it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  · archived</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No membership</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{package} · {status} until {end}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Balance due: {amount}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>   ·   whole family: {amount}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No photo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a photo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pictures (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ClientsScreen</name>
-    <message>
-        <source>Clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name, phone or card code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type part of a name, phone or card code; a scanned card opens the client.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All categories</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any membership</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Archived</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sell…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sell a package to the selected client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New client…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member cards…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member cards with QR codes for the clients listed, ten to an A4 page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No clients yet: add one with New client…, or import a spreadsheet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ColourButton</name>
-    <message>
-        <source>Choose a colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CreditsPanel</name>
-    <message>
-        <source>Credit type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use credits…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo use</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top up…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print statement…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No credits yet. Top up… sells a credits package.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Granted: {package}, until {end}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired: what was left of {package} (until {end})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reversal of the use of {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Used at check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  (reversed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name}: {available} valid today · used {used} · expired {expired} · granted {granted}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · expires: {when}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{units} on {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>⚠ {name}: low balance, {left} left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>⚠ {name}: {units} expire within {days} days (first on {first})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reverse the use of {units} of {type} on {date}? Its units go back to the client.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use of {units} of {type} reversed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No credits package is on sale: add one under Packages first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the credit statement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Statement saved to {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CreditsScreen</name>
-    <message>
-        <source>Credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name, phone or card code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type part of a name, phone or code; Enter on one client opens Use credits…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use credits…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nobody holds credits valid today. Top up from a client&apos;s profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 client with credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} clients with credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DashboardPage</name>
-    <message>
-        <source>The dashboard&apos;s figures are not available in this version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Making the dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DeskSession</name>
-    <message>
-        <source>The database cannot be opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed in: {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DraftLines</name>
-    <message>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>discount</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DropArea</name>
-    <message>
-        <source>Not moved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only a visit chip can be dropped here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EditableRows</name>
-    <message>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FamilyCard</name>
-    <message>
-        <source>Add member…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make payer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave family</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Family</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not in a family. Add a parent, child or sibling to group them under one payer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Family {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  · payer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add to the family</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FigureTile</name>
-    <message>
-        <source>(to date)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{change} against last month ({before})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the report</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FilterBar</name>
-    <message>
-        <source>This month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From – to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client: name or code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upcoming</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suspended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Within</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All packages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All programs and groups</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FirstStartDialog</name>
-    <message>
-        <source>Welcome to the membership desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Let&apos;s set up your centre. You can change all of this later in Settings, except that this first account is the owner&apos;s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Business name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. Sunny Kids Centre</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>used to sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>at least 8 characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Repeat password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create and start</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FreezeDialog</name>
-    <message>
-        <source>Freeze {package} of {client}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Until (included)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The membership&apos;s end date moves by the frozen days.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{package} of {client} frozen from {start} to {end}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>GroupDialog</name>
-    <message>
-        <source>Group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>— none —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teacher</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Room</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capacity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lesson times</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>waiting list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clients in this group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client code or name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add to group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type a card code, or enough of a name to find one client.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>GroupsCard</name>
-    <message>
-        <source>Groups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enrol in a group…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not in any group.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  (waiting list)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No groups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The owner has not set up any groups yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enrol in a group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Group:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The group is full: the client is on its waiting list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ImportDialog</name>
-    <message>
-        <source>Import clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A CSV or XLSX file saved from a spreadsheet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spreadsheets (*.csv *.xlsx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{new} new, {dup} duplicates (skipped), {err} with errors (skipped)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>— not in the file —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>column {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>InvoiceDialog</name>
-    <message>
-        <source>Items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discounts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tax</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Balance due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>void: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add payment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void payment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void invoice…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save and issue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice {number} of {date}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{client}, paid by {payer}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State: {state}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid back on {day}: {amount} by {method}{drawer} · credit note {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice {number} issued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason (kept with the record):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void the payment of {amount}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment voided</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void invoice {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice voided</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>InvoiceDocuments</name>
-    <message>
-        <source>Print / PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview A4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview receipt (80 mm)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save A4 PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save receipt PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email to the client…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save invoice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice {number} saved to {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printing invoice {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice {number} sent to the printer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email invoice {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send to:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ItemDialog</name>
-    <message>
-        <source>Change {what}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New {what}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>JournalModel</name>
-    <message>
-        <source> · unpaid: no lesson pack with a free lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>JournalScreen</name>
-    <message>
-        <source>Journal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a date…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Makeups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A visitor from another group…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open and expired makeups…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Click a date to mark everyone not yet marked present</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>   ·   red corner: unpaid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cleared</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A date still to come</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{day} has not come yet. Mark everyone not yet marked {status} on it?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} marked {status} on {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>everyone {status} on {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Makeup visitor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This month has no lesson dates.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a lesson date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date (dd.mm.yyyy):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the date like 24.12.2026.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Languages</name>
-    <message>
-        <source>The {language} translation ({file}) is missing or damaged: the desk speaks English until it is installed again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ListPage</name>
-    <message>
-        <source>inactive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deactivate / activate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} activated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} deactivated</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LoginDialog</name>
-    <message>
-        <source>Sign in — {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Membership desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LogoField</name>
-    <message>
-        <source>No logo: invoices print the business name only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the logo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pictures (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logo saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logo removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Membership desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;witch user…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change &amp;password…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Back up now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Restore a backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find a client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed in: {name} ({role})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data: {where}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About the membership desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Membership desk {version}&lt;/h3&gt;&lt;p&gt;Memberships, lesson packs, credits, invoices and the attendance journal.&lt;/p&gt;&lt;p&gt;Data: {where}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MakeupVisitorDialog</name>
-    <message>
-        <source>Makeup visitor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Visitor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} (makeup until {until})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nobody from another group has a makeup lesson of this program to use on {day}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MakeupsDialog</name>
-    <message>
-        <source>Makeup lessons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open ({n})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usable until</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired unused ({n})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Program</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excused on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An excused absence gives a makeup lesson in any group of the program; mark it &quot;Makeup&quot; in the journal before it expires.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MembershipsScreen</name>
-    <message>
-        <source>Memberships</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client name, phone or code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sell…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Renew…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Freeze…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 sale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{package} of {client} resumed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel {package}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{package} of {client} cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete sale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete {package} of {client}? Only a sale without payments and visits can be deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{package} of {client} deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Ops</name>
-    <message>
-        <source>Not done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PackageDialog</name>
-    <message>
-        <source>New package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Can be sold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>— choose —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Billing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Valid for</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Program</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lessons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member discount %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Included credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recurring services</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PackagesScreen</name>
-    <message>
-        <source>Packages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What is sold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Programs and groups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New package…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deactivate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changing a package changes future sales only; past sales keep what was sold.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Activate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} can no longer be sold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} is on sale again</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PasswordDialog</name>
-    <message>
-        <source>Change your password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New password for {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Current password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Repeat the new password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your password is changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New password set for {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PaymentDialog</name>
-    <message>
-        <source>Payment for invoice {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{client} · total {total} · paid {paid} · due {due}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No cash drawer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt, transfer or cheque number (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attach file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cash drawer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take payment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skip: pay later</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attach files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment of {amount} taken</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PdfPreview</name>
-    <message>
-        <source>Print…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open in another program</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No PDF viewer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No program to open PDF files is installed on this computer. The preview here shows the same file, and Print… prints it. It is saved at {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ProgramDialog</name>
-    <message>
-        <source>Program</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Base lesson price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ProgramsPanel</name>
-    <message>
-        <source>New program…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit program…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New group…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Group and its clients…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ProgressShown</name>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QDialog</name>
-    <message>
-        <source>Export clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} clients exported to {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save member cards</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Making member cards</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member cards saved to {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sale {number} saved, {paid} paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QMessageBox</name>
-    <message>
-        <source>The database cannot be opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose another file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore a backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create a new database here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Desk database (*.sqlite3 *.db)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not restored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create a new, empty database there, or open the right file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was changed. Restore one of the automatic backups to continue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was changed. Use the newer program, or restore a backup.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another program holds the file. Close it, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move the file to a folder you can write to, or open another file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the file&apos;s permissions, or open another file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the network and the server, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was opened. Copy the file to this PC, or use a PostgreSQL server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <source>Not done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is a bug in the program. Nothing of this action was saved.
+    <context>
+        <name>AgendaScreen</name>
+        <message>
+            <source>Agenda</source>
+            <translation>جدول اليوم</translation>
+        </message>
+        <message>
+            <source>The day before</source>
+            <translation>اليوم السابق</translation>
+        </message>
+        <message>
+            <source>The day after</source>
+            <translation>اليوم التالي</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>اليوم</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>تم</translation>
+        </message>
+        <message>
+            <source>Missed</source>
+            <translation>فات</translation>
+        </message>
+        <message>
+            <source>Note…</source>
+            <translation>ملاحظة…</translation>
+        </message>
+        <message>
+            <source>Reschedule…</source>
+            <translation>تغيير الموعد…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>تصدير…</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>مخطط</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>ملغى</translation>
+        </message>
+        <message>
+            <source> → {day}</source>
+            <translation> → {day}</translation>
+        </message>
+        <message>
+            <source> (from {day})</source>
+            <translation> (من {day})</translation>
+        </message>
+        <message>
+            <source>{when} {who}</source>
+            <translation>{when} {who}</translation>
+        </message>
+        <message>
+            <source>Nothing is due on this day.</source>
+            <translation>لا شيء مستحق في هذا اليوم.</translation>
+        </message>
+        <message>
+            <source>{n} due · {done} done</source>
+            <translation>المستحق: {n} · المنجز: {done}</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>تم</translation>
+        </message>
+        <message>
+            <source>missed</source>
+            <translation>فات</translation>
+        </message>
+        <message>
+            <source>{service} of {client} marked {state}</source>
+            <translation>{service} ({client}): سُجّل «{state}»</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>Note for {service} of {client}</source>
+            <translation>ملاحظة: {service} ({client})</translation>
+        </message>
+        <message>
+            <source>Note saved</source>
+            <translation>حُفظت الملاحظة</translation>
+        </message>
+        <message>
+            <source>{service} of {client} moved to {day}</source>
+            <translation>نُقل {service} ({client}) إلى {day}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Backups</name>
+        <message>
+            <source>Backing up the data</source>
+            <translation>نسخ البيانات احتياطيًا</translation>
+        </message>
+        <message>
+            <source>Backup saved: {name}</source>
+            <translation>حُفظت النسخة الاحتياطية: {name}</translation>
+        </message>
+        <message>
+            <source>The backup failed</source>
+            <translation>فشل النسخ الاحتياطي</translation>
+        </message>
+        <message>
+            <source>Your work is saved as usual. Free some space or check the backups folder, then use File › Back up now.</source>
+            <translation>عملك يُحفظ كالمعتاد. وفّر مساحة أو افحص مجلد النسخ، ثم استخدم ملف › نسخ احتياطي الآن.</translation>
+        </message>
+        <message>
+            <source>Checking the database</source>
+            <translation>فحص قاعدة البيانات</translation>
+        </message>
+        <message>
+            <source>The database is damaged</source>
+            <translation>قاعدة البيانات تالفة</translation>
+        </message>
+        <message>
+            <source>Ask the owner to restore the newest sound backup.</source>
+            <translation>اطلب من المالك استعادة أحدث نسخة احتياطية سليمة.</translation>
+        </message>
+        <message>
+            <source>Work saved from now on may be lost with the damaged pages. Restore the newest sound backup.</source>
+            <translation>قد يضيع ما يُحفظ من الآن مع الصفحات التالفة. استعد أحدث نسخة احتياطية سليمة.</translation>
+        </message>
+        <message>
+            <source>Restore a backup…</source>
+            <translation>استعادة نسخة احتياطية…</translation>
+        </message>
+        <message>
+            <source>Restoring the backup</source>
+            <translation>استعادة النسخة الاحتياطية</translation>
+        </message>
+        <message>
+            <source>Backup restored: {name}</source>
+            <translation>استُعيدت النسخة: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsNote</name>
+        <message>
+            <source>A checked copy of the database is made on start and daily into {folder} (File › Back up now makes one at once).</source>
+            <translation>تُنشأ نسخة مفحوصة من قاعدة البيانات عند التشغيل ويوميًا في {folder} (ملف › نسخ احتياطي الآن ينشئ واحدة فورًا).</translation>
+        </message>
+        <message>
+            <source>The database is on a server: this PC saves a copy of it with pg_dump on start and daily into {folder} (File › Back up now makes one at once).</source>
+            <translation>قاعدة البيانات على خادم: يحفظ هذا الجهاز نسخة منها عبر pg_dump عند التشغيل ويوميًا في {folder} (ملف › نسخ احتياطي الآن ينشئ واحدة فورًا).</translation>
+        </message>
+        <message>
+            <source>The database is on a server and pg_dump is not installed on this PC, so this PC makes no copies: the server's own backups apply. Ask whoever looks after the server how and when it is backed up.</source>
+            <translation>قاعدة البيانات على خادم وأداة pg_dump غير مثبتة على هذا الجهاز، لذا لا ينشئ نسخًا: تُعتمد نسخ الخادم نفسه. اسأل المسؤول عن الخادم كيف ومتى تُنسخ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardFields</name>
+        <message>
+            <source>Description (what was agreed, a note)</source>
+            <translation>الوصف (ما اتُّفق عليه، ملاحظة)</translation>
+        </message>
+        <message>
+            <source>Cancelled: only the description can change.</source>
+            <translation>ملغى: يمكن تغيير الوصف فقط.</translation>
+        </message>
+        <message>
+            <source>Billed on invoice {number}: to bill another price, void the invoice and sell again.</source>
+            <translation>مفوتر في الفاتورة {number}: لتغيير السعر ألغِ الفاتورة وبِع من جديد.</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>until</source>
+            <translation>حتى</translation>
+        </message>
+        <message>
+            <source>price</source>
+            <translation>السعر</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardsPanel</name>
+        <message>
+            <source>Memberships and credits</source>
+            <translation>الاشتراكات والرصيد</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>الكل</translation>
+        </message>
+        <message>
+            <source>No sales yet.</source>
+            <translation>لا مبيعات بعد.</translation>
+        </message>
+        <message>
+            <source>Unpaid visits</source>
+            <translation>زيارات غير مدفوعة</translation>
+        </message>
+        <message>
+            <source>None.</source>
+            <translation>لا شيء.</translation>
+        </message>
+        <message>
+            <source>added by {who} on {when}</source>
+            <translation>أضافه {who} في {when}</translation>
+        </message>
+        <message>
+            <source>invoice {number}, {state}</source>
+            <translation>الفاتورة {number}، {state}</translation>
+        </message>
+        <message>
+            <source>total {total}</source>
+            <translation>الإجمالي {total}</translation>
+        </message>
+        <message>
+            <source>{used}/{size} lessons · {each} a lesson · </source>
+            <translation>الحصص {used}/{size} · {each} للحصة · </translation>
+        </message>
+        <message>
+            <source>the unpaid visits</source>
+            <translation>الزيارات غير المدفوعة</translation>
+        </message>
+        <message>
+            <source>this card</source>
+            <translation>هذه البطاقة</translation>
+        </message>
+        <message>
+            <source>Move the lesson</source>
+            <translation>نقل الحصة</translation>
+        </message>
+        <message>
+            <source>Move this visit to {where}?</source>
+            <translation>نقل هذه الزيارة إلى {where}؟</translation>
+        </message>
+        <message>
+            <source>Lesson moved</source>
+            <translation>نُقلت الحصة</translation>
+        </message>
+        <message>
+            <source>move a lesson</source>
+            <translation>نقل حصة</translation>
+        </message>
+        <message>
+            <source>Cards saved</source>
+            <translation>حُفظت البطاقات</translation>
+        </message>
+        <message>
+            <source>Date of the visit</source>
+            <translation>تاريخ الزيارة</translation>
+        </message>
+    </context>
+    <context>
+        <name>CashDrawersPage</name>
+        <message>
+            <source>Make default</source>
+            <translation>اجعله الافتراضي</translation>
+        </message>
+        <message>
+            <source>default</source>
+            <translation>افتراضي</translation>
+        </message>
+        <message>
+            <source>{name} is now the default cash drawer</source>
+            <translation>{name} هو الصندوق الافتراضي الآن</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckInAgainDialog</name>
+        <message>
+            <source>Checked in already</source>
+            <translation>مسجّل الحضور مسبقًا</translation>
+        </message>
+        <message>
+            <source>{name} was checked in {minutes} min ago. Record another visit?</source>
+            <translation>سُجّل حضور {name} قبل {minutes} دقيقة. تسجيل زيارة أخرى؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckInBar</name>
+        <message>
+            <source>scan or type a card code</source>
+            <translation>امسح رمز البطاقة أو اكتبه</translation>
+        </message>
+        <message>
+            <source>Check in:</source>
+            <translation>تسجيل الحضور:</translation>
+        </message>
+        <message>
+            <source>Enter checks the card in; Ctrl+U records credit use (then the type's number).</source>
+            <translation>Enter يسجّل الحضور؛ Ctrl+U يخصم من الرصيد (ثم رقم النوع).</translation>
+        </message>
+        <message>
+            <source>{name} checked in</source>
+            <translation>سُجّل حضور {name}</translation>
+        </message>
+        <message>
+            <source>{name} not checked in</source>
+            <translation>لم يُسجّل حضور {name}</translation>
+        </message>
+        <message>
+            <source>Renew…</source>
+            <translation>تجديد…</translation>
+        </message>
+        <message>
+            <source>Sell…</source>
+            <translation>بيع…</translation>
+        </message>
+        <message>
+            <source>Not checked in again.</source>
+            <translation>لم يُسجّل الحضور مرة أخرى.</translation>
+        </message>
+        <message>
+            <source>Type or scan a client's card code first, then Ctrl+U.</source>
+            <translation>اكتب رمز بطاقة العميل أو امسحه أولًا، ثم Ctrl+U.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientDialog</name>
+        <message>
+            <source>New client</source>
+            <translation>عميل جديد</translation>
+        </message>
+        <message>
+            <source>Edit client</source>
+            <translation>تعديل العميل</translation>
+        </message>
+        <message>
+            <source>not given</source>
+            <translation>غير مذكور</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>made automatically</source>
+            <translation>يُنشأ تلقائيًا</translation>
+        </message>
+        <message>
+            <source>Archived (hidden from the list)</source>
+            <translation>مؤرشف (مخفي من القائمة)</translation>
+        </message>
+        <message>
+            <source>Choose a picture…</source>
+            <translation>اختر صورة…</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>الهاتف</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>تاريخ الميلاد</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>الفئة</translation>
+        </message>
+        <message>
+            <source>Guardian</source>
+            <translation>وليّ الأمر</translation>
+        </message>
+        <message>
+            <source>Guardian's phone</source>
+            <translation>هاتف وليّ الأمر</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>ملاحظات</translation>
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation>الصورة</translation>
+        </message>
+        <message>
+            <source>Card code</source>
+            <translation>رمز البطاقة</translation>
+        </message>
+        <message>
+            <source>Replace the photo…</source>
+            <translation>استبدال الصورة…</translation>
+        </message>
+        <message>
+            <source>Choose a photo</source>
+            <translation>اختر صورة</translation>
+        </message>
+        <message>
+            <source>Pictures (*.png *.jpg *.jpeg)</source>
+            <translation>صور (*.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Possibly the same person:&lt;/b&gt;{list}&lt;br&gt;Press Save again to save anyway.</source>
+            <translation>&lt;b&gt;ربما هو الشخص نفسه:&lt;/b&gt;{list}&lt;br&gt;اضغط حفظ مرة أخرى للحفظ على أي حال.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientPicker</name>
+        <message>
+            <source>Name, phone or card code</source>
+            <translation>الاسم أو الهاتف أو رمز البطاقة</translation>
+        </message>
+        <message>
+            <source>Find the client:</source>
+            <translation>ابحث عن العميل:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientProfile</name>
+        <message>
+            <source>← All clients</source>
+            <translation>→ كل العملاء</translation>
+        </message>
+        <message>
+            <source>Sell…</source>
+            <translation>بيع…</translation>
+        </message>
+        <message>
+            <source>Member card…</source>
+            <translation>بطاقة العضوية…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>تعديل…</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>الهاتف</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>تاريخ الميلاد</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>الفئة</translation>
+        </message>
+        <message>
+            <source>Guardian</source>
+            <translation>وليّ الأمر</translation>
+        </message>
+        <message>
+            <source>Guardian's phone</source>
+            <translation>هاتف وليّ الأمر</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>ملاحظات</translation>
+        </message>
+        <message>
+            <source>Photo…</source>
+            <translation>الصورة…</translation>
+        </message>
+        <message>
+            <source>Undo move</source>
+            <translation>تراجع عن النقل</translation>
+        </message>
+        <message>
+            <source>Edit cards</source>
+            <translation>تعديل البطاقات</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>حفظ</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>تراجع</translation>
+        </message>
+        <message>
+            <source>Membership cards</source>
+            <translation>بطاقات الاشتراك</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>المبيعات</translation>
+        </message>
+        <message>
+            <source>Invoices and balance</source>
+            <translation>الفواتير والمستحق</translation>
+        </message>
+        <message>
+            <source>Credits</source>
+            <translation>الرصيد</translation>
+        </message>
+        <message>
+            <source>Credits ⚠</source>
+            <translation>الرصيد ⚠</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>تغييرات غير محفوظة</translation>
+        </message>
+        <message>
+            <source>Discard the changes to the cards that are not saved?</source>
+            <translation>تجاهل تغييرات البطاقات غير المحفوظة؟</translation>
+        </message>
+        <message>
+            <source>Change dates, price or description under each card; click a visit to change its status or date. Save applies everything at once; Cancel returns to the last saved state.</source>
+            <translation>غيّر التواريخ أو السعر أو الوصف أسفل كل بطاقة؛ انقر زيارة لتغيير حالتها أو تاريخها. «حفظ» يطبّق كل شيء دفعة واحدة؛ «إلغاء» يعيد آخر حالة محفوظة.</translation>
+        </message>
+        <message>
+            <source>Drag a visit to another card or to the unpaid visits to move it.</source>
+            <translation>اسحب الزيارة إلى بطاقة أخرى أو إلى الزيارات غير المدفوعة لنقلها.</translation>
+        </message>
+        <message>
+            <source>  · archived</source>
+            <translation>  · مؤرشف</translation>
+        </message>
+        <message>
+            <source>No membership</source>
+            <translation>بلا اشتراك</translation>
+        </message>
+        <message>
+            <source>{package} · {status} until {end}</source>
+            <translation>{package} · {status} حتى {end}</translation>
+        </message>
+        <message>
+            <source>Balance due: {amount}</source>
+            <translation>المستحق: {amount}</translation>
+        </message>
+        <message>
+            <source>   ·   whole family: {amount}</source>
+            <translation>   ·   العائلة كلها: {amount}</translation>
+        </message>
+        <message>
+            <source>No photo</source>
+            <translation>لا صورة</translation>
+        </message>
+        <message>
+            <source>Choose a photo</source>
+            <translation>اختر صورة</translation>
+        </message>
+        <message>
+            <source>Pictures (*.png *.jpg *.jpeg)</source>
+            <translation>صور (*.png *.jpg *.jpeg)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientsScreen</name>
+        <message>
+            <source>Clients</source>
+            <translation>العملاء</translation>
+        </message>
+        <message>
+            <source>Name, phone or card code</source>
+            <translation>الاسم أو الهاتف أو رمز البطاقة</translation>
+        </message>
+        <message>
+            <source>Type part of a name, phone or card code; a scanned card opens the client.</source>
+            <translation>اكتب جزءًا من الاسم أو الهاتف أو رمز البطاقة؛ البطاقة الممسوحة تفتح العميل.</translation>
+        </message>
+        <message>
+            <source>All categories</source>
+            <translation>كل الفئات</translation>
+        </message>
+        <message>
+            <source>Any membership</source>
+            <translation>أي اشتراك</translation>
+        </message>
+        <message>
+            <source>Archived</source>
+            <translation>مؤرشف</translation>
+        </message>
+        <message>
+            <source>Sell…</source>
+            <translation>بيع…</translation>
+        </message>
+        <message>
+            <source>Sell a package to the selected client</source>
+            <translation>بيع باقة للعميل المحدد</translation>
+        </message>
+        <message>
+            <source>New client…</source>
+            <translation>عميل جديد…</translation>
+        </message>
+        <message>
+            <source>Import…</source>
+            <translation>استيراد…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>تصدير…</translation>
+        </message>
+        <message>
+            <source>Member cards…</source>
+            <translation>بطاقات العضوية…</translation>
+        </message>
+        <message>
+            <source>Member cards with QR codes for the clients listed, ten to an A4 page</source>
+            <translation>بطاقات عضوية برموز QR للعملاء المعروضين، عشر في صفحة A4</translation>
+        </message>
+        <message>
+            <source>Show:</source>
+            <translation>عرض:</translation>
+        </message>
+        <message>
+            <source>No clients yet: add one with New client…, or import a spreadsheet.</source>
+            <translation>لا عملاء بعد: أضف عميلًا عبر «عميل جديد…» أو استورد جدولًا.</translation>
+        </message>
+        <message>
+            <source>1 client</source>
+            <translation>عميل واحد</translation>
+        </message>
+        <message>
+            <source>{n} clients</source>
+            <translation>العملاء: {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ColourButton</name>
+        <message>
+            <source>Choose a colour</source>
+            <translation>اختر لونًا</translation>
+        </message>
+    </context>
+    <context>
+        <name>CreditsPanel</name>
+        <message>
+            <source>Credit type</source>
+            <translation>نوع الرصيد</translation>
+        </message>
+        <message>
+            <source>Use credits…</source>
+            <translation>خصم من الرصيد…</translation>
+        </message>
+        <message>
+            <source>Undo use</source>
+            <translation>تراجع عن الخصم</translation>
+        </message>
+        <message>
+            <source>Top up…</source>
+            <translation>شحن الرصيد…</translation>
+        </message>
+        <message>
+            <source>Print statement…</source>
+            <translation>طباعة كشف الحساب…</translation>
+        </message>
+        <message>
+            <source>No credits yet. Top up… sells a credits package.</source>
+            <translation>لا رصيد بعد. «شحن الرصيد…» يبيع باقة رصيد.</translation>
+        </message>
+        <message>
+            <source>Granted: {package}, until {end}</source>
+            <translation>مُنح: {package}، حتى {end}</translation>
+        </message>
+        <message>
+            <source>Expired: what was left of {package} (until {end})</source>
+            <translation>انتهى: ما تبقى من {package} (حتى {end})</translation>
+        </message>
+        <message>
+            <source>Reversal of the use of {day}</source>
+            <translation>إلغاء خصم {day}</translation>
+        </message>
+        <message>
+            <source>Used at check-in</source>
+            <translation>يُخصم عند الحضور</translation>
+        </message>
+        <message>
+            <source>Used</source>
+            <translation>مستخدم</translation>
+        </message>
+        <message>
+            <source>  (reversed)</source>
+            <translation>  (أُلغي)</translation>
+        </message>
+        <message>
+            <source>{name}: {available} valid today · used {used} · expired {expired} · granted {granted}</source>
+            <translation>{name}: ساري اليوم {available} · مستخدم {used} · منتهٍ {expired} · ممنوح {granted}</translation>
+        </message>
+        <message>
+            <source> · expires: {when}</source>
+            <translation> · ينتهي: {when}</translation>
+        </message>
+        <message>
+            <source>{units} on {day}</source>
+            <translation>{units} في {day}</translation>
+        </message>
+        <message>
+            <source>⚠ {name}: low balance, {left} left</source>
+            <translation>⚠ {name}: رصيد منخفض، المتبقي {left}</translation>
+        </message>
+        <message>
+            <source>⚠ {name}: {units} expire within {days} days (first on {first})</source>
+            <translation>⚠ {name}: {units} تنتهي خلال {days} يوم (أولها في {first})</translation>
+        </message>
+        <message>
+            <source>Reverse the use of {units} of {type} on {date}? Its units go back to the client.</source>
+            <translation>إلغاء خصم {units} من {type} بتاريخ {date}؟ تعود الوحدات إلى العميل.</translation>
+        </message>
+        <message>
+            <source>Use of {units} of {type} reversed</source>
+            <translation>أُلغي خصم {units} من {type}</translation>
+        </message>
+        <message>
+            <source>Top up</source>
+            <translation>شحن الرصيد</translation>
+        </message>
+        <message>
+            <source>No credits package is on sale: add one under Packages first.</source>
+            <translation>لا توجد باقة رصيد معروضة للبيع: أضف واحدة في «الباقات» أولًا.</translation>
+        </message>
+        <message>
+            <source>Save the credit statement</source>
+            <translation>حفظ كشف الرصيد</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>لم يُحفظ</translation>
+        </message>
+        <message>
+            <source>Statement saved to {path}</source>
+            <translation>حُفظ الكشف في {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CreditsScreen</name>
+        <message>
+            <source>Credits</source>
+            <translation>الرصيد</translation>
+        </message>
+        <message>
+            <source>Name, phone or card code</source>
+            <translation>الاسم أو الهاتف أو رمز البطاقة</translation>
+        </message>
+        <message>
+            <source>Type part of a name, phone or code; Enter on one client opens Use credits…</source>
+            <translation>اكتب جزءًا من الاسم أو الهاتف أو الرمز؛ Enter على عميل يفتح «خصم من الرصيد…»</translation>
+        </message>
+        <message>
+            <source>Use credits…</source>
+            <translation>خصم من الرصيد…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>تصدير…</translation>
+        </message>
+        <message>
+            <source>Nobody holds credits valid today. Top up from a client's profile.</source>
+            <translation>لا أحد لديه رصيد ساري اليوم. اشحن الرصيد من ملف العميل.</translation>
+        </message>
+        <message>
+            <source>1 client with credits</source>
+            <translation>عميل واحد لديه رصيد</translation>
+        </message>
+        <message>
+            <source>{n} clients with credits</source>
+            <translation>عملاء لديهم رصيد: {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>The dashboard's figures are not available in this version.</source>
+            <translation>أرقام لوحة المؤشرات غير متاحة في هذا الإصدار.</translation>
+        </message>
+        <message>
+            <source>Making the dashboard</source>
+            <translation>إعداد لوحة المؤشرات</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskSession</name>
+        <message>
+            <source>The database cannot be opened</source>
+            <translation>تعذّر فتح قاعدة البيانات</translation>
+        </message>
+        <message>
+            <source>Signed in: {name}</source>
+            <translation>مسجّل الدخول: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftLines</name>
+        <message>
+            <source>Description</source>
+            <translation>الوصف</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>المبلغ</translation>
+        </message>
+        <message>
+            <source>Add line</source>
+            <translation>إضافة سطر</translation>
+        </message>
+        <message>
+            <source>discount</source>
+            <translation>خصم</translation>
+        </message>
+    </context>
+    <context>
+        <name>DropArea</name>
+        <message>
+            <source>Not moved</source>
+            <translation>لم يُنقل</translation>
+        </message>
+        <message>
+            <source>Only a visit chip can be dropped here.</source>
+            <translation>يمكن إفلات زيارة فقط هنا.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditableRows</name>
+        <message>
+            <source>Remove</source>
+            <translation>إزالة</translation>
+        </message>
+    </context>
+    <context>
+        <name>FamilyCard</name>
+        <message>
+            <source>Add member…</source>
+            <translation>إضافة فرد…</translation>
+        </message>
+        <message>
+            <source>Make payer</source>
+            <translation>اجعله الدافع</translation>
+        </message>
+        <message>
+            <source>Leave family</source>
+            <translation>مغادرة العائلة</translation>
+        </message>
+        <message>
+            <source>Family</source>
+            <translation>العائلة</translation>
+        </message>
+        <message>
+            <source>Not in a family. Add a parent, child or sibling to group them under one payer.</source>
+            <translation>ليس ضمن عائلة. أضف أحد الوالدين أو طفلًا أو أخًا لجمعهم تحت دافع واحد.</translation>
+        </message>
+        <message>
+            <source>Family {name}</source>
+            <translation>عائلة {name}</translation>
+        </message>
+        <message>
+            <source>  · payer</source>
+            <translation>  · الدافع</translation>
+        </message>
+        <message>
+            <source>Add to the family</source>
+            <translation>إضافة إلى العائلة</translation>
+        </message>
+    </context>
+    <context>
+        <name>FigureTile</name>
+        <message>
+            <source>(to date)</source>
+            <translation>(حتى اليوم)</translation>
+        </message>
+        <message>
+            <source>{change} against last month ({before})</source>
+            <translation>{change} مقارنة بالشهر الماضي ({before})</translation>
+        </message>
+        <message>
+            <source>Open the report</source>
+            <translation>فتح التقرير</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <source>This month</source>
+            <translation>هذا الشهر</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>الشهر الماضي</translation>
+        </message>
+        <message>
+            <source>This year</source>
+            <translation>هذه السنة</translation>
+        </message>
+        <message>
+            <source>From – to</source>
+            <translation>من – إلى</translation>
+        </message>
+        <message>
+            <source>Client: name or code</source>
+            <translation>العميل: الاسم أو الرمز</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>أي حالة</translation>
+        </message>
+        <message>
+            <source>Upcoming</source>
+            <translation>لم يبدأ بعد</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>ساري</translation>
+        </message>
+        <message>
+            <source>Grace</source>
+            <translation>فترة سماح</translation>
+        </message>
+        <message>
+            <source>Suspended</source>
+            <translation>مجمّد</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>منتهٍ</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>ملغى</translation>
+        </message>
+        <message>
+            <source>Every kind</source>
+            <translation>كل الأنواع</translation>
+        </message>
+        <message>
+            <source>Memberships</source>
+            <translation>الاشتراكات</translation>
+        </message>
+        <message>
+            <source>Lesson packs</source>
+            <translation>باقات الحصص</translation>
+        </message>
+        <message>
+            <source>Credits</source>
+            <translation>الرصيد</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> يوم</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>الفترة</translation>
+        </message>
+        <message>
+            <source>Within</source>
+            <translation>خلال</translation>
+        </message>
+        <message>
+            <source>All packages</source>
+            <translation>كل الباقات</translation>
+        </message>
+        <message>
+            <source>All credit types</source>
+            <translation>كل أنواع الرصيد</translation>
+        </message>
+        <message>
+            <source>All programs and groups</source>
+            <translation>كل البرامج والمجموعات</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstStartDialog</name>
+        <message>
+            <source>Welcome to the membership desk</source>
+            <translation>مرحبًا بك في مكتب الاشتراكات</translation>
+        </message>
+        <message>
+            <source>Let's set up your centre. You can change all of this later in Settings, except that this first account is the owner's.</source>
+            <translation>لنُعدّ مركزك. يمكنك تغيير كل هذا لاحقًا من الإعدادات، عدا أن هذا الحساب الأول هو حساب المالك.</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>اللغة</translation>
+        </message>
+        <message>
+            <source>Business name</source>
+            <translation>اسم المنشأة</translation>
+        </message>
+        <message>
+            <source>e.g. Sunny Kids Centre</source>
+            <translation>مثال: مركز الشمس للأطفال</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>العملة</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>اسمك</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>اسم المستخدم</translation>
+        </message>
+        <message>
+            <source>used to sign in</source>
+            <translation>لتسجيل الدخول</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>كلمة المرور</translation>
+        </message>
+        <message>
+            <source>at least 8 characters</source>
+            <translation>8 أحرف على الأقل</translation>
+        </message>
+        <message>
+            <source>Repeat password</source>
+            <translation>تكرار كلمة المرور</translation>
+        </message>
+        <message>
+            <source>Create and start</source>
+            <translation>إنشاء والبدء</translation>
+        </message>
+    </context>
+    <context>
+        <name>FreezeDialog</name>
+        <message>
+            <source>Freeze {package} of {client}</source>
+            <translation>تجميد {package} ({client})</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>Until (included)</source>
+            <translation>حتى (ضمنًا)</translation>
+        </message>
+        <message>
+            <source>The membership's end date moves by the frozen days.</source>
+            <translation>يتأخر تاريخ انتهاء الاشتراك بعدد أيام التجميد.</translation>
+        </message>
+        <message>
+            <source>{package} of {client} frozen from {start} to {end}</source>
+            <translation>جُمّد {package} ({client}) من {start} إلى {end}</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupDialog</name>
+        <message>
+            <source>Group</source>
+            <translation>المجموعة</translation>
+        </message>
+        <message>
+            <source>— none —</source>
+            <translation>— لا شيء —</translation>
+        </message>
+        <message>
+            <source>no limit</source>
+            <translation>بلا حد</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Teacher</source>
+            <translation>المدرّب</translation>
+        </message>
+        <message>
+            <source>Room</source>
+            <translation>القاعة</translation>
+        </message>
+        <message>
+            <source>Capacity</source>
+            <translation>السعة</translation>
+        </message>
+        <message>
+            <source>Lesson times</source>
+            <translation>مواعيد الحصص</translation>
+        </message>
+        <message>
+            <source>waiting list</source>
+            <translation>قائمة الانتظار</translation>
+        </message>
+        <message>
+            <source>Clients in this group</source>
+            <translation>عملاء هذه المجموعة</translation>
+        </message>
+        <message>
+            <source>Client code or name</source>
+            <translation>رمز العميل أو اسمه</translation>
+        </message>
+        <message>
+            <source>Add to group</source>
+            <translation>إضافة إلى المجموعة</translation>
+        </message>
+        <message>
+            <source>Remove selected</source>
+            <translation>إزالة المحدد</translation>
+        </message>
+        <message>
+            <source>Type a card code, or enough of a name to find one client.</source>
+            <translation>اكتب رمز البطاقة أو ما يكفي من الاسم لإيجاد عميل واحد.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupsCard</name>
+        <message>
+            <source>Groups</source>
+            <translation>المجموعات</translation>
+        </message>
+        <message>
+            <source>Enrol in a group…</source>
+            <translation>تسجيل في مجموعة…</translation>
+        </message>
+        <message>
+            <source>Not in any group.</source>
+            <translation>غير مسجّل في أي مجموعة.</translation>
+        </message>
+        <message>
+            <source>  (waiting list)</source>
+            <translation>  (قائمة الانتظار)</translation>
+        </message>
+        <message>
+            <source>Leave</source>
+            <translation>مغادرة</translation>
+        </message>
+        <message>
+            <source>No groups</source>
+            <translation>لا مجموعات</translation>
+        </message>
+        <message>
+            <source>The owner has not set up any groups yet.</source>
+            <translation>لم يُنشئ المالك أي مجموعة بعد.</translation>
+        </message>
+        <message>
+            <source>Enrol in a group</source>
+            <translation>التسجيل في مجموعة</translation>
+        </message>
+        <message>
+            <source>Group:</source>
+            <translation>المجموعة:</translation>
+        </message>
+        <message>
+            <source>Waiting list</source>
+            <translation>قائمة الانتظار</translation>
+        </message>
+        <message>
+            <source>The group is full: the client is on its waiting list.</source>
+            <translation>المجموعة ممتلئة: العميل في قائمة الانتظار.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import clients</source>
+            <translation>استيراد العملاء</translation>
+        </message>
+        <message>
+            <source>A CSV or XLSX file saved from a spreadsheet</source>
+            <translation>ملف CSV أو XLSX محفوظ من جدول بيانات</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>اختر ملفًا…</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>استيراد</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.csv *.xlsx)</source>
+            <translation>جداول بيانات (*.csv *.xlsx)</translation>
+        </message>
+        <message>
+            <source>Reading {name}</source>
+            <translation>قراءة {name}</translation>
+        </message>
+        <message>
+            <source>{new} new, {dup} duplicates (skipped), {err} with errors (skipped)</source>
+            <translation>جديد: {new}، مكرر: {dup} (تُخطّي)، بأخطاء: {err} (تُخطّي)</translation>
+        </message>
+        <message>
+            <source>— not in the file —</source>
+            <translation>— ليس في الملف —</translation>
+        </message>
+        <message>
+            <source>column {n}</source>
+            <translation>العمود {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>InvoiceDialog</name>
+        <message>
+            <source>Items</source>
+            <translation>البنود</translation>
+        </message>
+        <message>
+            <source>Discounts</source>
+            <translation>الخصومات</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>الضريبة</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>الإجمالي</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>المدفوع</translation>
+        </message>
+        <message>
+            <source>Balance due</source>
+            <translation>المستحق</translation>
+        </message>
+        <message>
+            <source>Payments</source>
+            <translation>الدفعات</translation>
+        </message>
+        <message>
+            <source>void: </source>
+            <translation>ملغاة: </translation>
+        </message>
+        <message>
+            <source>Add payment…</source>
+            <translation>إضافة دفعة…</translation>
+        </message>
+        <message>
+            <source>Void payment…</source>
+            <translation>إلغاء دفعة…</translation>
+        </message>
+        <message>
+            <source>Void invoice…</source>
+            <translation>إلغاء الفاتورة…</translation>
+        </message>
+        <message>
+            <source>Save and issue</source>
+            <translation>حفظ وإصدار</translation>
+        </message>
+        <message>
+            <source>Save draft</source>
+            <translation>حفظ كمسودة</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>إغلاق</translation>
+        </message>
+        <message>
+            <source>Invoice {number}</source>
+            <translation>الفاتورة {number}</translation>
+        </message>
+        <message>
+            <source>Invoice {number} of {date}</source>
+            <translation>الفاتورة {number} بتاريخ {date}</translation>
+        </message>
+        <message>
+            <source>{client}, paid by {payer}</source>
+            <translation>{client}، الدافع: {payer}</translation>
+        </message>
+        <message>
+            <source>State: {state}</source>
+            <translation>الحالة: {state}</translation>
+        </message>
+        <message>
+            <source>Paid back on {day}: {amount} by {method}{drawer} · credit note {number}</source>
+            <translation>رُدّ في {day}: {amount} عبر {method}{drawer} · إشعار دائن {number}</translation>
+        </message>
+        <message>
+            <source>Invoice {number} issued</source>
+            <translation>أُصدرت الفاتورة {number}</translation>
+        </message>
+        <message>
+            <source>Reason (kept with the record):</source>
+            <translation>السبب (يُحفظ مع السجل):</translation>
+        </message>
+        <message>
+            <source>Void the payment of {amount}</source>
+            <translation>إلغاء دفعة {amount}</translation>
+        </message>
+        <message>
+            <source>Payment voided</source>
+            <translation>أُلغيت الدفعة</translation>
+        </message>
+        <message>
+            <source>Void invoice {number}</source>
+            <translation>إلغاء الفاتورة {number}</translation>
+        </message>
+        <message>
+            <source>Invoice voided</source>
+            <translation>أُلغيت الفاتورة</translation>
+        </message>
+    </context>
+    <context>
+        <name>InvoiceDocuments</name>
+        <message>
+            <source>Print / PDF</source>
+            <translation>طباعة / PDF</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>طباعة…</translation>
+        </message>
+        <message>
+            <source>Preview A4</source>
+            <translation>معاينة A4</translation>
+        </message>
+        <message>
+            <source>Preview receipt (80 mm)</source>
+            <translation>معاينة الإيصال (80 مم)</translation>
+        </message>
+        <message>
+            <source>Save A4 PDF…</source>
+            <translation>حفظ PDF بحجم A4…</translation>
+        </message>
+        <message>
+            <source>Save receipt PDF…</source>
+            <translation>حفظ الإيصال PDF…</translation>
+        </message>
+        <message>
+            <source>Email to the client…</source>
+            <translation>إرسال للعميل بالبريد…</translation>
+        </message>
+        <message>
+            <source>Save invoice</source>
+            <translation>حفظ الفاتورة</translation>
+        </message>
+        <message>
+            <source>Invoice {number} saved to {file}</source>
+            <translation>حُفظت الفاتورة {number} في {file}</translation>
+        </message>
+        <message>
+            <source>Invoice {number}</source>
+            <translation>الفاتورة {number}</translation>
+        </message>
+        <message>
+            <source>Printing invoice {number}</source>
+            <translation>طباعة الفاتورة {number}</translation>
+        </message>
+        <message>
+            <source>Invoice {number} sent to the printer</source>
+            <translation>أُرسلت الفاتورة {number} إلى الطابعة</translation>
+        </message>
+        <message>
+            <source>Email invoice {number}</source>
+            <translation>إرسال الفاتورة {number} بالبريد</translation>
+        </message>
+        <message>
+            <source>Send to:</source>
+            <translation>إرسال إلى:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemDialog</name>
+        <message>
+            <source>Change {what}</source>
+            <translation>تعديل: {what}</translation>
+        </message>
+        <message>
+            <source>New {what}</source>
+            <translation>جديد: {what}</translation>
+        </message>
+        <message>
+            <source>{name} saved</source>
+            <translation>حُفظ {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>JournalModel</name>
+        <message>
+            <source> · unpaid: no lesson pack with a free lesson</source>
+            <translation> · غير مدفوع: لا باقة حصص فيها حصة متاحة</translation>
+        </message>
+    </context>
+    <context>
+        <name>JournalScreen</name>
+        <message>
+            <source>Journal</source>
+            <translation>سجل الحضور</translation>
+        </message>
+        <message>
+            <source>Add a date…</source>
+            <translation>إضافة تاريخ…</translation>
+        </message>
+        <message>
+            <source>Makeups</source>
+            <translation>الحصص التعويضية</translation>
+        </message>
+        <message>
+            <source>A visitor from another group…</source>
+            <translation>زائر من مجموعة أخرى…</translation>
+        </message>
+        <message>
+            <source>Open and expired makeups…</source>
+            <translation>الحصص التعويضية المتاحة والمنتهية…</translation>
+        </message>
+        <message>
+            <source>Click a date to mark everyone not yet marked present</source>
+            <translation>انقر تاريخًا لتسجيل حضور كل من لم يُسجَّل</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>تراجع</translation>
+        </message>
+        <message>
+            <source>   ·   red corner: unpaid</source>
+            <translation>   ·   الزاوية الحمراء: غير مدفوع</translation>
+        </message>
+        <message>
+            <source>cleared</source>
+            <translation>مُسح</translation>
+        </message>
+        <message>
+            <source>A date still to come</source>
+            <translation>تاريخ لم يأتِ بعد</translation>
+        </message>
+        <message>
+            <source>{day} has not come yet. Mark everyone not yet marked {status} on it?</source>
+            <translation>لم يأتِ {day} بعد. تسجيل كل من لم يُسجَّل «{status}» فيه؟</translation>
+        </message>
+        <message>
+            <source>{n} marked {status} on {day}</source>
+            <translation>سُجّل «{status}» لـ {n} في {day}</translation>
+        </message>
+        <message>
+            <source>everyone {status} on {day}</source>
+            <translation>الجميع «{status}» في {day}</translation>
+        </message>
+        <message>
+            <source>Makeup visitor</source>
+            <translation>زائر لحصة تعويضية</translation>
+        </message>
+        <message>
+            <source>This month has no lesson dates.</source>
+            <translation>لا مواعيد حصص في هذا الشهر.</translation>
+        </message>
+        <message>
+            <source>Add a lesson date</source>
+            <translation>إضافة موعد حصة</translation>
+        </message>
+        <message>
+            <source>Date (dd.mm.yyyy):</source>
+            <translation>التاريخ (يوم.شهر.سنة):</translation>
+        </message>
+        <message>
+            <source>Not done</source>
+            <translation>لم يتم</translation>
+        </message>
+        <message>
+            <source>Type the date like 24.12.2026.</source>
+            <translation>اكتب التاريخ بهذا الشكل 24.12.2026.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageDialog</name>
+        <message>
+            <source>Your language</source>
+            <translation>لغتك</translation>
+        </message>
+        <message>
+            <source>The business's ({language})</source>
+            <translation>لغة المنشأة ({language})</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>اللغة</translation>
+        </message>
+        <message>
+            <source>The window speaks it after a restart.</source>
+            <translation>تظهر بها النافذة بعد إعادة التشغيل.</translation>
+        </message>
+        <message>
+            <source>Language saved: it takes effect after a restart</source>
+            <translation>حُفظت اللغة: تسري بعد إعادة التشغيل</translation>
+        </message>
+    </context>
+    <context>
+        <name>Languages</name>
+        <message>
+            <source>The {language} translation ({file}) is missing or damaged: the desk speaks English until it is installed again.</source>
+            <translation>ترجمة {language} ({file}) مفقودة أو تالفة: يعمل البرنامج بالإنجليزية حتى تُثبَّت من جديد.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListPage</name>
+        <message>
+            <source>inactive</source>
+            <translation>غير معروضة</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>إضافة…</translation>
+        </message>
+        <message>
+            <source>Change…</source>
+            <translation>تعديل…</translation>
+        </message>
+        <message>
+            <source>Deactivate / activate</source>
+            <translation>تعطيل / تفعيل</translation>
+        </message>
+        <message>
+            <source>{name} activated</source>
+            <translation>فُعّل {name}</translation>
+        </message>
+        <message>
+            <source>{name} deactivated</source>
+            <translation>عُطّل {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>Sign in — {name}</source>
+            <translation>تسجيل الدخول — {name}</translation>
+        </message>
+        <message>
+            <source>Membership desk</source>
+            <translation>مكتب الاشتراكات</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>اسم المستخدم</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>كلمة المرور</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>دخول</translation>
+        </message>
+    </context>
+    <context>
+        <name>LogoField</name>
+        <message>
+            <source>No logo: invoices print the business name only</source>
+            <translation>بلا شعار: تُطبع الفواتير باسم المنشأة فقط</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>استعراض…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>إزالة</translation>
+        </message>
+        <message>
+            <source>Choose the logo</source>
+            <translation>اختر الشعار</translation>
+        </message>
+        <message>
+            <source>Pictures (*.png *.jpg *.jpeg)</source>
+            <translation>صور (*.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <source>Logo saved</source>
+            <translation>حُفظ الشعار</translation>
+        </message>
+        <message>
+            <source>Logo removed</source>
+            <translation>أُزيل الشعار</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Membership desk</source>
+            <translation>مكتب الاشتراكات</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;ملف</translation>
+        </message>
+        <message>
+            <source>S&amp;witch user…</source>
+            <translation>&amp;تبديل المستخدم…</translation>
+        </message>
+        <message>
+            <source>Sign &amp;out</source>
+            <translation>تسجيل ال&amp;خروج</translation>
+        </message>
+        <message>
+            <source>Change &amp;password…</source>
+            <translation>تغيير &amp;كلمة المرور…</translation>
+        </message>
+        <message>
+            <source>&amp;Language…</source>
+            <translation>&amp;اللغة…</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>&amp;نسخ احتياطي الآن</translation>
+        </message>
+        <message>
+            <source>&amp;Restore a backup…</source>
+            <translation>&amp;استعادة نسخة احتياطية…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;إنهاء</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;مساعدة</translation>
+        </message>
+        <message>
+            <source>&amp;About</source>
+            <translation>&amp;حول</translation>
+        </message>
+        <message>
+            <source>Find a client</source>
+            <translation>ابحث عن عميل</translation>
+        </message>
+        <message>
+            <source>Signed in: {name} ({role})</source>
+            <translation>مسجّل الدخول: {name} ({role})</translation>
+        </message>
+        <message>
+            <source>Data: {where}</source>
+            <translation>البيانات: {where}</translation>
+        </message>
+        <message>
+            <source>About the membership desk</source>
+            <translation>حول مكتب الاشتراكات</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Membership desk {version}&lt;/h3&gt;&lt;p&gt;Memberships, lesson packs, credits, invoices and the attendance journal.&lt;/p&gt;&lt;p&gt;Data: {where}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;مكتب الاشتراكات {version}&lt;/h3&gt;&lt;p&gt;الاشتراكات وباقات الحصص والرصيد والفواتير وسجل الحضور.&lt;/p&gt;&lt;p&gt;البيانات: {where}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>MakeupVisitorDialog</name>
+        <message>
+            <source>Makeup visitor</source>
+            <translation>زائر لحصة تعويضية</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Visitor</source>
+            <translation>الزائر</translation>
+        </message>
+        <message>
+            <source>{name} (makeup until {until})</source>
+            <translation>{name} (حصة تعويضية حتى {until})</translation>
+        </message>
+        <message>
+            <source>Nobody from another group has a makeup lesson of this program to use on {day}.</source>
+            <translation>لا أحد من مجموعة أخرى لديه حصة تعويضية من هذا البرنامج يستخدمها في {day}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MakeupsDialog</name>
+        <message>
+            <source>Makeup lessons</source>
+            <translation>الحصص التعويضية</translation>
+        </message>
+        <message>
+            <source>Open ({n})</source>
+            <translation>متاحة ({n})</translation>
+        </message>
+        <message>
+            <source>Usable until</source>
+            <translation>صالحة حتى</translation>
+        </message>
+        <message>
+            <source>Expired unused ({n})</source>
+            <translation>انتهت دون استخدام ({n})</translation>
+        </message>
+        <message>
+            <source>Expired after</source>
+            <translation>انتهت بعد</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>العميل</translation>
+        </message>
+        <message>
+            <source>Program</source>
+            <translation>البرنامج</translation>
+        </message>
+        <message>
+            <source>Excused on</source>
+            <translation>غياب بعذر في</translation>
+        </message>
+        <message>
+            <source>An excused absence gives a makeup lesson in any group of the program; mark it "Makeup" in the journal before it expires.</source>
+            <translation>الغياب بعذر يمنح حصة تعويضية في أي مجموعة من البرنامج؛ سجّلها «تعويضية» في سجل الحضور قبل انتهائها.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MembershipsScreen</name>
+        <message>
+            <source>Memberships</source>
+            <translation>الاشتراكات</translation>
+        </message>
+        <message>
+            <source>Client name, phone or code</source>
+            <translation>اسم العميل أو هاتفه أو رمزه</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>أي حالة</translation>
+        </message>
+        <message>
+            <source>Any package</source>
+            <translation>أي باقة</translation>
+        </message>
+        <message>
+            <source>Show:</source>
+            <translation>عرض:</translation>
+        </message>
+        <message>
+            <source>started</source>
+            <translation>بدأ</translation>
+        </message>
+        <message>
+            <source>Sell…</source>
+            <translation>بيع…</translation>
+        </message>
+        <message>
+            <source>Renew…</source>
+            <translation>تجديد…</translation>
+        </message>
+        <message>
+            <source>Freeze…</source>
+            <translation>تجميد…</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>استئناف</translation>
+        </message>
+        <message>
+            <source>Cancel…</source>
+            <translation>إلغاء…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>حذف</translation>
+        </message>
+        <message>
+            <source>Invoice…</source>
+            <translation>الفاتورة…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>تصدير…</translation>
+        </message>
+        <message>
+            <source>1 sale</source>
+            <translation>عملية بيع واحدة</translation>
+        </message>
+        <message>
+            <source>{n} sales</source>
+            <translation>المبيعات: {n}</translation>
+        </message>
+        <message>
+            <source>{package} of {client} resumed</source>
+            <translation>استؤنف {package} ({client})</translation>
+        </message>
+        <message>
+            <source>Cancel {package}</source>
+            <translation>إلغاء {package}</translation>
+        </message>
+        <message>
+            <source>{package} of {client} cancelled</source>
+            <translation>أُلغي {package} ({client})</translation>
+        </message>
+        <message>
+            <source>Delete sale</source>
+            <translation>حذف عملية البيع</translation>
+        </message>
+        <message>
+            <source>Delete {package} of {client}? Only a sale without payments and visits can be deleted.</source>
+            <translation>حذف {package} ({client})؟ لا يُحذف إلا بيع بلا دفعات ولا زيارات.</translation>
+        </message>
+        <message>
+            <source>{package} of {client} deleted</source>
+            <translation>حُذف {package} ({client})</translation>
+        </message>
+    </context>
+    <context>
+        <name>Ops</name>
+        <message>
+            <source>Not done</source>
+            <translation>لم يتم</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>لم يُحفظ</translation>
+        </message>
+        <message>
+            <source>Not shown</source>
+            <translation>لم يُعرض</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackageDialog</name>
+        <message>
+            <source>New package</source>
+            <translation>باقة جديدة</translation>
+        </message>
+        <message>
+            <source>Edit package</source>
+            <translation>تعديل الباقة</translation>
+        </message>
+        <message>
+            <source>Can be sold</source>
+            <translation>معروضة للبيع</translation>
+        </message>
+        <message>
+            <source>— choose —</source>
+            <translation>— اختر —</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>لا شيء</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>الوصف</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>السعر</translation>
+        </message>
+        <message>
+            <source>Billing</source>
+            <translation>الفوترة</translation>
+        </message>
+        <message>
+            <source>Valid for</source>
+            <translation>المدة</translation>
+        </message>
+        <message>
+            <source>Program</source>
+            <translation>البرنامج</translation>
+        </message>
+        <message>
+            <source>Lessons</source>
+            <translation>الحصص</translation>
+        </message>
+        <message>
+            <source>Member discount %</source>
+            <translation>خصم الأعضاء ٪</translation>
+        </message>
+        <message>
+            <source>Included credits</source>
+            <translation>الرصيد المشمول</translation>
+        </message>
+        <message>
+            <source>Recurring services</source>
+            <translation>الخدمات الدورية</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackagesScreen</name>
+        <message>
+            <source>Packages</source>
+            <translation>الباقات</translation>
+        </message>
+        <message>
+            <source>What is sold</source>
+            <translation>ما يُباع</translation>
+        </message>
+        <message>
+            <source>Programs and groups</source>
+            <translation>البرامج والمجموعات</translation>
+        </message>
+        <message>
+            <source>New package…</source>
+            <translation>باقة جديدة…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>تعديل…</translation>
+        </message>
+        <message>
+            <source>Deactivate</source>
+            <translation>إيقاف البيع</translation>
+        </message>
+        <message>
+            <source>Changing a package changes future sales only; past sales keep what was sold.</source>
+            <translation>تعديل الباقة يغيّر المبيعات القادمة فقط؛ المبيعات السابقة تبقى كما بيعت.</translation>
+        </message>
+        <message>
+            <source>Activate</source>
+            <translation>إعادة للبيع</translation>
+        </message>
+        <message>
+            <source>{name} can no longer be sold</source>
+            <translation>لم يعد {name} معروضًا للبيع</translation>
+        </message>
+        <message>
+            <source>{name} is on sale again</source>
+            <translation>{name} معروض للبيع مجددًا</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordDialog</name>
+        <message>
+            <source>Change your password</source>
+            <translation>تغيير كلمة المرور</translation>
+        </message>
+        <message>
+            <source>New password for {name}</source>
+            <translation>كلمة مرور جديدة لـ {name}</translation>
+        </message>
+        <message>
+            <source>Current password</source>
+            <translation>كلمة المرور الحالية</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>كلمة المرور الجديدة</translation>
+        </message>
+        <message>
+            <source>Repeat the new password</source>
+            <translation>تكرار كلمة المرور الجديدة</translation>
+        </message>
+        <message>
+            <source>Your password is changed</source>
+            <translation>تغيّرت كلمة مرورك</translation>
+        </message>
+        <message>
+            <source>New password set for {name}</source>
+            <translation>عُيّنت كلمة مرور جديدة لـ {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaymentDialog</name>
+        <message>
+            <source>Payment for invoice {number}</source>
+            <translation>دفعة للفاتورة {number}</translation>
+        </message>
+        <message>
+            <source>{client} · total {total} · paid {paid} · due {due}</source>
+            <translation>{client} · الإجمالي {total} · المدفوع {paid} · المستحق {due}</translation>
+        </message>
+        <message>
+            <source>No cash drawer</source>
+            <translation>بلا صندوق</translation>
+        </message>
+        <message>
+            <source>Receipt, transfer or cheque number (optional)</source>
+            <translation>رقم الإيصال أو الحوالة أو الشيك (اختياري)</translation>
+        </message>
+        <message>
+            <source>Attach file…</source>
+            <translation>إرفاق ملف…</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>المبلغ</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>الطريقة</translation>
+        </message>
+        <message>
+            <source>Cash drawer</source>
+            <translation>الصندوق</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>المرجع</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>الملفات</translation>
+        </message>
+        <message>
+            <source>Take payment</source>
+            <translation>استلام الدفعة</translation>
+        </message>
+        <message>
+            <source>Skip: pay later</source>
+            <translation>تخطٍّ: الدفع لاحقًا</translation>
+        </message>
+        <message>
+            <source>Attach files</source>
+            <translation>إرفاق ملفات</translation>
+        </message>
+        <message>
+            <source>Payment of {amount} taken</source>
+            <translation>استُلمت دفعة {amount}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfPreview</name>
+        <message>
+            <source>Print…</source>
+            <translation>طباعة…</translation>
+        </message>
+        <message>
+            <source>Open in another program</source>
+            <translation>فتح في برنامج آخر</translation>
+        </message>
+        <message>
+            <source>No PDF viewer</source>
+            <translation>لا يوجد عارض PDF</translation>
+        </message>
+        <message>
+            <source>No program to open PDF files is installed on this computer. The preview here shows the same file, and Print… prints it. It is saved at {path}.</source>
+            <translation>لا يوجد برنامج لفتح ملفات PDF على هذا الجهاز. المعاينة هنا تعرض الملف نفسه، و«طباعة…» تطبعه. وهو محفوظ في {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgramDialog</name>
+        <message>
+            <source>Program</source>
+            <translation>البرنامج</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Base lesson price</source>
+            <translation>السعر الأساسي للحصة</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>اللون</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgramsPanel</name>
+        <message>
+            <source>New program…</source>
+            <translation>برنامج جديد…</translation>
+        </message>
+        <message>
+            <source>Edit program…</source>
+            <translation>تعديل البرنامج…</translation>
+        </message>
+        <message>
+            <source>New group…</source>
+            <translation>مجموعة جديدة…</translation>
+        </message>
+        <message>
+            <source>Group and its clients…</source>
+            <translation>المجموعة وعملاؤها…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressShown</name>
+        <message>
+            <source>Cancel</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>جارٍ الإيقاف…</translation>
+        </message>
+    </context>
+    <context>
+        <name>QDialog</name>
+        <message>
+            <source>Export clients</source>
+            <translation>تصدير العملاء</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+            <translation>مصنف Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Exporting clients</source>
+            <translation>تصدير العملاء</translation>
+        </message>
+        <message>
+            <source>{n} clients exported to {file}</source>
+            <translation>صُدّر {n} عميل إلى {file}</translation>
+        </message>
+        <message>
+            <source>Save member cards</source>
+            <translation>حفظ بطاقات العضوية</translation>
+        </message>
+        <message>
+            <source>Making member cards</source>
+            <translation>إعداد بطاقات العضوية</translation>
+        </message>
+        <message>
+            <source>Member cards saved to {file}</source>
+            <translation>حُفظت بطاقات العضوية في {file}</translation>
+        </message>
+        <message>
+            <source>Sale {number} saved, {paid} paid</source>
+            <translation>حُفظت عملية البيع {number}، المدفوع {paid}</translation>
+        </message>
+    </context>
+    <context>
+        <name>QMessageBox</name>
+        <message>
+            <source>The database cannot be opened</source>
+            <translation>تعذّر فتح قاعدة البيانات</translation>
+        </message>
+        <message>
+            <source>Choose another file…</source>
+            <translation>اختر ملفًا آخر…</translation>
+        </message>
+        <message>
+            <source>Restore a backup…</source>
+            <translation>استعادة نسخة احتياطية…</translation>
+        </message>
+        <message>
+            <source>Create a new database here</source>
+            <translation>إنشاء قاعدة بيانات جديدة هنا</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>إعادة المحاولة</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>إنهاء</translation>
+        </message>
+        <message>
+            <source>Open a database</source>
+            <translation>فتح قاعدة بيانات</translation>
+        </message>
+        <message>
+            <source>Desk database (*.sqlite3 *.db)</source>
+            <translation>قاعدة بيانات المكتب (*.sqlite3 *.db)</translation>
+        </message>
+        <message>
+            <source>Not restored</source>
+            <translation>لم تُستعد</translation>
+        </message>
+        <message>
+            <source>Create a new, empty database there, or open the right file.</source>
+            <translation>أنشئ قاعدة بيانات جديدة فارغة هناك، أو افتح الملف الصحيح.</translation>
+        </message>
+        <message>
+            <source>Nothing was changed. Restore one of the automatic backups to continue.</source>
+            <translation>لم يتغير شيء. استعد إحدى النسخ الاحتياطية التلقائية للمتابعة.</translation>
+        </message>
+        <message>
+            <source>Nothing was changed. Use the newer program, or restore a backup.</source>
+            <translation>لم يتغير شيء. استخدم الإصدار الأحدث من البرنامج أو استعد نسخة احتياطية.</translation>
+        </message>
+        <message>
+            <source>Another program holds the file. Close it, then try again.</source>
+            <translation>برنامج آخر يستخدم الملف. أغلقه ثم أعد المحاولة.</translation>
+        </message>
+        <message>
+            <source>Move the file to a folder you can write to, or open another file.</source>
+            <translation>انقل الملف إلى مجلد يمكنك الكتابة فيه، أو افتح ملفًا آخر.</translation>
+        </message>
+        <message>
+            <source>Check the file's permissions, or open another file.</source>
+            <translation>افحص صلاحيات الملف، أو افتح ملفًا آخر.</translation>
+        </message>
+        <message>
+            <source>Check the network and the server, then try again.</source>
+            <translation>افحص الشبكة والخادم، ثم أعد المحاولة.</translation>
+        </message>
+        <message>
+            <source>Nothing was opened. Copy the file to this PC, or use a PostgreSQL server.</source>
+            <translation>لم يُفتح شيء. انسخ الملف إلى هذا الجهاز، أو استخدم خادم PostgreSQL.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QObject</name>
+        <message>
+            <source>Not done</source>
+            <translation>لم يتم</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n يوم</numerusform>
+                <numerusform>%n يوم</numerusform>
+                <numerusform>%n يومان</numerusform>
+                <numerusform>%n أيام</numerusform>
+                <numerusform>%n يومًا</numerusform>
+                <numerusform>%n يوم</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n week(s)</source>
+            <translation>
+                <numerusform>%n أسبوع</numerusform>
+                <numerusform>%n أسبوع</numerusform>
+                <numerusform>%n أسبوعان</numerusform>
+                <numerusform>%n أسابيع</numerusform>
+                <numerusform>%n أسبوعًا</numerusform>
+                <numerusform>%n أسبوع</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n month(s)</source>
+            <translation>
+                <numerusform>%n شهر</numerusform>
+                <numerusform>%n شهر</numerusform>
+                <numerusform>%n شهران</numerusform>
+                <numerusform>%n أشهر</numerusform>
+                <numerusform>%n شهرًا</numerusform>
+                <numerusform>%n شهر</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n year(s)</source>
+            <translation>
+                <numerusform>%n سنة</numerusform>
+                <numerusform>%n سنة</numerusform>
+                <numerusform>%n سنتان</numerusform>
+                <numerusform>%n سنوات</numerusform>
+                <numerusform>%n سنة</numerusform>
+                <numerusform>%n سنة</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Something went wrong</source>
+            <translation>حدث خطأ ما</translation>
+        </message>
+        <message>
+            <source>This is a bug in the program. Nothing of this action was saved.
 The details are in {log} for the support team.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receptionist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teacher</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QWidget</name>
-    <message>
-        <source>{name} saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sending the invoice to {to}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice {number} sent to {to}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RefundDialog</name>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{amount} paid on it is paid back today (a refund with a credit note). The payments stay on their days.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No cash drawer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid back by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From cash drawer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pay back and void</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReportPage</name>
-    <message>
-        <source>Show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the filters and press Show.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Making {title}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped: the report was not made. Press Show to make it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReportsScreen</name>
-    <message>
-        <source>Reports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Day takings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reminders</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RestoreDialog</name>
-    <message>
-        <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The current data is backed up first, then replaced by the copy you choose. Everything entered after that copy was made is in the backup of the current data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>daily</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back up now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>before an upgrade</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>before a restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot be read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There are no backups of this database yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace the current data with the copy made {made}? The current data is backed up first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SaleDialog</name>
-    <message>
-        <source>Renew membership</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Optional; the package&apos;s description by default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extra discount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save and take payment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No client chosen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sell to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tax {rate}%: {tax}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a client first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Already a member</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Renew the current membership now?</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ServerPage</name>
-    <message>
-        <source>This PC works on: {where}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open this server from the next start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trying the server…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Testing the connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This PC opens the server from its next start</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ServicesEditor</name>
-    <message>
-        <source>Service name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weekly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Monthly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> wk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>day </source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SettingsPage</name>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SettingsScreen</name>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>StatusMenu</name>
-    <message>
-        <source>Clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TakingsPage</name>
-    <message>
-        <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total: {amount}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(paid back: {amount})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save takings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Takings saved to {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Terms</name>
-    <message>
-        <source>Client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Membership</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Marked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find, add and edit clients and families.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Memberships, lesson packs and credit bundles for sale.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Memberships</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sales, renewals, freezes, invoices and payments.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Journal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attendance of your groups, lesson by lesson.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credit balances, top-ups and use.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agenda</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The day&apos;s recurring services, marked done or missed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Takings, memberships, attendance and reminders.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Business profile, statuses, drawers, users and policies.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lesson pack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Until</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lessons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>For</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Card code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Family</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Family payer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guardian</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guardian&apos;s phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Becomes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Valid today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Soonest expiry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Movement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Balance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Balance due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One-time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Monthly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quarterly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Twice a year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yearly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>inactive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n day(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n week(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n month(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n year(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Term</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Billing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Program</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member discount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>weeks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>months</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>years</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a lesson time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lesson price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teacher</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Times</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Room</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>We</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Th</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fr</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sa</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Su</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Feb</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apr</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>May</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jun</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jul</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Aug</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Oct</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nov</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dec</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a recurring service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drawer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Taken by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lesson packs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anyone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any client with a membership</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only current members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Business</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Business name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tax rate %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice number prefix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save membership invoices as drafts to edit before issuing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Memberships and attendance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grace days after a membership ends</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortest freeze (days)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Longest freeze (days)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Freeze days a year at most</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who may check in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ask before a second check-in within (minutes; 0: never)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Days to use a makeup lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warn of credits expiring within (days)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remind days before (+) or after (-) the end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sibling discount % (second and later children)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SMTP server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sender address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use TLS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup copies to keep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Made</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upcoming</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suspended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bank transfer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cheque</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Card / online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>issued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>void</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unpaid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>partly paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Membership active.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In grace: checked in. Please renew.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Frozen: no check-in until it resumes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No membership: checked in (policy: anyone).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired: checked in (policy: any member).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The membership has expired.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The membership has not started yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No membership.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>duplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attendance statuses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>attendance status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client categories</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>client category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cash drawers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cash drawer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credit types</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>credit type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Charges a lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gives a makeup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Uses a makeup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>May attend lessons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Used at check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Low balance at</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>UseDialog</name>
-    <message>
-        <source>Use credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n}   {name}: {left} left, soonest until {until}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credit type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press a type&apos;s number to record one unit at once; Save records the units set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This client holds no credits valid today: top up first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a credit type.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{units} of {type} used; {left} left</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>UserDialog</name>
-    <message>
-        <source>New user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User {username} added</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>UserEditDialog</name>
-    <message>
-        <source>Change user {username}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>May sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User {username} saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>UsersPage</name>
-    <message>
-        <source>switched off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add user…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Switch off / on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset password…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} switched on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} switched off</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Reschedule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{service} of {client}: a new date within {start} – {end}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change date…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save report as PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving {title}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{title} saved to {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export {title}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting {title}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} rows exported to {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+            <translation>هذا خلل في البرنامج. لم يُحفظ شيء من هذا الإجراء.
+التفاصيل لفريق الدعم في {log}.</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>المالك</translation>
+        </message>
+        <message>
+            <source>Receptionist</source>
+            <translation>موظف الاستقبال</translation>
+        </message>
+        <message>
+            <source>Teacher</source>
+            <translation>المدرّب</translation>
+        </message>
+    </context>
+    <context>
+        <name>QWidget</name>
+        <message>
+            <source>{name} saved</source>
+            <translation>حُفظ {name}</translation>
+        </message>
+        <message>
+            <source>Sending the invoice to {to}</source>
+            <translation>إرسال الفاتورة إلى {to}</translation>
+        </message>
+        <message>
+            <source>Invoice {number} sent to {to}</source>
+            <translation>أُرسلت الفاتورة {number} إلى {to}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RefundDialog</name>
+        <message>
+            <source>Reason</source>
+            <translation>السبب</translation>
+        </message>
+        <message>
+            <source>{amount} paid on it is paid back today (a refund with a credit note). The payments stay on their days.</source>
+            <translation>يُردّ اليوم {amount} المدفوع عليها (استرداد بإشعار دائن). تبقى الدفعات في أيامها.</translation>
+        </message>
+        <message>
+            <source>No cash drawer</source>
+            <translation>بلا صندوق</translation>
+        </message>
+        <message>
+            <source>Paid back by</source>
+            <translation>طريقة الرد</translation>
+        </message>
+        <message>
+            <source>From cash drawer</source>
+            <translation>من الصندوق</translation>
+        </message>
+        <message>
+            <source>Pay back and void</source>
+            <translation>ردّ المبلغ والإلغاء</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>إلغاء</translation>
+        </message>
+    </context>
+    <context>
+        <name>RemindersPage</name>
+        <message>
+            <source>Reminders</source>
+            <translation>التذكيرات</translation>
+        </message>
+        <message>
+            <source>Email all…</source>
+            <translation>مراسلة الجميع…</translation>
+        </message>
+        <message>
+            <source>No phone and no email: listed apart, to be reached another way</source>
+            <translation>بلا هاتف ولا بريد: في قائمة منفصلة للتواصل بطريقة أخرى</translation>
+        </message>
+        <message>
+            <source>Reading the reminders due</source>
+            <translation>قراءة التذكيرات المستحقة</translation>
+        </message>
+        <message>
+            <source>{due} due today ({offsets}); {emails} with an email address.</source>
+            <translation>المستحق اليوم: {due} ({offsets})؛ لديهم بريد: {emails}.</translation>
+        </message>
+        <message>
+            <source>Email all</source>
+            <translation>مراسلة الجميع</translation>
+        </message>
+        <message>
+            <source>Send the reminder email to {count} clients now?</source>
+            <translation>إرسال رسالة التذكير إلى {count} عميل الآن؟</translation>
+        </message>
+        <message>
+            <source>Emailing {count} reminders</source>
+            <translation>إرسال {count} تذكير</translation>
+        </message>
+        <message>
+            <source>Reminders: {sent} sent, {other} not sent</source>
+            <translation>التذكيرات: أُرسل {sent}، لم يُرسل {other}</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>أُرسل</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>رُفض</translation>
+        </message>
+        <message>
+            <source>Not sent</source>
+            <translation>لم يُرسل</translation>
+        </message>
+        <message>
+            <source>Cancel was pressed before it was sent</source>
+            <translation>ضُغط إلغاء قبل الإرسال</translation>
+        </message>
+        <message>
+            <source>Already sent from another PC meanwhile</source>
+            <translation>أُرسل من جهاز آخر في الأثناء</translation>
+        </message>
+        <message>
+            <source>Email results: {sent} sent and recorded; {other} not sent, still due</source>
+            <translation>نتيجة المراسلة: أُرسل وسُجّل {sent}؛ لم يُرسل {other} وما زال مستحقًا</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportPage</name>
+        <message>
+            <source>Show</source>
+            <translation>عرض</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>تصدير…</translation>
+        </message>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>حفظ كملف PDF…</translation>
+        </message>
+        <message>
+            <source>Choose the filters and press Show.</source>
+            <translation>اختر عوامل التصفية واضغط «عرض».</translation>
+        </message>
+        <message>
+            <source>Making {title}</source>
+            <translation>إعداد {title}</translation>
+        </message>
+        <message>
+            <source>Stopped: the report was not made. Press Show to make it.</source>
+            <translation>أُوقف: لم يُعدّ التقرير. اضغط «عرض» لإعداده.</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>الإجمالي</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsScreen</name>
+        <message>
+            <source>Reports</source>
+            <translation>التقارير</translation>
+        </message>
+        <message>
+            <source>Day takings</source>
+            <translation>إيراد اليوم</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>لوحة المؤشرات</translation>
+        </message>
+        <message>
+            <source>Reminders</source>
+            <translation>التذكيرات</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore a backup</source>
+            <translation>استعادة نسخة احتياطية</translation>
+        </message>
+        <message>
+            <source>The current data is backed up first, then replaced by the copy you choose. Everything entered after that copy was made is in the backup of the current data.</source>
+            <translation>تُنسخ البيانات الحالية احتياطيًا أولًا، ثم تُستبدل بالنسخة التي تختارها. كل ما أُدخل بعد إنشاء تلك النسخة موجود في نسخة البيانات الحالية.</translation>
+        </message>
+        <message>
+            <source>daily</source>
+            <translation>يومية</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>نسخ احتياطي الآن</translation>
+        </message>
+        <message>
+            <source>before an upgrade</source>
+            <translation>قبل التحديث</translation>
+        </message>
+        <message>
+            <source>before a restore</source>
+            <translation>قبل الاستعادة</translation>
+        </message>
+        <message>
+            <source>cannot be read</source>
+            <translation>تتعذر قراءتها</translation>
+        </message>
+        <message>
+            <source>There are no backups of this database yet.</source>
+            <translation>لا نسخ احتياطية لقاعدة البيانات هذه بعد.</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>استعادة</translation>
+        </message>
+        <message>
+            <source>Replace the current data with the copy made {made}? The current data is backed up first.</source>
+            <translation>استبدال البيانات الحالية بالنسخة المنشأة في {made}؟ تُنسخ البيانات الحالية احتياطيًا أولًا.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SaleDialog</name>
+        <message>
+            <source>Renew membership</source>
+            <translation>تجديد الاشتراك</translation>
+        </message>
+        <message>
+            <source>Sell</source>
+            <translation>بيع</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>اختر…</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>العميل</translation>
+        </message>
+        <message>
+            <source>Optional; the package's description by default</source>
+            <translation>اختياري؛ وصف الباقة افتراضيًا</translation>
+        </message>
+        <message>
+            <source>Package</source>
+            <translation>الباقة</translation>
+        </message>
+        <message>
+            <source>Start date</source>
+            <translation>تاريخ البدء</translation>
+        </message>
+        <message>
+            <source>End date</source>
+            <translation>تاريخ الانتهاء</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>الوصف</translation>
+        </message>
+        <message>
+            <source>Extra discount</source>
+            <translation>خصم إضافي</translation>
+        </message>
+        <message>
+            <source>Invoice</source>
+            <translation>الفاتورة</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>الإجمالي</translation>
+        </message>
+        <message>
+            <source>Save and take payment</source>
+            <translation>حفظ واستلام الدفعة</translation>
+        </message>
+        <message>
+            <source>No client chosen</source>
+            <translation>لم يُختر عميل</translation>
+        </message>
+        <message>
+            <source>Sell to</source>
+            <translation>البيع إلى</translation>
+        </message>
+        <message>
+            <source>Tax {rate}%: {tax}</source>
+            <translation>الضريبة {rate}%: {tax}</translation>
+        </message>
+        <message>
+            <source>Choose a client first.</source>
+            <translation>اختر عميلًا أولًا.</translation>
+        </message>
+        <message>
+            <source>Already a member</source>
+            <translation>مشترك بالفعل</translation>
+        </message>
+        <message>
+            <source>Renew the current membership now?</source>
+            <translation>تجديد الاشتراك الحالي الآن؟</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerPage</name>
+        <message>
+            <source>This PC works on: {where}</source>
+            <translation>يعمل هذا الجهاز على: {where}</translation>
+        </message>
+        <message>
+            <source>Server address</source>
+            <translation>عنوان الخادم</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>اختبار الاتصال</translation>
+        </message>
+        <message>
+            <source>Open this server from the next start</source>
+            <translation>فتح هذا الخادم من التشغيل القادم</translation>
+        </message>
+        <message>
+            <source>Trying the server…</source>
+            <translation>محاولة الاتصال بالخادم…</translation>
+        </message>
+        <message>
+            <source>Testing the connection</source>
+            <translation>اختبار الاتصال</translation>
+        </message>
+        <message>
+            <source>This PC opens the server from its next start</source>
+            <translation>سيفتح هذا الجهاز الخادم عند تشغيله القادم</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServicesEditor</name>
+        <message>
+            <source>Service name</source>
+            <translation>اسم الخدمة</translation>
+        </message>
+        <message>
+            <source>Weekly</source>
+            <translation>أسبوعيًا</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>شهريًا</translation>
+        </message>
+        <message>
+            <source>every </source>
+            <translation>كل </translation>
+        </message>
+        <message>
+            <source> wk</source>
+            <translation> أسبوع</translation>
+        </message>
+        <message>
+            <source>day </source>
+            <translation>يوم </translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Save</source>
+            <translation>حفظ</translation>
+        </message>
+        <message>
+            <source>Settings saved</source>
+            <translation>حُفظت الإعدادات</translation>
+        </message>
+        <message>
+            <source>Saved. The new language takes effect after a restart.</source>
+            <translation>حُفظ. تسري اللغة الجديدة بعد إعادة التشغيل.</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>حُفظ.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsScreen</name>
+        <message>
+            <source>Settings</source>
+            <translation>الإعدادات</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusMenu</name>
+        <message>
+            <source>Clear</source>
+            <translation>مسح</translation>
+        </message>
+    </context>
+    <context>
+        <name>TakingsPage</name>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>حفظ كملف PDF…</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>اليوم</translation>
+        </message>
+        <message>
+            <source>Total: {amount}</source>
+            <translation>الإجمالي: {amount}</translation>
+        </message>
+        <message>
+            <source>(paid back: {amount})</source>
+            <translation>(المردود: {amount})</translation>
+        </message>
+        <message>
+            <source>Save takings</source>
+            <translation>حفظ الإيراد</translation>
+        </message>
+        <message>
+            <source>Takings saved to {file}</source>
+            <translation>حُفظ الإيراد في {file}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Terms</name>
+        <message>
+            <source>Client</source>
+            <translation>العميل</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>الخدمة</translation>
+        </message>
+        <message>
+            <source>Membership</source>
+            <translation>الاشتراك</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Marked</source>
+            <translation>سُجّل</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>Clients</source>
+            <translation>العملاء</translation>
+        </message>
+        <message>
+            <source>Find, add and edit clients and families.</source>
+            <translation>البحث عن العملاء والعائلات وإضافتهم وتعديلهم.</translation>
+        </message>
+        <message>
+            <source>Packages</source>
+            <translation>الباقات</translation>
+        </message>
+        <message>
+            <source>Memberships, lesson packs and credit bundles for sale.</source>
+            <translation>الاشتراكات وباقات الحصص وباقات الرصيد المعروضة للبيع.</translation>
+        </message>
+        <message>
+            <source>Memberships</source>
+            <translation>الاشتراكات</translation>
+        </message>
+        <message>
+            <source>Sales, renewals, freezes, invoices and payments.</source>
+            <translation>المبيعات والتجديدات والتجميد والفواتير والدفعات.</translation>
+        </message>
+        <message>
+            <source>Journal</source>
+            <translation>سجل الحضور</translation>
+        </message>
+        <message>
+            <source>Attendance of your groups, lesson by lesson.</source>
+            <translation>حضور مجموعاتك حصةً بحصة.</translation>
+        </message>
+        <message>
+            <source>Credits</source>
+            <translation>الرصيد</translation>
+        </message>
+        <message>
+            <source>Credit balances, top-ups and use.</source>
+            <translation>أرصدة العملاء وشحنها وخصمها.</translation>
+        </message>
+        <message>
+            <source>Agenda</source>
+            <translation>جدول اليوم</translation>
+        </message>
+        <message>
+            <source>The day's recurring services, marked done or missed.</source>
+            <translation>خدمات اليوم الدورية، منجزة أو فائتة.</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>التقارير</translation>
+        </message>
+        <message>
+            <source>Takings, memberships, attendance and reminders.</source>
+            <translation>الإيرادات والاشتراكات والحضور والتذكيرات.</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>الإعدادات</translation>
+        </message>
+        <message>
+            <source>Business profile, statuses, drawers, users and policies.</source>
+            <translation>بيانات المنشأة والحالات والصناديق والمستخدمون والقواعد.</translation>
+        </message>
+        <message>
+            <source>Lesson pack</source>
+            <translation>باقة حصص</translation>
+        </message>
+        <message>
+            <source>Package</source>
+            <translation>الباقة</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>النوع</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>من</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>حتى</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Lessons</source>
+            <translation>الحصص</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>السعر</translation>
+        </message>
+        <message>
+            <source>Invoice</source>
+            <translation>الفاتورة</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>الرقم</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>مقابل</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>الإجمالي</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>المدفوع</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>المستحق</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>الهاتف</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>تاريخ الميلاد</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>الفئة</translation>
+        </message>
+        <message>
+            <source>Card code</source>
+            <translation>رمز البطاقة</translation>
+        </message>
+        <message>
+            <source>Family</source>
+            <translation>العائلة</translation>
+        </message>
+        <message>
+            <source>Family payer</source>
+            <translation>دافع العائلة</translation>
+        </message>
+        <message>
+            <source>Guardian</source>
+            <translation>وليّ الأمر</translation>
+        </message>
+        <message>
+            <source>Guardian's phone</source>
+            <translation>هاتف وليّ الأمر</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>ملاحظات</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>السطر</translation>
+        </message>
+        <message>
+            <source>Becomes</source>
+            <translation>يصبح</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>السبب</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>الرمز</translation>
+        </message>
+        <message>
+            <source>Valid today</source>
+            <translation>ساري اليوم</translation>
+        </message>
+        <message>
+            <source>Soonest expiry</source>
+            <translation>أقرب انتهاء</translation>
+        </message>
+        <message>
+            <source>Movement</source>
+            <translation>الحركة</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>الوحدات</translation>
+        </message>
+        <message>
+            <source>Balance</source>
+            <translation>الرصيد</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>بواسطة</translation>
+        </message>
+        <message>
+            <source>Balance due</source>
+            <translation>المستحق</translation>
+        </message>
+        <message>
+            <source>Payment</source>
+            <translation>الدفع</translation>
+        </message>
+        <message>
+            <source>One-time</source>
+            <translation>مرة واحدة</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>شهريًا</translation>
+        </message>
+        <message>
+            <source>Quarterly</source>
+            <translation>ربع سنوي</translation>
+        </message>
+        <message>
+            <source>Twice a year</source>
+            <translation>مرتين في السنة</translation>
+        </message>
+        <message>
+            <source>Yearly</source>
+            <translation>سنويًا</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>معروضة</translation>
+        </message>
+        <message>
+            <source>inactive</source>
+            <translation>غير معروضة</translation>
+        </message>
+        <message>
+            <source>Term</source>
+            <translation>المدة</translation>
+        </message>
+        <message>
+            <source>Billing</source>
+            <translation>الفوترة</translation>
+        </message>
+        <message>
+            <source>Program</source>
+            <translation>البرنامج</translation>
+        </message>
+        <message>
+            <source>Member discount</source>
+            <translation>خصم الأعضاء</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>أيام</translation>
+        </message>
+        <message>
+            <source>weeks</source>
+            <translation>أسابيع</translation>
+        </message>
+        <message>
+            <source>months</source>
+            <translation>أشهر</translation>
+        </message>
+        <message>
+            <source>years</source>
+            <translation>سنوات</translation>
+        </message>
+        <message>
+            <source>Add a lesson time</source>
+            <translation>إضافة موعد حصة</translation>
+        </message>
+        <message>
+            <source>Lesson price</source>
+            <translation>سعر الحصة</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>المجموعة</translation>
+        </message>
+        <message>
+            <source>Teacher</source>
+            <translation>المدرّب</translation>
+        </message>
+        <message>
+            <source>Times</source>
+            <translation>المواعيد</translation>
+        </message>
+        <message>
+            <source>Room</source>
+            <translation>القاعة</translation>
+        </message>
+        <message>
+            <source>Mo</source>
+            <translation>إث</translation>
+        </message>
+        <message>
+            <source>Tu</source>
+            <translation>ثل</translation>
+        </message>
+        <message>
+            <source>We</source>
+            <translation>أر</translation>
+        </message>
+        <message>
+            <source>Th</source>
+            <translation>خم</translation>
+        </message>
+        <message>
+            <source>Fr</source>
+            <translation>جم</translation>
+        </message>
+        <message>
+            <source>Sa</source>
+            <translation>سب</translation>
+        </message>
+        <message>
+            <source>Su</source>
+            <translation>أح</translation>
+        </message>
+        <message>
+            <source>Jan</source>
+            <translation>ينا</translation>
+        </message>
+        <message>
+            <source>Feb</source>
+            <translation>فبر</translation>
+        </message>
+        <message>
+            <source>Mar</source>
+            <translation>مار</translation>
+        </message>
+        <message>
+            <source>Apr</source>
+            <translation>أبر</translation>
+        </message>
+        <message>
+            <source>May</source>
+            <translation>ماي</translation>
+        </message>
+        <message>
+            <source>Jun</source>
+            <translation>يون</translation>
+        </message>
+        <message>
+            <source>Jul</source>
+            <translation>يول</translation>
+        </message>
+        <message>
+            <source>Aug</source>
+            <translation>أغس</translation>
+        </message>
+        <message>
+            <source>Sep</source>
+            <translation>سبت</translation>
+        </message>
+        <message>
+            <source>Oct</source>
+            <translation>أكت</translation>
+        </message>
+        <message>
+            <source>Nov</source>
+            <translation>نوف</translation>
+        </message>
+        <message>
+            <source>Dec</source>
+            <translation>ديس</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>إضافة</translation>
+        </message>
+        <message>
+            <source>Add credits</source>
+            <translation>إضافة رصيد</translation>
+        </message>
+        <message>
+            <source>Add a recurring service</source>
+            <translation>إضافة خدمة دورية</translation>
+        </message>
+        <message>
+            <source>What ends</source>
+            <translation>ما ينتهي</translation>
+        </message>
+        <message>
+            <source>Ends on</source>
+            <translation>ينتهي في</translation>
+        </message>
+        <message>
+            <source>Reminder</source>
+            <translation>التذكير</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>النتيجة</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>السبب</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>الطريقة</translation>
+        </message>
+        <message>
+            <source>Cash drawer</source>
+            <translation>الصندوق</translation>
+        </message>
+        <message>
+            <source>Payments</source>
+            <translation>الدفعات</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>المبلغ</translation>
+        </message>
+        <message>
+            <source>Drawer</source>
+            <translation>الصندوق</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>المرجع</translation>
+        </message>
+        <message>
+            <source>Taken by</source>
+            <translation>استلمها</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>الملفات</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>إلغاء</translation>
+        </message>
+        <message>
+            <source>Lesson packs</source>
+            <translation>باقات الحصص</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>اسم المستخدم</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>الاسم الكامل</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>الدور</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>ساري</translation>
+        </message>
+        <message>
+            <source>Anyone</source>
+            <translation>أي شخص</translation>
+        </message>
+        <message>
+            <source>Any client with a membership</source>
+            <translation>أي عميل لديه اشتراك</translation>
+        </message>
+        <message>
+            <source>Only current members</source>
+            <translation>المشتركون الحاليون فقط</translation>
+        </message>
+        <message>
+            <source>Business</source>
+            <translation>المنشأة</translation>
+        </message>
+        <message>
+            <source>Business name</source>
+            <translation>اسم المنشأة</translation>
+        </message>
+        <message>
+            <source>Logo</source>
+            <translation>الشعار</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>العملة</translation>
+        </message>
+        <message>
+            <source>Tax rate %</source>
+            <translation>نسبة الضريبة ٪</translation>
+        </message>
+        <message>
+            <source>Invoice number prefix</source>
+            <translation>بادئة رقم الفاتورة</translation>
+        </message>
+        <message>
+            <source>Language (each user may choose their own: File › Language…)</source>
+            <translation>اللغة (لكل مستخدم أن يختار لغته: ملف › اللغة…)</translation>
+        </message>
+        <message>
+            <source>Save membership invoices as drafts to edit before issuing</source>
+            <translation>حفظ فواتير الاشتراكات كمسودات لتعديلها قبل الإصدار</translation>
+        </message>
+        <message>
+            <source>Memberships and attendance</source>
+            <translation>الاشتراكات والحضور</translation>
+        </message>
+        <message>
+            <source>Grace days after a membership ends</source>
+            <translation>أيام السماح بعد انتهاء الاشتراك</translation>
+        </message>
+        <message>
+            <source>Shortest freeze (days)</source>
+            <translation>أقصر تجميد (أيام)</translation>
+        </message>
+        <message>
+            <source>Longest freeze (days)</source>
+            <translation>أطول تجميد (أيام)</translation>
+        </message>
+        <message>
+            <source>Freeze days a year at most</source>
+            <translation>أقصى أيام تجميد في السنة</translation>
+        </message>
+        <message>
+            <source>Who may check in</source>
+            <translation>من يُسمح له بالحضور</translation>
+        </message>
+        <message>
+            <source>Ask before a second check-in within (minutes; 0: never)</source>
+            <translation>السؤال قبل حضور ثانٍ خلال (دقائق؛ 0: أبدًا)</translation>
+        </message>
+        <message>
+            <source>Days to use a makeup lesson</source>
+            <translation>أيام استخدام الحصة التعويضية</translation>
+        </message>
+        <message>
+            <source>Warn of credits expiring within (days)</source>
+            <translation>التنبيه لرصيد ينتهي خلال (أيام)</translation>
+        </message>
+        <message>
+            <source>Remind days before (+) or after (-) the end</source>
+            <translation>التذكير قبل (+) أو بعد (-) الانتهاء بأيام</translation>
+        </message>
+        <message>
+            <source>Sibling discount % (second and later children)</source>
+            <translation>خصم الإخوة ٪ (من الطفل الثاني)</translation>
+        </message>
+        <message>
+            <source>SMTP server</source>
+            <translation>خادم SMTP</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>المنفذ</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>المستخدم</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>كلمة المرور</translation>
+        </message>
+        <message>
+            <source>Sender address</source>
+            <translation>عنوان المرسل</translation>
+        </message>
+        <message>
+            <source>Use TLS</source>
+            <translation>استخدام TLS</translation>
+        </message>
+        <message>
+            <source>Reminder email subject</source>
+            <translation>موضوع رسالة التذكير</translation>
+        </message>
+        <message>
+            <source>Reminder email text
+with {client} {package}
+{ends} {business} {items}</source>
+            <translation>نص رسالة التذكير
+مع {client} {package}
+{ends} {business} {items}</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>النسخ الاحتياطية</translation>
+        </message>
+        <message>
+            <source>Backup copies to keep</source>
+            <translation>عدد النسخ المحفوظة</translation>
+        </message>
+        <message>
+            <source>Users</source>
+            <translation>المستخدمون</translation>
+        </message>
+        <message>
+            <source>Database server</source>
+            <translation>خادم قاعدة البيانات</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>أُنشئت</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>الحجم</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>المبيعات</translation>
+        </message>
+        <message>
+            <source>Upcoming</source>
+            <translation>لم يبدأ بعد</translation>
+        </message>
+        <message>
+            <source>Grace</source>
+            <translation>فترة سماح</translation>
+        </message>
+        <message>
+            <source>Suspended</source>
+            <translation>مجمّد</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>منتهٍ</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>ملغى</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>لا شيء</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>نقدًا</translation>
+        </message>
+        <message>
+            <source>Bank transfer</source>
+            <translation>تحويل بنكي</translation>
+        </message>
+        <message>
+            <source>Cheque</source>
+            <translation>شيك</translation>
+        </message>
+        <message>
+            <source>Card / online</source>
+            <translation>بطاقة / عبر الإنترنت</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>أخرى</translation>
+        </message>
+        <message>
+            <source>draft</source>
+            <translation>مسودة</translation>
+        </message>
+        <message>
+            <source>issued</source>
+            <translation>صادرة</translation>
+        </message>
+        <message>
+            <source>void</source>
+            <translation>ملغاة</translation>
+        </message>
+        <message>
+            <source>unpaid</source>
+            <translation>غير مدفوعة</translation>
+        </message>
+        <message>
+            <source>paid</source>
+            <translation>مدفوعة</translation>
+        </message>
+        <message>
+            <source>partly paid</source>
+            <translation>مدفوعة جزئيًا</translation>
+        </message>
+        <message>
+            <source>Membership active.</source>
+            <translation>الاشتراك ساري.</translation>
+        </message>
+        <message>
+            <source>In grace: checked in. Please renew.</source>
+            <translation>فترة سماح: سُجّل الحضور. يُرجى التجديد.</translation>
+        </message>
+        <message>
+            <source>Frozen: no check-in until it resumes.</source>
+            <translation>مجمّد: لا حضور حتى الاستئناف.</translation>
+        </message>
+        <message>
+            <source>No membership: checked in (policy: anyone).</source>
+            <translation>بلا اشتراك: سُجّل الحضور (القاعدة: أي شخص).</translation>
+        </message>
+        <message>
+            <source>Expired: checked in (policy: any member).</source>
+            <translation>منتهٍ: سُجّل الحضور (القاعدة: أي مشترك).</translation>
+        </message>
+        <message>
+            <source>The membership has expired.</source>
+            <translation>انتهى الاشتراك.</translation>
+        </message>
+        <message>
+            <source>The membership has not started yet.</source>
+            <translation>لم يبدأ الاشتراك بعد.</translation>
+        </message>
+        <message>
+            <source>No membership.</source>
+            <translation>لا يوجد اشتراك.</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>جديد</translation>
+        </message>
+        <message>
+            <source>duplicate</source>
+            <translation>مكرر</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>خطأ</translation>
+        </message>
+        <message>
+            <source>Attendance statuses</source>
+            <translation>حالات الحضور</translation>
+        </message>
+        <message>
+            <source>attendance status</source>
+            <translation>حالة حضور</translation>
+        </message>
+        <message>
+            <source>Client categories</source>
+            <translation>فئات العملاء</translation>
+        </message>
+        <message>
+            <source>client category</source>
+            <translation>فئة عملاء</translation>
+        </message>
+        <message>
+            <source>Cash drawers</source>
+            <translation>الصناديق</translation>
+        </message>
+        <message>
+            <source>cash drawer</source>
+            <translation>صندوق</translation>
+        </message>
+        <message>
+            <source>Credit types</source>
+            <translation>أنواع الرصيد</translation>
+        </message>
+        <message>
+            <source>credit type</source>
+            <translation>نوع رصيد</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>الحرف</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>اللون</translation>
+        </message>
+        <message>
+            <source>Charges a lesson</source>
+            <translation>تُحتسب حصة</translation>
+        </message>
+        <message>
+            <source>Gives a makeup</source>
+            <translation>تمنح حصة تعويضية</translation>
+        </message>
+        <message>
+            <source>Uses a makeup</source>
+            <translation>تستخدم حصة تعويضية</translation>
+        </message>
+        <message>
+            <source>May attend lessons</source>
+            <translation>يحق له حضور الحصص</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>الوحدة</translation>
+        </message>
+        <message>
+            <source>Used at check-in</source>
+            <translation>يُخصم عند الحضور</translation>
+        </message>
+        <message>
+            <source>Low balance at</source>
+            <translation>رصيد منخفض عند</translation>
+        </message>
+    </context>
+    <context>
+        <name>UseDialog</name>
+        <message>
+            <source>Use credits</source>
+            <translation>خصم من الرصيد</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>العميل</translation>
+        </message>
+        <message>
+            <source>{n}   {name}: {left} left, soonest until {until}</source>
+            <translation>{n}   {name}: المتبقي {left}، أقربها حتى {until}</translation>
+        </message>
+        <message>
+            <source>Credit type</source>
+            <translation>نوع الرصيد</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>الوحدات</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>ملاحظة</translation>
+        </message>
+        <message>
+            <source>Press a type's number to record one unit at once; Save records the units set.</source>
+            <translation>اضغط رقم النوع لخصم وحدة واحدة فورًا؛ «حفظ» يخصم الوحدات المحددة.</translation>
+        </message>
+        <message>
+            <source>This client holds no credits valid today: top up first.</source>
+            <translation>ليس لدى هذا العميل رصيد ساري اليوم: اشحن أولًا.</translation>
+        </message>
+        <message>
+            <source>Choose a credit type.</source>
+            <translation>اختر نوع الرصيد.</translation>
+        </message>
+        <message>
+            <source>{units} of {type} used; {left} left</source>
+            <translation>خُصم {units} من {type}؛ المتبقي {left}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserDialog</name>
+        <message>
+            <source>New user</source>
+            <translation>مستخدم جديد</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>اسم المستخدم</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>الاسم الكامل</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>الدور</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>كلمة المرور</translation>
+        </message>
+        <message>
+            <source>User {username} added</source>
+            <translation>أُضيف المستخدم {username}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserEditDialog</name>
+        <message>
+            <source>Change user {username}</source>
+            <translation>تعديل المستخدم {username}</translation>
+        </message>
+        <message>
+            <source>May sign in</source>
+            <translation>يحق له الدخول</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>الاسم الكامل</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>الدور</translation>
+        </message>
+        <message>
+            <source>User {username} saved</source>
+            <translation>حُفظ المستخدم {username}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersPage</name>
+        <message>
+            <source>switched off</source>
+            <translation>معطّل</translation>
+        </message>
+        <message>
+            <source>Add user…</source>
+            <translation>إضافة مستخدم…</translation>
+        </message>
+        <message>
+            <source>Change…</source>
+            <translation>تعديل…</translation>
+        </message>
+        <message>
+            <source>Switch off / on</source>
+            <translation>تعطيل / تفعيل</translation>
+        </message>
+        <message>
+            <source>Reset password…</source>
+            <translation>إعادة تعيين كلمة المرور…</translation>
+        </message>
+        <message>
+            <source>{name} switched on</source>
+            <translation>فُعّل {name}</translation>
+        </message>
+        <message>
+            <source>{name} switched off</source>
+            <translation>عُطّل {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <source>Reschedule</source>
+            <translation>تغيير الموعد</translation>
+        </message>
+        <message>
+            <source>{service} of {client}: a new date within {start} – {end}</source>
+            <translation>{service} ({client}): تاريخ جديد بين {start} – {end}</translation>
+        </message>
+        <message>
+            <source>Change date…</source>
+            <translation>تغيير التاريخ…</translation>
+        </message>
+        <message>
+            <source>Save report as PDF</source>
+            <translation>حفظ التقرير كملف PDF</translation>
+        </message>
+        <message>
+            <source>Export report</source>
+            <translation>تصدير التقرير</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+            <translation>مصنف Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Saving {title}</source>
+            <translation>حفظ {title}</translation>
+        </message>
+        <message>
+            <source>{title} saved to {file}</source>
+            <translation>حُفظ {title} في {file}</translation>
+        </message>
+        <message>
+            <source>Export {title}</source>
+            <translation>تصدير {title}</translation>
+        </message>
+        <message>
+            <source>Exporting {title}</source>
+            <translation>تصدير {title}</translation>
+        </message>
+        <message>
+            <source>{n} rows exported to {file}</source>
+            <translation>صُدّر {n} سطر إلى {file}</translation>
+        </message>
+    </context>
+    <context>
+        <name>screen</name>
+        <message>
+            <source>Memberships</source>
+            <translation>الاشتراكات</translation>
+        </message>
+        <message>
+            <source>Credits</source>
+            <translation>الرصيد</translation>
+        </message>
+        <message>
+            <source>Agenda {day}</source>
+            <translation>جدول {day}</translation>
+        </message>
+    </context>
 </TS>

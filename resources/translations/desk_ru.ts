@@ -1,3458 +1,3664 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ru">
-<context>
-    <name>AgendaScreen</name>
-    <message>
-        <source>Agenda</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The day before</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The day after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Missed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reschedule…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Planned</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> → {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> (from {day})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{when} {who}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing is due on this day.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} due · {done} done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>missed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{service} of {client} marked {state}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note for {service} of {client}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{service} of {client} moved to {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Backups</name>
-    <message>
-        <source>Backing up the data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup saved: {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The backup failed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your work is saved as usual. Free some space or check the backups folder, then use File › Back up now.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Checking the database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database is damaged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ask the owner to restore the newest sound backup.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Work saved from now on may be lost with the damaged pages. Restore the newest sound backup.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore a backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restoring the backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup restored: {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>BackupsNote</name>
-    <message>
-        <source>A checked copy of the database is made on start and daily into {folder} (File › Back up now makes one at once).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database is on a server: this PC saves a copy of it with pg_dump on start and daily into {folder} (File › Back up now makes one at once).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The database is on a server and pg_dump is not installed on this PC, so this PC makes no copies: the server&apos;s own backups apply. Ask whoever looks after the server how and when it is backed up.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CardFields</name>
-    <message>
-        <source>Description (what was agreed, a note)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled: only the description can change.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Billed on invoice {number}: to bill another price, void the invoice and sell again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>until</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>price</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CardsPanel</name>
-    <message>
-        <source>Memberships and credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No sales yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unpaid visits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>added by {who} on {when}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>invoice {number}, {state}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>total {total}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{used}/{size} lessons · {each} a lesson · </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>the unpaid visits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>this card</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move the lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move this visit to {where}?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lesson moved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>move a lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cards saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date of the visit</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CashDrawersPage</name>
-    <message>
-        <source>Make default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} is now the default cash drawer</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CheckInAgainDialog</name>
-    <message>
-        <source>Checked in already</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} was checked in {minutes} min ago. Record another visit?</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CheckInBar</name>
-    <message>
-        <source>scan or type a card code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check in:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enter checks the card in; Ctrl+U records credit use (then the type&apos;s number).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} checked in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} not checked in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Renew…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sell…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not checked in again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type or scan a client&apos;s card code first, then Ctrl+U.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ClientDialog</name>
-    <message>
-        <source>New client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>not given</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>—</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>made automatically</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Archived (hidden from the list)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a picture…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guardian</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guardian&apos;s phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Photo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Card code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace the photo…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a photo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pictures (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;Possibly the same person:&lt;/b&gt;{list}&lt;br&gt;Press Save again to save anyway.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ClientPicker</name>
-    <message>
-        <source>Name, phone or card code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find the client:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ClientProfile</name>
-    <message>
-        <source>← All clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sell…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member card…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guardian</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guardian&apos;s phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Photo…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo move</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit cards</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Membership cards</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoices and balance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credits ⚠</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discard the changes to the cards that are not saved?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change dates, price or description under each card; click a visit to change its status or date. Save applies everything at once; Cancel returns to the last saved state.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drag a visit to another card or to the unpaid visits to move it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  · archived</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No membership</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{package} · {status} until {end}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Balance due: {amount}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>   ·   whole family: {amount}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No photo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a photo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pictures (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ClientsScreen</name>
-    <message>
-        <source>Clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name, phone or card code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type part of a name, phone or card code; a scanned card opens the client.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All categories</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any membership</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Archived</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sell…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sell a package to the selected client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New client…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member cards…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member cards with QR codes for the clients listed, ten to an A4 page</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No clients yet: add one with New client…, or import a spreadsheet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ColourButton</name>
-    <message>
-        <source>Choose a colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CreditsPanel</name>
-    <message>
-        <source>Credit type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use credits…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo use</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top up…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print statement…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No credits yet. Top up… sells a credits package.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Granted: {package}, until {end}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired: what was left of {package} (until {end})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reversal of the use of {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Used at check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Used</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  (reversed)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name}: {available} valid today · used {used} · expired {expired} · granted {granted}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> · expires: {when}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{units} on {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>⚠ {name}: low balance, {left} left</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>⚠ {name}: {units} expire within {days} days (first on {first})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reverse the use of {units} of {type} on {date}? Its units go back to the client.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use of {units} of {type} reversed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Top up</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No credits package is on sale: add one under Packages first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save the credit statement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Statement saved to {path}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>CreditsScreen</name>
-    <message>
-        <source>Credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name, phone or card code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type part of a name, phone or code; Enter on one client opens Use credits…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use credits…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nobody holds credits valid today. Top up from a client&apos;s profile.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 client with credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} clients with credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DashboardPage</name>
-    <message>
-        <source>The dashboard&apos;s figures are not available in this version.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Making the dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DeskSession</name>
-    <message>
-        <source>The database cannot be opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed in: {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DraftLines</name>
-    <message>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>discount</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DropArea</name>
-    <message>
-        <source>Not moved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only a visit chip can be dropped here.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>EditableRows</name>
-    <message>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FamilyCard</name>
-    <message>
-        <source>Add member…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Make payer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave family</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Family</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not in a family. Add a parent, child or sibling to group them under one payer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Family {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  · payer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add to the family</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FigureTile</name>
-    <message>
-        <source>(to date)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{change} against last month ({before})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open the report</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FilterBar</name>
-    <message>
-        <source>This month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Last month</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From – to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client: name or code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upcoming</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suspended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Period</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Within</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All packages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>All programs and groups</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FirstStartDialog</name>
-    <message>
-        <source>Welcome to the membership desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Let&apos;s set up your centre. You can change all of this later in Settings, except that this first account is the owner&apos;s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Business name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>e.g. Sunny Kids Centre</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>used to sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>at least 8 characters</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Repeat password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create and start</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>FreezeDialog</name>
-    <message>
-        <source>Freeze {package} of {client}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Until (included)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The membership&apos;s end date moves by the frozen days.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{package} of {client} frozen from {start} to {end}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>GroupDialog</name>
-    <message>
-        <source>Group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>— none —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teacher</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Room</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Capacity</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lesson times</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>waiting list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clients in this group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client code or name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add to group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove selected</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type a card code, or enough of a name to find one client.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>GroupsCard</name>
-    <message>
-        <source>Groups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enrol in a group…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not in any group.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>  (waiting list)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Leave</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No groups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The owner has not set up any groups yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enrol in a group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Group:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Waiting list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The group is full: the client is on its waiting list.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ImportDialog</name>
-    <message>
-        <source>Import clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A CSV or XLSX file saved from a spreadsheet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Spreadsheets (*.csv *.xlsx)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reading {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{new} new, {dup} duplicates (skipped), {err} with errors (skipped)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>— not in the file —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>column {n}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>InvoiceDialog</name>
-    <message>
-        <source>Items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Discounts</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tax</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Balance due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payments</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>void: </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add payment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void payment…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void invoice…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save and issue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice {number} of {date}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{client}, paid by {payer}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State: {state}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid back on {day}: {amount} by {method}{drawer} · credit note {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice {number} issued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reason (kept with the record):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void the payment of {amount}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment voided</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void invoice {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice voided</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>InvoiceDocuments</name>
-    <message>
-        <source>Print / PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Print…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview A4</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Preview receipt (80 mm)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save A4 PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save receipt PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email to the client…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save invoice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice {number} saved to {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Printing invoice {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice {number} sent to the printer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email invoice {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Send to:</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ItemDialog</name>
-    <message>
-        <source>Change {what}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New {what}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>JournalModel</name>
-    <message>
-        <source> · unpaid: no lesson pack with a free lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>JournalScreen</name>
-    <message>
-        <source>Journal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a date…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Makeups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A visitor from another group…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open and expired makeups…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Click a date to mark everyone not yet marked present</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Undo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>   ·   red corner: unpaid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cleared</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A date still to come</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{day} has not come yet. Mark everyone not yet marked {status} on it?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} marked {status} on {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>everyone {status} on {day}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Makeup visitor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This month has no lesson dates.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a lesson date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date (dd.mm.yyyy):</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Type the date like 24.12.2026.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Languages</name>
-    <message>
-        <source>The {language} translation ({file}) is missing or damaged: the desk speaks English until it is installed again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ListPage</name>
-    <message>
-        <source>inactive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deactivate / activate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} activated</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} deactivated</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LoginDialog</name>
-    <message>
-        <source>Sign in — {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Membership desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>LogoField</name>
-    <message>
-        <source>No logo: invoices print the business name only</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Browse…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the logo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pictures (*.png *.jpg *.jpeg)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logo saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logo removed</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MainWindow</name>
-    <message>
-        <source>Membership desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;File</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>S&amp;witch user…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sign &amp;out</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change &amp;password…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Back up now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Restore a backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;About</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find a client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signed in: {name} ({role})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Data: {where}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>About the membership desk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&lt;h3&gt;Membership desk {version}&lt;/h3&gt;&lt;p&gt;Memberships, lesson packs, credits, invoices and the attendance journal.&lt;/p&gt;&lt;p&gt;Data: {where}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MakeupVisitorDialog</name>
-    <message>
-        <source>Makeup visitor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Visitor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} (makeup until {until})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nobody from another group has a makeup lesson of this program to use on {day}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MakeupsDialog</name>
-    <message>
-        <source>Makeup lessons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open ({n})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Usable until</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired unused ({n})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired after</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Program</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excused on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>An excused absence gives a makeup lesson in any group of the program; mark it &quot;Makeup&quot; in the journal before it expires.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>MembershipsScreen</name>
-    <message>
-        <source>Memberships</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client name, phone or code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Show:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>started</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sell…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Renew…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Freeze…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resume</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>1 sale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{package} of {client} resumed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancel {package}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{package} of {client} cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete sale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete {package} of {client}? Only a sale without payments and visits can be deleted.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{package} of {client} deleted</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Ops</name>
-    <message>
-        <source>Not done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not shown</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PackageDialog</name>
-    <message>
-        <source>New package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Can be sold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>— choose —</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>none</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Billing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Valid for</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Program</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lessons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member discount %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Included credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Recurring services</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PackagesScreen</name>
-    <message>
-        <source>Packages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What is sold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Programs and groups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New package…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Deactivate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Changing a package changes future sales only; past sales keep what was sold.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Activate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} can no longer be sold</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} is on sale again</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PasswordDialog</name>
-    <message>
-        <source>Change your password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New password for {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Current password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Repeat the new password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Your password is changed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New password set for {name}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PaymentDialog</name>
-    <message>
-        <source>Payment for invoice {number}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{client} · total {total} · paid {paid} · due {due}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No cash drawer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receipt, transfer or cheque number (optional)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attach file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cash drawer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Take payment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Skip: pay later</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attach files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment of {amount} taken</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PdfPreview</name>
-    <message>
-        <source>Print…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open in another program</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No PDF viewer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No program to open PDF files is installed on this computer. The preview here shows the same file, and Print… prints it. It is saved at {path}.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ProgramDialog</name>
-    <message>
-        <source>Program</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Base lesson price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ProgramsPanel</name>
-    <message>
-        <source>New program…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Edit program…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>New group…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Group and its clients…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ProgressShown</name>
-    <message>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopping…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QDialog</name>
-    <message>
-        <source>Export clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} clients exported to {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save member cards</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Making member cards</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member cards saved to {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sale {number} saved, {paid} paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QMessageBox</name>
-    <message>
-        <source>The database cannot be opened</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose another file…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore a backup…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create a new database here</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Try again</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open a database</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Desk database (*.sqlite3 *.db)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not restored</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Create a new, empty database there, or open the right file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was changed. Restore one of the automatic backups to continue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was changed. Use the newer program, or restore a backup.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Another program holds the file. Close it, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Move the file to a folder you can write to, or open another file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the file&apos;s permissions, or open another file.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Check the network and the server, then try again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nothing was opened. Copy the file to this PC, or use a PostgreSQL server.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <source>Not done</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Something went wrong</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This is a bug in the program. Nothing of this action was saved.
+    <context>
+        <name>AgendaScreen</name>
+        <message>
+            <source>Agenda</source>
+            <translation>Расписание</translation>
+        </message>
+        <message>
+            <source>The day before</source>
+            <translation>Предыдущий день</translation>
+        </message>
+        <message>
+            <source>The day after</source>
+            <translation>Следующий день</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Сегодня</translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation>Выполнено</translation>
+        </message>
+        <message>
+            <source>Missed</source>
+            <translation>Пропущено</translation>
+        </message>
+        <message>
+            <source>Note…</source>
+            <translation>Заметка…</translation>
+        </message>
+        <message>
+            <source>Reschedule…</source>
+            <translation>Перенести…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Экспорт…</translation>
+        </message>
+        <message>
+            <source>Planned</source>
+            <translation>Запланировано</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Отменён</translation>
+        </message>
+        <message>
+            <source> → {day}</source>
+            <translation> → {day}</translation>
+        </message>
+        <message>
+            <source> (from {day})</source>
+            <translation> (с {day})</translation>
+        </message>
+        <message>
+            <source>{when} {who}</source>
+            <translation>{when} {who}</translation>
+        </message>
+        <message>
+            <source>Nothing is due on this day.</source>
+            <translation>На этот день ничего не запланировано.</translation>
+        </message>
+        <message>
+            <source>{n} due · {done} done</source>
+            <translation>запланировано: {n} · выполнено: {done}</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>выполнено</translation>
+        </message>
+        <message>
+            <source>missed</source>
+            <translation>пропущено</translation>
+        </message>
+        <message>
+            <source>{service} of {client} marked {state}</source>
+            <translation>{service} ({client}): отмечено «{state}»</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Заметка</translation>
+        </message>
+        <message>
+            <source>Note for {service} of {client}</source>
+            <translation>Заметка: {service} ({client})</translation>
+        </message>
+        <message>
+            <source>Note saved</source>
+            <translation>Заметка сохранена</translation>
+        </message>
+        <message>
+            <source>{service} of {client} moved to {day}</source>
+            <translation>{service} ({client}) перенесено на {day}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Backups</name>
+        <message>
+            <source>Backing up the data</source>
+            <translation>Резервное копирование данных</translation>
+        </message>
+        <message>
+            <source>Backup saved: {name}</source>
+            <translation>Резервная копия сохранена: {name}</translation>
+        </message>
+        <message>
+            <source>The backup failed</source>
+            <translation>Резервная копия не создана</translation>
+        </message>
+        <message>
+            <source>Your work is saved as usual. Free some space or check the backups folder, then use File › Back up now.</source>
+            <translation>Ваша работа сохраняется как обычно. Освободите место на диске или проверьте папку копий, затем выберите Файл › Создать копию сейчас.</translation>
+        </message>
+        <message>
+            <source>Checking the database</source>
+            <translation>Проверка базы данных</translation>
+        </message>
+        <message>
+            <source>The database is damaged</source>
+            <translation>База данных повреждена</translation>
+        </message>
+        <message>
+            <source>Ask the owner to restore the newest sound backup.</source>
+            <translation>Попросите владельца восстановить последнюю исправную копию.</translation>
+        </message>
+        <message>
+            <source>Work saved from now on may be lost with the damaged pages. Restore the newest sound backup.</source>
+            <translation>Всё, что сохраняется с этого момента, может пропасть вместе с повреждёнными страницами. Восстановите последнюю исправную копию.</translation>
+        </message>
+        <message>
+            <source>Restore a backup…</source>
+            <translation>Восстановить из копии…</translation>
+        </message>
+        <message>
+            <source>Restoring the backup</source>
+            <translation>Восстановление из копии</translation>
+        </message>
+        <message>
+            <source>Backup restored: {name}</source>
+            <translation>Восстановлено из копии: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>BackupsNote</name>
+        <message>
+            <source>A checked copy of the database is made on start and daily into {folder} (File › Back up now makes one at once).</source>
+            <translation>Проверенная копия базы создаётся при запуске и ежедневно в папке {folder} (Файл › Создать копию сейчас — немедленно).</translation>
+        </message>
+        <message>
+            <source>The database is on a server: this PC saves a copy of it with pg_dump on start and daily into {folder} (File › Back up now makes one at once).</source>
+            <translation>База данных на сервере: этот компьютер сохраняет её копию через pg_dump при запуске и ежедневно в папке {folder} (Файл › Создать копию сейчас — немедленно).</translation>
+        </message>
+        <message>
+            <source>The database is on a server and pg_dump is not installed on this PC, so this PC makes no copies: the server's own backups apply. Ask whoever looks after the server how and when it is backed up.</source>
+            <translation>База данных на сервере, а pg_dump на этом компьютере не установлен, поэтому копии здесь не создаются: действуют резервные копии самого сервера. Узнайте у того, кто обслуживает сервер, как и когда они делаются.</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardFields</name>
+        <message>
+            <source>Description (what was agreed, a note)</source>
+            <translation>Описание (о чём договорились, примечание)</translation>
+        </message>
+        <message>
+            <source>Cancelled: only the description can change.</source>
+            <translation>Отменён: можно изменить только описание.</translation>
+        </message>
+        <message>
+            <source>Billed on invoice {number}: to bill another price, void the invoice and sell again.</source>
+            <translation>Выставлен в счёте {number}: чтобы изменить цену, аннулируйте счёт и оформите продажу заново.</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>С</translation>
+        </message>
+        <message>
+            <source>until</source>
+            <translation>по</translation>
+        </message>
+        <message>
+            <source>price</source>
+            <translation>цена</translation>
+        </message>
+    </context>
+    <context>
+        <name>CardsPanel</name>
+        <message>
+            <source>Memberships and credits</source>
+            <translation>Абонементы и баллы</translation>
+        </message>
+        <message>
+            <source>All</source>
+            <translation>Все</translation>
+        </message>
+        <message>
+            <source>No sales yet.</source>
+            <translation>Продаж пока нет.</translation>
+        </message>
+        <message>
+            <source>Unpaid visits</source>
+            <translation>Неоплаченные посещения</translation>
+        </message>
+        <message>
+            <source>None.</source>
+            <translation>Нет.</translation>
+        </message>
+        <message>
+            <source>added by {who} on {when}</source>
+            <translation>добавил(а) {who} {when}</translation>
+        </message>
+        <message>
+            <source>invoice {number}, {state}</source>
+            <translation>счёт {number}, {state}</translation>
+        </message>
+        <message>
+            <source>total {total}</source>
+            <translation>итого {total}</translation>
+        </message>
+        <message>
+            <source>{used}/{size} lessons · {each} a lesson · </source>
+            <translation>занятий {used}/{size} · {each} за занятие · </translation>
+        </message>
+        <message>
+            <source>the unpaid visits</source>
+            <translation>неоплаченные посещения</translation>
+        </message>
+        <message>
+            <source>this card</source>
+            <translation>эту карточку</translation>
+        </message>
+        <message>
+            <source>Move the lesson</source>
+            <translation>Перенос занятия</translation>
+        </message>
+        <message>
+            <source>Move this visit to {where}?</source>
+            <translation>Перенести это посещение в {where}?</translation>
+        </message>
+        <message>
+            <source>Lesson moved</source>
+            <translation>Занятие перенесено</translation>
+        </message>
+        <message>
+            <source>move a lesson</source>
+            <translation>перенос занятия</translation>
+        </message>
+        <message>
+            <source>Cards saved</source>
+            <translation>Карточки сохранены</translation>
+        </message>
+        <message>
+            <source>Date of the visit</source>
+            <translation>Дата посещения</translation>
+        </message>
+    </context>
+    <context>
+        <name>CashDrawersPage</name>
+        <message>
+            <source>Make default</source>
+            <translation>Сделать основной</translation>
+        </message>
+        <message>
+            <source>default</source>
+            <translation>основная</translation>
+        </message>
+        <message>
+            <source>{name} is now the default cash drawer</source>
+            <translation>{name} — теперь основная касса</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckInAgainDialog</name>
+        <message>
+            <source>Checked in already</source>
+            <translation>Уже отмечен(а)</translation>
+        </message>
+        <message>
+            <source>{name} was checked in {minutes} min ago. Record another visit?</source>
+            <translation>{name}: приход отмечен {minutes} мин назад. Записать ещё одно посещение?</translation>
+        </message>
+    </context>
+    <context>
+        <name>CheckInBar</name>
+        <message>
+            <source>scan or type a card code</source>
+            <translation>отсканируйте или введите код карты</translation>
+        </message>
+        <message>
+            <source>Check in:</source>
+            <translation>Вход:</translation>
+        </message>
+        <message>
+            <source>Enter checks the card in; Ctrl+U records credit use (then the type's number).</source>
+            <translation>Enter — отметить приход; Ctrl+U — списать баллы (затем номер вида).</translation>
+        </message>
+        <message>
+            <source>{name} checked in</source>
+            <translation>{name}: приход отмечен</translation>
+        </message>
+        <message>
+            <source>{name} not checked in</source>
+            <translation>{name}: приход не отмечен</translation>
+        </message>
+        <message>
+            <source>Renew…</source>
+            <translation>Продлить…</translation>
+        </message>
+        <message>
+            <source>Sell…</source>
+            <translation>Продать…</translation>
+        </message>
+        <message>
+            <source>Not checked in again.</source>
+            <translation>Повторный приход не отмечен.</translation>
+        </message>
+        <message>
+            <source>Type or scan a client's card code first, then Ctrl+U.</source>
+            <translation>Сначала введите или отсканируйте код карты клиента, затем Ctrl+U.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientDialog</name>
+        <message>
+            <source>New client</source>
+            <translation>Новый клиент</translation>
+        </message>
+        <message>
+            <source>Edit client</source>
+            <translation>Изменение клиента</translation>
+        </message>
+        <message>
+            <source>not given</source>
+            <translation>не указано</translation>
+        </message>
+        <message>
+            <source>—</source>
+            <translation>—</translation>
+        </message>
+        <message>
+            <source>made automatically</source>
+            <translation>создаётся автоматически</translation>
+        </message>
+        <message>
+            <source>Archived (hidden from the list)</source>
+            <translation>В архиве (скрыт из списка)</translation>
+        </message>
+        <message>
+            <source>Choose a picture…</source>
+            <translation>Выбрать изображение…</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Эл. почта</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>Дата рождения</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <source>Guardian</source>
+            <translation>Законный представитель</translation>
+        </message>
+        <message>
+            <source>Guardian's phone</source>
+            <translation>Телефон представителя</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Примечания</translation>
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation>Фото</translation>
+        </message>
+        <message>
+            <source>Card code</source>
+            <translation>Код карты</translation>
+        </message>
+        <message>
+            <source>Replace the photo…</source>
+            <translation>Заменить фото…</translation>
+        </message>
+        <message>
+            <source>Choose a photo</source>
+            <translation>Выбор фото</translation>
+        </message>
+        <message>
+            <source>Pictures (*.png *.jpg *.jpeg)</source>
+            <translation>Изображения (*.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Possibly the same person:&lt;/b&gt;{list}&lt;br&gt;Press Save again to save anyway.</source>
+            <translation>&lt;b&gt;Возможно, это тот же человек:&lt;/b&gt;{list}&lt;br&gt;Нажмите «Сохранить» ещё раз, чтобы всё равно сохранить.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientPicker</name>
+        <message>
+            <source>Name, phone or card code</source>
+            <translation>Имя, телефон или код карты</translation>
+        </message>
+        <message>
+            <source>Find the client:</source>
+            <translation>Найти клиента:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientProfile</name>
+        <message>
+            <source>← All clients</source>
+            <translation>← Все клиенты</translation>
+        </message>
+        <message>
+            <source>Sell…</source>
+            <translation>Продать…</translation>
+        </message>
+        <message>
+            <source>Member card…</source>
+            <translation>Карта клиента…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Изменить…</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Эл. почта</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>Дата рождения</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <source>Guardian</source>
+            <translation>Законный представитель</translation>
+        </message>
+        <message>
+            <source>Guardian's phone</source>
+            <translation>Телефон представителя</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Примечания</translation>
+        </message>
+        <message>
+            <source>Photo…</source>
+            <translation>Фото…</translation>
+        </message>
+        <message>
+            <source>Undo move</source>
+            <translation>Отменить перенос</translation>
+        </message>
+        <message>
+            <source>Edit cards</source>
+            <translation>Изменить карточки</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Сохранить</translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Отменить</translation>
+        </message>
+        <message>
+            <source>Membership cards</source>
+            <translation>Абонементы</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>Продажи</translation>
+        </message>
+        <message>
+            <source>Invoices and balance</source>
+            <translation>Счета и задолженность</translation>
+        </message>
+        <message>
+            <source>Credits</source>
+            <translation>Баллы</translation>
+        </message>
+        <message>
+            <source>Credits ⚠</source>
+            <translation>Баллы ⚠</translation>
+        </message>
+        <message>
+            <source>Unsaved changes</source>
+            <translation>Несохранённые изменения</translation>
+        </message>
+        <message>
+            <source>Discard the changes to the cards that are not saved?</source>
+            <translation>Отменить несохранённые изменения карточек?</translation>
+        </message>
+        <message>
+            <source>Change dates, price or description under each card; click a visit to change its status or date. Save applies everything at once; Cancel returns to the last saved state.</source>
+            <translation>Даты, цену и описание меняйте под каждой карточкой; щёлкните по посещению, чтобы изменить его статус или дату. «Сохранить» применяет всё сразу; «Отмена» возвращает последнее сохранённое состояние.</translation>
+        </message>
+        <message>
+            <source>Drag a visit to another card or to the unpaid visits to move it.</source>
+            <translation>Перетащите посещение на другую карточку или в неоплаченные, чтобы перенести его.</translation>
+        </message>
+        <message>
+            <source>  · archived</source>
+            <translation>  · в архиве</translation>
+        </message>
+        <message>
+            <source>No membership</source>
+            <translation>Нет абонемента</translation>
+        </message>
+        <message>
+            <source>{package} · {status} until {end}</source>
+            <translation>{package} · {status} до {end}</translation>
+        </message>
+        <message>
+            <source>Balance due: {amount}</source>
+            <translation>К оплате: {amount}</translation>
+        </message>
+        <message>
+            <source>   ·   whole family: {amount}</source>
+            <translation>   ·   вся семья: {amount}</translation>
+        </message>
+        <message>
+            <source>No photo</source>
+            <translation>Нет фото</translation>
+        </message>
+        <message>
+            <source>Choose a photo</source>
+            <translation>Выбор фото</translation>
+        </message>
+        <message>
+            <source>Pictures (*.png *.jpg *.jpeg)</source>
+            <translation>Изображения (*.png *.jpg *.jpeg)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ClientsScreen</name>
+        <message>
+            <source>Clients</source>
+            <translation>Клиенты</translation>
+        </message>
+        <message>
+            <source>Name, phone or card code</source>
+            <translation>Имя, телефон или код карты</translation>
+        </message>
+        <message>
+            <source>Type part of a name, phone or card code; a scanned card opens the client.</source>
+            <translation>Введите часть имени, телефона или кода карты; отсканированная карта открывает клиента.</translation>
+        </message>
+        <message>
+            <source>All categories</source>
+            <translation>Все категории</translation>
+        </message>
+        <message>
+            <source>Any membership</source>
+            <translation>Любой абонемент</translation>
+        </message>
+        <message>
+            <source>Archived</source>
+            <translation>В архиве</translation>
+        </message>
+        <message>
+            <source>Sell…</source>
+            <translation>Продать…</translation>
+        </message>
+        <message>
+            <source>Sell a package to the selected client</source>
+            <translation>Продать пакет выбранному клиенту</translation>
+        </message>
+        <message>
+            <source>New client…</source>
+            <translation>Новый клиент…</translation>
+        </message>
+        <message>
+            <source>Import…</source>
+            <translation>Импорт…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Экспорт…</translation>
+        </message>
+        <message>
+            <source>Member cards…</source>
+            <translation>Карты клиентов…</translation>
+        </message>
+        <message>
+            <source>Member cards with QR codes for the clients listed, ten to an A4 page</source>
+            <translation>Карты клиентов с QR-кодами для клиентов из списка, по десять на листе A4</translation>
+        </message>
+        <message>
+            <source>Show:</source>
+            <translation>Показать:</translation>
+        </message>
+        <message>
+            <source>No clients yet: add one with New client…, or import a spreadsheet.</source>
+            <translation>Клиентов пока нет: добавьте через «Новый клиент…» или импортируйте таблицу.</translation>
+        </message>
+        <message>
+            <source>1 client</source>
+            <translation>1 клиент</translation>
+        </message>
+        <message>
+            <source>{n} clients</source>
+            <translation>клиентов: {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>ColourButton</name>
+        <message>
+            <source>Choose a colour</source>
+            <translation>Выбор цвета</translation>
+        </message>
+    </context>
+    <context>
+        <name>CreditsPanel</name>
+        <message>
+            <source>Credit type</source>
+            <translation>Вид баллов</translation>
+        </message>
+        <message>
+            <source>Use credits…</source>
+            <translation>Списать баллы…</translation>
+        </message>
+        <message>
+            <source>Undo use</source>
+            <translation>Отменить списание</translation>
+        </message>
+        <message>
+            <source>Top up…</source>
+            <translation>Пополнить…</translation>
+        </message>
+        <message>
+            <source>Print statement…</source>
+            <translation>Печать выписки…</translation>
+        </message>
+        <message>
+            <source>No credits yet. Top up… sells a credits package.</source>
+            <translation>Баллов пока нет. «Пополнить…» продаёт пакет баллов.</translation>
+        </message>
+        <message>
+            <source>Granted: {package}, until {end}</source>
+            <translation>Начислено: {package}, до {end}</translation>
+        </message>
+        <message>
+            <source>Expired: what was left of {package} (until {end})</source>
+            <translation>Сгорело: остаток {package} (до {end})</translation>
+        </message>
+        <message>
+            <source>Reversal of the use of {day}</source>
+            <translation>Отмена списания от {day}</translation>
+        </message>
+        <message>
+            <source>Used at check-in</source>
+            <translation>Списываются при входе</translation>
+        </message>
+        <message>
+            <source>Used</source>
+            <translation>Списано</translation>
+        </message>
+        <message>
+            <source>  (reversed)</source>
+            <translation>  (отменено)</translation>
+        </message>
+        <message>
+            <source>{name}: {available} valid today · used {used} · expired {expired} · granted {granted}</source>
+            <translation>{name}: действует сегодня {available} · списано {used} · сгорело {expired} · начислено {granted}</translation>
+        </message>
+        <message>
+            <source> · expires: {when}</source>
+            <translation> · сгорает: {when}</translation>
+        </message>
+        <message>
+            <source>{units} on {day}</source>
+            <translation>{units} — {day}</translation>
+        </message>
+        <message>
+            <source>⚠ {name}: low balance, {left} left</source>
+            <translation>⚠ {name}: мало на балансе, осталось {left}</translation>
+        </message>
+        <message>
+            <source>⚠ {name}: {units} expire within {days} days (first on {first})</source>
+            <translation>⚠ {name}: {units} сгорят в течение {days} дн. (первые — {first})</translation>
+        </message>
+        <message>
+            <source>Reverse the use of {units} of {type} on {date}? Its units go back to the client.</source>
+            <translation>Отменить списание {units} ({type}) от {date}? Баллы вернутся клиенту.</translation>
+        </message>
+        <message>
+            <source>Use of {units} of {type} reversed</source>
+            <translation>Списание {units} ({type}) отменено</translation>
+        </message>
+        <message>
+            <source>Top up</source>
+            <translation>Пополнение</translation>
+        </message>
+        <message>
+            <source>No credits package is on sale: add one under Packages first.</source>
+            <translation>В продаже нет пакетов баллов: сначала добавьте пакет в разделе «Пакеты».</translation>
+        </message>
+        <message>
+            <source>Save the credit statement</source>
+            <translation>Сохранить выписку по баллам</translation>
+        </message>
+        <message>
+            <source>PDF (*.pdf)</source>
+            <translation>PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Не сохранено</translation>
+        </message>
+        <message>
+            <source>Statement saved to {path}</source>
+            <translation>Выписка сохранена: {path}</translation>
+        </message>
+    </context>
+    <context>
+        <name>CreditsScreen</name>
+        <message>
+            <source>Credits</source>
+            <translation>Баллы</translation>
+        </message>
+        <message>
+            <source>Name, phone or card code</source>
+            <translation>Имя, телефон или код карты</translation>
+        </message>
+        <message>
+            <source>Type part of a name, phone or code; Enter on one client opens Use credits…</source>
+            <translation>Введите часть имени, телефона или кода; Enter на клиенте открывает «Списать баллы…»</translation>
+        </message>
+        <message>
+            <source>Use credits…</source>
+            <translation>Списать баллы…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Экспорт…</translation>
+        </message>
+        <message>
+            <source>Nobody holds credits valid today. Top up from a client's profile.</source>
+            <translation>Ни у кого нет действующих баллов. Пополните их в карточке клиента.</translation>
+        </message>
+        <message>
+            <source>1 client with credits</source>
+            <translation>1 клиент с баллами</translation>
+        </message>
+        <message>
+            <source>{n} clients with credits</source>
+            <translation>клиентов с баллами: {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DashboardPage</name>
+        <message>
+            <source>The dashboard's figures are not available in this version.</source>
+            <translation>Показатели сводки в этой версии недоступны.</translation>
+        </message>
+        <message>
+            <source>Making the dashboard</source>
+            <translation>Подготовка сводки</translation>
+        </message>
+    </context>
+    <context>
+        <name>DeskSession</name>
+        <message>
+            <source>The database cannot be opened</source>
+            <translation>Не удаётся открыть базу данных</translation>
+        </message>
+        <message>
+            <source>Signed in: {name}</source>
+            <translation>Вход выполнен: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>DraftLines</name>
+        <message>
+            <source>Description</source>
+            <translation>Описание</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Сумма</translation>
+        </message>
+        <message>
+            <source>Add line</source>
+            <translation>Добавить строку</translation>
+        </message>
+        <message>
+            <source>discount</source>
+            <translation>скидка</translation>
+        </message>
+    </context>
+    <context>
+        <name>DropArea</name>
+        <message>
+            <source>Not moved</source>
+            <translation>Не перенесено</translation>
+        </message>
+        <message>
+            <source>Only a visit chip can be dropped here.</source>
+            <translation>Сюда можно перетащить только посещение.</translation>
+        </message>
+    </context>
+    <context>
+        <name>EditableRows</name>
+        <message>
+            <source>Remove</source>
+            <translation>Убрать</translation>
+        </message>
+    </context>
+    <context>
+        <name>FamilyCard</name>
+        <message>
+            <source>Add member…</source>
+            <translation>Добавить члена семьи…</translation>
+        </message>
+        <message>
+            <source>Make payer</source>
+            <translation>Сделать плательщиком</translation>
+        </message>
+        <message>
+            <source>Leave family</source>
+            <translation>Выйти из семьи</translation>
+        </message>
+        <message>
+            <source>Family</source>
+            <translation>Семья</translation>
+        </message>
+        <message>
+            <source>Not in a family. Add a parent, child or sibling to group them under one payer.</source>
+            <translation>Не в семье. Добавьте родителя, ребёнка, брата или сестру, чтобы объединить их под одним плательщиком.</translation>
+        </message>
+        <message>
+            <source>Family {name}</source>
+            <translation>Семья {name}</translation>
+        </message>
+        <message>
+            <source>  · payer</source>
+            <translation>  · плательщик</translation>
+        </message>
+        <message>
+            <source>Add to the family</source>
+            <translation>Добавить в семью</translation>
+        </message>
+    </context>
+    <context>
+        <name>FigureTile</name>
+        <message>
+            <source>(to date)</source>
+            <translation>(на сегодня)</translation>
+        </message>
+        <message>
+            <source>{change} against last month ({before})</source>
+            <translation>{change} к прошлому месяцу ({before})</translation>
+        </message>
+        <message>
+            <source>Open the report</source>
+            <translation>Открыть отчёт</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilterBar</name>
+        <message>
+            <source>This month</source>
+            <translation>Этот месяц</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>Прошлый месяц</translation>
+        </message>
+        <message>
+            <source>This year</source>
+            <translation>Этот год</translation>
+        </message>
+        <message>
+            <source>From – to</source>
+            <translation>С – по</translation>
+        </message>
+        <message>
+            <source>Client: name or code</source>
+            <translation>Клиент: имя или код</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>Любой статус</translation>
+        </message>
+        <message>
+            <source>Upcoming</source>
+            <translation>Ещё не начался</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Действует</translation>
+        </message>
+        <message>
+            <source>Grace</source>
+            <translation>Льготный период</translation>
+        </message>
+        <message>
+            <source>Suspended</source>
+            <translation>Заморожен</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Истёк</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Отменён</translation>
+        </message>
+        <message>
+            <source>Every kind</source>
+            <translation>Все виды</translation>
+        </message>
+        <message>
+            <source>Memberships</source>
+            <translation>Абонементы</translation>
+        </message>
+        <message>
+            <source>Lesson packs</source>
+            <translation>Пакеты занятий</translation>
+        </message>
+        <message>
+            <source>Credits</source>
+            <translation>Баллы</translation>
+        </message>
+        <message>
+            <source> days</source>
+            <translation> дн.</translation>
+        </message>
+        <message>
+            <source>Period</source>
+            <translation>Период</translation>
+        </message>
+        <message>
+            <source>Within</source>
+            <translation>В течение</translation>
+        </message>
+        <message>
+            <source>All packages</source>
+            <translation>Все пакеты</translation>
+        </message>
+        <message>
+            <source>All credit types</source>
+            <translation>Все виды баллов</translation>
+        </message>
+        <message>
+            <source>All programs and groups</source>
+            <translation>Все программы и группы</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstStartDialog</name>
+        <message>
+            <source>Welcome to the membership desk</source>
+            <translation>Добро пожаловать на стойку администратора</translation>
+        </message>
+        <message>
+            <source>Let's set up your centre. You can change all of this later in Settings, except that this first account is the owner's.</source>
+            <translation>Настроим ваш центр. Всё это можно позже изменить в настройках, но первая учётная запись всегда принадлежит владельцу.</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Язык</translation>
+        </message>
+        <message>
+            <source>Business name</source>
+            <translation>Название организации</translation>
+        </message>
+        <message>
+            <source>e.g. Sunny Kids Centre</source>
+            <translation>например, Детский центр «Солнышко»</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>Валюта</translation>
+        </message>
+        <message>
+            <source>Your name</source>
+            <translation>Ваше имя</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Логин</translation>
+        </message>
+        <message>
+            <source>used to sign in</source>
+            <translation>для входа в программу</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Пароль</translation>
+        </message>
+        <message>
+            <source>at least 8 characters</source>
+            <translation>не менее 8 символов</translation>
+        </message>
+        <message>
+            <source>Repeat password</source>
+            <translation>Повтор пароля</translation>
+        </message>
+        <message>
+            <source>Create and start</source>
+            <translation>Создать и начать</translation>
+        </message>
+    </context>
+    <context>
+        <name>FreezeDialog</name>
+        <message>
+            <source>Freeze {package} of {client}</source>
+            <translation>Заморозка: {package} ({client})</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>С</translation>
+        </message>
+        <message>
+            <source>Until (included)</source>
+            <translation>По (включительно)</translation>
+        </message>
+        <message>
+            <source>The membership's end date moves by the frozen days.</source>
+            <translation>Дата окончания абонемента сдвигается на дни заморозки.</translation>
+        </message>
+        <message>
+            <source>{package} of {client} frozen from {start} to {end}</source>
+            <translation>{package} ({client}) заморожен с {start} по {end}</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupDialog</name>
+        <message>
+            <source>Group</source>
+            <translation>Группа</translation>
+        </message>
+        <message>
+            <source>— none —</source>
+            <translation>— нет —</translation>
+        </message>
+        <message>
+            <source>no limit</source>
+            <translation>без ограничений</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Teacher</source>
+            <translation>Педагог</translation>
+        </message>
+        <message>
+            <source>Room</source>
+            <translation>Зал</translation>
+        </message>
+        <message>
+            <source>Capacity</source>
+            <translation>Мест</translation>
+        </message>
+        <message>
+            <source>Lesson times</source>
+            <translation>Время занятий</translation>
+        </message>
+        <message>
+            <source>waiting list</source>
+            <translation>лист ожидания</translation>
+        </message>
+        <message>
+            <source>Clients in this group</source>
+            <translation>Клиенты группы</translation>
+        </message>
+        <message>
+            <source>Client code or name</source>
+            <translation>Код или имя клиента</translation>
+        </message>
+        <message>
+            <source>Add to group</source>
+            <translation>Добавить в группу</translation>
+        </message>
+        <message>
+            <source>Remove selected</source>
+            <translation>Убрать выбранных</translation>
+        </message>
+        <message>
+            <source>Type a card code, or enough of a name to find one client.</source>
+            <translation>Введите код карты или столько букв имени, чтобы нашёлся один клиент.</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupsCard</name>
+        <message>
+            <source>Groups</source>
+            <translation>Группы</translation>
+        </message>
+        <message>
+            <source>Enrol in a group…</source>
+            <translation>Записать в группу…</translation>
+        </message>
+        <message>
+            <source>Not in any group.</source>
+            <translation>Не записан(а) ни в одну группу.</translation>
+        </message>
+        <message>
+            <source>  (waiting list)</source>
+            <translation>  (лист ожидания)</translation>
+        </message>
+        <message>
+            <source>Leave</source>
+            <translation>Выписать</translation>
+        </message>
+        <message>
+            <source>No groups</source>
+            <translation>Нет групп</translation>
+        </message>
+        <message>
+            <source>The owner has not set up any groups yet.</source>
+            <translation>Владелец ещё не создал ни одной группы.</translation>
+        </message>
+        <message>
+            <source>Enrol in a group</source>
+            <translation>Запись в группу</translation>
+        </message>
+        <message>
+            <source>Group:</source>
+            <translation>Группа:</translation>
+        </message>
+        <message>
+            <source>Waiting list</source>
+            <translation>Лист ожидания</translation>
+        </message>
+        <message>
+            <source>The group is full: the client is on its waiting list.</source>
+            <translation>Группа заполнена: клиент в листе ожидания.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Import clients</source>
+            <translation>Импорт клиентов</translation>
+        </message>
+        <message>
+            <source>A CSV or XLSX file saved from a spreadsheet</source>
+            <translation>Файл CSV или XLSX, сохранённый из таблицы</translation>
+        </message>
+        <message>
+            <source>Choose file…</source>
+            <translation>Выбрать файл…</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Импортировать</translation>
+        </message>
+        <message>
+            <source>Spreadsheets (*.csv *.xlsx)</source>
+            <translation>Таблицы (*.csv *.xlsx)</translation>
+        </message>
+        <message>
+            <source>Reading {name}</source>
+            <translation>Чтение {name}</translation>
+        </message>
+        <message>
+            <source>{new} new, {dup} duplicates (skipped), {err} with errors (skipped)</source>
+            <translation>новых: {new}, дублей: {dup} (пропущены), с ошибками: {err} (пропущены)</translation>
+        </message>
+        <message>
+            <source>— not in the file —</source>
+            <translation>— нет в файле —</translation>
+        </message>
+        <message>
+            <source>column {n}</source>
+            <translation>столбец {n}</translation>
+        </message>
+    </context>
+    <context>
+        <name>InvoiceDialog</name>
+        <message>
+            <source>Items</source>
+            <translation>Позиции</translation>
+        </message>
+        <message>
+            <source>Discounts</source>
+            <translation>Скидки</translation>
+        </message>
+        <message>
+            <source>Tax</source>
+            <translation>Налог</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Итого</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>Оплачено</translation>
+        </message>
+        <message>
+            <source>Balance due</source>
+            <translation>К оплате</translation>
+        </message>
+        <message>
+            <source>Payments</source>
+            <translation>Оплаты</translation>
+        </message>
+        <message>
+            <source>void: </source>
+            <translation>аннулировано: </translation>
+        </message>
+        <message>
+            <source>Add payment…</source>
+            <translation>Принять оплату…</translation>
+        </message>
+        <message>
+            <source>Void payment…</source>
+            <translation>Аннулировать оплату…</translation>
+        </message>
+        <message>
+            <source>Void invoice…</source>
+            <translation>Аннулировать счёт…</translation>
+        </message>
+        <message>
+            <source>Save and issue</source>
+            <translation>Сохранить и выставить</translation>
+        </message>
+        <message>
+            <source>Save draft</source>
+            <translation>Сохранить черновик</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Закрыть</translation>
+        </message>
+        <message>
+            <source>Invoice {number}</source>
+            <translation>Счёт {number}</translation>
+        </message>
+        <message>
+            <source>Invoice {number} of {date}</source>
+            <translation>Счёт {number} от {date}</translation>
+        </message>
+        <message>
+            <source>{client}, paid by {payer}</source>
+            <translation>{client}, плательщик: {payer}</translation>
+        </message>
+        <message>
+            <source>State: {state}</source>
+            <translation>Состояние: {state}</translation>
+        </message>
+        <message>
+            <source>Paid back on {day}: {amount} by {method}{drawer} · credit note {number}</source>
+            <translation>Возврат {day}: {amount}, {method}{drawer} · кредит-нота {number}</translation>
+        </message>
+        <message>
+            <source>Invoice {number} issued</source>
+            <translation>Счёт {number} выставлен</translation>
+        </message>
+        <message>
+            <source>Reason (kept with the record):</source>
+            <translation>Причина (сохраняется в записи):</translation>
+        </message>
+        <message>
+            <source>Void the payment of {amount}</source>
+            <translation>Аннулировать оплату {amount}</translation>
+        </message>
+        <message>
+            <source>Payment voided</source>
+            <translation>Оплата аннулирована</translation>
+        </message>
+        <message>
+            <source>Void invoice {number}</source>
+            <translation>Аннулировать счёт {number}</translation>
+        </message>
+        <message>
+            <source>Invoice voided</source>
+            <translation>Счёт аннулирован</translation>
+        </message>
+    </context>
+    <context>
+        <name>InvoiceDocuments</name>
+        <message>
+            <source>Print / PDF</source>
+            <translation>Печать / PDF</translation>
+        </message>
+        <message>
+            <source>Print…</source>
+            <translation>Печать…</translation>
+        </message>
+        <message>
+            <source>Preview A4</source>
+            <translation>Просмотр A4</translation>
+        </message>
+        <message>
+            <source>Preview receipt (80 mm)</source>
+            <translation>Просмотр чека (80 мм)</translation>
+        </message>
+        <message>
+            <source>Save A4 PDF…</source>
+            <translation>Сохранить PDF A4…</translation>
+        </message>
+        <message>
+            <source>Save receipt PDF…</source>
+            <translation>Сохранить чек PDF…</translation>
+        </message>
+        <message>
+            <source>Email to the client…</source>
+            <translation>Отправить клиенту…</translation>
+        </message>
+        <message>
+            <source>Save invoice</source>
+            <translation>Сохранить счёт</translation>
+        </message>
+        <message>
+            <source>Invoice {number} saved to {file}</source>
+            <translation>Счёт {number} сохранён: {file}</translation>
+        </message>
+        <message>
+            <source>Invoice {number}</source>
+            <translation>Счёт {number}</translation>
+        </message>
+        <message>
+            <source>Printing invoice {number}</source>
+            <translation>Печать счёта {number}</translation>
+        </message>
+        <message>
+            <source>Invoice {number} sent to the printer</source>
+            <translation>Счёт {number} отправлен на принтер</translation>
+        </message>
+        <message>
+            <source>Email invoice {number}</source>
+            <translation>Отправка счёта {number}</translation>
+        </message>
+        <message>
+            <source>Send to:</source>
+            <translation>Кому:</translation>
+        </message>
+    </context>
+    <context>
+        <name>ItemDialog</name>
+        <message>
+            <source>Change {what}</source>
+            <translation>Изменить: {what}</translation>
+        </message>
+        <message>
+            <source>New {what}</source>
+            <translation>Новая запись: {what}</translation>
+        </message>
+        <message>
+            <source>{name} saved</source>
+            <translation>{name}: сохранено</translation>
+        </message>
+    </context>
+    <context>
+        <name>JournalModel</name>
+        <message>
+            <source> · unpaid: no lesson pack with a free lesson</source>
+            <translation> · не оплачено: нет пакета со свободным занятием</translation>
+        </message>
+    </context>
+    <context>
+        <name>JournalScreen</name>
+        <message>
+            <source>Journal</source>
+            <translation>Журнал</translation>
+        </message>
+        <message>
+            <source>Add a date…</source>
+            <translation>Добавить дату…</translation>
+        </message>
+        <message>
+            <source>Makeups</source>
+            <translation>Отработки</translation>
+        </message>
+        <message>
+            <source>A visitor from another group…</source>
+            <translation>Гость из другой группы…</translation>
+        </message>
+        <message>
+            <source>Open and expired makeups…</source>
+            <translation>Открытые и просроченные отработки…</translation>
+        </message>
+        <message>
+            <source>Click a date to mark everyone not yet marked present</source>
+            <translation>Щёлкните по дате, чтобы отметить присутствие всех неотмеченных</translation>
+        </message>
+        <message>
+            <source>Undo</source>
+            <translation>Отменить</translation>
+        </message>
+        <message>
+            <source>   ·   red corner: unpaid</source>
+            <translation>   ·   красный уголок: не оплачено</translation>
+        </message>
+        <message>
+            <source>cleared</source>
+            <translation>очищено</translation>
+        </message>
+        <message>
+            <source>A date still to come</source>
+            <translation>Дата ещё не наступила</translation>
+        </message>
+        <message>
+            <source>{day} has not come yet. Mark everyone not yet marked {status} on it?</source>
+            <translation>{day} ещё не наступило. Отметить всех неотмеченных как «{status}»?</translation>
+        </message>
+        <message>
+            <source>{n} marked {status} on {day}</source>
+            <translation>{day}: отмечено «{status}» — {n}</translation>
+        </message>
+        <message>
+            <source>everyone {status} on {day}</source>
+            <translation>все «{status}» {day}</translation>
+        </message>
+        <message>
+            <source>Makeup visitor</source>
+            <translation>Гость на отработку</translation>
+        </message>
+        <message>
+            <source>This month has no lesson dates.</source>
+            <translation>В этом месяце нет дат занятий.</translation>
+        </message>
+        <message>
+            <source>Add a lesson date</source>
+            <translation>Добавить дату занятия</translation>
+        </message>
+        <message>
+            <source>Date (dd.mm.yyyy):</source>
+            <translation>Дата (дд.мм.гггг):</translation>
+        </message>
+        <message>
+            <source>Not done</source>
+            <translation>Не выполнено</translation>
+        </message>
+        <message>
+            <source>Type the date like 24.12.2026.</source>
+            <translation>Введите дату в виде 24.12.2026.</translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageDialog</name>
+        <message>
+            <source>Your language</source>
+            <translation>Ваш язык</translation>
+        </message>
+        <message>
+            <source>The business's ({language})</source>
+            <translation>Как у организации ({language})</translation>
+        </message>
+        <message>
+            <source>Language</source>
+            <translation>Язык</translation>
+        </message>
+        <message>
+            <source>The window speaks it after a restart.</source>
+            <translation>Программа перейдёт на него после перезапуска.</translation>
+        </message>
+        <message>
+            <source>Language saved: it takes effect after a restart</source>
+            <translation>Язык сохранён: он вступит в силу после перезапуска</translation>
+        </message>
+    </context>
+    <context>
+        <name>Languages</name>
+        <message>
+            <source>The {language} translation ({file}) is missing or damaged: the desk speaks English until it is installed again.</source>
+            <translation>Перевод «{language}» ({file}) отсутствует или повреждён: программа работает на английском, пока он не будет установлен заново.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListPage</name>
+        <message>
+            <source>inactive</source>
+            <translation>не продаётся</translation>
+        </message>
+        <message>
+            <source>Add…</source>
+            <translation>Добавить…</translation>
+        </message>
+        <message>
+            <source>Change…</source>
+            <translation>Изменить…</translation>
+        </message>
+        <message>
+            <source>Deactivate / activate</source>
+            <translation>Отключить / включить</translation>
+        </message>
+        <message>
+            <source>{name} activated</source>
+            <translation>{name}: включено</translation>
+        </message>
+        <message>
+            <source>{name} deactivated</source>
+            <translation>{name}: отключено</translation>
+        </message>
+    </context>
+    <context>
+        <name>LoginDialog</name>
+        <message>
+            <source>Sign in — {name}</source>
+            <translation>Вход — {name}</translation>
+        </message>
+        <message>
+            <source>Membership desk</source>
+            <translation>Стойка администратора</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Логин</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Пароль</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Войти</translation>
+        </message>
+    </context>
+    <context>
+        <name>LogoField</name>
+        <message>
+            <source>No logo: invoices print the business name only</source>
+            <translation>Без логотипа: в счетах печатается только название</translation>
+        </message>
+        <message>
+            <source>Browse…</source>
+            <translation>Обзор…</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Убрать</translation>
+        </message>
+        <message>
+            <source>Choose the logo</source>
+            <translation>Выбор логотипа</translation>
+        </message>
+        <message>
+            <source>Pictures (*.png *.jpg *.jpeg)</source>
+            <translation>Изображения (*.png *.jpg *.jpeg)</translation>
+        </message>
+        <message>
+            <source>Logo saved</source>
+            <translation>Логотип сохранён</translation>
+        </message>
+        <message>
+            <source>Logo removed</source>
+            <translation>Логотип удалён</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>Membership desk</source>
+            <translation>Стойка администратора</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Файл</translation>
+        </message>
+        <message>
+            <source>S&amp;witch user…</source>
+            <translation>&amp;Сменить пользователя…</translation>
+        </message>
+        <message>
+            <source>Sign &amp;out</source>
+            <translation>&amp;Выйти</translation>
+        </message>
+        <message>
+            <source>Change &amp;password…</source>
+            <translation>Сменить &amp;пароль…</translation>
+        </message>
+        <message>
+            <source>&amp;Language…</source>
+            <translation>&amp;Язык…</translation>
+        </message>
+        <message>
+            <source>&amp;Back up now</source>
+            <translation>Создать &amp;копию сейчас</translation>
+        </message>
+        <message>
+            <source>&amp;Restore a backup…</source>
+            <translation>В&amp;осстановить из копии…</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Закрыть программу</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Справка</translation>
+        </message>
+        <message>
+            <source>&amp;About</source>
+            <translation>&amp;О программе</translation>
+        </message>
+        <message>
+            <source>Find a client</source>
+            <translation>Найти клиента</translation>
+        </message>
+        <message>
+            <source>Signed in: {name} ({role})</source>
+            <translation>Вход выполнен: {name} ({role})</translation>
+        </message>
+        <message>
+            <source>Data: {where}</source>
+            <translation>Данные: {where}</translation>
+        </message>
+        <message>
+            <source>About the membership desk</source>
+            <translation>О программе</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Membership desk {version}&lt;/h3&gt;&lt;p&gt;Memberships, lesson packs, credits, invoices and the attendance journal.&lt;/p&gt;&lt;p&gt;Data: {where}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;Стойка администратора {version}&lt;/h3&gt;&lt;p&gt;Абонементы, пакеты занятий, баллы, счета и журнал посещений.&lt;/p&gt;&lt;p&gt;Данные: {where}&lt;br&gt;Qt for Python {qt}&lt;/p&gt;</translation>
+        </message>
+    </context>
+    <context>
+        <name>MakeupVisitorDialog</name>
+        <message>
+            <source>Makeup visitor</source>
+            <translation>Гость на отработку</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Visitor</source>
+            <translation>Гость</translation>
+        </message>
+        <message>
+            <source>{name} (makeup until {until})</source>
+            <translation>{name} (отработка до {until})</translation>
+        </message>
+        <message>
+            <source>Nobody from another group has a makeup lesson of this program to use on {day}.</source>
+            <translation>Ни у кого из других групп нет отработки по этой программе на {day}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MakeupsDialog</name>
+        <message>
+            <source>Makeup lessons</source>
+            <translation>Отработки</translation>
+        </message>
+        <message>
+            <source>Open ({n})</source>
+            <translation>Открытые ({n})</translation>
+        </message>
+        <message>
+            <source>Usable until</source>
+            <translation>Действует до</translation>
+        </message>
+        <message>
+            <source>Expired unused ({n})</source>
+            <translation>Просрочены ({n})</translation>
+        </message>
+        <message>
+            <source>Expired after</source>
+            <translation>Истекла после</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Клиент</translation>
+        </message>
+        <message>
+            <source>Program</source>
+            <translation>Программа</translation>
+        </message>
+        <message>
+            <source>Excused on</source>
+            <translation>Уважительный пропуск</translation>
+        </message>
+        <message>
+            <source>An excused absence gives a makeup lesson in any group of the program; mark it "Makeup" in the journal before it expires.</source>
+            <translation>Пропуск по уважительной причине даёт отработку в любой группе программы; отметьте её в журнале как «Отработка» до окончания срока.</translation>
+        </message>
+    </context>
+    <context>
+        <name>MembershipsScreen</name>
+        <message>
+            <source>Memberships</source>
+            <translation>Абонементы</translation>
+        </message>
+        <message>
+            <source>Client name, phone or code</source>
+            <translation>Имя, телефон или код клиента</translation>
+        </message>
+        <message>
+            <source>Any status</source>
+            <translation>Любой статус</translation>
+        </message>
+        <message>
+            <source>Any package</source>
+            <translation>Любой пакет</translation>
+        </message>
+        <message>
+            <source>Show:</source>
+            <translation>Показать:</translation>
+        </message>
+        <message>
+            <source>started</source>
+            <translation>начат</translation>
+        </message>
+        <message>
+            <source>Sell…</source>
+            <translation>Продать…</translation>
+        </message>
+        <message>
+            <source>Renew…</source>
+            <translation>Продлить…</translation>
+        </message>
+        <message>
+            <source>Freeze…</source>
+            <translation>Заморозить…</translation>
+        </message>
+        <message>
+            <source>Resume</source>
+            <translation>Возобновить</translation>
+        </message>
+        <message>
+            <source>Cancel…</source>
+            <translation>Отменить…</translation>
+        </message>
+        <message>
+            <source>Delete</source>
+            <translation>Удалить</translation>
+        </message>
+        <message>
+            <source>Invoice…</source>
+            <translation>Счёт…</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Экспорт…</translation>
+        </message>
+        <message>
+            <source>1 sale</source>
+            <translation>1 продажа</translation>
+        </message>
+        <message>
+            <source>{n} sales</source>
+            <translation>продаж: {n}</translation>
+        </message>
+        <message>
+            <source>{package} of {client} resumed</source>
+            <translation>{package} ({client}) возобновлён</translation>
+        </message>
+        <message>
+            <source>Cancel {package}</source>
+            <translation>Отмена: {package}</translation>
+        </message>
+        <message>
+            <source>{package} of {client} cancelled</source>
+            <translation>{package} ({client}) отменён</translation>
+        </message>
+        <message>
+            <source>Delete sale</source>
+            <translation>Удаление продажи</translation>
+        </message>
+        <message>
+            <source>Delete {package} of {client}? Only a sale without payments and visits can be deleted.</source>
+            <translation>Удалить {package} ({client})? Удалить можно только продажу без оплат и посещений.</translation>
+        </message>
+        <message>
+            <source>{package} of {client} deleted</source>
+            <translation>{package} ({client}) удалён</translation>
+        </message>
+    </context>
+    <context>
+        <name>Ops</name>
+        <message>
+            <source>Not done</source>
+            <translation>Не выполнено</translation>
+        </message>
+        <message>
+            <source>Not saved</source>
+            <translation>Не сохранено</translation>
+        </message>
+        <message>
+            <source>Not shown</source>
+            <translation>Не показано</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackageDialog</name>
+        <message>
+            <source>New package</source>
+            <translation>Новый пакет</translation>
+        </message>
+        <message>
+            <source>Edit package</source>
+            <translation>Изменение пакета</translation>
+        </message>
+        <message>
+            <source>Can be sold</source>
+            <translation>В продаже</translation>
+        </message>
+        <message>
+            <source>— choose —</source>
+            <translation>— выберите —</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>нет</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Описание</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Цена</translation>
+        </message>
+        <message>
+            <source>Billing</source>
+            <translation>Оплата</translation>
+        </message>
+        <message>
+            <source>Valid for</source>
+            <translation>Срок действия</translation>
+        </message>
+        <message>
+            <source>Program</source>
+            <translation>Программа</translation>
+        </message>
+        <message>
+            <source>Lessons</source>
+            <translation>Занятия</translation>
+        </message>
+        <message>
+            <source>Member discount %</source>
+            <translation>Скидка члена клуба, %</translation>
+        </message>
+        <message>
+            <source>Included credits</source>
+            <translation>Баллы в пакете</translation>
+        </message>
+        <message>
+            <source>Recurring services</source>
+            <translation>Регулярные услуги</translation>
+        </message>
+    </context>
+    <context>
+        <name>PackagesScreen</name>
+        <message>
+            <source>Packages</source>
+            <translation>Пакеты</translation>
+        </message>
+        <message>
+            <source>What is sold</source>
+            <translation>Что продаётся</translation>
+        </message>
+        <message>
+            <source>Programs and groups</source>
+            <translation>Программы и группы</translation>
+        </message>
+        <message>
+            <source>New package…</source>
+            <translation>Новый пакет…</translation>
+        </message>
+        <message>
+            <source>Edit…</source>
+            <translation>Изменить…</translation>
+        </message>
+        <message>
+            <source>Deactivate</source>
+            <translation>Снять с продажи</translation>
+        </message>
+        <message>
+            <source>Changing a package changes future sales only; past sales keep what was sold.</source>
+            <translation>Изменения пакета касаются только будущих продаж; прошлые продажи остаются как были.</translation>
+        </message>
+        <message>
+            <source>Activate</source>
+            <translation>Вернуть в продажу</translation>
+        </message>
+        <message>
+            <source>{name} can no longer be sold</source>
+            <translation>{name} снят с продажи</translation>
+        </message>
+        <message>
+            <source>{name} is on sale again</source>
+            <translation>{name} снова в продаже</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordDialog</name>
+        <message>
+            <source>Change your password</source>
+            <translation>Смена пароля</translation>
+        </message>
+        <message>
+            <source>New password for {name}</source>
+            <translation>Новый пароль: {name}</translation>
+        </message>
+        <message>
+            <source>Current password</source>
+            <translation>Текущий пароль</translation>
+        </message>
+        <message>
+            <source>New password</source>
+            <translation>Новый пароль</translation>
+        </message>
+        <message>
+            <source>Repeat the new password</source>
+            <translation>Повтор нового пароля</translation>
+        </message>
+        <message>
+            <source>Your password is changed</source>
+            <translation>Пароль изменён</translation>
+        </message>
+        <message>
+            <source>New password set for {name}</source>
+            <translation>Новый пароль задан: {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PaymentDialog</name>
+        <message>
+            <source>Payment for invoice {number}</source>
+            <translation>Оплата счёта {number}</translation>
+        </message>
+        <message>
+            <source>{client} · total {total} · paid {paid} · due {due}</source>
+            <translation>{client} · итого {total} · оплачено {paid} · к оплате {due}</translation>
+        </message>
+        <message>
+            <source>No cash drawer</source>
+            <translation>Без кассы</translation>
+        </message>
+        <message>
+            <source>Receipt, transfer or cheque number (optional)</source>
+            <translation>Номер чека, перевода или квитанции (необязательно)</translation>
+        </message>
+        <message>
+            <source>Attach file…</source>
+            <translation>Приложить файл…</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Сумма</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Способ</translation>
+        </message>
+        <message>
+            <source>Cash drawer</source>
+            <translation>Касса</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Номер документа</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Файлы</translation>
+        </message>
+        <message>
+            <source>Take payment</source>
+            <translation>Принять оплату</translation>
+        </message>
+        <message>
+            <source>Skip: pay later</source>
+            <translation>Пропустить: оплата позже</translation>
+        </message>
+        <message>
+            <source>Attach files</source>
+            <translation>Приложить файлы</translation>
+        </message>
+        <message>
+            <source>Payment of {amount} taken</source>
+            <translation>Оплата {amount} принята</translation>
+        </message>
+    </context>
+    <context>
+        <name>PdfPreview</name>
+        <message>
+            <source>Print…</source>
+            <translation>Печать…</translation>
+        </message>
+        <message>
+            <source>Open in another program</source>
+            <translation>Открыть в другой программе</translation>
+        </message>
+        <message>
+            <source>No PDF viewer</source>
+            <translation>Нет программы для PDF</translation>
+        </message>
+        <message>
+            <source>No program to open PDF files is installed on this computer. The preview here shows the same file, and Print… prints it. It is saved at {path}.</source>
+            <translation>На этом компьютере нет программы для открытия PDF. Здесь показан тот же файл, «Печать…» печатает его. Он сохранён: {path}.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgramDialog</name>
+        <message>
+            <source>Program</source>
+            <translation>Программа</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Base lesson price</source>
+            <translation>Базовая цена занятия</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>Цвет</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgramsPanel</name>
+        <message>
+            <source>New program…</source>
+            <translation>Новая программа…</translation>
+        </message>
+        <message>
+            <source>Edit program…</source>
+            <translation>Изменить программу…</translation>
+        </message>
+        <message>
+            <source>New group…</source>
+            <translation>Новая группа…</translation>
+        </message>
+        <message>
+            <source>Group and its clients…</source>
+            <translation>Группа и её клиенты…</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProgressShown</name>
+        <message>
+            <source>Cancel</source>
+            <translation>Отмена</translation>
+        </message>
+        <message>
+            <source>Stopping…</source>
+            <translation>Остановка…</translation>
+        </message>
+    </context>
+    <context>
+        <name>QDialog</name>
+        <message>
+            <source>Export clients</source>
+            <translation>Экспорт клиентов</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+            <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Exporting clients</source>
+            <translation>Экспорт клиентов</translation>
+        </message>
+        <message>
+            <source>{n} clients exported to {file}</source>
+            <translation>Клиентов выгружено: {n}, файл {file}</translation>
+        </message>
+        <message>
+            <source>Save member cards</source>
+            <translation>Сохранить карты клиентов</translation>
+        </message>
+        <message>
+            <source>Making member cards</source>
+            <translation>Подготовка карт клиентов</translation>
+        </message>
+        <message>
+            <source>Member cards saved to {file}</source>
+            <translation>Карты клиентов сохранены: {file}</translation>
+        </message>
+        <message>
+            <source>Sale {number} saved, {paid} paid</source>
+            <translation>Продажа {number} сохранена, оплачено {paid}</translation>
+        </message>
+    </context>
+    <context>
+        <name>QMessageBox</name>
+        <message>
+            <source>The database cannot be opened</source>
+            <translation>Не удаётся открыть базу данных</translation>
+        </message>
+        <message>
+            <source>Choose another file…</source>
+            <translation>Выбрать другой файл…</translation>
+        </message>
+        <message>
+            <source>Restore a backup…</source>
+            <translation>Восстановить из копии…</translation>
+        </message>
+        <message>
+            <source>Create a new database here</source>
+            <translation>Создать здесь новую базу</translation>
+        </message>
+        <message>
+            <source>Try again</source>
+            <translation>Повторить</translation>
+        </message>
+        <message>
+            <source>Quit</source>
+            <translation>Выйти</translation>
+        </message>
+        <message>
+            <source>Open a database</source>
+            <translation>Открыть базу данных</translation>
+        </message>
+        <message>
+            <source>Desk database (*.sqlite3 *.db)</source>
+            <translation>База стойки (*.sqlite3 *.db)</translation>
+        </message>
+        <message>
+            <source>Not restored</source>
+            <translation>Не восстановлено</translation>
+        </message>
+        <message>
+            <source>Create a new, empty database there, or open the right file.</source>
+            <translation>Создайте там новую пустую базу или откройте нужный файл.</translation>
+        </message>
+        <message>
+            <source>Nothing was changed. Restore one of the automatic backups to continue.</source>
+            <translation>Ничего не изменено. Чтобы продолжить, восстановите одну из автоматических копий.</translation>
+        </message>
+        <message>
+            <source>Nothing was changed. Use the newer program, or restore a backup.</source>
+            <translation>Ничего не изменено. Используйте более новую версию программы или восстановите копию.</translation>
+        </message>
+        <message>
+            <source>Another program holds the file. Close it, then try again.</source>
+            <translation>Файл занят другой программой. Закройте её и повторите.</translation>
+        </message>
+        <message>
+            <source>Move the file to a folder you can write to, or open another file.</source>
+            <translation>Переместите файл в папку, доступную для записи, или откройте другой файл.</translation>
+        </message>
+        <message>
+            <source>Check the file's permissions, or open another file.</source>
+            <translation>Проверьте права доступа к файлу или откройте другой файл.</translation>
+        </message>
+        <message>
+            <source>Check the network and the server, then try again.</source>
+            <translation>Проверьте сеть и сервер, затем повторите.</translation>
+        </message>
+        <message>
+            <source>Nothing was opened. Copy the file to this PC, or use a PostgreSQL server.</source>
+            <translation>Ничего не открыто. Скопируйте файл на этот компьютер или используйте сервер PostgreSQL.</translation>
+        </message>
+    </context>
+    <context>
+        <name>QObject</name>
+        <message>
+            <source>Not done</source>
+            <translation>Не выполнено</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s)</source>
+            <translation>
+                <numerusform>%n день</numerusform>
+                <numerusform>%n дня</numerusform>
+                <numerusform>%n дней</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n week(s)</source>
+            <translation>
+                <numerusform>%n неделя</numerusform>
+                <numerusform>%n недели</numerusform>
+                <numerusform>%n недель</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n month(s)</source>
+            <translation>
+                <numerusform>%n месяц</numerusform>
+                <numerusform>%n месяца</numerusform>
+                <numerusform>%n месяцев</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n year(s)</source>
+            <translation>
+                <numerusform>%n год</numerusform>
+                <numerusform>%n года</numerusform>
+                <numerusform>%n лет</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Something went wrong</source>
+            <translation>Что-то пошло не так</translation>
+        </message>
+        <message>
+            <source>This is a bug in the program. Nothing of this action was saved.
 The details are in {log} for the support team.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Owner</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Receptionist</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teacher</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QWidget</name>
-    <message>
-        <source>{name} saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sending the invoice to {to}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice {number} sent to {to}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RefundDialog</name>
-    <message>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{amount} paid on it is paid back today (a refund with a credit note). The payments stay on their days.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No cash drawer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid back by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From cash drawer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pay back and void</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReportPage</name>
-    <message>
-        <source>Show</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose the filters and press Show.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Making {title}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Stopped: the report was not made. Press Show to make it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ReportsScreen</name>
-    <message>
-        <source>Reports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Day takings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dashboard</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reminders</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>RestoreDialog</name>
-    <message>
-        <source>Restore a backup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The current data is backed up first, then replaced by the copy you choose. Everything entered after that copy was made is in the backup of the current data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>daily</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Back up now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>before an upgrade</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>before a restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cannot be read</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>There are no backups of this database yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Restore</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Replace the current data with the copy made {made}? The current data is backed up first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SaleDialog</name>
-    <message>
-        <source>Renew membership</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sell</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Optional; the package&apos;s description by default</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Start date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>End date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Extra discount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save and take payment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No client chosen</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sell to</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tax {rate}%: {tax}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a client first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Already a member</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Renew the current membership now?</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ServerPage</name>
-    <message>
-        <source>This PC works on: {where}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Test connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open this server from the next start</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Trying the server…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Testing the connection</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This PC opens the server from its next start</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>ServicesEditor</name>
-    <message>
-        <source>Service name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Weekly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Monthly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>every </source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source> wk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>day </source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SettingsPage</name>
-    <message>
-        <source>Save</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saved.</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>SettingsScreen</name>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>StatusMenu</name>
-    <message>
-        <source>Clear</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>TakingsPage</name>
-    <message>
-        <source>Save as PDF…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Day</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total: {amount}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>(paid back: {amount})</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save takings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Takings saved to {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>Terms</name>
-    <message>
-        <source>Client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Membership</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>State</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Marked</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Clients</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Find, add and edit clients and families.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Packages</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Memberships, lesson packs and credit bundles for sale.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Memberships</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sales, renewals, freezes, invoices and payments.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Journal</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attendance of your groups, lesson by lesson.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credit balances, top-ups and use.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Agenda</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The day&apos;s recurring services, marked done or missed.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Takings, memberships, attendance and reminders.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Business profile, statuses, drawers, users and policies.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lesson pack</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Package</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Until</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lessons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Number</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>For</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Birth date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Card code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Family</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Family payer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guardian</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Guardian&apos;s phone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Notes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Line</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Becomes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Why</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Code</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Valid today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Soonest expiry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Movement</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Balance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>By</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Balance due</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Payment</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>One-time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Monthly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quarterly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Twice a year</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Yearly</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>inactive</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n day(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n week(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n month(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%n year(s)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Term</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Billing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Program</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Member discount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>days</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>weeks</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>months</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>years</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a lesson time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lesson price</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Teacher</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Times</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Room</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tu</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>We</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Th</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fr</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sa</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Su</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jan</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Feb</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Mar</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Apr</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>May</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jun</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Jul</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Aug</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Oct</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Nov</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dec</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add a recurring service</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Drawer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reference</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Taken by</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Void</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Lesson packs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Active</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Anyone</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Any client with a membership</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Only current members</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Business</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Business name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Logo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Currency</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Tax rate %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Invoice number prefix</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save membership invoices as drafts to edit before issuing</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Memberships and attendance</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grace days after a membership ends</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Shortest freeze (days)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Longest freeze (days)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Freeze days a year at most</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Who may check in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ask before a second check-in within (minutes; 0: never)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Days to use a makeup lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Warn of credits expiring within (days)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Remind days before (+) or after (-) the end</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sibling discount % (second and later children)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>SMTP server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sender address</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Use TLS</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backups</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Backup copies to keep</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Users</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Database server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Made</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Sales</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Upcoming</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Grace</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Suspended</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>None</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cash</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Bank transfer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cheque</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Card / online</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Other</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>draft</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>issued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>void</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unpaid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>partly paid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Membership active.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>In grace: checked in. Please renew.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Frozen: no check-in until it resumes.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No membership: checked in (policy: anyone).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expired: checked in (policy: any member).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The membership has expired.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The membership has not started yet.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No membership.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>new</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>duplicate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Attendance statuses</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>attendance status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client categories</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>client category</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cash drawers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>cash drawer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credit types</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>credit type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Letter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Colour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Charges a lesson</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gives a makeup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Uses a makeup</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>May attend lessons</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Unit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Used at check-in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Low balance at</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>UseDialog</name>
-    <message>
-        <source>Use credits</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Client</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n}   {name}: {left} left, soonest until {until}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Credit type</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Units</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Press a type&apos;s number to record one unit at once; Save records the units set.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>This client holds no credits valid today: top up first.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Choose a credit type.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{units} of {type} used; {left} left</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>UserDialog</name>
-    <message>
-        <source>New user</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User {username} added</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>UserEditDialog</name>
-    <message>
-        <source>Change user {username}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>May sign in</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Full name</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Role</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>User {username} saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>UsersPage</name>
-    <message>
-        <source>switched off</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Add user…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Switch off / on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reset password…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} switched on</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{name} switched off</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Reschedule</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{service} of {client}: a new date within {start} – {end}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Change date…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Save report as PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Saving {title}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{title} saved to {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export {title}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporting {title}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>{n} rows exported to {file}</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
+            <translation>Это ошибка программы. Ничего из этого действия не сохранено.
+Подробности для службы поддержки — в {log}.</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Владелец</translation>
+        </message>
+        <message>
+            <source>Receptionist</source>
+            <translation>Администратор</translation>
+        </message>
+        <message>
+            <source>Teacher</source>
+            <translation>Педагог</translation>
+        </message>
+    </context>
+    <context>
+        <name>QWidget</name>
+        <message>
+            <source>{name} saved</source>
+            <translation>{name}: сохранено</translation>
+        </message>
+        <message>
+            <source>Sending the invoice to {to}</source>
+            <translation>Отправка счёта на {to}</translation>
+        </message>
+        <message>
+            <source>Invoice {number} sent to {to}</source>
+            <translation>Счёт {number} отправлен на {to}</translation>
+        </message>
+    </context>
+    <context>
+        <name>RefundDialog</name>
+        <message>
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <source>{amount} paid on it is paid back today (a refund with a credit note). The payments stay on their days.</source>
+            <translation>Оплаченные по нему {amount} возвращаются сегодня (возврат с кредит-нотой). Оплаты остаются в своих днях.</translation>
+        </message>
+        <message>
+            <source>No cash drawer</source>
+            <translation>Без кассы</translation>
+        </message>
+        <message>
+            <source>Paid back by</source>
+            <translation>Способ возврата</translation>
+        </message>
+        <message>
+            <source>From cash drawer</source>
+            <translation>Из кассы</translation>
+        </message>
+        <message>
+            <source>Pay back and void</source>
+            <translation>Вернуть и аннулировать</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>Аннулировать</translation>
+        </message>
+    </context>
+    <context>
+        <name>RemindersPage</name>
+        <message>
+            <source>Reminders</source>
+            <translation>Напоминания</translation>
+        </message>
+        <message>
+            <source>Email all…</source>
+            <translation>Отправить всем…</translation>
+        </message>
+        <message>
+            <source>No phone and no email: listed apart, to be reached another way</source>
+            <translation>Без телефона и почты: отдельным списком, связаться иначе</translation>
+        </message>
+        <message>
+            <source>Reading the reminders due</source>
+            <translation>Подбор напоминаний</translation>
+        </message>
+        <message>
+            <source>{due} due today ({offsets}); {emails} with an email address.</source>
+            <translation>На сегодня: {due} ({offsets}); с адресом почты: {emails}.</translation>
+        </message>
+        <message>
+            <source>Email all</source>
+            <translation>Отправить всем</translation>
+        </message>
+        <message>
+            <source>Send the reminder email to {count} clients now?</source>
+            <translation>Отправить напоминание клиентам ({count}) сейчас?</translation>
+        </message>
+        <message>
+            <source>Emailing {count} reminders</source>
+            <translation>Отправка напоминаний: {count}</translation>
+        </message>
+        <message>
+            <source>Reminders: {sent} sent, {other} not sent</source>
+            <translation>Напоминания: отправлено {sent}, не отправлено {other}</translation>
+        </message>
+        <message>
+            <source>Sent</source>
+            <translation>Отправлено</translation>
+        </message>
+        <message>
+            <source>Refused</source>
+            <translation>Отклонено</translation>
+        </message>
+        <message>
+            <source>Not sent</source>
+            <translation>Не отправлено</translation>
+        </message>
+        <message>
+            <source>Cancel was pressed before it was sent</source>
+            <translation>Нажата отмена до отправки</translation>
+        </message>
+        <message>
+            <source>Already sent from another PC meanwhile</source>
+            <translation>Уже отправлено с другого компьютера</translation>
+        </message>
+        <message>
+            <source>Email results: {sent} sent and recorded; {other} not sent, still due</source>
+            <translation>Итог рассылки: отправлено и записано {sent}; не отправлено {other}, ещё нужно</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportPage</name>
+        <message>
+            <source>Show</source>
+            <translation>Показать</translation>
+        </message>
+        <message>
+            <source>Export…</source>
+            <translation>Экспорт…</translation>
+        </message>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>Сохранить в PDF…</translation>
+        </message>
+        <message>
+            <source>Choose the filters and press Show.</source>
+            <translation>Выберите фильтры и нажмите «Показать».</translation>
+        </message>
+        <message>
+            <source>Making {title}</source>
+            <translation>Подготовка: {title}</translation>
+        </message>
+        <message>
+            <source>Stopped: the report was not made. Press Show to make it.</source>
+            <translation>Остановлено: отчёт не сформирован. Нажмите «Показать», чтобы сформировать его.</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Итого</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportsScreen</name>
+        <message>
+            <source>Reports</source>
+            <translation>Отчёты</translation>
+        </message>
+        <message>
+            <source>Day takings</source>
+            <translation>Выручка за день</translation>
+        </message>
+        <message>
+            <source>Dashboard</source>
+            <translation>Сводка</translation>
+        </message>
+        <message>
+            <source>Reminders</source>
+            <translation>Напоминания</translation>
+        </message>
+    </context>
+    <context>
+        <name>RestoreDialog</name>
+        <message>
+            <source>Restore a backup</source>
+            <translation>Восстановление из копии</translation>
+        </message>
+        <message>
+            <source>The current data is backed up first, then replaced by the copy you choose. Everything entered after that copy was made is in the backup of the current data.</source>
+            <translation>Сначала сохраняется копия текущих данных, затем они заменяются выбранной копией. Всё, что введено после её создания, останется в копии текущих данных.</translation>
+        </message>
+        <message>
+            <source>daily</source>
+            <translation>ежедневная</translation>
+        </message>
+        <message>
+            <source>Back up now</source>
+            <translation>Создать копию сейчас</translation>
+        </message>
+        <message>
+            <source>before an upgrade</source>
+            <translation>перед обновлением</translation>
+        </message>
+        <message>
+            <source>before a restore</source>
+            <translation>перед восстановлением</translation>
+        </message>
+        <message>
+            <source>cannot be read</source>
+            <translation>не читается</translation>
+        </message>
+        <message>
+            <source>There are no backups of this database yet.</source>
+            <translation>Копий этой базы пока нет.</translation>
+        </message>
+        <message>
+            <source>Restore</source>
+            <translation>Восстановить</translation>
+        </message>
+        <message>
+            <source>Replace the current data with the copy made {made}? The current data is backed up first.</source>
+            <translation>Заменить текущие данные копией от {made}? Сначала будет сохранена копия текущих данных.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SaleDialog</name>
+        <message>
+            <source>Renew membership</source>
+            <translation>Продление абонемента</translation>
+        </message>
+        <message>
+            <source>Sell</source>
+            <translation>Продажа</translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation>Выбрать…</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Клиент</translation>
+        </message>
+        <message>
+            <source>Optional; the package's description by default</source>
+            <translation>Необязательно; по умолчанию — описание пакета</translation>
+        </message>
+        <message>
+            <source>Package</source>
+            <translation>Пакет</translation>
+        </message>
+        <message>
+            <source>Start date</source>
+            <translation>Дата начала</translation>
+        </message>
+        <message>
+            <source>End date</source>
+            <translation>Дата окончания</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Описание</translation>
+        </message>
+        <message>
+            <source>Extra discount</source>
+            <translation>Доп. скидка</translation>
+        </message>
+        <message>
+            <source>Invoice</source>
+            <translation>Счёт</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Итого</translation>
+        </message>
+        <message>
+            <source>Save and take payment</source>
+            <translation>Сохранить и принять оплату</translation>
+        </message>
+        <message>
+            <source>No client chosen</source>
+            <translation>Клиент не выбран</translation>
+        </message>
+        <message>
+            <source>Sell to</source>
+            <translation>Покупатель</translation>
+        </message>
+        <message>
+            <source>Tax {rate}%: {tax}</source>
+            <translation>Налог {rate}%: {tax}</translation>
+        </message>
+        <message>
+            <source>Choose a client first.</source>
+            <translation>Сначала выберите клиента.</translation>
+        </message>
+        <message>
+            <source>Already a member</source>
+            <translation>Абонемент уже есть</translation>
+        </message>
+        <message>
+            <source>Renew the current membership now?</source>
+            <translation>Продлить текущий абонемент сейчас?</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServerPage</name>
+        <message>
+            <source>This PC works on: {where}</source>
+            <translation>Этот компьютер работает с: {where}</translation>
+        </message>
+        <message>
+            <source>Server address</source>
+            <translation>Адрес сервера</translation>
+        </message>
+        <message>
+            <source>Test connection</source>
+            <translation>Проверить подключение</translation>
+        </message>
+        <message>
+            <source>Open this server from the next start</source>
+            <translation>Открывать этот сервер со следующего запуска</translation>
+        </message>
+        <message>
+            <source>Trying the server…</source>
+            <translation>Подключение к серверу…</translation>
+        </message>
+        <message>
+            <source>Testing the connection</source>
+            <translation>Проверка подключения</translation>
+        </message>
+        <message>
+            <source>This PC opens the server from its next start</source>
+            <translation>Этот компьютер откроет сервер при следующем запуске</translation>
+        </message>
+    </context>
+    <context>
+        <name>ServicesEditor</name>
+        <message>
+            <source>Service name</source>
+            <translation>Название услуги</translation>
+        </message>
+        <message>
+            <source>Weekly</source>
+            <translation>Еженедельно</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>Ежемесячно</translation>
+        </message>
+        <message>
+            <source>every </source>
+            <translation>каждые </translation>
+        </message>
+        <message>
+            <source> wk</source>
+            <translation> нед.</translation>
+        </message>
+        <message>
+            <source>day </source>
+            <translation>день </translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsPage</name>
+        <message>
+            <source>Save</source>
+            <translation>Сохранить</translation>
+        </message>
+        <message>
+            <source>Settings saved</source>
+            <translation>Настройки сохранены</translation>
+        </message>
+        <message>
+            <source>Saved. The new language takes effect after a restart.</source>
+            <translation>Сохранено. Новый язык вступит в силу после перезапуска.</translation>
+        </message>
+        <message>
+            <source>Saved.</source>
+            <translation>Сохранено.</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsScreen</name>
+        <message>
+            <source>Settings</source>
+            <translation>Настройки</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusMenu</name>
+        <message>
+            <source>Clear</source>
+            <translation>Очистить</translation>
+        </message>
+    </context>
+    <context>
+        <name>TakingsPage</name>
+        <message>
+            <source>Save as PDF…</source>
+            <translation>Сохранить в PDF…</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>День</translation>
+        </message>
+        <message>
+            <source>Total: {amount}</source>
+            <translation>Итого: {amount}</translation>
+        </message>
+        <message>
+            <source>(paid back: {amount})</source>
+            <translation>(возвращено: {amount})</translation>
+        </message>
+        <message>
+            <source>Save takings</source>
+            <translation>Сохранить выручку</translation>
+        </message>
+        <message>
+            <source>Takings saved to {file}</source>
+            <translation>Выручка сохранена: {file}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Terms</name>
+        <message>
+            <source>Client</source>
+            <translation>Клиент</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Услуга</translation>
+        </message>
+        <message>
+            <source>Membership</source>
+            <translation>Абонемент</translation>
+        </message>
+        <message>
+            <source>State</source>
+            <translation>Состояние</translation>
+        </message>
+        <message>
+            <source>Marked</source>
+            <translation>Отмечено</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Заметка</translation>
+        </message>
+        <message>
+            <source>Clients</source>
+            <translation>Клиенты</translation>
+        </message>
+        <message>
+            <source>Find, add and edit clients and families.</source>
+            <translation>Поиск, добавление и изменение клиентов и семей.</translation>
+        </message>
+        <message>
+            <source>Packages</source>
+            <translation>Пакеты</translation>
+        </message>
+        <message>
+            <source>Memberships, lesson packs and credit bundles for sale.</source>
+            <translation>Абонементы, пакеты занятий и пакеты баллов для продажи.</translation>
+        </message>
+        <message>
+            <source>Memberships</source>
+            <translation>Абонементы</translation>
+        </message>
+        <message>
+            <source>Sales, renewals, freezes, invoices and payments.</source>
+            <translation>Продажи, продления, заморозки, счета и оплаты.</translation>
+        </message>
+        <message>
+            <source>Journal</source>
+            <translation>Журнал</translation>
+        </message>
+        <message>
+            <source>Attendance of your groups, lesson by lesson.</source>
+            <translation>Посещаемость ваших групп по занятиям.</translation>
+        </message>
+        <message>
+            <source>Credits</source>
+            <translation>Баллы</translation>
+        </message>
+        <message>
+            <source>Credit balances, top-ups and use.</source>
+            <translation>Остатки баллов, пополнения и списания.</translation>
+        </message>
+        <message>
+            <source>Agenda</source>
+            <translation>Расписание</translation>
+        </message>
+        <message>
+            <source>The day's recurring services, marked done or missed.</source>
+            <translation>Регулярные услуги на день: выполнено или пропущено.</translation>
+        </message>
+        <message>
+            <source>Reports</source>
+            <translation>Отчёты</translation>
+        </message>
+        <message>
+            <source>Takings, memberships, attendance and reminders.</source>
+            <translation>Выручка, абонементы, посещаемость и напоминания.</translation>
+        </message>
+        <message>
+            <source>Settings</source>
+            <translation>Настройки</translation>
+        </message>
+        <message>
+            <source>Business profile, statuses, drawers, users and policies.</source>
+            <translation>Организация, статусы, кассы, пользователи и правила.</translation>
+        </message>
+        <message>
+            <source>Lesson pack</source>
+            <translation>Пакет занятий</translation>
+        </message>
+        <message>
+            <source>Package</source>
+            <translation>Пакет</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Вид</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>С</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>До</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Lessons</source>
+            <translation>Занятия</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Цена</translation>
+        </message>
+        <message>
+            <source>Invoice</source>
+            <translation>Счёт</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Номер</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>For</source>
+            <translation>За что</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Итого</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>Оплачено</translation>
+        </message>
+        <message>
+            <source>Due</source>
+            <translation>К оплате</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Эл. почта</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>Дата рождения</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <source>Card code</source>
+            <translation>Код карты</translation>
+        </message>
+        <message>
+            <source>Family</source>
+            <translation>Семья</translation>
+        </message>
+        <message>
+            <source>Family payer</source>
+            <translation>Плательщик семьи</translation>
+        </message>
+        <message>
+            <source>Guardian</source>
+            <translation>Законный представитель</translation>
+        </message>
+        <message>
+            <source>Guardian's phone</source>
+            <translation>Телефон представителя</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Примечания</translation>
+        </message>
+        <message>
+            <source>Line</source>
+            <translation>Строка</translation>
+        </message>
+        <message>
+            <source>Becomes</source>
+            <translation>Итог</translation>
+        </message>
+        <message>
+            <source>Why</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Код</translation>
+        </message>
+        <message>
+            <source>Valid today</source>
+            <translation>Действует сегодня</translation>
+        </message>
+        <message>
+            <source>Soonest expiry</source>
+            <translation>Ближайшее сгорание</translation>
+        </message>
+        <message>
+            <source>Movement</source>
+            <translation>Операция</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Баллы</translation>
+        </message>
+        <message>
+            <source>Balance</source>
+            <translation>Остаток</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Кто</translation>
+        </message>
+        <message>
+            <source>Balance due</source>
+            <translation>К оплате</translation>
+        </message>
+        <message>
+            <source>Payment</source>
+            <translation>Оплата</translation>
+        </message>
+        <message>
+            <source>One-time</source>
+            <translation>Разово</translation>
+        </message>
+        <message>
+            <source>Monthly</source>
+            <translation>Ежемесячно</translation>
+        </message>
+        <message>
+            <source>Quarterly</source>
+            <translation>Ежеквартально</translation>
+        </message>
+        <message>
+            <source>Twice a year</source>
+            <translation>Раз в полгода</translation>
+        </message>
+        <message>
+            <source>Yearly</source>
+            <translation>Ежегодно</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>в продаже</translation>
+        </message>
+        <message>
+            <source>inactive</source>
+            <translation>не продаётся</translation>
+        </message>
+        <message>
+            <source>Term</source>
+            <translation>Срок</translation>
+        </message>
+        <message>
+            <source>Billing</source>
+            <translation>Оплата</translation>
+        </message>
+        <message>
+            <source>Program</source>
+            <translation>Программа</translation>
+        </message>
+        <message>
+            <source>Member discount</source>
+            <translation>Скидка члена клуба</translation>
+        </message>
+        <message>
+            <source>days</source>
+            <translation>дней</translation>
+        </message>
+        <message>
+            <source>weeks</source>
+            <translation>недель</translation>
+        </message>
+        <message>
+            <source>months</source>
+            <translation>месяцев</translation>
+        </message>
+        <message>
+            <source>years</source>
+            <translation>лет</translation>
+        </message>
+        <message>
+            <source>Add a lesson time</source>
+            <translation>Добавить время занятия</translation>
+        </message>
+        <message>
+            <source>Lesson price</source>
+            <translation>Цена занятия</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Группа</translation>
+        </message>
+        <message>
+            <source>Teacher</source>
+            <translation>Педагог</translation>
+        </message>
+        <message>
+            <source>Times</source>
+            <translation>Время</translation>
+        </message>
+        <message>
+            <source>Room</source>
+            <translation>Зал</translation>
+        </message>
+        <message>
+            <source>Mo</source>
+            <translation>Пн</translation>
+        </message>
+        <message>
+            <source>Tu</source>
+            <translation>Вт</translation>
+        </message>
+        <message>
+            <source>We</source>
+            <translation>Ср</translation>
+        </message>
+        <message>
+            <source>Th</source>
+            <translation>Чт</translation>
+        </message>
+        <message>
+            <source>Fr</source>
+            <translation>Пт</translation>
+        </message>
+        <message>
+            <source>Sa</source>
+            <translation>Сб</translation>
+        </message>
+        <message>
+            <source>Su</source>
+            <translation>Вс</translation>
+        </message>
+        <message>
+            <source>Jan</source>
+            <translation>янв</translation>
+        </message>
+        <message>
+            <source>Feb</source>
+            <translation>фев</translation>
+        </message>
+        <message>
+            <source>Mar</source>
+            <translation>мар</translation>
+        </message>
+        <message>
+            <source>Apr</source>
+            <translation>апр</translation>
+        </message>
+        <message>
+            <source>May</source>
+            <translation>май</translation>
+        </message>
+        <message>
+            <source>Jun</source>
+            <translation>июн</translation>
+        </message>
+        <message>
+            <source>Jul</source>
+            <translation>июл</translation>
+        </message>
+        <message>
+            <source>Aug</source>
+            <translation>авг</translation>
+        </message>
+        <message>
+            <source>Sep</source>
+            <translation>сен</translation>
+        </message>
+        <message>
+            <source>Oct</source>
+            <translation>окт</translation>
+        </message>
+        <message>
+            <source>Nov</source>
+            <translation>ноя</translation>
+        </message>
+        <message>
+            <source>Dec</source>
+            <translation>дек</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Добавить</translation>
+        </message>
+        <message>
+            <source>Add credits</source>
+            <translation>Добавить баллы</translation>
+        </message>
+        <message>
+            <source>Add a recurring service</source>
+            <translation>Добавить регулярную услугу</translation>
+        </message>
+        <message>
+            <source>What ends</source>
+            <translation>Что заканчивается</translation>
+        </message>
+        <message>
+            <source>Ends on</source>
+            <translation>Дата окончания</translation>
+        </message>
+        <message>
+            <source>Reminder</source>
+            <translation>Напоминание</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Адрес</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>Результат</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Способ</translation>
+        </message>
+        <message>
+            <source>Cash drawer</source>
+            <translation>Касса</translation>
+        </message>
+        <message>
+            <source>Payments</source>
+            <translation>Оплаты</translation>
+        </message>
+        <message>
+            <source>Amount</source>
+            <translation>Сумма</translation>
+        </message>
+        <message>
+            <source>Drawer</source>
+            <translation>Касса</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Номер документа</translation>
+        </message>
+        <message>
+            <source>Taken by</source>
+            <translation>Принял(а)</translation>
+        </message>
+        <message>
+            <source>Files</source>
+            <translation>Файлы</translation>
+        </message>
+        <message>
+            <source>Void</source>
+            <translation>Аннулировать</translation>
+        </message>
+        <message>
+            <source>Lesson packs</source>
+            <translation>Пакеты занятий</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Логин</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>ФИО</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Роль</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Действует</translation>
+        </message>
+        <message>
+            <source>Anyone</source>
+            <translation>Любой</translation>
+        </message>
+        <message>
+            <source>Any client with a membership</source>
+            <translation>Любой клиент с абонементом</translation>
+        </message>
+        <message>
+            <source>Only current members</source>
+            <translation>Только с действующим абонементом</translation>
+        </message>
+        <message>
+            <source>Business</source>
+            <translation>Организация</translation>
+        </message>
+        <message>
+            <source>Business name</source>
+            <translation>Название организации</translation>
+        </message>
+        <message>
+            <source>Logo</source>
+            <translation>Логотип</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>Валюта</translation>
+        </message>
+        <message>
+            <source>Tax rate %</source>
+            <translation>Ставка налога, %</translation>
+        </message>
+        <message>
+            <source>Invoice number prefix</source>
+            <translation>Префикс номера счёта</translation>
+        </message>
+        <message>
+            <source>Language (each user may choose their own: File › Language…)</source>
+            <translation>Язык (каждый пользователь может выбрать свой: Файл › Язык…)</translation>
+        </message>
+        <message>
+            <source>Save membership invoices as drafts to edit before issuing</source>
+            <translation>Сохранять счета за абонементы черновиками, чтобы править перед выставлением</translation>
+        </message>
+        <message>
+            <source>Memberships and attendance</source>
+            <translation>Абонементы и посещения</translation>
+        </message>
+        <message>
+            <source>Grace days after a membership ends</source>
+            <translation>Льготных дней после окончания абонемента</translation>
+        </message>
+        <message>
+            <source>Shortest freeze (days)</source>
+            <translation>Минимальная заморозка (дней)</translation>
+        </message>
+        <message>
+            <source>Longest freeze (days)</source>
+            <translation>Максимальная заморозка (дней)</translation>
+        </message>
+        <message>
+            <source>Freeze days a year at most</source>
+            <translation>Не более дней заморозки в год</translation>
+        </message>
+        <message>
+            <source>Who may check in</source>
+            <translation>Кого пропускать</translation>
+        </message>
+        <message>
+            <source>Ask before a second check-in within (minutes; 0: never)</source>
+            <translation>Спрашивать о повторном входе в течение (минут; 0 — никогда)</translation>
+        </message>
+        <message>
+            <source>Days to use a makeup lesson</source>
+            <translation>Дней на отработку</translation>
+        </message>
+        <message>
+            <source>Warn of credits expiring within (days)</source>
+            <translation>Предупреждать о сгорании баллов за (дней)</translation>
+        </message>
+        <message>
+            <source>Remind days before (+) or after (-) the end</source>
+            <translation>Напоминать за (+) или через (-) дней от окончания</translation>
+        </message>
+        <message>
+            <source>Sibling discount % (second and later children)</source>
+            <translation>Скидка для братьев и сестёр, % (со второго ребёнка)</translation>
+        </message>
+        <message>
+            <source>SMTP server</source>
+            <translation>Сервер SMTP</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Порт</translation>
+        </message>
+        <message>
+            <source>User</source>
+            <translation>Пользователь</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Пароль</translation>
+        </message>
+        <message>
+            <source>Sender address</source>
+            <translation>Адрес отправителя</translation>
+        </message>
+        <message>
+            <source>Use TLS</source>
+            <translation>Использовать TLS</translation>
+        </message>
+        <message>
+            <source>Reminder email subject</source>
+            <translation>Тема письма-напоминания</translation>
+        </message>
+        <message>
+            <source>Reminder email text
+with {client} {package}
+{ends} {business} {items}</source>
+            <translation>Текст напоминания
+с {client} {package}
+{ends} {business} {items}</translation>
+        </message>
+        <message>
+            <source>Backups</source>
+            <translation>Резервные копии</translation>
+        </message>
+        <message>
+            <source>Backup copies to keep</source>
+            <translation>Хранить копий</translation>
+        </message>
+        <message>
+            <source>Users</source>
+            <translation>Пользователи</translation>
+        </message>
+        <message>
+            <source>Database server</source>
+            <translation>Сервер базы данных</translation>
+        </message>
+        <message>
+            <source>Made</source>
+            <translation>Создана</translation>
+        </message>
+        <message>
+            <source>Size</source>
+            <translation>Размер</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>Продажи</translation>
+        </message>
+        <message>
+            <source>Upcoming</source>
+            <translation>Ещё не начался</translation>
+        </message>
+        <message>
+            <source>Grace</source>
+            <translation>Льготный период</translation>
+        </message>
+        <message>
+            <source>Suspended</source>
+            <translation>Заморожен</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Истёк</translation>
+        </message>
+        <message>
+            <source>Cancelled</source>
+            <translation>Отменён</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Нет</translation>
+        </message>
+        <message>
+            <source>Cash</source>
+            <translation>Наличные</translation>
+        </message>
+        <message>
+            <source>Bank transfer</source>
+            <translation>Банковский перевод</translation>
+        </message>
+        <message>
+            <source>Cheque</source>
+            <translation>Чек</translation>
+        </message>
+        <message>
+            <source>Card / online</source>
+            <translation>Карта / онлайн</translation>
+        </message>
+        <message>
+            <source>Other</source>
+            <translation>Другое</translation>
+        </message>
+        <message>
+            <source>draft</source>
+            <translation>черновик</translation>
+        </message>
+        <message>
+            <source>issued</source>
+            <translation>выставлен</translation>
+        </message>
+        <message>
+            <source>void</source>
+            <translation>аннулирован</translation>
+        </message>
+        <message>
+            <source>unpaid</source>
+            <translation>не оплачен</translation>
+        </message>
+        <message>
+            <source>paid</source>
+            <translation>оплачен</translation>
+        </message>
+        <message>
+            <source>partly paid</source>
+            <translation>оплачен частично</translation>
+        </message>
+        <message>
+            <source>Membership active.</source>
+            <translation>Абонемент действует.</translation>
+        </message>
+        <message>
+            <source>In grace: checked in. Please renew.</source>
+            <translation>Льготный период: вход отмечен. Предложите продлить.</translation>
+        </message>
+        <message>
+            <source>Frozen: no check-in until it resumes.</source>
+            <translation>Заморожен: вход только после возобновления.</translation>
+        </message>
+        <message>
+            <source>No membership: checked in (policy: anyone).</source>
+            <translation>Нет абонемента: вход отмечен (правило: любой).</translation>
+        </message>
+        <message>
+            <source>Expired: checked in (policy: any member).</source>
+            <translation>Истёк: вход отмечен (правило: любой с абонементом).</translation>
+        </message>
+        <message>
+            <source>The membership has expired.</source>
+            <translation>Абонемент истёк.</translation>
+        </message>
+        <message>
+            <source>The membership has not started yet.</source>
+            <translation>Абонемент ещё не начался.</translation>
+        </message>
+        <message>
+            <source>No membership.</source>
+            <translation>Нет абонемента.</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>новый</translation>
+        </message>
+        <message>
+            <source>duplicate</source>
+            <translation>дубль</translation>
+        </message>
+        <message>
+            <source>error</source>
+            <translation>ошибка</translation>
+        </message>
+        <message>
+            <source>Attendance statuses</source>
+            <translation>Статусы посещения</translation>
+        </message>
+        <message>
+            <source>attendance status</source>
+            <translation>статус посещения</translation>
+        </message>
+        <message>
+            <source>Client categories</source>
+            <translation>Категории клиентов</translation>
+        </message>
+        <message>
+            <source>client category</source>
+            <translation>категория клиентов</translation>
+        </message>
+        <message>
+            <source>Cash drawers</source>
+            <translation>Кассы</translation>
+        </message>
+        <message>
+            <source>cash drawer</source>
+            <translation>касса</translation>
+        </message>
+        <message>
+            <source>Credit types</source>
+            <translation>Виды баллов</translation>
+        </message>
+        <message>
+            <source>credit type</source>
+            <translation>вид баллов</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>Буква</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>Цвет</translation>
+        </message>
+        <message>
+            <source>Charges a lesson</source>
+            <translation>Списывает занятие</translation>
+        </message>
+        <message>
+            <source>Gives a makeup</source>
+            <translation>Даёт отработку</translation>
+        </message>
+        <message>
+            <source>Uses a makeup</source>
+            <translation>Использует отработку</translation>
+        </message>
+        <message>
+            <source>May attend lessons</source>
+            <translation>Может посещать занятия</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Единица</translation>
+        </message>
+        <message>
+            <source>Used at check-in</source>
+            <translation>Списываются при входе</translation>
+        </message>
+        <message>
+            <source>Low balance at</source>
+            <translation>Мало при остатке</translation>
+        </message>
+    </context>
+    <context>
+        <name>UseDialog</name>
+        <message>
+            <source>Use credits</source>
+            <translation>Списание баллов</translation>
+        </message>
+        <message>
+            <source>Client</source>
+            <translation>Клиент</translation>
+        </message>
+        <message>
+            <source>{n}   {name}: {left} left, soonest until {until}</source>
+            <translation>{n}   {name}: осталось {left}, ближайшие до {until}</translation>
+        </message>
+        <message>
+            <source>Credit type</source>
+            <translation>Вид баллов</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Баллы</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>Заметка</translation>
+        </message>
+        <message>
+            <source>Press a type's number to record one unit at once; Save records the units set.</source>
+            <translation>Нажмите номер вида, чтобы сразу списать одну единицу; «Сохранить» списывает указанное.</translation>
+        </message>
+        <message>
+            <source>This client holds no credits valid today: top up first.</source>
+            <translation>У клиента нет действующих баллов: сначала пополните.</translation>
+        </message>
+        <message>
+            <source>Choose a credit type.</source>
+            <translation>Выберите вид баллов.</translation>
+        </message>
+        <message>
+            <source>{units} of {type} used; {left} left</source>
+            <translation>Списано {units} ({type}); осталось {left}</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserDialog</name>
+        <message>
+            <source>New user</source>
+            <translation>Новый пользователь</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Логин</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>ФИО</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Роль</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Пароль</translation>
+        </message>
+        <message>
+            <source>User {username} added</source>
+            <translation>Пользователь {username} добавлен</translation>
+        </message>
+    </context>
+    <context>
+        <name>UserEditDialog</name>
+        <message>
+            <source>Change user {username}</source>
+            <translation>Изменение пользователя {username}</translation>
+        </message>
+        <message>
+            <source>May sign in</source>
+            <translation>Может входить</translation>
+        </message>
+        <message>
+            <source>Full name</source>
+            <translation>ФИО</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Роль</translation>
+        </message>
+        <message>
+            <source>User {username} saved</source>
+            <translation>Пользователь {username} сохранён</translation>
+        </message>
+    </context>
+    <context>
+        <name>UsersPage</name>
+        <message>
+            <source>switched off</source>
+            <translation>отключён</translation>
+        </message>
+        <message>
+            <source>Add user…</source>
+            <translation>Добавить пользователя…</translation>
+        </message>
+        <message>
+            <source>Change…</source>
+            <translation>Изменить…</translation>
+        </message>
+        <message>
+            <source>Switch off / on</source>
+            <translation>Отключить / включить</translation>
+        </message>
+        <message>
+            <source>Reset password…</source>
+            <translation>Сбросить пароль…</translation>
+        </message>
+        <message>
+            <source>{name} switched on</source>
+            <translation>{name}: включён</translation>
+        </message>
+        <message>
+            <source>{name} switched off</source>
+            <translation>{name}: отключён</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <source>Reschedule</source>
+            <translation>Перенос</translation>
+        </message>
+        <message>
+            <source>{service} of {client}: a new date within {start} – {end}</source>
+            <translation>{service} ({client}): новая дата в пределах {start} – {end}</translation>
+        </message>
+        <message>
+            <source>Change date…</source>
+            <translation>Изменить дату…</translation>
+        </message>
+        <message>
+            <source>Save report as PDF</source>
+            <translation>Сохранить отчёт в PDF</translation>
+        </message>
+        <message>
+            <source>Export report</source>
+            <translation>Экспорт отчёта</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+            <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Saving {title}</source>
+            <translation>Сохранение: {title}</translation>
+        </message>
+        <message>
+            <source>{title} saved to {file}</source>
+            <translation>{title} сохранено: {file}</translation>
+        </message>
+        <message>
+            <source>Export {title}</source>
+            <translation>Экспорт: {title}</translation>
+        </message>
+        <message>
+            <source>Exporting {title}</source>
+            <translation>Экспорт: {title}</translation>
+        </message>
+        <message>
+            <source>{n} rows exported to {file}</source>
+            <translation>Строк выгружено: {n}, файл {file}</translation>
+        </message>
+    </context>
+    <context>
+        <name>screen</name>
+        <message>
+            <source>Memberships</source>
+            <translation>Абонементы</translation>
+        </message>
+        <message>
+            <source>Credits</source>
+            <translation>Баллы</translation>
+        </message>
+        <message>
+            <source>Agenda {day}</source>
+            <translation>Расписание на {day}</translation>
+        </message>
+    </context>
 </TS>

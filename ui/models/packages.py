@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
 from app import languages
 from app.models import BillingType, PackageKind
@@ -27,10 +27,9 @@ def term_text(count: int, unit) -> str:
     unit = unit.value if hasattr(unit, "value") else unit
     if languages.current() == "en":
         return f"{count} {unit}{'s' if count != 1 else ''}"
-    translate = QCoreApplication.translate  # plural forms: Russian has three, Arabic six (L2)
-    text = {"day": translate("Terms", "%n day(s)", "", count), "week": translate("Terms", "%n week(s)", "", count),
-            "month": translate("Terms", "%n month(s)", "", count),
-            "year": translate("Terms", "%n year(s)", "", count)}[unit]
+    # plural forms (Russian has three, Arabic six): lupdate reads numerus from tr() only
+    text = {"day": QObject.tr("%n day(s)", "", count), "week": QObject.tr("%n week(s)", "", count),
+            "month": QObject.tr("%n month(s)", "", count), "year": QObject.tr("%n year(s)", "", count)}[unit]
     return text.replace(str(count), languages.number_text(count))
 
 
