@@ -170,3 +170,14 @@ def test_q6_a_second_run_replaces_the_first(qtbot, area, samples):  # noqa: F811
     finished(qtbot, fast)
     assert page.report is not None and page.report.key == "payments" and not page.message.isVisible()
     assert _column(page.model, "amount") == [r["amount"] for r in PAYMENTS]
+
+
+def test_q6_with_no_report_listed_yet_the_report_page_stays_in_its_stack(qtbot, ops_for, monkeypatch):
+    from app import reports
+
+    monkeypatch.setattr(reports, "REPORTS", {}, raising=False)
+    screen = ReportsScreen(ops_for("olga"))
+    qtbot.addWidget(screen)
+    screen.show()
+    assert screen.pages.indexOf(screen.report_page) >= 0  # not a loose child drawn over the title
+    assert not screen.report_page.isVisible() and screen.pages.currentWidget() is screen.dashboard

@@ -54,6 +54,7 @@ class ReportsScreen(QWidget):
         layout.addLayout(row, 1)
         self.dashboard = DashboardPage(ops, self)
         self.report_page = ReportPage(ops, self)
+        self.pages.addWidget(self.report_page)  # in the stack even before a report is listed: never loose on top
         self._add(DASHBOARD, self.tr("Dashboard"), self.dashboard)
         self._add(TAKINGS, self.tr("Day takings"), self.takings)
         for key, definition in getattr(reports, "REPORTS", {}).items():
