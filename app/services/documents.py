@@ -23,7 +23,7 @@ from app.pdf.invoice import render_invoice
 from app.pdf.takings import render_takings
 from app.services import audit, invoices, payments
 from app.services.access import Actor, Right, guarded
-from app.services.settings import get_settings
+from app.services.settings import get_settings, smtp_password
 from app.tasks import TaskState
 
 SIZES = ("a4", "receipt")
@@ -68,7 +68,7 @@ def send(settings: dict, message: EmailMessage, state: TaskState | None = None, 
             if settings["smtp_tls"]:
                 smtp.starttls(context=ssl.create_default_context())
             if settings["smtp_user"]:
-                smtp.login(settings["smtp_user"], settings["smtp_password"])
+                smtp.login(settings["smtp_user"], smtp_password(settings))
             state.check()
             smtp.send_message(message)
     except (OSError, smtplib.SMTPException) as exc:

@@ -85,6 +85,7 @@ SCHEMA = {
     "double_checkin_minutes": (10, lambda v, k: validation.whole(v, k, "Minutes", maximum=240)),  # 0: never ask
     "makeup_days": (30, _days(365)),
     "credits_expiring_days": (14, _days(365)),  # K7: units expiring within this many days are flagged
+    "at_risk_days": (21, lambda v, k: validation.whole(v, k, "This number of days", minimum=1, maximum=365)),  # Q8
     "reminder_offsets": ([7, 1, -3], _offsets),
     "reminder_subject": (reminder_template.DEFAULT_SUBJECT,  # Q5: placeholders checked as typed
                          lambda v, k: reminder_template.check(v, k, "The reminder subject", max_len=200)),
@@ -108,10 +109,11 @@ def defaults() -> dict:
 
 
 def get_settings(session: Session) -> dict:
-    """Every setting, stored value over default. Percentages come back as Decimal."""
+    """Every setting, stored value over default. Percentages come back as Decimal. The SMTP password
+    is not looked up here (a keyring can take a while, and a sale reads the settings): see
+    :func:`smtp_password`."""
     values = defaults()
     values.update({s.key: s.value for s in session.scalars(select(Setting)) if s.key in SCHEMA})
-    values["smtp_password"] = secret_store.load("smtp_password") or values["smtp_password"]  # D6 (older: the table)
     for key in ("tax_rate", "sibling_discount_pct"):
         values[key] = Decimal(values[key])
     return values
@@ -177,10 +179,17 @@ def update_settings(session: Session, actor: Actor, changes: dict, versions: dic
     return cleaned
 
 
+def smtp_password(settings: dict) -> str:
+    """The SMTP password: in this PC's keyring or private file (D6), else where an older version kept it."""
+    return secret_store.load("smtp_password") or settings["smtp_password"]
+
+
 @guarded(Right.EDIT_SETTINGS)
 def read_settings(session: Session, actor: Actor) -> dict:
     """Every setting, for the owner's settings pages."""
-    return get_settings(session)
+    values = get_settings(session)
+    values["smtp_password"] = smtp_password(values)
+    return values
 
 
 def logos_dir() -> Path:
@@ -207,6 +216,7 @@ def logo_problem(logo: str) -> str | None:
     """What is wrong with the logo setting, for the settings page; None when it is fine or empty."""
     if logo and not Path(logo).is_file():
         return f"The logo file {logo} is missing; choose it again with Browse…"
+    return None
 
 
 def _user_language_key(user_id: int) -> str:
@@ -248,4 +258,3 @@ def set_own_language(session: Session, actor: Actor, language: str | None) -> st
         row.value = language
     audit.record(session, actor, "update", "settings", None, own_language=language or "the business's")
     return language
-    return None

@@ -64,7 +64,7 @@ def test_d6_the_smtp_password_goes_to_the_keyring_not_the_table(session, owner, 
     assert _stored_row(session) == ""
     assert list(ring.saved.values()) == ["s3cret mail"]
     assert not paths.secrets_path().exists()
-    assert settings.get_settings(session)["smtp_password"] == "s3cret mail"
+    assert settings.read_settings(session, owner)["smtp_password"] == "s3cret mail"
 
 
 @posix_only
@@ -74,15 +74,15 @@ def test_d6_without_a_keyring_the_password_is_in_a_file_only_the_user_reads(sess
     assert _stored_row(session) == ""
     assert mode(paths.secrets_path()) == 0o600
     assert "s3cret mail" in paths.secrets_path().read_text()
-    assert settings.get_settings(session)["smtp_password"] == "s3cret mail"
+    assert settings.read_settings(session, owner)["smtp_password"] == "s3cret mail"
     settings.update_settings(session, owner, {"smtp_password": ""})
-    assert settings.get_settings(session)["smtp_password"] == ""
+    assert settings.read_settings(session, owner)["smtp_password"] == ""
 
 
 def test_d6_a_password_stored_in_the_table_before_still_works_until_saved_again(session, owner, home):
     session.merge(Setting(key="smtp_password", value="from an older version"))
     session.flush()
-    assert settings.get_settings(session)["smtp_password"] == "from an older version"
+    assert settings.read_settings(session, owner)["smtp_password"] == "from an older version"
 
 
 @posix_only
