@@ -146,3 +146,35 @@ def test_d1_a_reply_lost_with_the_server_still_away_says_it_cannot_tell_yet(desk
         restore()
     assert [e.message for e in refused] == [UNKNOWN]
     assert _books(desk.database, anna) == (1, 1, [1], 0)  # it was saved: hence "look before doing it again"
+
+
+def test_d1_the_sale_dialog_says_not_saved_stays_open_and_saves_on_the_next_click(desk, shop, cut, qtbot):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog
+
+    from ui.selling.sale import SaleDialog
+
+    ops, _refused, anna, gold = shop
+    cuts = []
+
+    def server_restarts_once(session, _flush_context):
+        if not cuts:  # the sale's first rows are flushed, not committed: the server goes away
+            cuts.append(True)
+            cut(session)
+
+    dialog = SaleDialog(ops, anna)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.package.setCurrentIndex(dialog.package.findData(gold))
+    event.listen(desk.database.writer, "after_flush", server_restarts_once)
+    try:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    finally:
+        event.remove(desk.database.writer, "after_flush", server_restarts_once)
+    assert cuts and dialog.isVisible() and dialog.sale is None
+    assert dialog.errors.general.isVisible() and dialog.errors.general.text() == NOT_SAVED
+    assert _books(desk.database, anna) == (0, 0, [], 0)
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # the user tries again: the server is back
+    assert dialog.result() == QDialog.DialogCode.Accepted and dialog.sale is not None
+    assert _books(desk.database, anna) == (1, 1, [1], 0)
