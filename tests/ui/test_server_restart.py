@@ -178,3 +178,18 @@ def test_d1_the_sale_dialog_says_not_saved_stays_open_and_saves_on_the_next_clic
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)  # the user tries again: the server is back
     assert dialog.result() == QDialog.DialogCode.Accepted and dialog.sale is not None
     assert _books(desk.database, anna) == (1, 1, [1], 0)
+
+
+def test_d1_after_the_server_dropped_every_connection_the_next_read_and_sale_just_work(desk, shop):
+    """A restart ends every connection of the pool, not only the one of the action under way."""
+    ops, refused, anna, gold = shop
+    assert ops.read(invoices.client_invoices, anna)["invoices"] == []  # the pool holds live connections now
+    admin = create_engine(desk.database.engine.url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        ended = conn.execute(text("SELECT count(pg_terminate_backend(pid, 5000)) FROM pg_stat_activity "
+                                  "WHERE datname = current_database() AND pid <> pg_backend_pid()")).scalar_one()
+    admin.dispose()
+    assert ended >= 1
+    assert ops.read(invoices.client_invoices, anna)["invoices"] == []  # no message: the pool reconnected
+    assert ops.run(sales.sell, anna, gold, on_error=refused.append) is not FAILED and refused == []
+    assert _books(desk.database, anna) == (1, 1, [1], 0)
