@@ -3,6 +3,7 @@
 - the longest stall of the window's thread (a 20 ms timer, how late it ever was) while a slow
   job runs: the XLSX export of every client, 1,000 member cards, an import preview of 10,000
   rows, an invoice email to a mail server that answers after 5 s;
+- the same during a backup (a checked copy) and the page check a large file gets after start (D2, D4);
 - a sale + payment through Ops (the change recorder and the announcement included);
 - how long a sale on one program takes to show on another program's open clients list.
 """
@@ -124,6 +125,17 @@ def run() -> list[Result]:
     stall = _stall(app, lambda: email_invoice(ops, sale.invoice_id, "someone@example.org"))
     results.append(Result("window stall during an email to a server answering after 5 s", stall,
                           STALL_BUDGET_S))
+
+    from app.backup import backup_sqlite
+    from app.storage import check_pages
+
+    copies = folder / "backups"
+    stall = _stall(app, lambda: ops.start("backup", lambda state: backup_sqlite(db.engine, copies, "manual", 1, state)))
+    results.append(Result("window stall during a backup of the database (checked copy)", stall, STALL_BUDGET_S))
+    for copy in copies.iterdir():
+        copy.unlink()
+    stall = _stall(app, lambda: ops.start("check", lambda state: check_pages(BIG_DB, state)))
+    results.append(Result("window stall during the page check after start", stall, STALL_BUDGET_S))
 
     other_db = open_database(sqlite_url(BIG_DB))  # a second program on the same file
     other = Ops(other_db, _first_owner(other_db))
