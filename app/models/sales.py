@@ -35,9 +35,10 @@ class Membership(Stamped, Base):
         Index("ix_memberships_start_date", "start_date", "id"),  # the memberships list, newest first
         Index("ix_memberships_renews_id", "renews_id"),  # Q1: a sale's renewal
         # Q7, Q8: the time memberships that may be current today, and those started in a period, read
-        # with what their status needs from the index alone
-        Index("ix_memberships_current", "kind", "end_date", "start_date", "cancelled_on", "client_id"),
-        Index("ix_memberships_started", "kind", "start_date", "cancelled_on", "renews_id"),
+        # with what their status needs from the index alone (dates first: with the kind first, the
+        # planner took them for a client's sales instead of ix_memberships_client_kind)
+        Index("ix_memberships_current", "end_date", "kind", "start_date", "cancelled_on", "client_id"),
+        Index("ix_memberships_started", "start_date", "kind", "cancelled_on", "renews_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -23,9 +23,9 @@ def upgrade() -> None:
     op.create_index("ix_invoices_owing", "invoices", ["state", "payer_id", "date", "total"])
     op.create_index("ix_payments_invoice_valid", "payments", ["invoice_id", "voided_at", "amount"])
     op.create_index("ix_visits_date_group", "visits", ["date", "group_id", "program_id"])
-    op.create_index("ix_memberships_current", "memberships", ["kind", "end_date", "start_date", "cancelled_on",
+    op.create_index("ix_memberships_current", "memberships", ["end_date", "kind", "start_date", "cancelled_on",
                                                               "client_id"])
-    op.create_index("ix_memberships_started", "memberships", ["kind", "start_date", "cancelled_on", "renews_id"])
+    op.create_index("ix_memberships_started", "memberships", ["start_date", "kind", "cancelled_on", "renews_id"])
     op.create_index("ix_payments_takings", "payments", ["paid_on", "voided_at", "method", "cash_drawer_id", "amount"])
 
 
