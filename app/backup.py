@@ -174,7 +174,7 @@ def backup_postgres(url: str, folder: Path, keep: int = 30, reason: str = "daily
     stem = parsed.database or "desk"
     target = Path(folder) / f"{stem}-{dt.datetime.now():%Y%m%d-%H%M%S-%f}-{reason}.dump"
     partial = target.with_name(target.name + ".partial")
-    plain_url = parsed.set(drivername="postgresql", password=None).render_as_string(hide_password=False)
+    plain_url = parsed.set(drivername="postgresql")._replace(password=None).render_as_string(hide_password=False)
     env = {**os.environ, **({"PGPASSWORD": parsed.password} if parsed.password else {})}
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)

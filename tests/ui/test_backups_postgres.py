@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import uuid
 from pathlib import Path
 
 import pytest
@@ -87,3 +88,25 @@ def test_d2_settings_backups_says_where_dumps_go_or_that_the_servers_backups_app
     qtbot.addWidget(without)
     note = without.findChild(type(without.server.answer), "backupsNote")
     assert "pg_dump is not installed on this PC" in note.text() and "the server's own backups apply" in note.text()
+
+
+def test_d6_pg_dump_gets_the_password_in_its_environment_not_on_its_command_line(desk, tmp_path, pg_dump_on_path,
+                                                                                 monkeypatch):
+    from sqlalchemy import create_engine, text
+
+    name = f"dumper_{uuid.uuid4().hex[:8]}"
+    admin = create_engine(make_url(_url(desk)), isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:  # a role that signs in with a password (tests/pg_cluster.sh)
+        conn.execute(text(f"CREATE ROLE {name} LOGIN PASSWORD 'dump secret' IN ROLE pg_read_all_data"))
+    commands = []
+    real_run = subprocess.run
+    monkeypatch.setattr(subprocess, "run", lambda args, **kw: commands.append(args) or real_run(args, **kw))
+    try:
+        url = make_url(_url(desk)).set(username=name, password="dump secret").render_as_string(hide_password=False)
+        dump = backup.backup_postgres(url, tmp_path)
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f"DROP ROLE {name}"))
+        admin.dispose()
+    assert "TABLE DATA public clients" in _restorable_tables(dump)  # the server took the password
+    assert not any("dump secret" in part for part in commands[0])  # which no other user of the PC could see

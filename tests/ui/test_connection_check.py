@@ -43,9 +43,11 @@ def _closed_port() -> int:
         return probe.getsockname()[1]
 
 
-def _test(qtbot, page, address: str) -> str:
+def _test(qtbot, page, address: str, password: str = "") -> str:
     page.address.clear()
     type_text(page.address, address)
+    page.password.clear()
+    type_text(page.password, password)
     qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.tested is not None, timeout=15000)
     assert page.test_button.isEnabled()
@@ -110,8 +112,8 @@ def test_d4_a_wrong_password_and_a_missing_database_are_said_plainly(qtbot, serv
     if check_connection(server.set(password="wrong").render_as_string(hide_password=False)).connected:
         pytest.skip("this server trusts every connection from here (pg_hba.conf): no password is ever wrong")
     assert check_connection(right).connected  # the role itself is fine: only the password differs below
-    wrong = server.set(password="wrong").render_as_string(hide_password=False)
-    assert _test(qtbot, server_page, wrong) == MESSAGES["wrong_password"]
+    assert _test(qtbot, server_page, server.render_as_string(), "wrong") == MESSAGES["wrong_password"]
+    assert server_page.password.echoMode() == server_page.password.EchoMode.Password  # not shown at the desk
     nobody = server.set(username="nobody_here", password="x").render_as_string(hide_password=False)
     assert _test(qtbot, server_page, nobody) == MESSAGES["wrong_password"]
     missing = server.set(password="right one", database="no_such_desk").render_as_string(hide_password=False)
@@ -142,3 +144,17 @@ def test_d4_a_password_changed_on_the_server_while_the_desk_runs_is_a_plain_mess
         db.dispose()
     assert bugs == []
     assert told == [MESSAGES["wrong_password"] + " Nothing was saved or read."] * 2
+
+
+def test_d4_a_stored_address_shows_without_its_password_and_the_password_field_is_used(qtbot, desk, home):
+    from app.paths import save_local_config
+    from ui.settings.server import ServerPage
+
+    save_local_config({"database_url": "postgresql+psycopg://desk:s3cret@db.example:5433/desk"})
+    page = ServerPage(desk.ops("olga"))
+    qtbot.addWidget(page)
+    assert (page.address.text(), page.password.text()) == ("postgresql://desk@db.example:5433/desk", "s3cret")
+    assert page.password.echoMode() == page.password.EchoMode.Password
+    page.password.clear()
+    type_text(page.password, "n3w")
+    assert page.url() == "postgresql://desk:n3w@db.example:5433/desk"

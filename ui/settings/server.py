@@ -6,6 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
 from app import backup
 from app.connection import ConnectionCheck, check_connection, server_url
 from app.db import is_sqlite
@@ -33,9 +36,13 @@ class ServerPage(QWidget):
         layout.addWidget(self.where)
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.address = QLineEdit(load_local_config().get("database_url", ""), objectName="serverAddress")
-        self.address.setPlaceholderText("postgresql://user:password@host:5432/desk")
+        address, password = _split(load_local_config().get("database_url", ""))
+        self.address = QLineEdit(address, objectName="serverAddress")
+        self.address.setPlaceholderText("postgresql://user@host:5432/desk")
+        self.password = QLineEdit(password, objectName="serverPassword")
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)  # a reception desk is seen by everyone at it
         form.addRow(self.tr("Server address"), self.address)
+        form.addRow(self.tr("Password"), self.password)
         layout.addLayout(form)
         self.answer = _plain_label("connectionAnswer")
         layout.addWidget(self.answer)
@@ -51,11 +58,22 @@ class ServerPage(QWidget):
         self.tested: ConnectionCheck | None = None
         self.test_button.clicked.connect(self.test)
         self.use_button.clicked.connect(self.use)
-        self.address.textEdited.connect(lambda _text: self.use_button.setEnabled(False))
+        for field in (self.address, self.password):
+            field.textEdited.connect(lambda _text: self.use_button.setEnabled(False))
+
+    def url(self) -> str:
+        """The address with the password field's password (one typed into the address is kept if the field is empty)."""
+        try:
+            parsed = make_url(self.address.text().strip())
+        except ArgumentError:
+            return self.address.text()
+        if self.password.text():
+            parsed = parsed.set(password=self.password.text())
+        return parsed.render_as_string(hide_password=False)
 
     def test(self) -> None:
         """Try the address on the worker thread (a host that does not answer takes seconds)."""
-        url = self.address.text()
+        url = self.url()
         self.tested = None
         self.use_button.setEnabled(False)
         self.test_button.setEnabled(False)
@@ -71,10 +89,21 @@ class ServerPage(QWidget):
 
     def use(self) -> None:
         """This PC opens the tested server from its next start (a setting of this PC, not of the database)."""
-        url = server_url(self.address.text())
+        url = server_url(self.url())
         save_local_config({**load_local_config(), "database_url": url})
         self.use_button.setEnabled(False)
         self.ops.say(self.tr("This PC opens the server from its next start"))
+
+
+def _split(url: str) -> tuple[str, str]:
+    """A stored address as the page shows it: without its password, and the password apart."""
+    if not url:
+        return "", ""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return url, ""
+    return parsed.set(drivername="postgresql")._replace(password=None).render_as_string(), parsed.password or ""
 
 
 class BackupsNote(QLabel):
