@@ -64,6 +64,12 @@ def right_to_left(language: str | None = None) -> bool:
     return (language or _Current.language) in RIGHT_TO_LEFT
 
 
+def left_to_right(text: str) -> str:
+    """``text`` kept left to right inside a right-to-left window (a phone, a path, a code):
+    wrapped in LRI…PDI in Arabic, as it is elsewhere ("+44 7012 754056" would read backwards)."""
+    return f"\u2066{text}\u2069" if text and right_to_left() else text
+
+
 def _locale() -> Locale:
     return Locale.parse(BABEL[_Current.language])
 
@@ -110,8 +116,8 @@ def day_month_text(day: dt.date) -> str:
 
 
 def weekday_text(day: dt.date) -> str:
-    """The weekday's short name in the language: Mon · пн · الاثنين."""
-    return format_date(day, "EEE", locale=_locale())
+    """The weekday's short name in the language, narrow enough for a journal column: Mon · пн · اثنين."""
+    return format_date(day, "EEEEEE" if _Current.language == "ar" else "EEE", locale=_locale())
 
 
 def month_text(month: int, year: int) -> str:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__
+from app.languages import left_to_right
 from app.services.access import Right
 from ui.areas import areas_for
 from ui.i18n import term
@@ -111,7 +112,7 @@ class MainWindow(QMainWindow):
             self.tr("Signed in: {name} ({role})").format(name=actor.display_name, role=role_name(actor.role))
         )
         self.user_label.setTextFormat(Qt.TextFormat.PlainText)  # a user's name is text, never markup
-        self.data_label = QLabel(self.tr("Data: {where}").format(where=self.ops.db.location))
+        self.data_label = QLabel(self.tr("Data: {where}").format(where=left_to_right(self.ops.db.location)))
         self.data_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.statusBar().addWidget(self.user_label)
         self.statusBar().addPermanentWidget(self.data_label)

@@ -252,6 +252,7 @@ def set_own_language(session: Session, actor: Actor, language: str | None) -> st
     if language is None:
         if row is not None:
             session.delete(row)
+            session.flush()  # read back at once as the business's
     elif row is None:
         session.add(Setting(key=key, value=language))
     else:

@@ -875,6 +875,10 @@
             <translation>(حتى اليوم)</translation>
         </message>
         <message>
+            <source>{value} of {whole}</source>
+            <translation>{value} من {whole}</translation>
+        </message>
+        <message>
             <source>{change} against last month ({before})</source>
             <translation>{change} مقارنة بالشهر الماضي ({before})</translation>
         </message>
@@ -1789,6 +1793,133 @@
         <message>
             <source>{package} of {client} deleted</source>
             <translation>حُذف {package} ({client})</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>Phone</source>
+            <translation>الهاتف</translation>
+        </message>
+        <message>
+            <source>Unknown client fields: {fields}.</source>
+            <translation>حقول غير معروفة للعميل: {fields}.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Guardian</source>
+            <translation>ولي الأمر</translation>
+        </message>
+        <message>
+            <source>A phone number has digits, spaces, + - ( ) only, and at least 5 digits.</source>
+            <translation>رقم الهاتف يتكوّن من أرقام ومسافات و + - ( ) فقط، وفيه 5 أرقام على الأقل.</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>تاريخ الميلاد</translation>
+        </message>
+        <message>
+            <source>Choose a category from the list.</source>
+            <translation>اختر فئة من القائمة.</translation>
+        </message>
+        <message>
+            <source>That family no longer exists.</source>
+            <translation>هذه العائلة لم تعد موجودة.</translation>
+        </message>
+        <message>
+            <source>A code has only letters A-Z and digits.</source>
+            <translation>الرمز يتكوّن من الحروف اللاتينية A-Z والأرقام فقط.</translation>
+        </message>
+        <message>
+            <source>The code {code} belongs to another client.</source>
+            <translation>الرمز {code} يخص عميلًا آخر.</translation>
+        </message>
+        <message>
+            <source>The birth date is in the future.</source>
+            <translation>تاريخ الميلاد في المستقبل.</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>الرمز</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>البريد الإلكتروني</translation>
+        </message>
+        <message>
+            <source>{label} is required.</source>
+            <translation>حقل «{label}» مطلوب.</translation>
+        </message>
+        <message>
+            <source>{label} contains a broken character (half of a pair): type it again.</source>
+            <translation>في حقل «{label}» حرف تالف (نصف زوج): اكتبه من جديد.</translation>
+        </message>
+        <message>
+            <source>{label} contains characters that cannot be stored.</source>
+            <translation>في حقل «{label}» أحرف لا يمكن حفظها.</translation>
+        </message>
+        <message>
+            <source>{label} is too long ({length} characters; at most {most}).</source>
+            <translation>حقل «{label}» طويل جدًا ({length} حرفًا؛ الحد الأقصى {most}).</translation>
+        </message>
+        <message>
+            <source>{label} must be on one line.</source>
+            <translation>يجب أن يكون حقل «{label}» في سطر واحد.</translation>
+        </message>
+        <message>
+            <source>{label} contains a hidden character that changes the writing direction: type it again without it.</source>
+            <translation>في حقل «{label}» حرف مخفي يغيّر اتجاه الكتابة: اكتبه من جديد بدونه.</translation>
+        </message>
+        <message>
+            <source>{label} cannot be negative.</source>
+            <translation>لا يمكن أن يكون حقل «{label}» سالبًا.</translation>
+        </message>
+        <message>
+            <source>{label} is too large.</source>
+            <translation>قيمة حقل «{label}» كبيرة جدًا.</translation>
+        </message>
+        <message>
+            <source>{label} must be between 0 and 100.</source>
+            <translation>يجب أن يكون حقل «{label}» بين 0 و100.</translation>
+        </message>
+        <message>
+            <source>{label} must be between {minimum} and {maximum}.</source>
+            <translation>يجب أن يكون حقل «{label}» بين {minimum} و{maximum}.</translation>
+        </message>
+        <message>
+            <source>{label} must be a date.</source>
+            <translation>يجب أن يكون حقل «{label}» تاريخًا.</translation>
+        </message>
+        <message>
+            <source>{label} must be between {first} and {last}.</source>
+            <translation>حقل «{label}»: يجب أن تكون السنة بين {first} و{last}.</translation>
+        </message>
+        <message>
+            <source>{label} does not look like an email address.</source>
+            <translation>حقل «{label}» لا يبدو عنوان بريد إلكتروني.</translation>
+        </message>
+        <message>
+            <source>{label} must be a colour like #33aa55.</source>
+            <translation>يجب أن يكون حقل «{label}» لونًا مثل #33aa55.</translation>
+        </message>
+        <message>
+            <source>{label} must be an amount like {example}.</source>
+            <translation>يجب أن يكون حقل «{label}» مبلغًا مثل {example}.</translation>
+        </message>
+        <message>
+            <source>{label} must be more than zero.</source>
+            <translation>يجب أن يكون حقل «{label}» أكبر من صفر.</translation>
+        </message>
+        <message>
+            <source>{label} must be a percentage like 10 or 12.5.</source>
+            <translation>يجب أن يكون حقل «{label}» نسبة مئوية مثل 10 أو 12.5.</translation>
+        </message>
+        <message>
+            <source>{label} must be a whole number.</source>
+            <translation>يجب أن يكون حقل «{label}» عددًا صحيحًا.</translation>
         </message>
     </context>
     <context>
@@ -3324,7 +3455,7 @@ with {client} {package}
         </message>
         <message>
             <source>None</source>
-            <translation>لا شيء</translation>
+            <translation>لا يوجد</translation>
         </message>
         <message>
             <source>Cash</source>

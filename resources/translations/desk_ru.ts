@@ -201,7 +201,7 @@
         </message>
         <message>
             <source>Unpaid visits</source>
-            <translation>Неоплаченные посещения</translation>
+            <translation>Не оплачено</translation>
         </message>
         <message>
             <source>None.</source>
@@ -837,11 +837,11 @@
         <name>FamilyCard</name>
         <message>
             <source>Add member…</source>
-            <translation>Добавить члена семьи…</translation>
+            <translation>Добавить…</translation>
         </message>
         <message>
             <source>Make payer</source>
-            <translation>Сделать плательщиком</translation>
+            <translation>Плательщик</translation>
         </message>
         <message>
             <source>Leave family</source>
@@ -853,7 +853,7 @@
         </message>
         <message>
             <source>Not in a family. Add a parent, child or sibling to group them under one payer.</source>
-            <translation>Не в семье. Добавьте родителя, ребёнка, брата или сестру, чтобы объединить их под одним плательщиком.</translation>
+            <translation>Не в семье. Добавьте родных, чтобы за всех платил один человек.</translation>
         </message>
         <message>
             <source>Family {name}</source>
@@ -873,6 +873,10 @@
         <message>
             <source>(to date)</source>
             <translation>(на сегодня)</translation>
+        </message>
+        <message>
+            <source>{value} of {whole}</source>
+            <translation>{value} из {whole}</translation>
         </message>
         <message>
             <source>{change} against last month ({before})</source>
@@ -1789,6 +1793,133 @@
         <message>
             <source>{package} of {client} deleted</source>
             <translation>{package} ({client}) удалён</translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>Phone</source>
+            <translation>Телефон</translation>
+        </message>
+        <message>
+            <source>Unknown client fields: {fields}.</source>
+            <translation>Неизвестные поля клиента: {fields}.</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Guardian</source>
+            <translation>Родитель или опекун</translation>
+        </message>
+        <message>
+            <source>A phone number has digits, spaces, + - ( ) only, and at least 5 digits.</source>
+            <translation>В номере телефона могут быть только цифры, пробелы и знаки + - ( ), и не меньше 5 цифр.</translation>
+        </message>
+        <message>
+            <source>Birth date</source>
+            <translation>Дата рождения</translation>
+        </message>
+        <message>
+            <source>Choose a category from the list.</source>
+            <translation>Выберите категорию из списка.</translation>
+        </message>
+        <message>
+            <source>That family no longer exists.</source>
+            <translation>Этой семьи больше нет.</translation>
+        </message>
+        <message>
+            <source>A code has only letters A-Z and digits.</source>
+            <translation>В коде могут быть только латинские буквы A-Z и цифры.</translation>
+        </message>
+        <message>
+            <source>The code {code} belongs to another client.</source>
+            <translation>Код {code} уже у другого клиента.</translation>
+        </message>
+        <message>
+            <source>The birth date is in the future.</source>
+            <translation>Дата рождения — в будущем.</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Код</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>Эл. почта</translation>
+        </message>
+        <message>
+            <source>{label} is required.</source>
+            <translation>Заполните поле «{label}».</translation>
+        </message>
+        <message>
+            <source>{label} contains a broken character (half of a pair): type it again.</source>
+            <translation>В поле «{label}» испорченный символ (половина пары): введите текст заново.</translation>
+        </message>
+        <message>
+            <source>{label} contains characters that cannot be stored.</source>
+            <translation>В поле «{label}» есть символы, которые нельзя сохранить.</translation>
+        </message>
+        <message>
+            <source>{label} is too long ({length} characters; at most {most}).</source>
+            <translation>Поле «{label}» слишком длинное (символов: {length}; можно не больше {most}).</translation>
+        </message>
+        <message>
+            <source>{label} must be on one line.</source>
+            <translation>Поле «{label}» должно быть в одну строку.</translation>
+        </message>
+        <message>
+            <source>{label} contains a hidden character that changes the writing direction: type it again without it.</source>
+            <translation>В поле «{label}» скрытый символ, меняющий направление письма: введите текст заново без него.</translation>
+        </message>
+        <message>
+            <source>{label} cannot be negative.</source>
+            <translation>Поле «{label}» не может быть отрицательным.</translation>
+        </message>
+        <message>
+            <source>{label} is too large.</source>
+            <translation>Поле «{label}»: слишком большое значение.</translation>
+        </message>
+        <message>
+            <source>{label} must be between 0 and 100.</source>
+            <translation>Поле «{label}» должно быть от 0 до 100.</translation>
+        </message>
+        <message>
+            <source>{label} must be between {minimum} and {maximum}.</source>
+            <translation>Поле «{label}» должно быть от {minimum} до {maximum}.</translation>
+        </message>
+        <message>
+            <source>{label} must be a date.</source>
+            <translation>В поле «{label}» должна быть дата.</translation>
+        </message>
+        <message>
+            <source>{label} must be between {first} and {last}.</source>
+            <translation>Поле «{label}»: год должен быть от {first} до {last}.</translation>
+        </message>
+        <message>
+            <source>{label} does not look like an email address.</source>
+            <translation>Поле «{label}» не похоже на адрес электронной почты.</translation>
+        </message>
+        <message>
+            <source>{label} must be a colour like #33aa55.</source>
+            <translation>В поле «{label}» должен быть цвет, например #33aa55.</translation>
+        </message>
+        <message>
+            <source>{label} must be an amount like {example}.</source>
+            <translation>В поле «{label}» должна быть сумма, например {example}.</translation>
+        </message>
+        <message>
+            <source>{label} must be more than zero.</source>
+            <translation>Поле «{label}» должно быть больше нуля.</translation>
+        </message>
+        <message>
+            <source>{label} must be a percentage like 10 or 12.5.</source>
+            <translation>В поле «{label}» должен быть процент, например 10 или 12.5.</translation>
+        </message>
+        <message>
+            <source>{label} must be a whole number.</source>
+            <translation>В поле «{label}» должно быть целое число.</translation>
         </message>
     </context>
     <context>

@@ -156,3 +156,136 @@ def test_l2_the_translation_files_hold_every_string_of_ui(tmp_path):
              for m in c.iter("message")}
     for language in i18n.SHIPPED_TRANSLATIONS:
         assert found - {(context, source) for context, source, _t, _n in _messages(language)} == set()
+
+
+# --- the window in a language ---------------------------------------------------------------
+
+@pytest.fixture
+def speak(qapp):
+    """Install a language as the start-up does; English (left to right) is put back after the test."""
+    yield lambda language: i18n.install(qapp, language)
+    assert i18n.install(qapp, "en") is None
+
+
+def test_l2_arabic_reads_right_to_left_and_a_chip_is_painted_at_the_right(speak, qtbot):
+    import datetime as dt
+
+    from PySide6.QtGui import QColor
+
+    from ui.clients.cards import ChipStrip
+
+    chips = [{"date": dt.date(2026, 3, 2), "colour": "#2e9d4f", "status": "Present"}]
+    shown = {}
+    for language in ("en", "ar"):
+        assert speak(language) is None
+        strip = ChipStrip(chips, None)
+        qtbot.addWidget(strip)
+        strip.resize(400, 40)
+        image = strip.grab().toImage()
+        shown[language] = (strip.layoutDirection(), strip.chip_rect(0), image)
+    assert shown["en"][0] == Qt.LayoutDirection.LeftToRight
+    assert shown["ar"][0] == Qt.LayoutDirection.RightToLeft
+    assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    assert shown["en"][1].left() == 0 and shown["ar"][1].right() == 399  # the first chip at the reading's start
+    green = QColor("#2e9d4f").rgb()
+    assert shown["en"][2].pixel(6, 11) == green and shown["en"][2].pixel(393, 11) != green
+    assert shown["ar"][2].pixel(393, 11) == green and shown["ar"][2].pixel(6, 11) != green
+
+
+def test_l2_the_unpaid_corner_is_at_the_cells_top_end():
+    from PySide6.QtCore import QPoint, QRect
+
+    from ui.journal.screen import unpaid_corner
+
+    cell = QRect(100, 40, 48, 30)
+    left_to_right = unpaid_corner(cell, Qt.LayoutDirection.LeftToRight).boundingRect()
+    right_to_left = unpaid_corner(cell, Qt.LayoutDirection.RightToLeft).boundingRect()
+    assert left_to_right.topRight() == cell.topRight() and left_to_right.contains(QPoint(145, 42))
+    assert right_to_left.topLeft() == cell.topLeft() and right_to_left.contains(QPoint(102, 42))
+    assert not right_to_left.intersects(left_to_right)
+
+
+def test_l2_a_missing_or_damaged_translation_leaves_english_and_says_so(speak, tmp_path, monkeypatch, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    monkeypatch.setattr(i18n, "TRANSLATIONS", tmp_path)
+    problem = speak("ru")  # missing
+    assert "desk_ru.qm" in problem and "English" in problem
+    (tmp_path / "desk_ar.qm").write_bytes(b"\x00not a translation" * 20)  # damaged
+    problem = speak("ar")
+    assert "desk_ar.qm" in problem and "English" in problem
+    assert languages.current() == "en" and QApplication.layoutDirection() == Qt.LayoutDirection.LeftToRight
+    assert i18n.term("Active") == "Active"
+    button = QPushButton(QCoreApplication.translate("Terms", "Cash"))
+    qtbot.addWidget(button)
+    assert button.text() == "Cash"
+
+
+def test_l2_the_start_says_once_that_the_translation_is_missing(speak, tmp_path, monkeypatch, qtbot):
+    import ui.app as desk
+
+    monkeypatch.setenv("MEMBERSHIP_DESK_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(i18n, "TRANSLATIONS", tmp_path)  # no .qm there
+    window = desk.start(["--demo", "--lang", "ru"])
+    qtbot.addWidget(window)
+    try:
+        assert "desk_ru.qm" in window.statusBar().currentMessage()
+        assert window.menuBar().actions()[0].text() == "&File"  # English
+        assert languages.current() == "en"
+    finally:
+        window.ops.db.dispose()
+
+
+def _shown_texts(window):
+    """Every text a person reads on the window and its open screen: labels, buttons, menus,
+    tab titles, column headers, list items (user data among them: only English sources count)."""
+    from PySide6.QtWidgets import QListWidget, QTabWidget
+
+    texts = []
+    for widget in window.findChildren(QLabel):
+        if widget.isVisibleTo(window) and widget.textFormat() != Qt.TextFormat.PlainText:
+            texts.append(widget.text())
+    texts += [b.text() for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window)]
+    texts += [a.text() for menu in window.menuBar().actions() for a in [menu, *menu.menu().actions()]]
+    for tabs in window.findChildren(QTabWidget):
+        texts += [tabs.tabText(i) for i in range(tabs.count())]
+    for items in window.findChildren(QListWidget):
+        texts += [items.item(i).text() for i in range(items.count())]
+    for table in window.findChildren(QTableView):
+        model = table.model()
+        if table.isVisibleTo(window) and model is not None:
+            texts += [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    return [t for t in texts if isinstance(t, str) and t.strip()]
+
+
+VIEWS = ["clients", "client:C000044", "packages", "memberships", "journal", "credits", "agenda", "reports",
+         "settings"]
+
+
+@pytest.mark.parametrize(("language", "locale", "file_menu"), [
+    ("ru", QLocale.Language.Russian, "&Файл"), ("ar", QLocale.Language.Arabic, "&ملف")])
+def test_l2_every_view_in_each_language_shows_no_english_string(language, locale, file_menu, speak, tmp_path,
+                                                                 monkeypatch, qtbot):
+    """The demo opened in the language offscreen: on each view, no shown text equals an English
+    source whose translation differs (user data and numbers are not sources, so they pass)."""
+    import ui.app as desk
+    from ui.self_test import open_view
+
+    english = {source for _c, source, translation, numerus in _messages(language)
+               if not numerus and translation.text != source}
+    monkeypatch.setenv("MEMBERSHIP_DESK_HOME", str(tmp_path))
+    window = desk.start(["--demo", "--lang", language])
+    qtbot.addWidget(window)
+    try:
+        assert QLocale().language() == locale
+        left = {}
+        for view in VIEWS:
+            open_view(window, view)
+            QApplication.processEvents()
+            untranslated = sorted({t for t in _shown_texts(window) if t in english})
+            if untranslated:
+                left[view] = untranslated
+        assert left == {}
+        assert window.menuBar().actions()[0].text() == file_menu
+    finally:
+        window.ops.db.dispose()

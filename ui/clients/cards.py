@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QStyle,
     QToolTip,
     QVBoxLayout,
     QWidget,
@@ -92,8 +93,10 @@ class ChipStrip(QWidget):
         return max(1, (self.width() + self.GAP) // (self.CHIP_W + self.GAP))
 
     def chip_rect(self, number: int) -> QRect:
+        """Where chip ``number`` is painted and clicked: rows from the reading's start (right in Arabic)."""
         row, column = divmod(number, self._per_row())
-        return QRect(column * (self.CHIP_W + self.GAP), row * (self.CHIP_H + self.GAP), self.CHIP_W, self.CHIP_H)
+        rect = QRect(column * (self.CHIP_W + self.GAP), row * (self.CHIP_H + self.GAP), self.CHIP_W, self.CHIP_H)
+        return QStyle.visualRect(self.layoutDirection(), self.rect(), rect)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
         return True

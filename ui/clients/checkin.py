@@ -147,7 +147,9 @@ class CheckInBar(QWidget):
         if self.result.parent() is not window:
             self.result.setParent(window)
         top_left = self.mapTo(window, QPoint(0, self.height() + 4))
-        self.result.setGeometry(top_left.x(), top_left.y(), max(self.width(), 320), self.result.height())
+        width = max(self.width(), 320)
+        x = top_left.x() if self.isLeftToRight() else top_left.x() + self.width() - width  # under the field's end
+        self.result.setGeometry(x, top_left.y(), width, self.result.height())
 
     def _show_result(self, colour: str, name: str, reason: str, shown_ms: int | None = None) -> None:
         self._place_result()

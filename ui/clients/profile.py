@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.languages import date_text
+from app.languages import date_text, left_to_right
 from app.services import cards, clients, families, invoices, programs, sales
 from app.services.access import Right
 from app.services.status import LABELS
@@ -365,7 +365,8 @@ class ClientProfile(QWidget):
         client["category"] = categories.get(client["category_id"], "")
         for key, label in self.fields.items():
             value = client[key]
-            label.setText(date_text(value) if hasattr(value, "strftime") else (value or "—"))
+            text = date_text(value) if hasattr(value, "strftime") else (value or "—")
+            label.setText(left_to_right(text) if key in ("phone", "guardian_phone", "email") else text)
         if client_id != self.cards.client_id:
             self.undo_stack.clear()  # moves are undone on the profile they were made on
         self.family.show_client(client_id)

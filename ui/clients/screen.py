@@ -89,8 +89,8 @@ class ClientsScreen(RefreshOnChange, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for column, width in enumerate((80, 260, 150, 90, 140, 120, 115)):  # headers in full
-            self.table.setColumnWidth(column, width)
+        for column, width in enumerate((80, 260, 150, 90, 140, 120, 115)):  # headers in full, in every language
+            self.table.setColumnWidth(column, max(width, header.sectionSizeHint(column)))
         for column in (1, 4):  # the name and the family share the spare width (1024 px screens too)
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)

@@ -135,6 +135,13 @@ class JournalModel(QAbstractTableModel):
         return client["name"] + ("  (makeup)" if client.get("visitor") else "")
 
 
+def unpaid_corner(rect: QRect, direction: Qt.LayoutDirection) -> QPolygon:
+    """The red corner at the cell's top end: top right, top left when the window reads right to left."""
+    if direction == Qt.LayoutDirection.RightToLeft:
+        return QPolygon([rect.topLeft() + QPoint(10, 0), rect.topLeft(), rect.topLeft() + QPoint(0, 10)])
+    return QPolygon([rect.topRight() - QPoint(10, 0), rect.topRight(), rect.topRight() + QPoint(0, 10)])
+
+
 class UnpaidCorner(QStyledItemDelegate):
     """Paints a red corner on a cell whose visit is unpaid."""
 
@@ -145,8 +152,7 @@ class UnpaidCorner(QStyledItemDelegate):
             painter.save()
             painter.setBrush(QColor("#c0392b"))
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.drawPolygon(QPolygon([rect.topRight() - QPoint(10, 0), rect.topRight(),
-                                          rect.topRight() + QPoint(0, 10)]))
+            painter.drawPolygon(unpaid_corner(rect, option.direction))
             painter.restore()
 
 
@@ -191,9 +197,10 @@ class JournalScreen(RefreshOnChange, QWidget):
         # as wide as about 16 letters, not the longest group: the row must fit 1024 px (the popup shows all)
         self.group.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.group.setMinimumContentsLength(16)
-        self.previous = QPushButton("◀")
+        back, forth = ("◀", "▶") if self.isLeftToRight() else ("▶", "◀")  # earlier is on the reading's start
+        self.previous = QPushButton(back)
         self.month_label = QLabel(objectName="cardTitle")
-        self.next = QPushButton("▶")
+        self.next = QPushButton(forth)
         self.extra = QPushButton(self.tr("Add a date…"))
         self.makeups_button = QPushButton(self.tr("Makeups"))
         makeups = QMenu(self.makeups_button)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from app.languages import left_to_right
 from app.services import clients
 from app.services.status import LABELS
 from ui.i18n import term
@@ -60,7 +61,7 @@ class ClientsTableModel(PagedTableModel):
                 return term(LABELS[row["status"]])
             if key == "balance":
                 return money_text(row["balance"]) if row["balance"] else ""
-            return row[key] or ""
+            return left_to_right(row[key] or "") if key in ("phone", "code") else row[key] or ""
         if role == Qt.ItemDataRole.ForegroundRole:
             if row["archived"]:
                 return Qt.GlobalColor.gray
