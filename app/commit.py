@@ -33,8 +33,8 @@ log = logging.getLogger("desk")
 NOT_SAVED = ("The connection to the database server was lost, so this was not saved: nothing of it was "
              "written. Please try again (the desk reconnects by itself once the server answers).")
 UNKNOWN = ("The connection to the database server was lost just while saving, and the server cannot be asked "
-           "yet whether it was saved. Once the server answers, look at the client's sales and payments "
-           "before doing it again.")
+           "yet whether it was saved. Once the server answers, look whether it is there (the client's sales "
+           "and payments, the list you changed) before doing it again.")
 
 
 class NotSaved(DomainError):
