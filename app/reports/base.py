@@ -187,6 +187,9 @@ class Figure:
     report: str
     filters: Filters = Filters()
     kind: Kind = Kind.COUNT
+    key: str = ""  # which figure ("current_members", "new", ...), for tests and the window's layout
+    of: int | None = None  # the whole the value is part of (occupancy: enrolled of ``of`` places)
+    to_date: bool = False  # a "this month to date" figure, compared with the same days of last month
 
 
 @dataclass
@@ -195,3 +198,8 @@ class Dashboard:
 
     figures: list[Figure]
     charts: list[Chart] = field(default_factory=list)
+    period: Period | None = None  # "this month to date"
+    previous: Period | None = None  # the same days of last month
+
+    def figure(self, key: str) -> Figure:
+        return next(f for f in self.figures if f.key == key)

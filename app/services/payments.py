@@ -125,6 +125,26 @@ def payment_rows(session: Session, invoice_id: int) -> list[dict]:
             for p, drawer, by in rows]
 
 
+def takings(session: Session, first: dt.date, last: dt.date) -> list[dict]:
+    """Valid payments taken from ``first`` to ``last`` by method and cash drawer, then the refunds of those
+    days as money out (B6: on the day the money left the till), as lines; a day's takings are its case."""
+    rows = session.execute(
+        select(Payment.method, CashDrawer.name, func.count(Payment.id), func.sum(Payment.amount))
+        .outerjoin(CashDrawer, CashDrawer.id == Payment.cash_drawer_id)
+        .where(Payment.paid_on >= first, Payment.paid_on <= last, Payment.voided_at.is_(None))
+        .group_by(Payment.method, CashDrawer.name).order_by(Payment.method, CashDrawer.name))
+    lines = [{"method": METHOD_NAMES[PaymentMethod(method)], "drawer": drawer or "—", "count": count,
+              "amount": amount, "refund": False} for method, drawer, count, amount in rows]
+    paid_back = session.execute(
+        select(Refund.method, CashDrawer.name, func.count(Refund.id), func.sum(Refund.amount))
+        .outerjoin(CashDrawer, CashDrawer.id == Refund.cash_drawer_id)
+        .where(Refund.refunded_on >= first, Refund.refunded_on <= last)
+        .group_by(Refund.method, CashDrawer.name).order_by(Refund.method, CashDrawer.name))
+    lines += [{"method": f"Refund: {METHOD_NAMES[PaymentMethod(method)]}", "drawer": drawer or "—", "count": count,
+               "amount": -amount, "refund": True} for method, drawer, count, amount in paid_back]
+    return lines
+
+
 @guarded(Right.VIEW_DAY_TAKINGS)
 def day_takings(session: Session, actor: Actor, day: dt.date | None = None) -> dict:
     """Valid payments of a day by method and cash drawer. A receptionist sees today only."""
@@ -132,20 +152,7 @@ def day_takings(session: Session, actor: Actor, day: dt.date | None = None) -> d
     day = day or today
     if day != today and not actor.may(Right.VIEW_REPORTS):
         raise PermissionDenied("Only the owner can see the takings of another day.")
-    rows = session.execute(
-        select(Payment.method, CashDrawer.name, func.count(Payment.id), func.sum(Payment.amount))
-        .outerjoin(CashDrawer, CashDrawer.id == Payment.cash_drawer_id)
-        .where(Payment.paid_on == day, Payment.voided_at.is_(None))
-        .group_by(Payment.method, CashDrawer.name).order_by(Payment.method, CashDrawer.name))
-    lines = [{"method": METHOD_NAMES[PaymentMethod(method)], "drawer": drawer or "—", "count": count,
-              "amount": amount, "refund": False} for method, drawer, count, amount in rows]
-    paid_back = session.execute(  # B6: money out, on the day it left the till
-        select(Refund.method, CashDrawer.name, func.count(Refund.id), func.sum(Refund.amount))
-        .outerjoin(CashDrawer, CashDrawer.id == Refund.cash_drawer_id)
-        .where(Refund.refunded_on == day)
-        .group_by(Refund.method, CashDrawer.name).order_by(Refund.method, CashDrawer.name))
-    lines += [{"method": f"Refund: {METHOD_NAMES[PaymentMethod(method)]}", "drawer": drawer or "—", "count": count,
-               "amount": -amount, "refund": True} for method, drawer, count, amount in paid_back]
+    lines = takings(session, day, day)
     return {"day": day, "lines": lines, "total": sum((line["amount"] for line in lines), Decimal("0.00")),
             "refunds": sum((-line["amount"] for line in lines if line["refund"]), Decimal("0.00"))}
 

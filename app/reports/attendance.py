@@ -1,0 +1,87 @@
+"""Q4: attendance per program, group and month, with occupancy: the month's journal marks, the clients
+enrolled in the group at some time that month (not waiting; as the journal lists them), its capacity,
+and occupancy = enrolled / capacity. The chart shows the marks by month."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from app.models import Enrolment, Group, Program, Visit
+from app.reports.base import Chart, Column, Filters, Kind, Period, Report
+from app.reports.common import header, step, today_of
+from app.services.access import Right, guarded
+from app.tasks import TaskState
+
+
+def last_months(today: dt.date, count: int = 12) -> Period:
+    """The ``count`` calendar months up to and including this one."""
+    first = today.replace(day=1)
+    for _ in range(count - 1):
+        first = (first - dt.timedelta(days=1)).replace(day=1)
+    return Period(first, Period.month_of(today).end)
+
+
+def marks_query(month: Period, filters: Filters):
+    stmt = (select(Visit.group_id, func.count(Visit.id))
+            .where(Visit.date >= month.start, Visit.date <= month.end, Visit.group_id.is_not(None))
+            .group_by(Visit.group_id))
+    if filters.group_id is not None:
+        stmt = stmt.where(Visit.group_id == filters.group_id)
+    if filters.program_id is not None:
+        stmt = stmt.where(Visit.program_id == filters.program_id)
+    return stmt
+
+
+def enrolled_query(month: Period, filters: Filters):
+    stmt = (select(Enrolment.group_id, func.count(Enrolment.id))
+            .where(Enrolment.waiting.is_(False), Enrolment.since <= month.end,
+                   or_(Enrolment.until.is_(None), Enrolment.until > month.start))
+            .group_by(Enrolment.group_id))
+    if filters.group_id is not None:
+        stmt = stmt.where(Enrolment.group_id == filters.group_id)
+    return stmt
+
+
+def occupancy(enrolled: int, capacity: int | None) -> Decimal | None:
+    return None if not capacity else (Decimal(enrolled) * 100 / capacity).quantize(Decimal("0.1"))
+
+
+@guarded(Right.VIEW_REPORTS)
+def run(session: Session, actor, filters: Filters, *, state: TaskState | None = None,
+        today: dt.date | None = None) -> Report:
+    period = filters.period or last_months(today_of(today))
+    groups_query = select(Group.id, Group.name, Group.capacity, Program.name.label("program"), Group.program_id) \
+        .join(Program, Program.id == Group.program_id)
+    if filters.program_id is not None:
+        groups_query = groups_query.where(Group.program_id == filters.program_id)
+    if filters.group_id is not None:
+        groups_query = groups_query.where(Group.id == filters.group_id)
+    groups = {row.id: row for row in session.execute(groups_query)}
+    months = period.months()
+    rows, by_month = [], []
+    for index, month in enumerate(months):
+        step(state, index, len(months))
+        marks = dict(session.execute(marks_query(month, filters)).all())
+        enrolled = dict(session.execute(enrolled_query(month, filters)).all())
+        by_month.append(sum(count for group_id, count in marks.items() if group_id in groups))
+        for group_id in sorted(set(marks) | set(enrolled), key=lambda g: g):
+            group = groups.get(group_id)
+            if group is None:
+                continue
+            rows.append({"program": group.program, "group": group.name, "month": month.start,
+                         "marks": marks.get(group_id, 0), "enrolled": enrolled.get(group_id, 0),
+                         "capacity": group.capacity,
+                         "occupancy": occupancy(enrolled.get(group_id, 0), group.capacity)})
+    step(state, len(months), len(months))
+    rows.sort(key=lambda r: (r["month"], r["program"].casefold(), r["group"].casefold()))
+    chart = Chart("Attendance by month", [f"{m.start:%m.%Y}" for m in months], [("Marks", by_month)])
+    return Report("attendance", "Attendance and occupancy by group and month",
+                  [Column("program", "Program"), Column("group", "Group"), Column("month", "Month", Kind.DATE),
+                   Column("marks", "Marks", Kind.COUNT), Column("enrolled", "Enrolled", Kind.COUNT),
+                   Column("capacity", "Capacity", Kind.COUNT), Column("occupancy", "Occupancy", Kind.PERCENT)],
+                  rows, header(session, filters, period), {"marks": sum(r["marks"] for r in rows)},
+                  chart if rows else None, empty_text="No group had marks or enrolled clients in this period.")

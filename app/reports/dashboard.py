@@ -1,0 +1,136 @@
+"""Q7: the owner's first page: a few figures, each the count or sum of a report opened with the same
+filters, and two charts (member movement and revenue by month, the last 12 months).
+
+"This month" is the month to date, compared with the same days of last month (Period.month_earlier):
+on the 10th, 1-10 March against 1-10 February. Members are time memberships; new, renewed and lost
+are the Q1 reports' rows (lost: a membership that ended whose client now stands expired, M8).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from sqlalchemy import func, literal, select, type_coerce
+from sqlalchemy.orm import Session
+
+from app.models import Group, Invoice, InvoiceState, Membership, PackageKind, Payment, Refund
+from app.reports import at_risk, attendance, expiring, memberships, money, unpaid
+from app.reports.base import Chart, Dashboard, Figure, Filters, Kind, Period
+from app.reports.common import ZERO, step, today_of
+from app.services import invoices, payments
+from app.services.access import Right, guarded
+from app.tasks import TaskState
+from app.types import Money
+
+MEMBERS = PackageKind.MEMBERSHIP.value
+EXPIRING_DAYS = 7
+MONTHS = 12
+
+
+def count(session: Session, stmt) -> int:
+    """How many rows a report's query gives, without reading its columns (a standing costs a subquery)."""
+    return session.scalar(select(func.count()).select_from(stmt.with_only_columns(literal(1)).order_by(None)
+                                                           .subquery()))
+
+
+def _movement(session: Session, today: dt.date, period: Period) -> tuple[int, int, int]:
+    """New, renewed and lost time memberships in ``period`` (as the Q1 reports list them)."""
+    members = Filters(period=period, kind=MEMBERS)
+    return (count(session, memberships.new_query(session, members, today, period)),
+            count(session, memberships.renewals_query(session, members, today, period)),
+            count(session, memberships.lost_query(session, members, today, period)))
+
+
+def _by_month(months: list[Period], per_day) -> list:
+    """Sums per day (date, value) added up per month."""
+    totals = [0] * len(months)
+    for day, value in per_day:
+        for index, month in enumerate(months):
+            if month.start <= day <= month.end:
+                totals[index] += value
+                break
+    return totals
+
+
+def movement_chart(session: Session, today: dt.date, months: list[Period]) -> Chart:
+    """New, renewed and lost time memberships per month, read per day in three grouped queries."""
+    whole = Period(months[0].start, months[-1].end)
+    members = Filters(period=whole, kind=MEMBERS)
+    series = []
+    for name, query, day in (("New", memberships.new_query, Membership.start_date),
+                             ("Renewed", memberships.renewals_query, Membership.start_date),
+                             ("Lost", memberships.lost_query, Membership.end_date)):
+        rows = query(session, members, today, whole).with_only_columns(day.label("day")).order_by(None).subquery()
+        per_day = session.execute(select(rows.c.day, func.count()).group_by(rows.c.day)).all()
+        series.append((name, _by_month(months, per_day)))
+    return Chart("Member movement by month", [f"{m.start:%m.%Y}" for m in months], series)
+
+
+def revenue_chart(session: Session, months: list[Period]) -> Chart:
+    """Payments less refunds per month (the money report's net), read per day."""
+    first, last = months[0].start, months[-1].end
+    paid = session.execute(select(Payment.paid_on, type_coerce(func.sum(Payment.amount), Money()))
+                           .where(Payment.paid_on >= first, Payment.paid_on <= last, Payment.voided_at.is_(None))
+                           .group_by(Payment.paid_on)).all()
+    paid_back = session.execute(select(Refund.refunded_on, type_coerce(-func.sum(Refund.amount), Money()))
+                                .where(Refund.refunded_on >= first, Refund.refunded_on <= last)
+                                .group_by(Refund.refunded_on)).all()
+    totals = [ZERO + value for value in _by_month(months, [*paid, *paid_back])]
+    return Chart("Revenue by month", [f"{m.start:%m.%Y}" for m in months], [("Revenue", totals)], kind="line")
+
+
+def outstanding(session: Session) -> Decimal:
+    """What all issued invoices still owe (the balances report's total, app.services.invoices.due_sql)."""
+    return session.scalar(select(type_coerce(func.coalesce(func.sum(invoices.due_sql()), 0), Money()))
+                          .where(Invoice.state == InvoiceState.ISSUED))
+
+
+def occupancy(session: Session, month: Period) -> tuple[int, int]:
+    """Clients enrolled this month in the active groups with a capacity, and those groups' capacity."""
+    groups = dict(session.execute(select(Group.id, Group.capacity)
+                                  .where(Group.active, Group.capacity.is_not(None))).all())
+    enrolled = dict(session.execute(attendance.enrolled_query(month, Filters())).all())
+    return sum(enrolled.get(g, 0) for g in groups), sum(groups.values())
+
+
+@guarded(Right.VIEW_REPORTS)
+def run(session: Session, actor, *, state: TaskState | None = None, today: dt.date | None = None) -> Dashboard:
+    today = today_of(today)
+    month = Period.month_of(today)
+    period, previous = month.to_date(today), month.to_date(today).month_earlier()
+    board = Dashboard([], period=period, previous=previous)
+    steps = 8
+    step(state, 0, steps)
+    add = board.figures.append
+    add(Figure("Current members", at_risk.current_members(session, today), None, "at_risk", Filters(days=0),
+               key="current_members"))
+    step(state, 1, steps)
+    now, before = _movement(session, today, period), _movement(session, today, previous)
+    for index, (key, title, report) in enumerate((("new", "New this month", "new"),
+                                                  ("renewed", "Renewed this month", "renewals"),
+                                                  ("lost", "Lost this month", "expired"))):
+        add(Figure(title, now[index], before[index], report,
+                   Filters(period=period, kind=MEMBERS, status="expired" if key == "lost" else None),
+                   key=key, to_date=True))
+    step(state, 2, steps)
+    add(Figure("Revenue this month", money.net(payments.takings(session, period.start, period.end)),
+               money.net(payments.takings(session, previous.start, previous.end)), "money", Filters(period=period),
+               Kind.MONEY, key="revenue", to_date=True))
+    step(state, 3, steps)
+    add(Figure("Ending within 7 days", count(session, expiring.expiring_query(Filters(), today, EXPIRING_DAYS)),
+               None, "expiring", Filters(days=EXPIRING_DAYS), key="expiring"))
+    add(Figure("Unpaid lessons", count(session, unpaid.unpaid_query(Filters())), None, "unpaid", key="unpaid"))
+    step(state, 4, steps)
+    add(Figure("Outstanding balance", outstanding(session), None, "balances", kind=Kind.MONEY, key="outstanding"))
+    step(state, 5, steps)
+    enrolled, capacity = occupancy(session, month)
+    add(Figure("Group occupancy", enrolled, None, "attendance", Filters(period=month), key="occupancy",
+               of=capacity))
+    step(state, 6, steps)
+    months = attendance.last_months(today, MONTHS).months()
+    board.charts.append(movement_chart(session, today, months))
+    step(state, 7, steps)
+    board.charts.append(revenue_chart(session, months))
+    step(state, steps, steps)
+    return board

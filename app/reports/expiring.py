@@ -1,0 +1,58 @@
+"""Q4: memberships and packs that end within the next N days (from today, today included) and have not
+been renewed, soonest first, with the client's phone: the call list before a member is lost."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session, aliased
+
+from app.models import Client, Membership
+from app.reports.base import Column, Filters, Kind, Report
+from app.reports.common import KIND_LABELS, days_of, header, kind_of, step, today_of
+from app.services.access import Right, guarded
+from app.tasks import TaskState
+
+DEFAULT_DAYS = 7
+
+
+def expiring_query(filters: Filters, today: dt.date, days: int):
+    renewal = aliased(Membership)
+    stmt = (select(Client.code, Client.name.label("client"), Client.phone, Membership.package_name.label("package"),
+                   Membership.kind, Membership.end_date.label("end"), Membership.lesson_count,
+                   Membership.lessons_used)
+            .join(Client, Client.id == Membership.client_id)
+            .where(Membership.cancelled_on.is_(None), Membership.end_date >= today,
+                   Membership.end_date <= today + dt.timedelta(days=days),
+                   ~exists().where(renewal.renews_id == Membership.id, renewal.cancelled_on.is_(None)))
+            .order_by(Membership.end_date, Client.name, Membership.id))
+    if filters.client_id is not None:
+        stmt = stmt.where(Membership.client_id == filters.client_id)
+    if filters.package_id is not None:
+        stmt = stmt.where(Membership.package_id == filters.package_id)
+    kind = kind_of(filters)
+    if kind is not None:
+        stmt = stmt.where(Membership.kind == kind)
+    return stmt
+
+
+@guarded(Right.VIEW_REPORTS)
+def run(session: Session, actor, filters: Filters, *, state: TaskState | None = None,
+        today: dt.date | None = None) -> Report:
+    today = today_of(today)
+    days = days_of(filters, DEFAULT_DAYS)
+    step(state, 0, 1)
+    rows = [dict(row._mapping) for row in session.execute(expiring_query(filters, today, days))]
+    step(state, 1, 1)
+    for row in rows:
+        row["kind"] = KIND_LABELS[row["kind"].value]
+        row["days_left"] = (row["end"] - today).days
+        count, used = row.pop("lesson_count"), row.pop("lessons_used")
+        row["lessons_left"] = None if count is None else count - used
+    return Report("expiring", "Memberships and packs ending soon",
+                  [Column("code", "Code"), Column("client", "Client"), Column("phone", "Phone"),
+                   Column("package", "Package"), Column("kind", "Kind"), Column("end", "Ends", Kind.DATE),
+                   Column("days_left", "Days left", Kind.COUNT), Column("lessons_left", "Lessons left", Kind.COUNT)],
+                  rows, header(session, filters, more=(("Ending within", f"{days} days"),)), {"client": len(rows)},
+                  empty_text="Nothing ends within these days.")

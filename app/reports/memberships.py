@@ -1,0 +1,163 @@
+"""Q1: memberships that expired, renewals and new subscriptions, each by the date of its event.
+
+The event of an expired membership is its end date (the last day it covered, and only once that day is
+past), of a renewal its start, of a new subscription its start. A renewal is a sale linked to the one it
+renews (M4: ``renews_id``) and is counted against that one: the package filter picks the renewed
+membership's package, and the row names both. A new subscription is a sale that renews nothing.
+Cancelled sales are no event. "Status" is the client's standing today (M8: status.client_status_sql),
+so expired memberships whose client stands "expired" are the members lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased
+
+from app.models import Client, Membership, PackageKind
+from app.reports.base import Column, Filters, Kind, Period, Report
+from app.reports.common import (
+    KIND_LABELS,
+    ZERO,
+    header,
+    kind_of,
+    period_of,
+    standing_label,
+    standing_of,
+    standing_sql,
+    step,
+    today_of,
+)
+from app.services.access import Right, guarded
+from app.tasks import TaskState
+
+CLIENT = [Column("code", "Code"), Column("client", "Client")]
+STANDING = Column("standing", "Status now")
+
+
+def _filtered(stmt, session: Session, filters: Filters, today: dt.date, sale=Membership):
+    """The client, package, kind and standing filters; package and kind on ``sale``."""
+    if filters.client_id is not None:
+        stmt = stmt.where(Membership.client_id == filters.client_id)
+    if filters.package_id is not None:
+        stmt = stmt.where(sale.package_id == filters.package_id)
+    kind = kind_of(filters)
+    if kind is not None:
+        stmt = stmt.where(sale.kind == kind)
+    standing = standing_of(filters)
+    if standing is not None:
+        stmt = stmt.where(standing_sql(session, today) == standing)
+    return stmt
+
+
+def _rows(session: Session, stmt, state: TaskState | None) -> list[dict]:
+    step(state, 0, 1)
+    rows = [dict(row._mapping) for row in session.execute(stmt)]
+    for row in rows:
+        row["standing"] = standing_label(row["standing"])
+        if "kind" in row:
+            row["kind"] = KIND_LABELS[row["kind"].value]
+    step(state, 1, 1)
+    return rows
+
+
+def expired_query(session: Session, filters: Filters, today: dt.date, period: Period):
+    """Sales (not cancelled) whose end date lies in ``period`` and is past: the dashboard counts it too."""
+    renewal = aliased(Membership)
+    renewed_on = (select(func.min(renewal.start_date))
+                  .where(renewal.renews_id == Membership.id, renewal.cancelled_on.is_(None))
+                  .correlate(Membership).scalar_subquery())
+    stmt = (select(Client.code, Client.name.label("client"), Membership.package_name.label("package"),
+                   Membership.kind, Membership.start_date.label("start"), Membership.end_date.label("end"),
+                   renewed_on.label("renewed_on"), standing_sql(session, today).label("standing"))
+            .join(Client, Client.id == Membership.client_id)
+            .where(Membership.cancelled_on.is_(None), Membership.end_date >= period.start,
+                   Membership.end_date <= min(period.end, today - dt.timedelta(days=1))))
+    return _filtered(stmt, session, filters, today).order_by(Membership.end_date, Client.name, Membership.id)
+
+
+def lost_query(session: Session, filters: Filters, today: dt.date, period: Period):
+    """The expired report's rows whose client stands "expired" today, read without computing each standing.
+
+    A client who ended a time membership stands expired exactly when no time membership of theirs may be
+    current (at_risk.maybe_current): their governing membership is a started one, so it is current or
+    expired. The dashboard counts its lost members (twelve months of them in its chart) this way;
+    tests/app/test_reports_q7.py checks it against the report filtered by status.
+    """
+    from app.reports.at_risk import maybe_current
+
+    return (expired_query(session, replace(filters, status=None), today, period)
+            .where(Membership.kind == PackageKind.MEMBERSHIP, Membership.client_id.not_in(maybe_current(session, today))))
+
+
+@guarded(Right.VIEW_REPORTS)
+def expired(session: Session, actor, filters: Filters, *, state: TaskState | None = None,
+            today: dt.date | None = None) -> Report:
+    today = today_of(today)
+    period = period_of(filters, Period.month_of(today))
+    rows = _rows(session, expired_query(session, filters, today, period), state)
+    return Report("expired", "Expired memberships",
+                  [*CLIENT, Column("package", "Package"), Column("kind", "Kind"),
+                   Column("start", "Started", Kind.DATE), Column("end", "Ended", Kind.DATE),
+                   Column("renewed_on", "Renewal starts", Kind.DATE), STANDING],
+                  rows, header(session, filters, period), {"client": len(rows)},
+                  empty_text="No membership expired in this period.")
+
+
+def renewals_query(session: Session, filters: Filters, today: dt.date, period: Period):
+    renewed = aliased(Membership)
+    stmt = (select(Client.code, Client.name.label("client"), renewed.package_name.label("renewed"),
+                   renewed.end_date.label("renewed_end"), Membership.package_name.label("package"),
+                   Membership.start_date.label("start"), Membership.end_date.label("end"),
+                   Membership.price, standing_sql(session, today).label("standing"))
+            .join(renewed, renewed.id == Membership.renews_id)
+            .join(Client, Client.id == Membership.client_id)
+            .where(Membership.cancelled_on.is_(None), Membership.start_date >= period.start,
+                   Membership.start_date <= period.end))
+    return _filtered(stmt, session, filters, today, renewed).order_by(Membership.start_date, Client.name,
+                                                                       Membership.id)
+
+
+@guarded(Right.VIEW_REPORTS)
+def renewals(session: Session, actor, filters: Filters, *, state: TaskState | None = None,
+             today: dt.date | None = None) -> Report:
+    today = today_of(today)
+    period = period_of(filters, Period.month_of(today))
+    rows = _rows(session, renewals_query(session, filters, today, period), state)
+    for row in rows:  # days uncovered between the two (0: renewed on time)
+        row["gap"] = max(0, (row["start"] - row["renewed_end"]).days - 1)
+    return Report("renewals", "Renewals",
+                  [*CLIENT, Column("renewed", "Renewed"), Column("renewed_end", "Which ended", Kind.DATE),
+                   Column("package", "Renewed with"), Column("start", "Starts", Kind.DATE),
+                   Column("end", "Ends", Kind.DATE), Column("gap", "Days uncovered", Kind.COUNT),
+                   Column("price", "Price", Kind.MONEY), STANDING],
+                  rows, header(session, filters, period),
+                  {"client": len(rows), "price": sum((r["price"] for r in rows), start=ZERO)},
+                  empty_text="No membership was renewed in this period.")
+
+
+def new_query(session: Session, filters: Filters, today: dt.date, period: Period):
+    stmt = (select(Client.code, Client.name.label("client"), Membership.package_name.label("package"),
+                   Membership.kind, Membership.start_date.label("start"), Membership.end_date.label("end"),
+                   Membership.price, standing_sql(session, today).label("standing"))
+            .join(Client, Client.id == Membership.client_id)
+            .where(Membership.cancelled_on.is_(None), Membership.renews_id.is_(None),
+                   Membership.start_date >= period.start, Membership.start_date <= period.end))
+    return _filtered(stmt, session, filters, today).order_by(Membership.start_date, Client.name, Membership.id)
+
+
+@guarded(Right.VIEW_REPORTS)
+def new_subscriptions(session: Session, actor, filters: Filters, *, state: TaskState | None = None,
+                      today: dt.date | None = None) -> Report:
+    today = today_of(today)
+    period = period_of(filters, Period.month_of(today))
+    rows = _rows(session, new_query(session, filters, today, period), state)
+    return Report("new", "New subscriptions",
+                  [*CLIENT, Column("package", "Package"), Column("kind", "Kind"),
+                   Column("start", "Starts", Kind.DATE), Column("end", "Ends", Kind.DATE),
+                   Column("price", "Price", Kind.MONEY), STANDING],
+                  rows, header(session, filters, period),
+                  {"client": len(rows), "price": sum((r["price"] for r in rows), start=ZERO)},
+                  empty_text="No new subscription started in this period.")
