@@ -140,7 +140,7 @@ def run() -> list[Result]:
     from app.models import load_all
 
     load_all()
-    from ui.app import _first_owner
+    from app.services.users import first_owner
     from ui.ops import Ops
 
     app = QApplication.instance() or QApplication([])
@@ -148,7 +148,8 @@ def run() -> list[Result]:
     url, db = _server_database()
     built = time.perf_counter() - started
     try:
-        here = Ops(db, _first_owner(db))
+        with db.reader.begin() as session:
+            here = Ops(db, first_owner(session))
         trip, sent, stop_counting = _round_trips(db)
         took, cpu = _sale_and_payment(here, db)
         stop_counting()
