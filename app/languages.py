@@ -16,11 +16,10 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from babel import Locale
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, get_currency_symbol
-
 from app.errors import DomainError
+
+# Babel (and its locale data) loads on the first Russian or Arabic text: English, the start's
+# usual language, is written by Python's own exact Decimal and date formatting (the start budget).
 
 SHIPPED = ("en", "ru", "ar")
 # Each language in its own words (never translated): what the language choosers list.
@@ -34,6 +33,10 @@ ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
 EASTERN_ARABIC = "۰۱۲۳۴۵۶۷۸۹"  # Persian/Urdu keyboards type these
 _TO_LATIN = str.maketrans(ARABIC_INDIC + EASTERN_ARABIC + "٫٬", LATIN * 2 + ".,")
 _TO_ARABIC = str.maketrans(LATIN, ARABIC_INDIC)
+
+
+ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+                  "October", "November", "December")
 
 
 class _Current:
@@ -70,19 +73,35 @@ def left_to_right(text: str) -> str:
     return f"\u2066{text}\u2069" if text and right_to_left() else text
 
 
-def _locale() -> Locale:
+def _english() -> bool:
+    return _Current.language == "en"
+
+
+def _locale():
+    from babel import Locale
+
     return Locale.parse(BABEL[_Current.language])
+
+
+def format_date(day: dt.date, pattern: str, locale) -> str:
+    from babel.dates import format_date as babel_format_date
+
+    return babel_format_date(day, pattern, locale=locale)
 
 
 def _digits(text: str) -> str:
     """Arabic-Indic digits where the language writes them on screen."""
-    return text.translate(_TO_ARABIC) if _locale().default_numbering_system == "arab" else text
+    return text if _english() or _locale().default_numbering_system != "arab" else text.translate(_TO_ARABIC)
 
 
 def money_text(amount: Decimal | None) -> str:
     """An amount as the language writes it: 1,234.50 · 1 234,50 · ١٬٢٣٤٫٥٠; None -> ""."""
     if amount is None:
         return ""
+    if _english():
+        return f"{amount:,.2f}"  # exact for a Decimal; Babel's en_GB writes the same
+    from babel.numbers import format_decimal
+
     return _digits(format_decimal(amount, format="#,##0.00", locale=_locale(), numbering_system="default",
                                   decimal_quantization=True))
 
@@ -91,11 +110,15 @@ def price_text(amount: Decimal | None, currency: str | None = None) -> str:
     """An amount with the currency's symbol from Settings: "1 234,50 Br" in Russian."""
     if amount is None:
         return ""
+    from babel.numbers import format_currency
+
     return _digits(format_currency(amount, currency or _Current.currency, locale=_locale(),
                                    numbering_system="default"))
 
 
 def currency_symbol(currency: str | None = None) -> str:
+    from babel.numbers import get_currency_symbol
+
     return get_currency_symbol(currency or _Current.currency, locale=_locale())
 
 
@@ -106,34 +129,42 @@ def number_text(value: int) -> str:
 
 def date_text(day: dt.date | None) -> str:
     """02.03.2026 (English, Russian) · ٠٢/٠٣/٢٠٢٦ (Arabic); None -> ""."""
-    return "" if day is None else _digits(format_date(day, DATES[_Current.language], locale=_locale()))
+    if day is None:
+        return ""
+    return f"{day:%d.%m.%Y}" if _english() else _digits(format_date(day, DATES[_Current.language], _locale()))
 
 
 def day_month_text(day: dt.date) -> str:
     """02.03 (Arabic: ٠٢/٠٣): a day in a short cell."""
+    if _english():
+        return f"{day:%d.%m}"
     pattern = DATES[_Current.language].rsplit(DATES[_Current.language][2], 1)[0]
-    return _digits(format_date(day, pattern, locale=_locale()))
+    return _digits(format_date(day, pattern, _locale()))
 
 
 def weekday_text(day: dt.date) -> str:
     """The weekday's short name in the language, narrow enough for a journal column: Mon · пн · اثنين."""
-    return format_date(day, "EEEEEE" if _Current.language == "ar" else "EEE", locale=_locale())
+    if _english():
+        return ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")[day.weekday()]
+    return format_date(day, "EEEEEE" if _Current.language == "ar" else "EEE", _locale())
 
 
 def month_text(month: int, year: int) -> str:
     """A month on its own with its year: March 2026 · март 2026 · مارس ٢٠٢٦."""
-    return _digits(format_date(dt.date(year, month, 1), "LLLL y", locale=_locale()))
+    if _english():
+        return f"{ENGLISH_MONTHS[month - 1]} {year}"
+    return _digits(format_date(dt.date(year, month, 1), "LLLL y", _locale()))
 
 
 def weekday_names() -> list[str]:
     """Monday..Sunday, in full, in the language."""
     monday = dt.date(2024, 1, 1)
-    return [format_date(monday + dt.timedelta(days=i), "EEEE", locale=_locale()) for i in range(7)]
+    return [format_date(monday + dt.timedelta(days=i), "EEEE", _locale()) for i in range(7)]
 
 
 def month_names() -> list[str]:
     """January..December as a name on its own, in the language."""
-    return [format_date(dt.date(2024, m, 1), "LLLL", locale=_locale()) for m in range(1, 13)]
+    return [format_date(dt.date(2024, m, 1), "LLLL", _locale()) for m in range(1, 13)]
 
 
 _SPACES = "\u00a0\u202f\u2009 "

@@ -147,15 +147,61 @@ def test_l2_translations_keep_the_placeholders(language):
 @pytest.mark.skipif(os.environ.get("DESK_CHECK_TRANSLATIONS") != "1",
                     reason="strings are still being added by other work: `make translations-check` runs it")
 def test_l2_the_translation_files_hold_every_string_of_ui(tmp_path):
-    """pyside6-lupdate over ui/ now finds nothing the committed .ts files lack."""
+    """pyside6-lupdate over ui/ and app/'s message catalogue now finds nothing the committed .ts files lack."""
     fresh = tmp_path / "fresh.ts"
-    sources = [str(p.relative_to(ROOT)) for p in _ui_sources()]
+    sources = i18n.lupdate_sources(tmp_path)
     subprocess.run([i18n._tool("pyside6-lupdate"), "-silent", "-locations", "none", *sources, "-ts", str(fresh)],
                    check=True, cwd=ROOT)
     found = {(c.findtext("name"), m.findtext("source")) for c in ET.parse(fresh).getroot().iter("context")
              for m in c.iter("message")}
     for language in i18n.SHIPPED_TRANSLATIONS:
         assert found - {(context, source) for context, source, _t, _n in _messages(language)} == set()
+
+
+@pytest.mark.parametrize("language", i18n.SHIPPED_TRANSLATIONS)
+def test_l2_every_template_of_the_message_catalogue_is_translated(language):
+    """Each service message and document label of app/ (app.messages.templates: DomainError texts,
+    say(...) labels, validation's field names) has a finished translation in the "Messages"
+    context (its placeholders are held by test_l2_translations_keep_the_placeholders)."""
+    from app import messages
+
+    translated = {source for context, source, translation, _n in _messages(language)
+                  if context == "Messages" and translation.get("type") != "unfinished" and translation.text}
+    assert [t for t in messages.templates() if t not in translated] == []
+    assert messages.catalogue(language)["Invoice {number}"] != "Invoice {number}"  # read without Qt too
+
+
+def test_l2_every_message_of_app_is_a_literal_template():
+    """A DomainError's text and a validation field's name are literals (named parameters, no
+    f-string, no variable), so the catalogue holds them; files not yet converted are listed in
+    app.messages.NOT_YET."""
+    from app import messages
+
+    wrong = []
+    for path in messages.sources():
+        for line, template, call in messages.found_in(path.read_text(encoding="utf-8")):
+            if template is None and call != "say":
+                wrong.append(f"{path.relative_to(ROOT)}:{line}: {call}")
+    assert wrong == []
+
+
+def test_l2_the_window_shows_a_service_message_only_through_i18n_message():
+    """``exc.message`` is the English text (for logs): a screen shows ``ui.i18n.message(exc)``."""
+    allowed = {UI / "i18n.py"} | set((UI / "reports").rglob("*.py")) | set((UI / "settings").rglob("*.py"))
+    wrong = []
+    for path in _ui_sources():
+        if path in allowed:
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        logged = {id(n) for node in ast.walk(tree) if isinstance(node, ast.Call)
+                  and isinstance(node.func, ast.Attribute) and getattr(node.func.value, "id", None) == "log"
+                  for n in ast.walk(node)}
+        for node in ast.walk(tree):
+            if (isinstance(node, ast.Attribute) and node.attr == "message" and isinstance(node.value, ast.Name)
+                    and node.value.id != "self" and id(node) not in logged
+                    and not (path.name == "backups.py" and node.value.id == "problem")):  # re-raised as is
+                wrong.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)}")
+    assert wrong == []
 
 
 # --- the window in a language ---------------------------------------------------------------
@@ -255,6 +301,8 @@ def _shown_texts(window):
         model = table.model()
         if table.isVisibleTo(window) and model is not None:
             texts += [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+            texts += [model.index(r, c).data() for r in range(min(model.rowCount(), 30))
+                      for c in range(model.columnCount())]
     return [t for t in texts if isinstance(t, str) and t.strip()]
 
 

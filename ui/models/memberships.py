@@ -54,6 +54,8 @@ class MembershipsTableModel(PagedTableModel):
             return _date(row[key])
         if key == "status":
             return term(LABELS[row["status"]])
+        if key == "payment":
+            return term(row["payment"]) if row["payment"] else ""
         if key == "lessons":
             return "{}/{}".format(*row["lessons"]) if row["lessons"] else ""
         if key == "price":
