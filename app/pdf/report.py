@@ -18,7 +18,7 @@ from reportlab.platypus import KeepTogether, SimpleDocTemplate, Spacer, Table, T
 
 from app.pdf.charts import chart_drawing
 from app.pdf.text import REGULAR, para, styles
-from app.reports.base import Column, Report
+from app.reports.base import Report
 from app.tasks import TaskState, steps
 
 LANDSCAPE_FROM = 7  # columns: from this many the page turns sideways

@@ -73,11 +73,14 @@ class Samples:
 
 @pytest.fixture
 def samples(monkeypatch):
-    """app.reports.REPORTS holds the test's reports while the test runs."""
+    """app.reports.REPORTS holds the test's reports, and the dashboard is the test's, while the test runs."""
     from app import reports
+
+    from ui.reports import dashboard
 
     made = Samples()
     monkeypatch.setattr(reports, "REPORTS", made.definitions(), raising=False)
+    monkeypatch.setattr(dashboard, "DASHBOARD", "tests.ui.report_samples:sample_dashboard")
     return made
 
 
@@ -89,9 +92,10 @@ def sample_dashboard(session, actor, *, state=None) -> Dashboard:
     """The owner's dashboard in the agreed shape: this month (to date) against last month."""
     this_month = Period.month_of(dt.date.today())
     return Dashboard(
-        figures=[Figure("Current members", 42, 40, "payments", Filters(period=this_month)),
+        figures=[Figure("Current members", 42, 40, "payments", Filters(period=this_month), to_date=True),
                  Figure("Revenue", Decimal("1334.50"), Decimal("1500.00"), "payments",
-                        Filters(period=this_month, package_id=None), kind=Kind.MONEY),
+                        Filters(period=this_month, package_id=None), kind=Kind.MONEY, to_date=True),
+                 Figure("Group occupancy", 241, None, "expiring", Filters(days=7), of=307),
                  Figure("Expiring in 7 days", 3, None, "expiring", Filters(days=7)),
                  Figure("Lost", 2, 2, "renewals", Filters(period=month(2026, 2), status="expired"))],
         charts=[Chart("Member movement", ["Jan", "Feb", "Mar"], [("Started", [5, 7, 3]), ("Lost", [1, 2, 4])]),

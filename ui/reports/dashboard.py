@@ -3,11 +3,11 @@ month) that opens its report with the same filters, and the member movement and 
 
 from __future__ import annotations
 
-import datetime as dt
 import importlib
 from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
+from shiboken6 import isValid
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from app.reports.base import Column, Dashboard, Figure
@@ -17,7 +17,8 @@ from ui.refresh import RefreshOnChange
 from ui.reports.chart import ChartView
 
 TILES_PER_ROW = 4
-DASHBOARD = "app.reports.dashboard:dashboard"  # R1's: dashboard(session, actor, *, state=None) -> Dashboard
+TILE_WIDTH = 210  # px: the narrowest a tile gets, so that its value shows whole
+DASHBOARD = "app.reports.dashboard:run"  # run(session, actor, *, state=None) -> a Dashboard (figures, charts)
 
 
 def dashboard_function() -> Callable | None:
@@ -27,12 +28,6 @@ def dashboard_function() -> Callable | None:
         return getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError):
         return None
-
-
-def to_date(figure: Figure, today: dt.date) -> bool:
-    """Whether the figure's period is still running (this month): its value is "to date"."""
-    period = figure.filters.period
-    return period is not None and period.start <= today <= period.end
 
 
 def change_text(figure: Figure) -> str:
@@ -50,26 +45,32 @@ class FigureTile(QFrame):
 
     clicked = Signal()
 
-    def __init__(self, figure: Figure, today: dt.date, parent=None):
+    def __init__(self, figure: Figure, parent=None):
         super().__init__(parent)
         self.figure = figure
         self.setObjectName("figureTile")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.setStyleSheet("#figureTile { background: white; border: 1px solid #c8ccd2; border-radius: 6px }"
                            "#figureTile:hover, #figureTile:focus { border: 1px solid #2c6fbb }")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(2)
-        title = figure.title + (" " + self.tr("(to date)") if to_date(figure, today) else "")
+        title = figure.title + (" " + self.tr("(to date)") if figure.to_date else "")
         self.title_label = QLabel(title, objectName="figureTitle", wordWrap=True)
         value = Column("", "", figure.kind).text(figure.value)
+        if figure.of is not None:  # a part of a whole: enrolled of capacity
+            value = self.tr("{value} of {whole}").format(value=value, whole=Column("", "", figure.kind).text(figure.of))
         self.value_label = QLabel(value, objectName="figureValue")
         self.change_label = QLabel(objectName="figureChange", wordWrap=True)
         change = change_text(figure)
         if change:
-            self.change_label.setText(self.tr("{change} against last month ({before})").format(
-                change=change, before=Column("", "", figure.kind).text(figure.previous)))
+            before = Column("", "", figure.kind).text(figure.previous)
+            self.change_label.setText(
+                self.tr("{change} against the same days of last month ({before})").format(change=change, before=before)
+                if figure.to_date else
+                self.tr("{change} against last month ({before})").format(change=change, before=before))
             colour = ("#1e7b3c" if figure.value > figure.previous else
                       "#b03a2e" if figure.value < figure.previous else "#666666")
             self.change_label.setStyleSheet(f"color: {colour}; border: none")
@@ -79,7 +80,10 @@ class FigureTile(QFrame):
         self.value_label.setStyleSheet("font-size: 20pt; font-weight: 600; border: none")
         self.title_label.setStyleSheet("color: #444444; border: none")
         layout.addStretch(1)
-        self.setToolTip(self.tr("Open the report"))
+        if figure.report:
+            self.setToolTip(self.tr("Open the report"))
+        else:
+            self.setCursor(Qt.CursorShape.ArrowCursor)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802 - Qt's name
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
@@ -98,10 +102,9 @@ class DashboardPage(RefreshOnChange, QWidget):
 
     open_report = Signal(str, object)  # report key, Filters
 
-    def __init__(self, ops: Ops, parent=None, today: dt.date | None = None):
+    def __init__(self, ops: Ops, parent=None):
         super().__init__(parent)
         self.ops = ops
-        self.today = today
         self.dashboard: Dashboard | None = None
         self.job: Job | None = None
         layout = QVBoxLayout(self)
@@ -111,6 +114,7 @@ class DashboardPage(RefreshOnChange, QWidget):
         layout.addWidget(self.note)
         self.grid = QGridLayout()
         self.grid.setSpacing(8)
+        self.columns = TILES_PER_ROW
         layout.addLayout(self.grid)
         charts = QHBoxLayout()
         self.charts = [ChartView(self), ChartView(self)]
@@ -136,33 +140,55 @@ class DashboardPage(RefreshOnChange, QWidget):
             return None
         if self.job is not None:
             return self.job  # one at a time: the change that asked again is in the one running
-        self.job = self.ops.background(self.tr("Making the dashboard"), make, parent=self,
-                                       on_done=self.show_dashboard)
-        self.job.failed.connect(self._stopped)
-        return self.job
+        job = self.ops.background(self.tr("Making the dashboard"), make, parent=self, on_done=self.show_dashboard)
+        if not job.finished:
+            job.failed.connect(self._stopped)
+            self.destroyed.connect(job.cancel)  # closed meanwhile: stop it
+            self.job = job
+        return job
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Made when first shown (not when the area is only built), then again after changes."""
+        super().showEvent(event)
+        if self.dashboard is None and self.job is None:
+            self.refresh()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        """The charts share the width and keep their shape."""
+        """Tiles of at least TILE_WIDTH px, four to a row at most; the charts share the width in their shape."""
         super().resizeEvent(event)
+        columns = max(2, min(TILES_PER_ROW, self.width() // TILE_WIDTH))
+        if columns != self.columns:
+            self.columns = columns
+            self._place_tiles()
         width = (self.width() - 8) // len(self.charts)
         for chart in self.charts:
             chart.setFixedHeight(chart.heightForWidth(width))
+
+    def _place_tiles(self) -> None:
+        for tile in self.tiles:
+            self.grid.removeWidget(tile)
+        for number, tile in enumerate(self.tiles):
+            self.grid.addWidget(tile, number // self.columns, number % self.columns)
+        for column in range(TILES_PER_ROW):
+            self.grid.setColumnStretch(column, 1 if column < self.columns else 0)  # tiles of equal width
 
     def _stopped(self, _exc) -> None:
         self.job = None
 
     def show_dashboard(self, dashboard: Dashboard) -> None:
+        if not isValid(self):
+            return  # the page was closed while the dashboard was being made
         self.job = None
         self.dashboard = dashboard
-        today = self.today or dt.date.today()
         for tile in self.tiles:
             self.grid.removeWidget(tile)
             tile.deleteLater()
         self.tiles = []
-        for number, figure in enumerate(dashboard.figures):
-            tile = FigureTile(figure, today, self)
-            tile.clicked.connect(lambda _checked=False, f=figure: self.open_report.emit(f.report, f.filters))
-            self.grid.addWidget(tile, number // TILES_PER_ROW, number % TILES_PER_ROW)
+        for figure in dashboard.figures:
+            tile = FigureTile(figure, self)
+            if figure.report:
+                tile.clicked.connect(lambda f=figure: self.open_report.emit(f.report, f.filters))
             self.tiles.append(tile)
+        self._place_tiles()
         for view, chart in zip(self.charts, dashboard.charts + [None] * len(self.charts)):
             view.show_chart(chart)

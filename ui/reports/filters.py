@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from app.errors import DomainError
@@ -34,8 +33,6 @@ def preset_period(preset: str, today: dt.date) -> Period | None:
 
 class FilterBar(QWidget):
     """One row of filter widgets; :meth:`filters` reads them into a :class:`Filters` or raises DomainError."""
-
-    changed = Signal()
 
     def __init__(self, ops, parent=None, today: dt.date | None = None):
         super().__init__(parent)
@@ -89,7 +86,7 @@ class FilterBar(QWidget):
         which.addStretch(1)
         for combo in (self.package, self.credit_type, self.group):  # long names do not widen the page
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(18 if combo is self.group else 14)
         self.client.setMinimumWidth(150)
         self._choose_preset("this_month")
         self.preset.currentIndexChanged.connect(lambda _i: self._preset_chosen())

@@ -57,7 +57,7 @@ class ReportsScreen(QWidget):
         self.pages.addWidget(self.report_page)  # in the stack even before a report is listed: never loose on top
         self._add(DASHBOARD, self.tr("Dashboard"), self.dashboard)
         self._add(TAKINGS, self.tr("Day takings"), self.takings)
-        for key, definition in getattr(reports, "REPORTS", {}).items():
+        for key, definition in reports.REPORTS.items():
             self._add(key, definition.title, self.report_page)
         reminders = reminders_page(ops)
         if reminders is not None:
@@ -74,23 +74,23 @@ class ReportsScreen(QWidget):
         if self.pages.indexOf(page) < 0:
             self.pages.addWidget(page)
 
-    def _row_of(self, key: str) -> int:
-        return next(i for i in range(self.choice.count())
-                    if self.choice.item(i).data(Qt.ItemDataRole.UserRole) == key)
+    def _row_of(self, key: str) -> int | None:
+        return next((i for i in range(self.choice.count())
+                     if self.choice.item(i).data(Qt.ItemDataRole.UserRole) == key), None)
 
     def _chosen(self, item: QListWidgetItem | None, filters: Filters | None = None) -> None:
         if item is None:
             return
         key = item.data(Qt.ItemDataRole.UserRole)
-        self.pages.setCurrentWidget(self._pages[key])
-        if key == DASHBOARD and self.dashboard.dashboard is None:
-            self.dashboard.refresh()
-        elif self._pages[key] is self.report_page:
+        self.pages.setCurrentWidget(self._pages[key])  # the dashboard is made when it shows
+        if self._pages[key] is self.report_page:
             self.report_page.open(reports.REPORTS[key], filters)
 
     def open_report(self, key: str, filters: Filters | None = None):
         """Show report ``key`` with ``filters`` (a dashboard figure's) and run it."""
         row = self._row_of(key)
+        if row is None:
+            return None  # a report this build does not list
         self.choice.blockSignals(True)
         self.choice.setCurrentRow(row)
         self.choice.blockSignals(False)

@@ -5,6 +5,7 @@ It runs off the window's thread with progress and Cancel; it reads, so nothing i
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
+from shiboken6 import isValid
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -26,7 +27,8 @@ from ui.reports.filters import FilterBar
 from ui.reports.model import ReportModel
 from ui.tables import list_view
 
-CHART_WIDTH = 400  # px over the table; the chart keeps its shape (app/pdf/charts.py)
+MEASURED_ROWS = 50  # columns are sized to the first rows, not to all of a 100,000-row report
+CHART_WIDTH = 360  # px over the table; the chart keeps its shape (app/pdf/charts.py)
 
 
 def _table(model: ReportModel, name: str):
@@ -34,6 +36,7 @@ def _table(model: ReportModel, name: str):
     view.setSortingEnabled(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setSortIndicatorShown(False)  # no arrow until the user sorts
+    view.horizontalHeader().setResizeContentsPrecision(MEASURED_ROWS)
     return view
 
 
@@ -83,10 +86,9 @@ class ReportPage(QWidget):
         self.chart.setObjectName("reportChart")
         self.chart.setFixedSize(CHART_WIDTH, self.chart.heightForWidth(CHART_WIDTH))
         above.addWidget(self.chart, 0, Qt.AlignmentFlag.AlignTop)
-        self.totals = QLabel(objectName="reportTotals", wordWrap=True)
+        self.totals = QLabel(objectName="reportTotals")  # one line per total, never broken
         self.totals.setTextFormat(Qt.TextFormat.PlainText)
         self.totals.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.totals.setMinimumWidth(210)
         above.addWidget(self.totals)
         apart = QVBoxLayout()
         self.apart_title = QLabel(objectName="apartTitle")
@@ -96,6 +98,8 @@ class ReportPage(QWidget):
         self.apart_table.setMaximumHeight(CHART_WIDTH // 2)
         apart.addWidget(self.apart_title)
         apart.addWidget(self.apart_table, 1)
+        self.apart_title.hide()
+        self.apart_table.hide()
         above.addLayout(apart, 1)
         body.addLayout(above)
         self.model = ReportModel(self)
@@ -150,6 +154,7 @@ class ReportPage(QWidget):
                                   on_done=lambda report: self._ran(number, report), on_error=self._refused)
         if not job.finished:  # a quick report may be shown already
             job.failed.connect(self._stopped)
+            self.destroyed.connect(job.cancel)  # the page closed meanwhile: stop it
         self.job = job
         return job
 
@@ -158,8 +163,8 @@ class ReportPage(QWidget):
             self.job.cancel()
 
     def _ran(self, number: int, report: Report) -> None:
-        if number != self._runs:
-            return  # a newer run (or another report) replaced it
+        if not isValid(self) or number != self._runs:
+            return  # the page was closed, or a newer run (or another report) replaced this one
         self.run_button.setEnabled(True)
         self.show_report(report)
 
