@@ -129,6 +129,7 @@ def run(session: Session, actor, *, state: TaskState | None = None, today: dt.da
                of=capacity))
     step(state, 6, steps)
     months = attendance.last_months(today, MONTHS).months()
+    months[-1] = months[-1].to_date(today)  # this month to date, as its figures
     board.charts.append(movement_chart(session, today, months))
     step(state, 7, steps)
     board.charts.append(revenue_chart(session, months))

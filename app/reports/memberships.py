@@ -4,8 +4,9 @@ The event of an expired membership is its end date (the last day it covered, and
 past), of a renewal its start, of a new subscription its start. A renewal is a sale linked to the one it
 renews (M4: ``renews_id``) and is counted against that one: the package filter picks the renewed
 membership's package, and the row names both. A new subscription is a sale that renews nothing.
-Cancelled sales are no event. "Status" is the client's standing today (M8: status.client_status_sql),
-so expired memberships whose client stands "expired" are the members lost.
+Cancelled sales are no event. "Status" is the client's standing today (M8: status.client_status_sql);
+expired memberships not renewed whose client stands "expired" are the members lost (the filter "expired"
+leaves out the renewed ones: a renewed membership was not lost, whatever happened later).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from sqlalchemy import func, select
+from sqlalchemy import exists, func, select
 from sqlalchemy.orm import Session, aliased
 
 from app.models import Client, Membership, PackageKind
@@ -31,6 +32,7 @@ from app.reports.common import (
     today_of,
 )
 from app.services.access import Right, guarded
+from app.services.status import Status
 from app.tasks import TaskState
 
 CLIENT = [Column("code", "Code"), Column("client", "Client")]
@@ -75,11 +77,14 @@ def expired_query(session: Session, filters: Filters, today: dt.date, period: Pe
             .join(Client, Client.id == Membership.client_id)
             .where(Membership.cancelled_on.is_(None), Membership.end_date >= period.start,
                    Membership.end_date <= min(period.end, today - dt.timedelta(days=1))))
+    if standing_of(filters) == Status.EXPIRED:  # the members lost: one renewed was not lost, whatever came later
+        stmt = stmt.where(renewed_on.is_(None))
     return _filtered(stmt, session, filters, today).order_by(Membership.end_date, Client.name, Membership.id)
 
 
 def lost_query(session: Session, filters: Filters, today: dt.date, period: Period):
-    """The expired report's rows whose client stands "expired" today, read without computing each standing.
+    """The expired report's rows filtered by the standing "expired" (not renewed, the client stands
+    expired today), read without computing each standing.
 
     A client who ended a time membership stands expired exactly when no time membership of theirs may be
     current (at_risk.maybe_current): their governing membership is a started one, so it is current or
@@ -88,8 +93,10 @@ def lost_query(session: Session, filters: Filters, today: dt.date, period: Perio
     """
     from app.reports.at_risk import maybe_current
 
+    renewal = aliased(Membership)
     return (expired_query(session, replace(filters, status=None), today, period)
-            .where(Membership.kind == PackageKind.MEMBERSHIP, Membership.client_id.not_in(maybe_current(session, today))))
+            .where(Membership.kind == PackageKind.MEMBERSHIP, Membership.client_id.not_in(maybe_current(session, today)),
+                   ~exists().where(renewal.renews_id == Membership.id, renewal.cancelled_on.is_(None))))
 
 
 @guarded(Right.VIEW_REPORTS)
