@@ -337,3 +337,81 @@ def test_l2_every_view_in_each_language_shows_no_english_string(language, locale
         assert window.menuBar().actions()[0].text() == file_menu
     finally:
         window.ops.db.dispose()
+
+
+def test_l2_first_start_offers_the_language_and_speaks_it_at_once(speak, tmp_path, qtbot):
+    """Choosing Arabic builds the dialog again in Arabic, right to left, with what was typed kept;
+    the business is created speaking Arabic."""
+    from PySide6.QtWidgets import QDialog, QLineEdit
+
+    from app.services import settings
+    from app.storage import open_database
+    from tests.databases import new_database_url
+    from ui.start.first_start import RELANGUAGE, FirstStartDialog
+
+    db = open_database(new_database_url(tmp_path), create=True)
+    try:
+        dialog = FirstStartDialog(db)
+        qtbot.addWidget(dialog)
+        assert [dialog.language.itemData(i) for i in range(dialog.language.count())] == ["en", "ru", "ar"]
+        qtbot.keyClicks(dialog.fields["business_name"], "Sun Centre")
+        dialog.language.setCurrentIndex(dialog.language.findData("ar"))
+        assert dialog.result() == RELANGUAGE
+        assert QApplication.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        again = FirstStartDialog(db, typed=dialog.typed())
+        qtbot.addWidget(again)
+        assert again.windowTitle() == "مرحبًا بك في مكتب الاشتراكات"
+        assert again.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        assert again.language.currentData() == "ar"
+        assert again.fields["business_name"].text() == "Sun Centre"
+        for field, text in (("owner_name", "Olga"), ("username", "olga"), ("password", "secret-pass-1"),
+                            ("repeat_password", "secret-pass-1")):
+            again.findChild(QLineEdit, field).setText(text)
+        again.create()
+        assert again.result() == QDialog.DialogCode.Accepted
+        with db.reader.begin() as session:
+            assert settings.get_settings(session)["language"] == "ar"
+    finally:
+        db.dispose()
+
+
+def test_l2_a_user_chooses_their_own_language_for_after_a_restart(speak, desk, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.services import settings
+    from ui.start.language import LanguageDialog
+
+    ops = desk.ops("rita")
+    said = []
+    ops.said.connect(said.append)
+    dialog = LanguageDialog(ops)
+    qtbot.addWidget(dialog)
+    assert dialog.language.itemText(0) == "The business's (English)" and dialog.language.currentData() is None
+    dialog.language.setCurrentIndex(dialog.language.findData("ru"))
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(said))
+    assert "after a restart" in said[0]
+    with desk.database.reader.begin() as session:
+        assert settings.language_for(session, ops.actor.user_id) == "ru"
+        assert settings.language_for(session) == "en"
+    assert languages.current() == "en"  # nothing changes before the restart
+
+
+def test_l2_the_business_language_is_chosen_in_settings_and_said_to_need_a_restart(speak, desk, qtbot):
+    from PySide6.QtWidgets import QComboBox
+
+    from app.services import settings
+    from ui.settings.screen import SettingsScreen
+
+    screen = SettingsScreen(desk.ops("olga"))
+    qtbot.addWidget(screen)
+    page = screen.pages[0]
+    combo = page.findChild(QComboBox, "language")
+    assert [combo.itemText(i) for i in range(combo.count())] == ["English", "Русский", "العربية"]
+    combo.setCurrentIndex(combo.findData("ru"))
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.saved.text() != "")
+    assert page.saved.text() == "Saved. The new language takes effect after a restart."
+    with desk.database.reader.begin() as session:
+        assert settings.get_settings(session)["language"] == "ru"

@@ -120,12 +120,11 @@ class SettingsPage(QWidget):
     def save(self) -> None:
         self.errors.clear()
         self.saved.clear()
-        if self.ops.run(settings.update_settings, self.values(), self.versions, parent=self,
+        before, values = self.language, self.values()  # the page reloads when the save is announced
+        if self.ops.run(settings.update_settings, values, self.versions, parent=self,
                         on_error=self._refused, done=self.tr("Settings saved")) is not FAILED:
             self.saved.setText(self.tr("Saved. The new language takes effect after a restart.")
-                               if self.values().get("language", self.language) != self.language
-                               else self.tr("Saved."))
-            self.language = self.values().get("language")
+                               if values.get("language", before) != before else self.tr("Saved."))
             self.versions = self.ops.read(settings.read_versions)  # this save is the one to build on
 
     def _refused(self, err) -> None:
