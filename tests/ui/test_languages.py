@@ -415,3 +415,34 @@ def test_l2_the_business_language_is_chosen_in_settings_and_said_to_need_a_resta
     assert page.saved.text() == "Saved. The new language takes effect after a restart."
     with desk.database.reader.begin() as session:
         assert settings.get_settings(session)["language"] == "ru"
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_l2_the_check_in_banner_hangs_under_the_fields_end(language, speak, desk, qtbot):
+    """Wider than its field, the banner keeps to the field's start: the left in English, the
+    right in Arabic (where the window's layout is mirrored)."""
+    from PySide6.QtWidgets import QHBoxLayout, QWidget
+
+    from ui.clients.checkin import CheckInBar
+
+    assert speak(language) is None
+    window = QWidget()
+    qtbot.addWidget(window)
+    window.resize(900, 300)
+    row = QHBoxLayout(window)
+    bar = CheckInBar(desk.ops("rita"))
+    bar.setFixedWidth(260)
+    row.addStretch(1)
+    row.addWidget(bar)
+    row.addStretch(1)
+    window.show()
+    qtbot.keyClicks(bar.code, "C999999")
+    qtbot.keyClick(bar.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(bar.result.isVisible)
+    field = bar.geometry()
+    banner = bar.result.geometry()
+    assert banner.width() > field.width()
+    if language == "ar":
+        assert bar.isRightToLeft() and banner.right() == field.right()
+    else:
+        assert banner.left() == field.left()
