@@ -9,12 +9,19 @@ logged with its traceback and reported, never shown as a raw traceback.
 class DomainError(Exception):
     """A rule refused the action; ``str(err)`` is the message for the user.
 
-    ``field`` names the input the message belongs next to, when there is one.
+    ``field`` names the input the message belongs next to, when there is one. ``message`` is
+    an English template of the catalogue (app/messages.py) with its named ``params``:
+    ``DomainError("The file {name} cannot be read.", field="attachments", name=source.name)``;
+    ``.message`` is the English text, the window shows ``template`` translated (L2).
     """
 
-    def __init__(self, message: str, *, field: str | None = None):
-        super().__init__(message)
-        self.message = message
+    def __init__(self, message: str, *, field: str | None = None, **params):
+        from app.messages import english
+
+        self.template = message
+        self.params = params
+        self.message = english(message, params)
+        super().__init__(self.message)
         self.field = field
 
 
@@ -42,6 +49,6 @@ class DatabaseProblem(Exception):
 class AlreadyMember(DomainError):
     """M2: the client has a current membership; ``membership_id`` is the one to offer renewing."""
 
-    def __init__(self, message: str, membership_id: int):
-        super().__init__(message, field="package_id")
+    def __init__(self, message: str, membership_id: int, **params):
+        super().__init__(message, field="package_id", **params)
         self.membership_id = membership_id

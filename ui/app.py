@@ -87,7 +87,9 @@ def install_excepthook() -> None:
         if issubclass(exc_type, ReadFailed):
             return  # the user has been told in plain words; the screen keeps what it showed
         if issubclass(exc_type, DomainError):  # e.g. a record another PC deleted meanwhile: not a bug
-            messages.warning(QApplication.activeWindow(), QObject.tr("Not done"), exc.message)
+            from ui.i18n import message
+
+            messages.warning(QApplication.activeWindow(), QObject.tr("Not done"), message(exc))
             return
         report_bug(exc.with_traceback(tb))
 

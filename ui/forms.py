@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from ui.i18n import message
 
 
 class FieldErrors:
@@ -50,7 +51,7 @@ class FieldErrors:
     def show(self, err: DomainError) -> None:
         self.clear()
         label = self._labels.get(err.field or "", self.general)
-        label.setText(err.message)
+        label.setText(message(err))
         label.show()
 
     def text(self, field: str) -> str:

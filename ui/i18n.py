@@ -9,9 +9,12 @@ The rules for strings shown to the user:
   written (or listed in ui/terms.py when the table lives in app/, which has no Qt), and shown
   with ``term(value)``, the one place that translates a value.
 
+* a service's message (a DomainError, app/messages.py's catalogue): shown with ``message(exc)``,
+  never ``exc.message`` (the English text, for logs).
+
 ``make`` compiles resources/translations/desk_<lang>.ts into .qm with pyside6-lrelease
-(``python -m ui.i18n compile``); ``python -m ui.i18n update`` runs pyside6-lupdate over ui/ to
-bring new strings into the .ts files.
+(``python -m ui.i18n compile``); ``python -m ui.i18n update`` runs pyside6-lupdate over ui/ and
+app/'s message catalogue to bring new strings into the .ts files.
 """
 
 from __future__ import annotations
@@ -38,6 +41,37 @@ _installed: list[QTranslator] = []
 def term(text: str) -> str:
     """A word from a table, translated: its literal is marked QT_TRANSLATE_NOOP("Terms", ...)."""
     return QCoreApplication.translate("Terms", text)
+
+
+def message(exc) -> str:
+    """A service's message (a DomainError) in the window's language: its catalogue template
+    translated, its parameters as the language writes them (money, dates, numbers, field names)."""
+    template = getattr(exc, "template", None)
+    if template is None:
+        return exc.message
+    translated = QCoreApplication.translate("Messages", template)
+    return translated.format(**{key: _shown(value) for key, value in exc.params.items()}) if exc.params else translated
+
+
+def _shown(value) -> str:
+    import datetime as dt
+    from decimal import Decimal
+
+    from app.messages import Label
+
+    if isinstance(value, Exception) and hasattr(value, "message"):
+        return message(value)
+    if isinstance(value, Label):
+        return QCoreApplication.translate("Messages", value)
+    if isinstance(value, Decimal):
+        return languages.money_text(value)
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        return languages.number_text(value)
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return languages.date_text(value)
+    return str(value)
 
 
 def ts_file(language: str) -> Path:
@@ -95,13 +129,26 @@ def compile_all(target: Path = TRANSLATIONS) -> list[Path]:
     return made
 
 
+def lupdate_sources(folder: Path) -> list[str]:
+    """What pyside6-lupdate reads: ui/, and the message catalogue of app/ (app.messages finds its
+    templates; they are written to ``folder`` as QT_TRANSLATE_NOOP("Messages", ...) lines)."""
+    from app import messages
+
+    catalogue = folder / "messages_catalogue.py"
+    catalogue.write_text(messages.lupdate_source(), encoding="utf-8")
+    return [*sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py")), str(catalogue)]
+
+
 def update_sources() -> None:
-    """New and changed strings of ui/ into every .ts (pyside6-lupdate; translations kept)."""
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "ui").rglob("*.py"))
-    for language in SHIPPED_TRANSLATIONS:
-        subprocess.run([_tool("pyside6-lupdate"), "-silent", "-locations", "none", *sources,
-                        "-target-language", language, "-ts", str(ts_file(language).relative_to(ROOT))],
-                       check=True, cwd=ROOT)
+    """New and changed strings of ui/ and app/'s catalogue into every .ts (pyside6-lupdate; translations kept)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        sources = lupdate_sources(Path(folder))
+        for language in SHIPPED_TRANSLATIONS:
+            subprocess.run([_tool("pyside6-lupdate"), "-silent", "-locations", "none", *sources,
+                            "-target-language", language, "-ts", str(ts_file(language).relative_to(ROOT))],
+                           check=True, cwd=ROOT)
 
 
 if __name__ == "__main__":

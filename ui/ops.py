@@ -24,6 +24,7 @@ from app.connection import MESSAGES as CONNECTION_MESSAGES
 from app.connection import connection_problem
 from app.db import Database
 from app.errors import DomainError
+from ui.i18n import message
 from app.live import announce, new_program_id
 from app.services.access import Actor
 from app.services.versions import ChangedMeanwhile
@@ -210,12 +211,12 @@ class Ops(QObject):
                 on_error: Callable[[DomainError], None] | None = None) -> None:
         """The error policy: the user's mistake, storage trouble, Cancel, or a bug."""
         if isinstance(exc, Cancelled):
-            self.say(exc.message)
+            self.say(message(exc))
         elif isinstance(exc, DomainError):
             if on_error is not None:
                 on_error(exc)
             else:
-                messages.warning(parent, self.tr("Not done"), exc.message)
+                messages.warning(parent, self.tr("Not done"), message(exc))
         elif isinstance(exc, DatabaseError) and storage_message(exc) == DAMAGED:
             self.damaged.emit(DAMAGED)
         elif isinstance(exc, DatabaseError) and storage_message(exc) is not None:

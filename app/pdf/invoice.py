@@ -4,6 +4,10 @@ Every piece of user text goes through :func:`app.pdf.text.para`, which
 escapes it before reportlab's markup parser sees it, and lays out Arabic
 and Hebrew right to left with joined letters. The fonts are DejaVu Sans,
 shipped in resources/fonts, so Cyrillic, accented and Arabic names print.
+
+The labels are the business's (its language setting: the invoice is the business's document,
+whoever prints it), from the message catalogue (app/messages.py); an Arabic invoice reads right
+to left. What was sold (the lines' descriptions) stays as it was issued.
 """
 
 from __future__ import annotations
@@ -15,22 +19,17 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import Image, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from app.pdf.text import para, styles
+from app.messages import QT_TRANSLATE_NOOP, Words
+from app.pdf.text import in_reading_order, para, styles
 
 RECEIPT_WIDTH = 80 * mm
 FRAME_PADDING = 6  # points: SimpleDocTemplate's frame keeps this inside its margins
-STATE_WORDS = {"draft": "DRAFT", "void": "VOID", "unpaid": "Unpaid", "partly paid": "Partly paid", "paid": "Paid"}
+STATE_WORDS = {"draft": QT_TRANSLATE_NOOP("Messages", "DRAFT"), "void": QT_TRANSLATE_NOOP("Messages", "VOID"),
+               "unpaid": QT_TRANSLATE_NOOP("Messages", "Unpaid"),
+               "partly paid": QT_TRANSLATE_NOOP("Messages", "Partly paid"), "paid": QT_TRANSLATE_NOOP("Messages", "Paid")}
 
 
-def _money(amount) -> str:
-    return f"{amount:,.2f}"
-
-
-def _date(value) -> str:
-    return value.strftime("%d.%m.%Y")
-
-
-def _logo(business: dict, width: float):
+def _logo(business: dict, width: float, right_to_left: bool = False):
     path = Path(business.get("business_logo") or "")
     if not path.is_file() or path.suffix.lower() not in (".png", ".jpg", ".jpeg"):
         return None
@@ -40,39 +39,42 @@ def _logo(business: dict, width: float):
         return None
     scale = min(width / logo.imageWidth, 18 * mm / logo.imageHeight, 1)
     logo.drawWidth, logo.drawHeight = logo.imageWidth * scale, logo.imageHeight * scale
-    logo.hAlign = "LEFT"
+    logo.hAlign = "RIGHT" if right_to_left else "LEFT"
     return logo
 
 
 def _story(view: dict, business: dict, width: float, small: bool) -> list:
-    st = styles(small)
+    say = Words(business.get("language"))
+    mirrored = say.right_to_left
+    st = styles(small, mirrored)
     currency = business.get("currency", "")
     story = []
-    logo = _logo(business, width)
+    logo = _logo(business, width, mirrored)
     if logo is not None:
         story.append(logo)
     story.append(para(business.get("business_name", ""), st["title"]))
     if business.get("business_address"):
         story.append(para(business["business_address"], st["muted"]))
     story.append(Spacer(1, 4 * mm))
-    state = STATE_WORDS.get(view["payment_state"], view["payment_state"])
-    story.append(para(f"Invoice {view['number']}", st["heading"]))
-    story.append(para(f"Date: {_date(view['date'])}", st["body"]))
-    story.append(para(f"State: {state}", st["body"]))
+    state = say(STATE_WORDS.get(view["payment_state"], view["payment_state"]))
+    story.append(para(say("Invoice {number}", number=view["number"]), st["heading"]))
+    story.append(para(say("Date: {date}", date=say.date(view["date"])), st["body"]))
+    story.append(para(say("State: {state}", state=state), st["body"]))
     if view["state"] == "void" and view.get("void_reason"):
-        story.append(para(f"Void: {view['void_reason']}", st["body"]))
+        story.append(para(say("Void: {reason}", reason=view["void_reason"]), st["body"]))
     payer, client = view["payer"], view["client"]
     story.append(Spacer(1, 2 * mm))
-    story.append(para(f"Bill to: {payer['name']} ({payer['code']})", st["body"]))
+    story.append(para(say("Bill to: {name} ({code})", name=payer["name"], code=payer["code"]), st["body"]))
     if client["id"] != payer["id"]:
-        story.append(para(f"For: {client['name']} ({client['code']})", st["body"]))
+        story.append(para(say("For: {name} ({code})", name=client["name"], code=client["code"]), st["body"]))
     story.append(Spacer(1, 3 * mm))
 
     amount_width = 24 * mm if small else 32 * mm
-    rows = [[para("Description", st["th"]), para(f"Amount {currency}", st["th_right"])]]
-    rows += [[para(line["description"], st["body"]), para(_money(line["amount"]), st["right"])]
+    widths = in_reading_order([width - amount_width, amount_width], mirrored)
+    rows = [[para(say("Description"), st["th"]), para(say("Amount {currency}", currency=currency), st["th_right"])]]
+    rows += [[para(line["description"], st["body"]), para(say.money(line["amount"]), st["right"])]
              for line in view["lines"]]
-    lines = Table(rows, colWidths=[width - amount_width, amount_width], repeatRows=1)
+    lines = Table([in_reading_order(row, mirrored) for row in rows], colWidths=widths, repeatRows=1)
     lines.setStyle(TableStyle([
         ("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
         ("LINEBELOW", (0, 1), (-1, -1), 0.25, colors.lightgrey),
@@ -83,16 +85,16 @@ def _story(view: dict, business: dict, width: float, small: bool) -> list:
     story.append(Spacer(1, 2 * mm))
 
     refunds = view.get("refunds", [])
-    totals = [("Items", view["items"]), ("Discounts", -view["discounts"]),
-              (f"Tax {view['tax_rate'].normalize():f}%", view["tax"]), ("Total", view["total"]),
-              ("Paid", view["paid"])]
+    rate = say.money(view["tax_rate"]).rstrip("0").rstrip(".,")  # 20 · 7,5 · 7.5
+    totals = [(say("Items"), view["items"], False), (say("Discounts"), -view["discounts"], False),
+              (say("Tax {rate}%", rate=rate), view["tax"], False), (say("Total"), view["total"], True),
+              (say("Paid"), view["paid"], False)]
     if refunds:  # B6: what was paid back, so paid less paid back is what the business kept
-        totals.append(("Paid back", -sum(r["amount"] for r in refunds)))
-    totals.append(("Balance due", view["balance"]))
-    label_width = width - amount_width
-    table = Table([[para(label, st["bold_right"] if label in ("Total", "Balance due") else st["right"]),
-                    para(_money(value), st["bold_right"] if label in ("Total", "Balance due") else st["right"])]
-                   for label, value in totals], colWidths=[label_width, amount_width])
+        totals.append((say("Paid back"), -sum(r["amount"] for r in refunds), False))
+    totals.append((say("Balance due"), view["balance"], True))
+    table = Table([in_reading_order([para(label, st["bold_right"] if bold else st["right"]),
+                                     para(say.money(value), st["bold_right"] if bold else st["right"])], mirrored)
+                   for label, value, bold in totals], colWidths=widths)
     table.setStyle(TableStyle([
         ("LINEABOVE", (0, 3), (-1, 3), 0.8, colors.black),
         ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -102,37 +104,37 @@ def _story(view: dict, business: dict, width: float, small: bool) -> list:
 
     if view["payments"]:
         story.append(Spacer(1, 4 * mm))
-        story.append(para("Payments", st["heading"]))
+        story.append(para(say("Payments"), st["heading"]))
         for payment in view["payments"]:
-            text = f"{_date(payment['paid_on'])}  {payment['method']}"
+            text = f"{say.date(payment['paid_on'])}  {say.term(payment['method'])}"
             if payment["reference"]:
                 text += f"  · {payment['reference']}"
             if payment["attachments"]:
-                text += f"  · files: {', '.join(payment['attachments'])}"
+                text += "  · " + say("files: {names}", names=", ".join(payment["attachments"]))
             if payment["void"]:
-                text += f"  · VOID: {payment['void_reason']}"
+                text += "  · " + say("VOID: {reason}", reason=payment["void_reason"])
             void = payment["void"]
             story.append(_amount_row(para(text, st["muted"] if void else st["body"]),
-                                     para(_money(payment["amount"]), st["muted_right"] if void else st["right"]),
-                                     width, amount_width))
+                                     para(say.money(payment["amount"]), st["muted_right"] if void else st["right"]),
+                                     widths, mirrored))
     if refunds:
         story.append(Spacer(1, 4 * mm))
-        story.append(para("Paid back", st["heading"]))
+        story.append(para(say("Paid back"), st["heading"]))
         for paid_back in refunds:
             drawer = f" ({paid_back['drawer']})" if paid_back["drawer"] else ""
-            text = (f"{_date(paid_back['refunded_on'])}  {paid_back['method']}{drawer}"
-                    f"  · credit note {paid_back['credit_note']}")
-            story.append(_amount_row(para(text, st["body"]), para(_money(-paid_back["amount"]), st["right"]),
-                                     width, amount_width))
+            text = (f"{say.date(paid_back['refunded_on'])}  {say.term(paid_back['method'])}{drawer}  · "
+                    + say("credit note {number}", number=paid_back["credit_note"]))
+            story.append(_amount_row(para(text, st["body"]), para(say.money(-paid_back["amount"]), st["right"]),
+                                     widths, mirrored))
     if view.get("notes"):
         story.append(Spacer(1, 3 * mm))
         story.append(para(view["notes"], st["muted"]))
     return story
 
 
-def _amount_row(text, amount, width: float, amount_width: float) -> Table:
-    """One line of the payments or refunds: what it was on the left, the amount on the right."""
-    row = Table([[text, amount]], colWidths=[width - amount_width, amount_width])
+def _amount_row(text, amount, widths: list, mirrored: bool) -> Table:
+    """One line of the payments or refunds: what it was first, the amount at the line's end."""
+    row = Table([in_reading_order([text, amount], mirrored)], colWidths=widths)
     row.setStyle(TableStyle([("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
                              ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     return row
@@ -154,7 +156,8 @@ def render_invoice(view: dict, business: dict, path: Path, size: str = "a4") -> 
         margin = 18 * mm
         doc = SimpleDocTemplate(str(path), pagesize=A4, leftMargin=margin, rightMargin=margin,
                                 topMargin=margin, bottomMargin=margin,
-                                title=f"Invoice {view['number']}", author=business.get("business_name", ""))
+                                title=Words(business.get("language"))("Invoice {number}", number=view["number"]),
+                                author=business.get("business_name", ""))
         doc.build(_story(view, business, A4[0] - 2 * margin - 2 * FRAME_PADDING, small=False))
     return path
 

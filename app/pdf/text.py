@@ -16,7 +16,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab import rl_config
-from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -57,7 +57,7 @@ def visual(text: str) -> str:
     """Text as reportlab must draw it: right-to-left runs joined and reordered, the rest unchanged."""
     if not _right_to_left(text):
         return text
-    from bidi import get_display
+    from bidi.algorithm import get_display  # mirrors brackets (the compiled bidi.get_display leaves ")x(")
 
     return get_display(_reshaper().reshape(text))
 
@@ -68,11 +68,14 @@ def para(text, style: ParagraphStyle) -> Paragraph:
     return Paragraph("<br/>".join(lines), style)
 
 
-def styles(small: bool = False) -> dict[str, ParagraphStyle]:
+def styles(small: bool = False, right_to_left: bool = False) -> dict[str, ParagraphStyle]:
+    """The document's styles; ``right_to_left`` (an Arabic document) mirrors them: text starts at
+    the right, and the "right" styles (amounts) sit at the left, where the line ends."""
     register_fonts()
     size = 7.5 if small else 10
-    base = ParagraphStyle("body", fontName=REGULAR, fontSize=size, leading=size * 1.3)
-    right = ParagraphStyle("right", parent=base, alignment=TA_RIGHT)
+    base = ParagraphStyle("body", fontName=REGULAR, fontSize=size, leading=size * 1.3,
+                          alignment=TA_RIGHT if right_to_left else TA_LEFT)
+    right = ParagraphStyle("right", parent=base, alignment=TA_LEFT if right_to_left else TA_RIGHT)
     return {
         "body": base,
         "right": right,
@@ -85,3 +88,8 @@ def styles(small: bool = False) -> dict[str, ParagraphStyle]:
         "heading": ParagraphStyle("heading", parent=base, fontName=BOLD, fontSize=size * 1.2,
                                   leading=size * 1.6, spaceBefore=2),
     }
+
+
+def in_reading_order(cells: list, right_to_left: bool) -> list:
+    """A table row's cells (or its column widths) as the reader meets them: mirrored right to left."""
+    return list(reversed(cells)) if right_to_left else list(cells)

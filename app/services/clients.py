@@ -32,7 +32,7 @@ def clean_fields(session: Session, data: dict, client_id: int | None) -> dict:
     """Validated client fields (plus their search keys); raises DomainError naming the field."""
     unknown = set(data) - set(FIELDS)
     if unknown:
-        raise DomainError(f"Unknown client fields: {', '.join(sorted(unknown))}.")
+        raise DomainError("Unknown client fields: {fields}.", fields=", ".join(sorted(unknown)))
     out = {}
     if "name" in data or client_id is None:
         out["name"] = validation.name(data.get("name"), "name", "Name", max_len=200)
@@ -53,9 +53,10 @@ def clean_fields(session: Session, data: dict, client_id: int | None) -> dict:
         out["birth_date"] = born
     if "guardian_name" in data:
         out["guardian_name"] = validation.name(data["guardian_name"], "guardian_name", "Guardian", required=False)
-    for field, label, max_len in (("notes", "Notes", 5000), ("photo", "Photo", 260)):
-        if field in data:
-            out[field] = validation.text(data[field], field, label, max_len=max_len, required=False)
+    if "notes" in data:
+        out["notes"] = validation.text(data["notes"], "notes", "Notes", max_len=5000, required=False)
+    if "photo" in data:
+        out["photo"] = validation.text(data["photo"], "photo", "Photo", max_len=260, required=False)
     if "category_id" in data:
         if data["category_id"] is not None and session.get(ClientCategory, data["category_id"]) is None:
             raise DomainError("Choose a category from the list.", field="category_id")
@@ -72,7 +73,7 @@ def clean_fields(session: Session, data: dict, client_id: int | None) -> dict:
             raise DomainError("A code has only letters A-Z and digits.", field="code")
         taken = session.scalar(select(Client.id).where(Client.code == code, Client.id != (client_id or 0)))
         if taken:
-            raise DomainError(f"The code {code} belongs to another client.", field="code")
+            raise DomainError("The code {code} belongs to another client.", field="code", code=code)
         out["code"] = code
     return out
 

@@ -1798,6 +1798,174 @@
     <context>
         <name>Messages</name>
         <message>
+            <source>DRAFT</source>
+            <translation>مسودة</translation>
+        </message>
+        <message>
+            <source>VOID</source>
+            <translation>ملغى</translation>
+        </message>
+        <message>
+            <source>Unpaid</source>
+            <translation>غير مدفوع</translation>
+        </message>
+        <message>
+            <source>Partly paid</source>
+            <translation>مدفوع جزئيًا</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>مدفوع</translation>
+        </message>
+        <message>
+            <source>Invoice {number}</source>
+            <translation>فاتورة {number}</translation>
+        </message>
+        <message>
+            <source>Date: {date}</source>
+            <translation>التاريخ: {date}</translation>
+        </message>
+        <message>
+            <source>State: {state}</source>
+            <translation>الحالة: {state}</translation>
+        </message>
+        <message>
+            <source>Bill to: {name} ({code})</source>
+            <translation>الدافع: {name} ({code})</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>مجموع البنود</translation>
+        </message>
+        <message>
+            <source>Discounts</source>
+            <translation>الخصومات</translation>
+        </message>
+        <message>
+            <source>Tax {rate}%</source>
+            <translation>الضريبة {rate}%</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>الإجمالي</translation>
+        </message>
+        <message>
+            <source>Balance due</source>
+            <translation>المبلغ المستحق</translation>
+        </message>
+        <message>
+            <source>Void: {reason}</source>
+            <translation>أُلغيت: {reason}</translation>
+        </message>
+        <message>
+            <source>For: {name} ({code})</source>
+            <translation>لصالح: {name} ({code})</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>البيان</translation>
+        </message>
+        <message>
+            <source>Amount {currency}</source>
+            <translation>المبلغ {currency}</translation>
+        </message>
+        <message>
+            <source>Paid back</source>
+            <translation>المبلغ المسترد</translation>
+        </message>
+        <message>
+            <source>Payments</source>
+            <translation>الدفعات</translation>
+        </message>
+        <message>
+            <source>credit note {number}</source>
+            <translation>إشعار دائن {number}</translation>
+        </message>
+        <message>
+            <source>files: {names}</source>
+            <translation>ملفات: {names}</translation>
+        </message>
+        <message>
+            <source>VOID: {reason}</source>
+            <translation>ملغاة: {reason}</translation>
+        </message>
+        <message>
+            <source>Granted {granted} · used {used} · expired {expired} · remaining {remaining}, of which {available} valid today</source>
+            <translation>الممنوح {granted} · المستخدم {used} · المنتهي {expired} · المتبقي {remaining}، منها {available} صالحة اليوم</translation>
+        </message>
+        <message>
+            <source>Credit statement: {name} ({code})</source>
+            <translation>كشف الرصيد: {name} ({code})</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Movement</source>
+            <translation>الحركة</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>بواسطة</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>الوحدات</translation>
+        </message>
+        <message>
+            <source>Balance</source>
+            <translation>الرصيد</translation>
+        </message>
+        <message>
+            <source>{units} until {day}</source>
+            <translation>{units} حتى {day}</translation>
+        </message>
+        <message>
+            <source>As of {day}</source>
+            <translation>حتى تاريخ {day}</translation>
+        </message>
+        <message>
+            <source>Expires: {when}</source>
+            <translation>ينتهي: {when}</translation>
+        </message>
+        <message>
+            <source>Nothing valid today.</source>
+            <translation>لا شيء صالح اليوم.</translation>
+        </message>
+        <message>
+            <source>No credits have been granted to this client.</source>
+            <translation>لم يُمنح هذا العميل أي رصيد.</translation>
+        </message>
+        <message>
+            <source>(reversed)</source>
+            <translation>(أُلغيت)</translation>
+        </message>
+        <message>
+            <source>{name} (unit: {unit})</source>
+            <translation>{name} (الوحدة: {unit})</translation>
+        </message>
+        <message>
+            <source>Takings of {day}</source>
+            <translation>إيرادات الصندوق ليوم {day}</translation>
+        </message>
+        <message>
+            <source>Refund: {method}</source>
+            <translation>استرداد: {method}</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>طريقة الدفع</translation>
+        </message>
+        <message>
+            <source>Cash drawer</source>
+            <translation>الصندوق</translation>
+        </message>
+        <message>
+            <source>Of which paid back (refunds)</source>
+            <translation>منها مبالغ مستردة (استرداد)</translation>
+        </message>
+        <message>
             <source>Phone</source>
             <translation>الهاتف</translation>
         </message>
@@ -1812,6 +1980,14 @@
         <message>
             <source>Guardian</source>
             <translation>ولي الأمر</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>الملاحظات</translation>
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation>الصورة</translation>
         </message>
         <message>
             <source>A phone number has digits, spaces, + - ( ) only, and at least 5 digits.</source>

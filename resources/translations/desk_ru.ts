@@ -1798,6 +1798,174 @@
     <context>
         <name>Messages</name>
         <message>
+            <source>DRAFT</source>
+            <translation>ЧЕРНОВИК</translation>
+        </message>
+        <message>
+            <source>VOID</source>
+            <translation>АННУЛИРОВАНО</translation>
+        </message>
+        <message>
+            <source>Unpaid</source>
+            <translation>Не оплачено</translation>
+        </message>
+        <message>
+            <source>Partly paid</source>
+            <translation>Оплачено частично</translation>
+        </message>
+        <message>
+            <source>Paid</source>
+            <translation>Оплачено</translation>
+        </message>
+        <message>
+            <source>Invoice {number}</source>
+            <translation>Счёт {number}</translation>
+        </message>
+        <message>
+            <source>Date: {date}</source>
+            <translation>Дата: {date}</translation>
+        </message>
+        <message>
+            <source>State: {state}</source>
+            <translation>Статус: {state}</translation>
+        </message>
+        <message>
+            <source>Bill to: {name} ({code})</source>
+            <translation>Плательщик: {name} ({code})</translation>
+        </message>
+        <message>
+            <source>Items</source>
+            <translation>Сумма позиций</translation>
+        </message>
+        <message>
+            <source>Discounts</source>
+            <translation>Скидки</translation>
+        </message>
+        <message>
+            <source>Tax {rate}%</source>
+            <translation>Налог {rate}%</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>Итого</translation>
+        </message>
+        <message>
+            <source>Balance due</source>
+            <translation>К оплате</translation>
+        </message>
+        <message>
+            <source>Void: {reason}</source>
+            <translation>Аннулирован: {reason}</translation>
+        </message>
+        <message>
+            <source>For: {name} ({code})</source>
+            <translation>За клиента: {name} ({code})</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Наименование</translation>
+        </message>
+        <message>
+            <source>Amount {currency}</source>
+            <translation>Сумма, {currency}</translation>
+        </message>
+        <message>
+            <source>Paid back</source>
+            <translation>Возвращено</translation>
+        </message>
+        <message>
+            <source>Payments</source>
+            <translation>Оплаты</translation>
+        </message>
+        <message>
+            <source>credit note {number}</source>
+            <translation>кредит-нота {number}</translation>
+        </message>
+        <message>
+            <source>files: {names}</source>
+            <translation>файлы: {names}</translation>
+        </message>
+        <message>
+            <source>VOID: {reason}</source>
+            <translation>АННУЛИРОВАНА: {reason}</translation>
+        </message>
+        <message>
+            <source>Granted {granted} · used {used} · expired {expired} · remaining {remaining}, of which {available} valid today</source>
+            <translation>Начислено {granted} · использовано {used} · сгорело {expired} · осталось {remaining}, из них действует сегодня {available}</translation>
+        </message>
+        <message>
+            <source>Credit statement: {name} ({code})</source>
+            <translation>Выписка по баллам: {name} ({code})</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Movement</source>
+            <translation>Движение</translation>
+        </message>
+        <message>
+            <source>By</source>
+            <translation>Кто</translation>
+        </message>
+        <message>
+            <source>Units</source>
+            <translation>Ед.</translation>
+        </message>
+        <message>
+            <source>Balance</source>
+            <translation>Остаток</translation>
+        </message>
+        <message>
+            <source>{units} until {day}</source>
+            <translation>{units} до {day}</translation>
+        </message>
+        <message>
+            <source>As of {day}</source>
+            <translation>На {day}</translation>
+        </message>
+        <message>
+            <source>Expires: {when}</source>
+            <translation>Сгорает: {when}</translation>
+        </message>
+        <message>
+            <source>Nothing valid today.</source>
+            <translation>Сегодня ничего не действует.</translation>
+        </message>
+        <message>
+            <source>No credits have been granted to this client.</source>
+            <translation>Этому клиенту баллы не начислялись.</translation>
+        </message>
+        <message>
+            <source>(reversed)</source>
+            <translation>(отменено)</translation>
+        </message>
+        <message>
+            <source>{name} (unit: {unit})</source>
+            <translation>{name} (единица: {unit})</translation>
+        </message>
+        <message>
+            <source>Takings of {day}</source>
+            <translation>Выручка кассы за {day}</translation>
+        </message>
+        <message>
+            <source>Refund: {method}</source>
+            <translation>Возврат: {method}</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Способ оплаты</translation>
+        </message>
+        <message>
+            <source>Cash drawer</source>
+            <translation>Касса</translation>
+        </message>
+        <message>
+            <source>Of which paid back (refunds)</source>
+            <translation>В том числе возвращено (возвраты)</translation>
+        </message>
+        <message>
             <source>Phone</source>
             <translation>Телефон</translation>
         </message>
@@ -1812,6 +1980,14 @@
         <message>
             <source>Guardian</source>
             <translation>Родитель или опекун</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Заметки</translation>
+        </message>
+        <message>
+            <source>Photo</source>
+            <translation>Фото</translation>
         </message>
         <message>
             <source>A phone number has digits, spaces, + - ( ) only, and at least 5 digits.</source>

@@ -111,3 +111,30 @@ def test_b6_invoice_pdf_lists_what_was_paid_back_with_its_credit_note(session, o
     assert paid_back == ["01.12.2026", "Bank", "transfer", "·", "credit", "note", refund["credit_note"], "-95.00"] \
         or paid_back == ["01.12.2026", "Bank", "transfer", "·", "-95.00", "credit", "note", refund["credit_note"]]
     assert "17.10.2026 Cash 95.00" in shown  # the payment stays on its day
+
+
+def _pdf_words(path) -> str:
+    import subprocess
+
+    return " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+
+
+@pytest.mark.parametrize("size", ["a4", "receipt"])
+def test_l2_invoice_pdf_labels_are_in_the_business_language_and_the_lines_as_issued(session, owner, invoice,
+                                                                                    tmp_path, size):
+    """An invoice is the business's document: its labels follow the business's language setting
+    (whoever prints it); what was sold keeps the words it was issued with."""
+    invoice_id = invoice("Анна Петровна Иванова")
+    issued = documents.invoice_pdf(session, owner, invoice_id, tmp_path / "en.pdf", size)
+    english = _pdf_words(issued)
+    assert "Invoice INV-" in english and "Balance due" in english and "Bill to: Анна Петровна Иванова" in english
+    settings.update_settings(session, owner, {"language": "ru"})
+    russian = _pdf_words(documents.invoice_pdf(session, owner, invoice_id, tmp_path / "ru.pdf", size))
+    assert "Счёт INV-" in russian and "Плательщик: Анна Петровна Иванова" in russian
+    assert "Оплачено 40,00" in russian and "Итого" in russian and "К оплате" in russian
+    assert "Наличные" in russian  # the payment's method, as the window's terms say it
+    for label in ("Invoice", "Balance due", "Total", "Bill to", "Description", "Cash"):
+        assert label not in russian
+    line = english.split("Amount ")[1].split()[1]  # the first word of the line sold, as it was issued
+    assert line in russian

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.text import isolated
-from ui.i18n import term
+from ui.i18n import message, term
 from ui.ops import FAILED, Ops
 
 COLOURS = {"green": "#1e7b3c", "amber": "#b7791f", "red": "#b03a2e", "info": "#4a5568"}
@@ -197,7 +197,7 @@ class CheckInBar(QWidget):
             self.result.hide()  # the list shows what it finds; a banner would cover its first row
             self.search_requested.emit(err.text)
         else:
-            self._show_result("red", "", err.message)
+            self._show_result("red", "", message(err))
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
         if (watched is self.code and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_U

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.services import transfer
-from ui.i18n import term
+from ui.i18n import message, term
 from ui.models.rows import RowsModel
 from ui.jobs import Job
 from ui.ops import FAILED, Ops
@@ -141,7 +141,7 @@ class ImportDialog(QDialog):
         self.load(Path(self.path.text()), mapping)
 
     def _refused(self, err: DomainError) -> None:
-        self.message.setText(err.message)
+        self.message.setText(message(err))
 
     def confirm(self) -> None:
         if self.preview is None:

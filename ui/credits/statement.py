@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from ui.i18n import message
 from app.languages import date_text
 from app.services import credits
 from app.services.access import Right
@@ -229,7 +230,7 @@ class CreditsPanel(QWidget):
         try:
             saved = self.ops.read(credits.statement_pdf, self.client_id, path)
         except DomainError as err:
-            messages.warning(self, self.tr("Not saved"), err.message)
+            messages.warning(self, self.tr("Not saved"), message(err))
             return None
         self.ops.say(self.tr("Statement saved to {path}").format(path=str(saved)))
         return saved

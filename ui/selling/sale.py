@@ -27,7 +27,7 @@ from app.text import isolated
 from ui import messages
 from ui.clients.picker import ClientPicker
 from ui.forms import FieldErrors, pydate, qdate
-from ui.i18n import term
+from ui.i18n import message, term
 from ui.money import money_text
 from ui.ops import FAILED, Ops
 
@@ -179,7 +179,7 @@ class SaleDialog(QDialog):
         self.errors.show(err)
         if isinstance(err, AlreadyMember):
             answer = messages.question(self, self.tr("Already a member"),
-                                          err.message + "\n\n" + self.tr("Renew the current membership now?"))
+                                          message(err) + "\n\n" + self.tr("Renew the current membership now?"))
             if answer == QMessageBox.StandardButton.Yes:
                 self._renewing(err.membership_id, self.package.currentData())
                 self.errors.clear()

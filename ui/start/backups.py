@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from app import backup
 from app.db import is_sqlite
 from app.errors import DatabaseProblem, DomainError
+from ui.i18n import message
 from app.paths import backups_dir
 from app.services.access import Right
 from app.services.settings import get_settings
@@ -84,7 +85,7 @@ class Backups(QObject):
     def _start(self, reason: str, parent: QWidget | None) -> Job:
         self._job = self.ops.start(
             self.tr("Backing up the data"), self._work(reason), parent=parent,
-            on_error=lambda exc: self._warn(exc.message),
+            on_error=lambda exc: self._warn(message(exc)),
             done=lambda copy: self.tr("Backup saved: {name}").format(name=copy.name))
         return self._job
 
@@ -120,7 +121,7 @@ class Backups(QObject):
                 raise DomainError(problem.message) from problem
 
         return self.ops.start(self.tr("Checking the database"), work, parent=None,
-                              on_error=lambda exc: self._damaged(exc.message))
+                              on_error=lambda exc: self._damaged(message(exc)))
 
     def _damaged(self, message: str) -> None:
         if self.warning is not None and self.warning.objectName() == "damagedWarning" and self.warning.isVisible():

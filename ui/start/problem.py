@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from app.errors import DatabaseProblem, DomainError
+from ui.i18n import message
 from app.paths import backups_dir
 from ui import messages
 
@@ -16,7 +17,8 @@ class DatabaseProblemDialog:
 
     @classmethod
     def ask(cls, problem: DatabaseProblem, path: Path | None):
-        box = QMessageBox(QMessageBox.Icon.Warning, QMessageBox.tr("The database cannot be opened"), problem.message)
+        box = QMessageBox(QMessageBox.Icon.Warning, QMessageBox.tr("The database cannot be opened"),
+                          message(problem))
         box.setInformativeText(_advice(problem.kind))
         choose = box.addButton(QMessageBox.tr("Choose another file…"), QMessageBox.ButtonRole.AcceptRole)
         restore = create = retry = None
@@ -58,7 +60,7 @@ def restore_into(path: Path):
     try:
         restore_sqlite(dialog.chosen.path, path, backups_dir(), defaults()["backups_keep"])
     except DomainError as refused:
-        messages.warning(None, QMessageBox.tr("Not restored"), refused.message)
+        messages.warning(None, QMessageBox.tr("Not restored"), message(refused))
         return "retry", None
     return "open", path
 

@@ -15,6 +15,7 @@ from app.errors import DatabaseProblem
 from app.services import users
 from app.services.access import Actor
 from ui import messages
+from ui.i18n import message
 from ui.mainwindow import MainWindow
 from ui.ops import Ops
 from ui.start.login import LoginDialog
@@ -65,7 +66,7 @@ class DeskSession(QObject):
         try:
             db = open_database(self.db.url, backup_folder=backups_dir())
         except DatabaseProblem as problem:
-            messages.critical(self.window, self.tr("The database cannot be opened"), problem.message)
+            messages.critical(self.window, self.tr("The database cannot be opened"), message(problem))
             self._end()
             return
         self._retired, self.db = self.db, db

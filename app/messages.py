@@ -1,0 +1,187 @@
+"""The message catalogue (L2): service messages and document labels, in English with named parameters.
+
+A service raises ``DomainError("The file {name} cannot be read.", field="attachments", name=...)``:
+the English template and its parameters travel with the error; ``.message`` is the English
+text (logs, tests), and the window shows it in the user's language (``ui.i18n.message``). A
+document (an invoice, a statement) says its labels through ``Words(language)``:
+``say("Invoice {number}", number=...)``.
+
+The catalogue is the "Messages" context of resources/translations/desk_<lang>.ts, filled by
+pyside6-lupdate from what :func:`templates` finds in app/ (no Qt here: the .ts XML is read
+with ElementTree). What it finds, literally written:
+
+* the first argument of ``DomainError`` and its kinds (PermissionDenied, NotFound, ...);
+* the first argument of ``say(...)`` (a document's words);
+* ``QT_TRANSLATE_NOOP("Messages", "...")``: a word kept in a table or a default;
+* the label (third argument, or ``label=``) of the ``validation.*`` checks: "The amount".
+
+Parameters are shown per language: a Decimal as money, a date as a date, an int as a number,
+a ``Label`` (a field's name) translated, a DomainError as its own message.
+"""
+
+from __future__ import annotations
+
+import ast
+import datetime as dt
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTEXT = "Messages"
+ERRORS = {"DomainError", "PermissionDenied", "NotFound", "AlreadyMember", "Cancelled"}
+SAYING = {"say"}
+LABELLED = {"text", "name", "money", "percent", "whole", "date", "email", "colour"}  # app.validation's checks
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name pyside6-lupdate looks for
+    """Marks ``text`` for the catalogue where it is written; returns it unchanged."""
+    return text
+
+
+class Label(str):
+    """A field's name inside a message ("The amount"): translated with the message."""
+
+
+def _english(value) -> str:
+    if isinstance(value, Exception) and hasattr(value, "message"):
+        return value.message
+    if isinstance(value, dt.datetime):
+        return value.strftime("%d.%m.%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d.%m.%Y")
+    return str(value)
+
+
+def english(template: str, params: dict) -> str:
+    """The message as the services' English: ``.message`` of a DomainError."""
+    return template.format(**{key: _english(value) for key, value in params.items()}) if params else template
+
+
+# --- reading the catalogue without Qt (documents) -------------------------------------------------
+
+def ts_file(language: str) -> Path:
+    return ROOT / "resources" / "translations" / f"desk_{language}.ts"
+
+
+@cache
+def catalogue(language: str, context_name: str = CONTEXT) -> dict[str, str]:
+    """English template -> its finished translation in ``language`` (empty for English); the
+    catalogue's context, or "Terms" (the words of app/'s tables: a payment method)."""
+    if language == "en" or not ts_file(language).is_file():
+        return {}
+    found = {}
+    for context in ET.parse(ts_file(language)).getroot().iter("context"):
+        if context.findtext("name") != context_name:
+            continue
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if translation is not None and not translation.get("type") and translation.text:
+                found[message.findtext("source")] = translation.text
+    return found
+
+
+class Words:
+    """A document's words in ``language``: ``say("Invoice {number}", number=...)``, its money and
+    dates as the language writes them (Latin digits: a printed document keeps the codes' digits)."""
+
+    def __init__(self, language: str | None):
+        from app import languages
+
+        self.language = language if language in languages.SHIPPED else "en"
+        self.right_to_left = languages.right_to_left(self.language)
+        self._translated = catalogue(self.language)
+        self._terms = catalogue(self.language, "Terms")
+
+    def __call__(self, template: str, **params) -> str:
+        return self._translated.get(template, template).format(**params)
+
+    def term(self, word: str) -> str:
+        """A word of app/'s tables (a payment method), as the window's term() translates it."""
+        return self._terms.get(word, word)
+
+    def money(self, amount: Decimal) -> str:
+        if self.language == "en":
+            return f"{amount:,.2f}"
+        from babel.numbers import format_decimal
+
+        from app import languages
+
+        return format_decimal(amount, format="#,##0.00", locale=languages.BABEL[self.language],
+                              numbering_system="latn", decimal_quantization=True)
+
+    def date(self, day: dt.date) -> str:
+        from app import languages
+
+        pattern = languages.DATES[self.language].replace("dd", "%d").replace("MM", "%m").replace("yyyy", "%Y")
+        return day.strftime(pattern)
+
+
+# --- finding the templates (pyside6-lupdate reads them through a generated file) -----------------
+
+def _literal(node) -> str | None:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else None
+
+
+def _name(func) -> str | None:
+    return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
+
+
+def found_in(source: str) -> list[tuple[int, str | None, str]]:
+    """(line, template or None when it is not a literal, the call) of each catalogue text in ``source``."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.Call):
+            continue
+        name = _name(node.func)
+        if name in ERRORS or name in SAYING:
+            if node.args:
+                found.append((node.lineno, _literal(node.args[0]), name))
+        elif name == "QT_TRANSLATE_NOOP" and len(node.args) == 2 and _literal(node.args[0]) == CONTEXT:
+            found.append((node.lineno, _literal(node.args[1]), name))
+        elif (name in LABELLED and isinstance(node.func, ast.Attribute)
+              and getattr(node.func.value, "id", None) == "validation"):
+            label = node.args[2] if len(node.args) > 2 else next(
+                (k.value for k in node.keywords if k.arg == "label"), None)
+            if label is not None:
+                found.append((node.lineno, _literal(label), "validation label"))
+    return found
+
+
+# Files whose messages are still English f-strings, not yet templates of the catalogue (shrinks to
+# nothing; tests/ui/test_languages.py holds every other file of app/ to literal templates).
+NOT_YET = (
+    "app/files.py", "app/languages.py", "app/pictures.py", "app/tasks.py", "app/backup.py", "app/commit.py",
+    "app/connection.py", "app/reports/", "app/pdf/report.py", "app/pdf/charts.py",
+    "app/services/access.py", "app/services/agenda.py", "app/services/card_edits.py", "app/services/cards.py",
+    "app/services/catalogue.py", "app/services/checkin.py", "app/services/credits.py",
+    "app/services/documents.py", "app/services/families.py", "app/services/invoices.py",
+    "app/services/journal.py", "app/services/lists.py", "app/services/payments.py", "app/services/programs.py",
+    "app/services/records.py", "app/services/report_files.py", "app/services/sales.py",
+    "app/services/settings.py", "app/services/setup.py", "app/services/status.py", "app/services/transfer.py",
+    "app/services/users.py",
+)
+
+
+def sources() -> list[Path]:
+    """The files of app/ whose catalogue texts are extracted (all but NOT_YET)."""
+    return sorted(path for path in (ROOT / "app").rglob("*.py")
+                  if not str(path.relative_to(ROOT)).startswith(NOT_YET))
+
+
+def templates(paths=None) -> list[str]:
+    """Every literal catalogue text of app/, once each, in the order found."""
+    seen: dict[str, None] = {}
+    for path in paths or sources():
+        for _line, template, _call in found_in(path.read_text(encoding="utf-8")):
+            if template:
+                seen.setdefault(template, None)
+    return list(seen)
+
+
+def lupdate_source(paths=None) -> str:
+    """The templates as a Python file pyside6-lupdate reads (it knows QT_TRANSLATE_NOOP by its syntax)."""
+    lines = ["# Generated from app/ by app.messages.lupdate_source: the message catalogue for pyside6-lupdate."]
+    lines += [f"QT_TRANSLATE_NOOP({CONTEXT!r}, {template!r})" for template in templates(paths)]
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,74 @@
+"""L2: a service's refusal (a DomainError from app/'s message catalogue) shown in the user's language.
+
+The services raise English templates with named parameters (app/messages.py); the window shows
+them through ui.i18n.message: translated, the numbers as the language writes them, the field's
+name translated too. ``.message`` stays the English text (logs).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialogButtonBox
+from sqlalchemy import func, select
+
+from app.errors import DomainError
+from app.messages import Label
+from app.models import Client
+from tests.ui.typing import type_text
+from ui import i18n
+from ui.clients.dialog import ClientDialog
+
+
+@pytest.fixture
+def speak(qapp):
+    """Install a language as the start-up does; English is put back after the test."""
+    yield lambda language: i18n.install(qapp, language)
+    assert i18n.install(qapp, "en") is None
+
+
+def _refuse_a_long_name(ops_for, qtbot, database) -> str:
+    """A name of 201 letters typed into a new client's dialog and Save pressed: the message under
+    the name field; nothing was written."""
+    dialog = ClientDialog(ops_for("rita"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    name = "Я" * 201
+    type_text(dialog.name, name)
+    save = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors.text("name") != "")
+    assert dialog.saved_id is None and dialog.isVisible()
+    with database.reader.begin() as session:
+        assert session.scalar(select(func.count(Client.id)).where(Client.name == name)) == 0
+    return dialog.errors.text("name")
+
+
+def test_l2_a_refused_client_name_is_said_in_english_by_default(ops_for, qtbot, database):
+    assert _refuse_a_long_name(ops_for, qtbot, database) == "Name is too long (201 characters; at most 200)."
+
+
+def test_l2_a_refused_client_name_is_said_in_russian_in_a_russian_window(ops_for, qtbot, database, speak):
+    assert speak("ru") is None
+    assert _refuse_a_long_name(ops_for, qtbot, database) == \
+        "Поле «Имя» слишком длинное (символов: 201; можно не больше 200)."
+
+
+def test_l2_a_refused_client_name_is_said_in_arabic_with_arabic_digits(ops_for, qtbot, database, speak):
+    assert speak("ar") is None
+    assert _refuse_a_long_name(ops_for, qtbot, database) == "حقل «الاسم» طويل جدًا (٢٠١ حرفًا؛ الحد الأقصى ٢٠٠)."
+
+
+def test_l2_a_message_keeps_its_english_text_and_shows_its_parameters_per_language(speak):
+    problem = DomainError("{label} must be an amount like {example}.", field="amount",
+                          label=Label("Name"), example=Decimal("1234.50"))
+    wrapped = DomainError("{problem} Nothing was recorded.", problem=problem)
+    assert problem.message == str(problem) == "Name must be an amount like 1234.50."
+    assert wrapped.message == "Name must be an amount like 1234.50. Nothing was recorded."
+    assert i18n.message(problem) == "Name must be an amount like 1,234.50."
+    assert speak("ru") is None
+    assert i18n.message(problem) == "В поле «Имя» должна быть сумма, например 1\u00a0234,50."
+    plain = DomainError("A rule said {no}.", no="no")  # not in the catalogue: English, parameters filled in
+    assert i18n.message(plain) == "A rule said no."
