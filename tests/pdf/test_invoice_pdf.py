@@ -138,3 +138,30 @@ def test_l2_invoice_pdf_labels_are_in_the_business_language_and_the_lines_as_iss
         assert label not in russian
     line = english.split("Amount ")[1].split()[1]  # the first word of the line sold, as it was issued
     assert line in russian
+
+
+def test_l2_an_arabic_invoice_reads_right_to_left(session, owner, invoice, tmp_path):
+    """The labels in Arabic, joined (presentation forms as drawn), starting at the right margin; the
+    amounts at the left, where an Arabic line ends; the payer's code in its brackets."""
+    import re
+    import subprocess
+
+    from app.services import invoices
+
+    settings.update_settings(session, owner, {"language": "ar"})
+    invoice_id = invoice("محمد عبد الله")
+    path = documents.invoice_pdf(session, owner, invoice_id, tmp_path / "ar.pdf")
+    boxes = subprocess.run(["pdftotext", "-bbox", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    words = [(float(x0), float(x1), unicodedata.normalize("NFKC", word)) for x0, x1, word in
+             re.findall(r'<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)</word>', boxes)]
+    page_width = 595.28
+    number = next(w for w in words if w[2].startswith("INV-"))
+    heading = next(w for w in words if w[2] == "فاتورة"[::-1])
+    assert heading[1] > page_width - 60 > number[1]  # "فاتورة" at the right margin, the number after it (leftwards)
+    amounts = [w for w in words if re.fullmatch(r"-?\d+\.\d\d", w[2])]
+    assert amounts and all(w[0] < 100 for w in amounts)
+    discounts = next(w for w in words if w[2] == "الخصومات"[::-1])  # drawn in visual order
+    assert discounts[0] > 100  # the label beside its amount, not over it
+    codes = [w[2] for w in words if re.fullmatch(r"\W\w{6}\W", w[2])]
+    assert codes == [f"({invoices.invoice_view(session, owner, invoice_id)['payer']['code']})"]  # brackets mirrored
+    assert "Invoice" not in boxes.split("</head>")[-1] and "Balance due" not in boxes
