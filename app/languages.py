@@ -127,6 +127,14 @@ def number_text(value: int) -> str:
     return _digits(str(value))
 
 
+def date_edit_format(weekday: bool = False) -> str:
+    """A date field's display format (Qt's spelling): day.month.year. Right to left, Qt lays the
+    field's sections out mirrored, so Arabic gives year/month/day to show day/month/year."""
+    if right_to_left():
+        return "yyyy/MM/dd" + (" ddd" if weekday else "")
+    return ("ddd " if weekday else "") + "dd.MM.yyyy"
+
+
 def date_text(day: dt.date | None) -> str:
     """02.03.2026 (English, Russian) · ٠٢/٠٣/٢٠٢٦ (Arabic); None -> ""."""
     if day is None:

@@ -446,3 +446,15 @@ def test_l2_the_check_in_banner_hangs_under_the_fields_end(language, speak, desk
         assert bar.isRightToLeft() and banner.right() == field.right()
     else:
         assert banner.left() == field.left()
+
+
+@pytest.mark.parametrize(("language", "shown"), [("en", "02.12.2026"), ("ru", "02.12.2026"), ("ar", "٠٢/١٢/٢٠٢٦")])
+def test_l2_a_date_field_shows_the_day_first_in_every_language(language, shown, speak, qtbot):
+    """Right to left, Qt mirrors a date field's sections: Arabic still reads day, month, year."""
+    from PySide6.QtCore import QDate
+    from PySide6.QtWidgets import QDateEdit
+
+    assert speak(language) is None
+    field = QDateEdit(QDate(2026, 12, 2), displayFormat=languages.date_edit_format())
+    qtbot.addWidget(field)
+    assert field.text() == shown and field.date() == QDate(2026, 12, 2)

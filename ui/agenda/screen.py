@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.languages import date_text
+from app.languages import date_edit_format, date_text
 from app.services import agenda
 from ui.forms import pydate, qdate
 from ui.list_exports import export_agenda
@@ -45,7 +45,7 @@ class AgendaScreen(RefreshOnChange, QWidget):
         self.back.setToolTip(self.tr("The day before"))
         self.day = QDateEdit(objectName="agendaDay")
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("ddd dd.MM.yyyy")
+        self.day.setDisplayFormat(date_edit_format(weekday=True))
         self.day.setDate(qdate(dt.date.today()))
         self.forward = QPushButton("▶", objectName="agendaForward")
         self.forward.setToolTip(self.tr("The day after"))
@@ -186,7 +186,7 @@ class RescheduleDialog:
         layout.addWidget(about)
         picker = QDateEdit(objectName="rescheduleDate")
         picker.setCalendarPopup(True)
-        picker.setDisplayFormat("dd.MM.yyyy")
+        picker.setDisplayFormat(date_edit_format())
         picker.setDate(qdate(max(dt.date.today(), start)))
         layout.addWidget(picker)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

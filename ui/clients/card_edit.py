@@ -26,9 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.languages import date_edit_format
 from ui.forms import pydate, qdate
-
-DATE_FORMAT = "dd.MM.yyyy"
 
 
 def _same(key: str, value, original) -> bool:
@@ -98,8 +97,9 @@ class CardFields(QWidget):
     def __init__(self, card: dict, edits: Edits, parent=None):
         super().__init__(parent, objectName="cardFields")
         self.card, self.edits = card, edits
-        self.start = QDateEdit(qdate(edits.card_value(card, "start")), calendarPopup=True, displayFormat=DATE_FORMAT)
-        self.end = QDateEdit(qdate(edits.card_value(card, "end")), calendarPopup=True, displayFormat=DATE_FORMAT)
+        shown = date_edit_format()
+        self.start = QDateEdit(qdate(edits.card_value(card, "start")), calendarPopup=True, displayFormat=shown)
+        self.end = QDateEdit(qdate(edits.card_value(card, "end")), calendarPopup=True, displayFormat=shown)
         self.price = QLineEdit(str(edits.card_value(card, "price")), maximumWidth=90)
         self.description = QLineEdit(edits.card_value(card, "description"),
                                      placeholderText=self.tr("Description (what was agreed, a note)"))
@@ -134,7 +134,7 @@ class CardFields(QWidget):
 def ask_date(parent: QWidget, title: str, current: dt.date) -> dt.date | None:
     """A small dialog with a calendar field; the chosen date, or None on Cancel."""
     dialog = QDialog(parent, windowTitle=title)
-    field = QDateEdit(qdate(current), calendarPopup=True, displayFormat=DATE_FORMAT)
+    field = QDateEdit(qdate(current), calendarPopup=True, displayFormat=date_edit_format())
     buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)

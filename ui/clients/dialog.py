@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from app.languages import date_edit_format
 from app.services import clients
 from app.services.versions import ChangedMeanwhile
 from ui.forms import FieldErrors, pydate, qdate, save_record
@@ -50,7 +51,7 @@ class ClientDialog(QDialog):
         self.birth_date.setMinimumDate(NO_DATE)
         self.birth_date.setSpecialValueText(self.tr("not given"))
         self.birth_date.setDate(NO_DATE)
-        self.birth_date.setDisplayFormat("dd.MM.yyyy")
+        self.birth_date.setDisplayFormat(date_edit_format())
         self.category = QComboBox(objectName="category")
         self.category.addItem(self.tr("—"), None)
         for category_id, name in ops.read(clients.categories):

@@ -11,7 +11,7 @@ import datetime as dt
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDateEdit, QDialog, QFormLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem
 
-from app.languages import date_text
+from app.languages import date_edit_format, date_text
 from app.services import clients, credits
 from ui.forms import FieldErrors, pydate, qdate, save_cancel_layout
 from ui.ops import FAILED, Ops
@@ -50,7 +50,7 @@ class UseDialog(QDialog):
         self.errors.add_row(self.tr("Units"), "units", self.units)
         self.on = QDateEdit(objectName="useDate")
         self.on.setCalendarPopup(True)
-        self.on.setDisplayFormat("dd.MM.yyyy")
+        self.on.setDisplayFormat(date_edit_format())
         self.on.setDate(qdate(dt.date.today()))
         self.errors.add_row(self.tr("Date"), "on", self.on)
         self.note = QLineEdit(objectName="useNote")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.languages import date_edit_format
 from app.services import catalogue, sales
 from app.services.memberships_list import SaleFilters
 from app.services.status import ACTIONS, LABELS, Status
@@ -46,9 +47,9 @@ class FreezeDialog(QDialog):
         form = QFormLayout()
         self.errors = FieldErrors(form, QLabel())
         today = dt.date.today()
-        self.start = QDateEdit(qdate(max(today, sale["start"])), calendarPopup=True, displayFormat="dd.MM.yyyy")
+        self.start = QDateEdit(qdate(max(today, sale["start"])), calendarPopup=True, displayFormat=date_edit_format())
         self.end = QDateEdit(qdate(max(today, sale["start"]) + dt.timedelta(days=13)), calendarPopup=True,
-                             displayFormat="dd.MM.yyyy")
+                             displayFormat=date_edit_format())
         self.errors.add_row(self.tr("From"), "start_date", self.start)
         self.errors.add_row(self.tr("Until (included)"), "end_date", self.end)
         form.addRow(QLabel(self.tr("The membership's end date moves by the frozen days.")))
@@ -79,9 +80,9 @@ class MembershipsScreen(RefreshOnChange, QWidget):
         for row in ops.read(catalogue.list_packages):
             self.package.addItem(row["name"], row["id"])
         self.start_from = QDateEdit(qdate(dt.date.today() - dt.timedelta(days=90)), calendarPopup=True,
-                                    displayFormat="dd.MM.yyyy")
+                                    displayFormat=date_edit_format())
         self.start_to = QDateEdit(qdate(dt.date.today() + dt.timedelta(days=365)), calendarPopup=True,
-                                  displayFormat="dd.MM.yyyy")
+                                  displayFormat=date_edit_format())
         self.client.setMinimumWidth(240)
         top.addWidget(self.client, 1)
         filters = QHBoxLayout()  # a row of their own: with the title they do not fit 1280 px

@@ -9,6 +9,7 @@ import datetime as dt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget
 
 from app.errors import DomainError
+from app.languages import date_edit_format
 from app.reports.base import Filters, Period
 from app.services import catalogue, clients, programs
 from app.models import PackageKind
@@ -52,8 +53,8 @@ class FilterBar(QWidget):
         for key, title in zip(PRESETS, (self.tr("This month"), self.tr("Last month"), self.tr("This year"),
                                         self.tr("From – to"))):
             self.preset.addItem(title, key)
-        self.start = QDateEdit(calendarPopup=True, displayFormat="dd.MM.yyyy", objectName="periodStart")
-        self.end = QDateEdit(calendarPopup=True, displayFormat="dd.MM.yyyy", objectName="periodEnd")
+        self.start = QDateEdit(calendarPopup=True, displayFormat=date_edit_format(), objectName="periodStart")
+        self.end = QDateEdit(calendarPopup=True, displayFormat=date_edit_format(), objectName="periodEnd")
         self.package = QComboBox(objectName="packageFilter")
         self.client = QLineEdit(objectName="clientFilter", clearButtonEnabled=True)
         self.client.setPlaceholderText(self.tr("Client: name or code"))

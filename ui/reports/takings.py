@@ -8,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app.languages import date_edit_format
 from app.services import documents, payments
 from app.services.access import Right
 from ui.forms import pydate, qdate
@@ -26,7 +27,7 @@ class TakingsPage(RefreshOnChange, QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        self.day = QDateEdit(qdate(dt.date.today()), calendarPopup=True, displayFormat="dd.MM.yyyy",
+        self.day = QDateEdit(qdate(dt.date.today()), calendarPopup=True, displayFormat=date_edit_format(),
                              objectName="takingsDay")
         self.day.setEnabled(ops.actor.may(Right.VIEW_REPORTS))  # a receptionist sees today only
         self.print_button = QPushButton(self.tr("Save as PDF…"))

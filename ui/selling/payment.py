@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from app.languages import date_edit_format
 from app.models import PaymentMethod
 from app.services import invoices, lists, payments
 from app.text import isolated
@@ -61,7 +62,7 @@ class PaymentDialog(QDialog):
         self.drawer.setCurrentIndex(max(0, self.drawer.findData(offered)) if offered is not None else 0)
         self.paid_on = QDateEdit(objectName="paymentDate")
         self.paid_on.setCalendarPopup(True)
-        self.paid_on.setDisplayFormat("dd.MM.yyyy")
+        self.paid_on.setDisplayFormat(date_edit_format())
         self.paid_on.setDate(qdate(dt.date.today()))
         self.reference = QLineEdit(objectName="paymentReference")
         self.reference.setPlaceholderText(self.tr("Receipt, transfer or cheque number (optional)"))

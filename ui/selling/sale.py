@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import AlreadyMember, DomainError
-from app.languages import date_text
+from app.languages import date_edit_format, date_text
 from app.models import PackageKind
 from app.services import catalogue, clients, invoices, sales
 from app.text import isolated
@@ -67,7 +67,7 @@ class SaleDialog(QDialog):
             self.package.setCurrentIndex(max(0, self.package.findData(package_id)))
         self.start = QDateEdit(objectName="saleStart")
         self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("dd.MM.yyyy")
+        self.start.setDisplayFormat(date_edit_format())
         self.start.setDate(qdate(dt.date.today()))
         self.end = QLabel(objectName="saleEnd")
         self.description = QLineEdit(objectName="saleDescription")
