@@ -27,6 +27,7 @@ class Visit(Stamped, Base):
         Index("ix_visits_client_program_date", "client_id", "program_id", "date"),
         Index("ix_visits_date", "date"),
         Index("ix_visits_date_group", "date", "group_id", "program_id"),  # Q4: a month's marks per group
+        Index("ix_visits_unpaid", "membership_id", "kind", "status_id"),  # Q7: the unpaid lessons counted
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

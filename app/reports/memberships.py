@@ -40,17 +40,27 @@ STANDING = Column("standing", "Status now")
 
 
 def _filtered(stmt, session: Session, filters: Filters, today: dt.date, sale=Membership):
-    """The client, package, kind and standing filters; package and kind on ``sale``."""
+    """The client, package, kind and standing filters; the package on ``sale`` (a renewal's kind is the
+    kind it renews, M4)."""
     if filters.client_id is not None:
         stmt = stmt.where(Membership.client_id == filters.client_id)
     if filters.package_id is not None:
         stmt = stmt.where(sale.package_id == filters.package_id)
     kind = kind_of(filters)
     if kind is not None:
-        stmt = stmt.where(sale.kind == kind)
+        stmt = stmt.where(Membership.kind == kind)
     standing = standing_of(filters)
     if standing is not None:
         stmt = stmt.where(standing_sql(session, today) == standing)
+    return stmt
+
+
+def _select(session: Session, filters: Filters, only: list | None, columns: list):
+    """The rows' ``columns`` with their client, or just ``only`` (the dashboard's counts): those read no
+    client unless the standing filter needs it."""
+    stmt = select(*(columns if only is None else only)).select_from(Membership)
+    if only is None or standing_of(filters) is not None:
+        stmt = stmt.join(Client, Client.id == Membership.client_id)
     return stmt
 
 
@@ -65,16 +75,16 @@ def _rows(session: Session, stmt, state: TaskState | None) -> list[dict]:
     return rows
 
 
-def expired_query(session: Session, filters: Filters, today: dt.date, period: Period):
+def expired_query(session: Session, filters: Filters, today: dt.date, period: Period, *, only: list | None = None):
     """Sales (not cancelled) whose end date lies in ``period`` and is past: the dashboard counts it too."""
     renewal = aliased(Membership)
     renewed_on = (select(func.min(renewal.start_date))
                   .where(renewal.renews_id == Membership.id, renewal.cancelled_on.is_(None))
                   .correlate(Membership).scalar_subquery())
-    stmt = (select(Client.code, Client.name.label("client"), Membership.package_name.label("package"),
-                   Membership.kind, Membership.start_date.label("start"), Membership.end_date.label("end"),
-                   renewed_on.label("renewed_on"), standing_sql(session, today).label("standing"))
-            .join(Client, Client.id == Membership.client_id)
+    stmt = (_select(session, filters, only, [
+                Client.code, Client.name.label("client"), Membership.package_name.label("package"), Membership.kind,
+                Membership.start_date.label("start"), Membership.end_date.label("end"), renewed_on.label("renewed_on"),
+                standing_sql(session, today).label("standing")])
             .where(Membership.cancelled_on.is_(None), Membership.end_date >= period.start,
                    Membership.end_date <= min(period.end, today - dt.timedelta(days=1))))
     if standing_of(filters) == Status.EXPIRED:  # the members lost: one renewed was not lost, whatever came later
@@ -82,7 +92,7 @@ def expired_query(session: Session, filters: Filters, today: dt.date, period: Pe
     return _filtered(stmt, session, filters, today).order_by(Membership.end_date, Client.name, Membership.id)
 
 
-def lost_query(session: Session, filters: Filters, today: dt.date, period: Period):
+def lost_query(session: Session, filters: Filters, today: dt.date, period: Period, *, only: list | None = None):
     """The expired report's rows filtered by the standing "expired" (not renewed, the client stands
     expired today), read without computing each standing.
 
@@ -94,7 +104,7 @@ def lost_query(session: Session, filters: Filters, today: dt.date, period: Perio
     from app.reports.at_risk import maybe_current
 
     renewal = aliased(Membership)
-    return (expired_query(session, replace(filters, status=None), today, period)
+    return (expired_query(session, replace(filters, status=None), today, period, only=only)
             .where(Membership.kind == PackageKind.MEMBERSHIP, Membership.client_id.not_in(maybe_current(session, today)),
                    ~exists().where(renewal.renews_id == Membership.id, renewal.cancelled_on.is_(None))))
 
@@ -113,18 +123,19 @@ def expired(session: Session, actor, filters: Filters, *, state: TaskState | Non
                   empty_text="No membership expired in this period.")
 
 
-def renewals_query(session: Session, filters: Filters, today: dt.date, period: Period):
+def renewals_query(session: Session, filters: Filters, today: dt.date, period: Period, *, only: list | None = None):
     renewed = aliased(Membership)
-    stmt = (select(Client.code, Client.name.label("client"), renewed.package_name.label("renewed"),
-                   renewed.end_date.label("renewed_end"), Membership.package_name.label("package"),
-                   Membership.start_date.label("start"), Membership.end_date.label("end"),
-                   Membership.price, standing_sql(session, today).label("standing"))
-            .join(renewed, renewed.id == Membership.renews_id)
-            .join(Client, Client.id == Membership.client_id)
-            .where(Membership.cancelled_on.is_(None), Membership.start_date >= period.start,
-                   Membership.start_date <= period.end))
-    return _filtered(stmt, session, filters, today, renewed).order_by(Membership.start_date, Client.name,
-                                                                       Membership.id)
+    stmt = (_select(session, filters, only, [
+                Client.code, Client.name.label("client"), renewed.package_name.label("renewed"),
+                renewed.end_date.label("renewed_end"), Membership.package_name.label("package"),
+                Membership.start_date.label("start"), Membership.end_date.label("end"), Membership.price,
+                standing_sql(session, today).label("standing")])
+            .where(Membership.renews_id.is_not(None), Membership.cancelled_on.is_(None),
+                   Membership.start_date >= period.start, Membership.start_date <= period.end))
+    if only is None or filters.package_id is not None:
+        stmt = stmt.join(renewed, renewed.id == Membership.renews_id)
+    stmt = _filtered(stmt, session, filters, today, renewed)
+    return stmt if only is not None else stmt.order_by(Membership.start_date, Client.name, Membership.id)
 
 
 @guarded(Right.VIEW_REPORTS)
@@ -145,13 +156,16 @@ def renewals(session: Session, actor, filters: Filters, *, state: TaskState | No
                   empty_text="No membership was renewed in this period.")
 
 
-def new_query(session: Session, filters: Filters, today: dt.date, period: Period):
-    stmt = (select(Client.code, Client.name.label("client"), Membership.package_name.label("package"),
-                   Membership.kind, Membership.start_date.label("start"), Membership.end_date.label("end"),
-                   Membership.price, standing_sql(session, today).label("standing"))
-            .join(Client, Client.id == Membership.client_id)
-            .where(Membership.cancelled_on.is_(None), Membership.renews_id.is_(None),
-                   Membership.start_date >= period.start, Membership.start_date <= period.end))
+def new_query(session: Session, filters: Filters, today: dt.date, period: Period, *, only: list | None = None):
+    stmt = (_select(session, filters, only, [
+                Client.code, Client.name.label("client"), Membership.package_name.label("package"), Membership.kind,
+                Membership.start_date.label("start"), Membership.end_date.label("end"), Membership.price,
+                standing_sql(session, today).label("standing")])
+            .where(Membership.cancelled_on.is_(None), Membership.start_date >= period.start,
+                   Membership.start_date <= period.end,
+                   # renews nothing; written so the planner reads the period's sales by date rather than
+                   # every sale that renews nothing by ix_memberships_renews_id
+                   func.coalesce(Membership.renews_id, 0) == 0))
     return _filtered(stmt, session, filters, today).order_by(Membership.start_date, Client.name, Membership.id)
 
 

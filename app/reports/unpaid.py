@@ -18,16 +18,19 @@ from app.services.access import Right, guarded
 from app.tasks import TaskState
 
 
-def unpaid_query(filters: Filters):
-    stmt = (select(Visit.id, Client.code, Client.name.label("client"), Program.name.label("program"),
-                   Group.name.label("group"), Visit.date, AttendanceStatus.name.label("status"))
+def unpaid_query(filters: Filters, *, only: list | None = None):
+    """The unpaid lessons with their client, program and group; or just ``only`` (the dashboard's count)."""
+    stmt = (select(*(only or [Visit.id])).select_from(Visit)
             .join(AttendanceStatus, AttendanceStatus.id == Visit.status_id)
-            .join(Client, Client.id == Visit.client_id)
-            .outerjoin(Program, Program.id == Visit.program_id)
-            .outerjoin(Group, Group.id == Visit.group_id)
             .where(Visit.membership_id.is_(None), Visit.kind == "lesson", AttendanceStatus.charges,
-                   AttendanceStatus.uses_makeup.is_(False))
-            .order_by(Visit.date, Client.name, Visit.id))
+                   AttendanceStatus.uses_makeup.is_(False)))
+    if only is None:
+        stmt = (stmt.add_columns(Client.code, Client.name.label("client"), Program.name.label("program"),
+                                 Group.name.label("group"), Visit.date, AttendanceStatus.name.label("status"))
+                .join(Client, Client.id == Visit.client_id)
+                .outerjoin(Program, Program.id == Visit.program_id)
+                .outerjoin(Group, Group.id == Visit.group_id)
+                .order_by(Visit.date, Client.name, Visit.id))
     if filters.period is not None:
         stmt = stmt.where(Visit.date >= filters.period.start, Visit.date <= filters.period.end)
     for column, value in ((Visit.client_id, filters.client_id), (Visit.program_id, filters.program_id),

@@ -12,6 +12,7 @@ from tests.benchmarks import (
     bench_journal,
     bench_memberships,
     bench_postgres,
+    bench_reports,
     bench_selling,
     bench_start,
     bench_window,
@@ -20,7 +21,7 @@ from tests.benchmarks.common import BIG_CLIENTS, BIG_VISITS, Result, build_big_d
 
 SUITES = {"start": bench_start, "clients": bench_clients, "selling": bench_selling, "journal": bench_journal, "cards": bench_cards,
           "memberships": bench_memberships, "credits": bench_credits, "window": bench_window,
-          "postgres": bench_postgres}  # the last needs a server: make bench-postgres
+          "reports": bench_reports, "postgres": bench_postgres}  # the last needs a server: make bench-postgres
 
 
 def main(argv: list[str] | None = None) -> int:
