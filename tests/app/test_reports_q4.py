@@ -151,3 +151,16 @@ def test_q4_memberships_and_packs_ending_within_n_days_not_yet_renewed(session, 
         expiring.run(session, owner, Filters(days=-1), today=on)
     with pytest.raises(DomainError, match="number of days"):
         expiring.run(session, owner, Filters(days=10**6), today=on)
+
+
+def test_q4_a_report_with_steps_reports_progress_and_stops_on_cancel(session, owner, journal_marks):
+    from app.tasks import Cancelled, TaskState
+
+    seen = []
+    attendance.run(session, owner, Filters(period=Period(day(7, 1), day(10, 31))), today=TODAY,
+                   state=TaskState(lambda done, total: seen.append((done, total))))
+    assert seen[0] == (0, 4) and seen[-1] == (4, 4)  # one step a month
+    stopped = TaskState()
+    stopped.cancel()
+    with pytest.raises(Cancelled):
+        attendance.run(session, owner, Filters(), today=TODAY, state=stopped)
