@@ -42,10 +42,10 @@ def _attach(session: Session, payment: Payment, files: list) -> None:
     for name in files:
         source = Path(name)
         if not source.is_file():
-            raise DomainError(f"The file {source.name} cannot be read.", field="attachments")
+            raise DomainError("The file {name} cannot be read.", field="attachments", name=source.name)
         size = source.stat().st_size
         if size > MAX_ATTACHMENT:
-            raise DomainError(f"The file {source.name} is larger than 25 MB.", field="attachments")
+            raise DomainError("The file {name} is larger than 25 MB.", field="attachments", name=source.name)
         digest = hashlib.sha256(source.read_bytes()).hexdigest()
         stored = f"{digest[:32]}{source.suffix.lower()[:10]}"
         if not (folder / stored).exists():
@@ -67,11 +67,11 @@ def add_payment(session: Session, actor: Actor, invoice_id: int, amount, *, meth
     try:
         amount = validation.money(amount, "amount", "The amount", allow_zero=False)
     except DomainError as error:
-        raise DomainError(f"{error.message} Nothing was recorded.", field="amount") from None
+        raise DomainError("{problem} Nothing was recorded.", field="amount", problem=error) from None
     due = invoices.balance(session, invoice)
     if amount > due:
-        raise DomainError(f"The amount {amount} is more than the balance due ({due}). Nothing was recorded.",
-                          field="amount")
+        raise DomainError("The amount {amount} is more than the balance due ({due}). Nothing was recorded.",
+                          field="amount", amount=amount, due=due)
     try:
         method = PaymentMethod(method)
     except ValueError:
@@ -103,8 +103,8 @@ def void_payment(session: Session, actor: Actor, payment_id: int, reason: str, *
     if session.get(Invoice, payment.invoice_id).state == InvoiceState.VOID:
         raise DomainError("The invoice of this payment is void and what was paid on it was paid back.")
     if payment.paid_on != (today or dt.date.today()):
-        raise DomainError(f"This payment was taken on {payment.paid_on:%d.%m.%Y}: only a payment of today can be "
-                          "voided. To pay the money back, cancel the sale or void the invoice (a refund).")
+        raise DomainError("This payment was taken on {day}: only a payment of today can be voided. To pay the "
+                          "money back, cancel the sale or void the invoice (a refund).", day=payment.paid_on)
     payment.voided_at, payment.voided_by_id, payment.void_reason = utcnow(), actor.user_id, reason
     audit.record(session, actor, "void", "payment", payment.id, invoice=payment.invoice_id, reason=reason)
 

@@ -2022,6 +2022,78 @@
             <translation>الرمز</translation>
         </message>
         <message>
+            <source>The payment date</source>
+            <translation>تاريخ الدفع</translation>
+        </message>
+        <message>
+            <source>A reason</source>
+            <translation>السبب</translation>
+        </message>
+        <message>
+            <source>Attach at most 20 files to one payment.</source>
+            <translation>أرفق 20 ملفًا على الأكثر بالدفعة الواحدة.</translation>
+        </message>
+        <message>
+            <source>Issue the draft invoice before taking a payment.</source>
+            <translation>أصدر مسودة الفاتورة قبل استلام أي دفعة.</translation>
+        </message>
+        <message>
+            <source>This invoice is void; it takes no payments.</source>
+            <translation>هذه الفاتورة ملغاة؛ لا تُقبل عليها دفعات.</translation>
+        </message>
+        <message>
+            <source>The amount</source>
+            <translation>المبلغ</translation>
+        </message>
+        <message>
+            <source>The amount {amount} is more than the balance due ({due}). Nothing was recorded.</source>
+            <translation>المبلغ {amount} أكبر من الرصيد المستحق ({due}). لم يُسجَّل شيء.</translation>
+        </message>
+        <message>
+            <source>Choose a cash drawer from the list.</source>
+            <translation>اختر صندوقًا من القائمة.</translation>
+        </message>
+        <message>
+            <source>A payment cannot be dated in the future.</source>
+            <translation>لا يمكن تأريخ دفعة بتاريخ في المستقبل.</translation>
+        </message>
+        <message>
+            <source>This payment is already void.</source>
+            <translation>هذه الدفعة ملغاة من قبل.</translation>
+        </message>
+        <message>
+            <source>The invoice of this payment is void and what was paid on it was paid back.</source>
+            <translation>فاتورة هذه الدفعة ملغاة، وما دُفع عليها أُعيد.</translation>
+        </message>
+        <message>
+            <source>This payment was taken on {day}: only a payment of today can be voided. To pay the money back, cancel the sale or void the invoice (a refund).</source>
+            <translation>استُلمت هذه الدفعة في {day}: لا يمكن إلغاء إلا دفعة اليوم. لإعادة المال، ألغِ البيع أو ألغِ الفاتورة (استرداد).</translation>
+        </message>
+        <message>
+            <source>Only the owner can see the takings of another day.</source>
+            <translation>لا يرى إيرادات الأيام الأخرى إلا المالك.</translation>
+        </message>
+        <message>
+            <source>The file {name} cannot be read.</source>
+            <translation>لا يمكن قراءة الملف {name}.</translation>
+        </message>
+        <message>
+            <source>The file {name} is larger than 25 MB.</source>
+            <translation>الملف {name} أكبر من 25 ميغابايت.</translation>
+        </message>
+        <message>
+            <source>{problem} Nothing was recorded.</source>
+            <translation>{problem} لم يُسجَّل شيء.</translation>
+        </message>
+        <message>
+            <source>Choose a payment method.</source>
+            <translation>اختر طريقة الدفع.</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>المرجع</translation>
+        </message>
+        <message>
             <source>Email</source>
             <translation>البريد الإلكتروني</translation>
         </message>

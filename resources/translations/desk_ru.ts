@@ -2022,6 +2022,78 @@
             <translation>Код</translation>
         </message>
         <message>
+            <source>The payment date</source>
+            <translation>Дата оплаты</translation>
+        </message>
+        <message>
+            <source>A reason</source>
+            <translation>Причина</translation>
+        </message>
+        <message>
+            <source>Attach at most 20 files to one payment.</source>
+            <translation>К одной оплате можно приложить не больше 20 файлов.</translation>
+        </message>
+        <message>
+            <source>Issue the draft invoice before taking a payment.</source>
+            <translation>Сначала выставьте черновик счёта, потом принимайте оплату.</translation>
+        </message>
+        <message>
+            <source>This invoice is void; it takes no payments.</source>
+            <translation>Этот счёт аннулирован, оплаты по нему не принимаются.</translation>
+        </message>
+        <message>
+            <source>The amount</source>
+            <translation>Сумма</translation>
+        </message>
+        <message>
+            <source>The amount {amount} is more than the balance due ({due}). Nothing was recorded.</source>
+            <translation>Сумма {amount} больше остатка к оплате ({due}). Ничего не записано.</translation>
+        </message>
+        <message>
+            <source>Choose a cash drawer from the list.</source>
+            <translation>Выберите кассу из списка.</translation>
+        </message>
+        <message>
+            <source>A payment cannot be dated in the future.</source>
+            <translation>Оплату нельзя провести будущей датой.</translation>
+        </message>
+        <message>
+            <source>This payment is already void.</source>
+            <translation>Эта оплата уже аннулирована.</translation>
+        </message>
+        <message>
+            <source>The invoice of this payment is void and what was paid on it was paid back.</source>
+            <translation>Счёт этой оплаты аннулирован, а оплаченное по нему возвращено.</translation>
+        </message>
+        <message>
+            <source>This payment was taken on {day}: only a payment of today can be voided. To pay the money back, cancel the sale or void the invoice (a refund).</source>
+            <translation>Эта оплата принята {day}: аннулировать можно только сегодняшнюю оплату. Чтобы вернуть деньги, отмените продажу или аннулируйте счёт (возврат).</translation>
+        </message>
+        <message>
+            <source>Only the owner can see the takings of another day.</source>
+            <translation>Выручку за другие дни видит только владелец.</translation>
+        </message>
+        <message>
+            <source>The file {name} cannot be read.</source>
+            <translation>Файл {name} не читается.</translation>
+        </message>
+        <message>
+            <source>The file {name} is larger than 25 MB.</source>
+            <translation>Файл {name} больше 25 МБ.</translation>
+        </message>
+        <message>
+            <source>{problem} Nothing was recorded.</source>
+            <translation>{problem} Ничего не записано.</translation>
+        </message>
+        <message>
+            <source>Choose a payment method.</source>
+            <translation>Выберите способ оплаты.</translation>
+        </message>
+        <message>
+            <source>Reference</source>
+            <translation>Примечание к оплате</translation>
+        </message>
+        <message>
             <source>Email</source>
             <translation>Эл. почта</translation>
         </message>

@@ -72,3 +72,46 @@ def test_l2_a_message_keeps_its_english_text_and_shows_its_parameters_per_langua
     assert i18n.message(problem) == "В поле «Имя» должна быть сумма, например 1\u00a0234,50."
     plain = DomainError("A rule said {no}.", no="no")  # not in the catalogue: English, parameters filled in
     assert i18n.message(plain) == "A rule said no."
+
+
+def _refuse_a_payment_above_the_balance(desk, qtbot, typed: str) -> str:
+    """Gold sold (95.00 due), then ``typed`` entered in the payment dialog and Take payment pressed:
+    the message under the amount; no payment was recorded."""
+    from app.models import Payment
+    from app.services import clients, sales
+    from tests.sales_fixtures import plan
+    from ui.selling.payment import PaymentDialog
+
+    ops = desk.ops("rita")
+    with desk.database.writer.begin() as s:
+        client = clients.create_client(s, ops.actor, name="Анна Иванова")
+        invoice_id = sales.sell(s, ops.actor, client, plan(s, "Gold")).invoice_id
+    dialog = PaymentDialog(ops, invoice_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.amount.clear()
+    type_text(dialog.amount, typed)
+    qtbot.mouseClick(dialog.pay_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.errors.text("amount") != "")
+    assert dialog.payment_id is None and dialog.isVisible()
+    with desk.database.reader.begin() as s:
+        assert s.scalar(select(func.count(Payment.id)).where(Payment.invoice_id == invoice_id)) == 0
+    return dialog.errors.text("amount")
+
+
+def test_l2_a_payment_above_the_balance_is_refused_in_english_by_default(desk, qtbot):
+    assert _refuse_a_payment_above_the_balance(desk, qtbot, "1234.50") == \
+        "The amount 1,234.50 is more than the balance due (95.00). Nothing was recorded."
+
+
+def test_l2_a_payment_above_the_balance_is_refused_in_russian_with_its_money_in_russian(desk, qtbot, speak):
+    assert speak("ru") is None
+    assert _refuse_a_payment_above_the_balance(desk, qtbot, "1234,5") == \
+        "Сумма 1\u00a0234,50 больше остатка к оплате (95,00). Ничего не записано."
+
+
+def test_l2_a_wrapped_refusal_names_the_field_in_russian(desk, qtbot, speak):
+    """The amount's own check (validation) inside the payment's message: both in Russian."""
+    assert speak("ru") is None
+    assert _refuse_a_payment_above_the_balance(desk, qtbot, "0") == \
+        "Поле «Сумма» должно быть больше нуля. Ничего не записано."
