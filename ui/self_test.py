@@ -117,7 +117,15 @@ class SelfTest:
         if not style.is_file():
             raise StepFailed(f"The style sheet is missing: {style}")
         register_fonts()
-        return f"resources: style sheet and PDF fonts found ({FONTS})"
+        from PySide6.QtCore import QTranslator
+
+        from ui.i18n import SHIPPED_TRANSLATIONS, qm_file
+
+        for language in SHIPPED_TRANSLATIONS:  # L2: the window's translations are in the build
+            if not QTranslator().load(str(qm_file(language))):
+                raise StepFailed(f"The translation is missing or damaged: {qm_file(language)}")
+        return (f"resources: style sheet, PDF fonts ({FONTS}) and translations "
+                f"({', '.join(SHIPPED_TRANSLATIONS)}) found")
 
     def database(self) -> str:
         from app.db import sqlite_url
