@@ -1,7 +1,8 @@
-"""Q8: members at risk: current members (M8: standing active, grace or suspended, status.client_status_sql)
-with no visit (a journal mark or a check-in) in the last N days (setting "at_risk_days"), longest absent
-first, with their phone and last visit. A member who never came counts from the start of their current
-membership (for a current member, the latest started one: the one status.governing picks)."""
+"""Q8: members at risk: current members (M8: standing active, grace or suspended, as status.governing has
+it) with no visit (a journal mark or a check-in) in the last N days (setting "at_risk_days"), longest
+absent first, with their phone and last visit. A member who never came counts from the start of their
+current membership (the governing one). tests/app/test_reports_q8.py checks the list against
+status.governing for every client."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Client, Membership, PackageKind, Visit
 from app.reports.base import Column, Filters, Kind, Report
-from app.reports.common import days_of, header, standing_label, standing_sql, step, today_of, tolerance
+from app.reports.common import days_of, header, standing_label, step, today_of, tolerance
 from app.services import status
 from app.services.access import Right, guarded
 from app.services.settings import get_settings
@@ -45,20 +46,19 @@ def current_members(session: Session, today: dt.date) -> int:
 
 
 def members_query(session: Session, today: dt.date, filters: Filters):
-    """The clients who may be current members, with their standing, last visit and the start of their
-    latest started membership."""
+    """The time memberships that may be current today with their status (status.status_sql), their
+    client's contact and last visit: those whose status is current are the current members, one each
+    (see :func:`current_members`), and each such membership is the client's governing one (its start is
+    where a member who never came is counted from)."""
     last_visit = (select(func.max(Visit.date)).where(Visit.client_id == Client.id, Visit.date <= today)
                   .correlate(Client).scalar_subquery())
-    since = (select(func.max(Membership.start_date))
-             .where(Membership.client_id == Client.id, Membership.kind == PackageKind.MEMBERSHIP,
-                    Membership.cancelled_on.is_(None), Membership.start_date <= today)
-             .correlate(Client).scalar_subquery())
-    standing = standing_sql(session, today)
     stmt = (select(Client.code, Client.name.label("client"), Client.phone, Client.email,
-                   standing.label("standing"), last_visit.label("last_visit"), since.label("since"))
-            .where(Client.id.in_(maybe_current(session, today))))  # the standing is tested on the rows: computed once each
+                   status.status_sql(today, tolerance(session)).label("standing"), last_visit.label("last_visit"),
+                   Membership.start_date.label("since"))
+            .select_from(Membership).join(Client, Client.id == Membership.client_id)
+            .where(*_may_be_current(session, today)))  # the status is tested on the rows: computed once each
     if filters.client_id is not None:
-        stmt = stmt.where(Client.id == filters.client_id)
+        stmt = stmt.where(Membership.client_id == filters.client_id)
     return stmt
 
 
