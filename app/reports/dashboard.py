@@ -34,13 +34,17 @@ def count(session: Session, stmt) -> int:
                                                            .subquery()))
 
 
-def _movement(session: Session, today: dt.date, period: Period) -> tuple[int, int, int]:
-    """New, renewed and lost time memberships in ``period`` (as the Q1 reports list them)."""
-    members = Filters(period=period, kind=MEMBERS)
-    ids = [Membership.id]
-    return (count(session, memberships.new_query(session, members, today, period, only=ids)),
-            count(session, memberships.renewals_query(session, members, today, period, only=ids)),
-            count(session, memberships.lost_query(session, members, today, period, only=ids)))
+def movement_by_day(session: Session, today: dt.date, whole: Period) -> dict[str, list[tuple[dt.date, int]]]:
+    """New, renewed and lost time memberships of ``whole`` per day (as the Q1 reports list them: new and
+    renewed by their start, lost by their end), read from the sales alone in three grouped queries."""
+    members = Filters(period=whole, kind=MEMBERS)
+    out = {}
+    for name, query, day in (("New", memberships.new_query, Membership.start_date),
+                             ("Renewed", memberships.renewals_query, Membership.start_date),
+                             ("Lost", memberships.lost_query, Membership.end_date)):
+        rows = query(session, members, today, whole, only=[day.label("day")]).order_by(None).subquery()
+        out[name] = [(day, n) for day, n in session.execute(select(rows.c.day, func.count()).group_by(rows.c.day))]
+    return out
 
 
 def _by_month(months: list[Period], per_day) -> list:
@@ -52,20 +56,6 @@ def _by_month(months: list[Period], per_day) -> list:
                 totals[index] += value
                 break
     return totals
-
-
-def movement_chart(session: Session, today: dt.date, months: list[Period]) -> Chart:
-    """New, renewed and lost time memberships per month, read per day in three grouped queries."""
-    whole = Period(months[0].start, months[-1].end)
-    members = Filters(period=whole, kind=MEMBERS)
-    series = []
-    for name, query, day in (("New", memberships.new_query, Membership.start_date),
-                             ("Renewed", memberships.renewals_query, Membership.start_date),
-                             ("Lost", memberships.lost_query, Membership.end_date)):
-        rows = query(session, members, today, whole, only=[day.label("day")]).order_by(None).subquery()
-        per_day = session.execute(select(rows.c.day, func.count()).group_by(rows.c.day)).all()
-        series.append((name, _by_month(months, per_day)))
-    return Chart("Member movement by month", [f"{m.start:%m.%Y}" for m in months], series)
 
 
 def revenue_chart(session: Session, months: list[Period]) -> Chart:
@@ -110,17 +100,20 @@ def run(session: Session, actor, *, state: TaskState | None = None, today: dt.da
     month = Period.month_of(today)
     period, previous = month.to_date(today), month.to_date(today).month_earlier()
     board = Dashboard([], period=period, previous=previous)
-    steps = 8
+    steps = 7
     step(state, 0, steps)
     add = board.figures.append
     add(Figure("Current members", at_risk.current_members(session, today), None, "at_risk", Filters(days=0),
                key="current_members"))
     step(state, 1, steps)
-    now, before = _movement(session, today, period), _movement(session, today, previous)
-    for index, (key, title, report) in enumerate((("new", "New this month", "new"),
-                                                  ("renewed", "Renewed this month", "renewals"),
-                                                  ("lost", "Lost this month", "expired"))):
-        add(Figure(title, now[index], before[index], report,
+    months = attendance.last_months(today, MONTHS).months()
+    months[-1] = months[-1].to_date(today)  # this month to date, as its figures
+    moves = movement_by_day(session, today, Period(months[0].start, today))
+    for key, title, report, series in (("new", "New this month", "new", "New"),
+                                       ("renewed", "Renewed this month", "renewals", "Renewed"),
+                                       ("lost", "Lost this month", "expired", "Lost")):
+        now, before = _by_month([period, previous], moves[series])
+        add(Figure(title, now, before, report,
                    Filters(period=period, kind=MEMBERS, status="expired" if key == "lost" else None),
                    key=key, to_date=True))
     step(state, 2, steps)
@@ -130,7 +123,8 @@ def run(session: Session, actor, *, state: TaskState | None = None, today: dt.da
     step(state, 3, steps)
     add(Figure("Ending within 7 days", count(session, expiring.expiring_query(Filters(), today, EXPIRING_DAYS)),
                None, "expiring", Filters(days=EXPIRING_DAYS), key="expiring"))
-    add(Figure("Unpaid lessons", count(session, unpaid.unpaid_query(Filters(), only=[Visit.id])), None, "unpaid", key="unpaid"))
+    add(Figure("Unpaid lessons", count(session, unpaid.unpaid_query(Filters(), only=[Visit.id])), None, "unpaid",
+               key="unpaid"))
     step(state, 4, steps)
     add(Figure("Outstanding balance", outstanding(session), None, "balances", kind=Kind.MONEY, key="outstanding"))
     step(state, 5, steps)
@@ -138,10 +132,8 @@ def run(session: Session, actor, *, state: TaskState | None = None, today: dt.da
     add(Figure("Group occupancy", enrolled, None, "attendance", Filters(period=month), key="occupancy",
                of=capacity))
     step(state, 6, steps)
-    months = attendance.last_months(today, MONTHS).months()
-    months[-1] = months[-1].to_date(today)  # this month to date, as its figures
-    board.charts.append(movement_chart(session, today, months))
-    step(state, 7, steps)
+    board.charts.append(Chart("Member movement by month", [f"{m.start:%m.%Y}" for m in months],
+                              [(name, _by_month(months, per_day)) for name, per_day in moves.items()]))
     board.charts.append(revenue_chart(session, months))
     step(state, steps, steps)
     return board
