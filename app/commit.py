@@ -27,14 +27,17 @@ from sqlalchemy.orm import Session
 from app.connection import connection_problem
 from app.db import Database, is_sqlite
 from app.errors import DomainError
+from app.messages import QT_TRANSLATE_NOOP
 
 log = logging.getLogger("desk")
 
-NOT_SAVED = ("The connection to the database server was lost, so this was not saved: nothing of it was "
-             "written. Please try again (the desk reconnects by itself once the server answers).")
-UNKNOWN = ("The connection to the database server was lost just while saving, and the server cannot be asked "
-           "yet whether it was saved. Once the server answers, look whether it is there (the client's sales "
-           "and payments, the list you changed) before doing it again.")
+NOT_SAVED = QT_TRANSLATE_NOOP("Messages", "The connection to the database server was lost, so this was not saved: "
+                              "nothing of it was written. Please try again (the desk reconnects by itself once "
+                              "the server answers).")
+UNKNOWN = QT_TRANSLATE_NOOP("Messages", "The connection to the database server was lost just while saving, and the "
+                            "server cannot be asked yet whether it was saved. Once the server answers, look whether "
+                            "it is there (the client's sales and payments, the list you changed) before doing it "
+                            "again.")
 
 
 class NotSaved(DomainError):

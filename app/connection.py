@@ -9,7 +9,7 @@ or at start) the same way, so a wrong password is never "a bug".
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -17,6 +17,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import NullPool
 
 from app.db import is_sqlite
+from app.messages import QT_TRANSLATE_NOOP, english
 
 CONNECT_TIMEOUT_S = 5  # a host that does not answer is reported after this long
 
@@ -40,14 +41,19 @@ WORDS = [
     (("could not connect",), "not_answering"),
 ]
 
-MESSAGES = {
-    "wrong_password": "The server refused the user name or password. Check both in the server's address "
-                      "(Settings › Database server).",
-    "host_not_found": "The server's name was not found. Check the host name in the address and the network.",
-    "not_answering": "The server does not answer. Check that it runs, the port, and the network (a firewall?).",
-    "database_missing": "The server answered, but it has no database of that name. Check the name in the address.",
-    "bad_url": "This is not a server address. Write it as postgresql://user:password@host:5432/desk.",
-    "refused": "The server refused the connection: {said}",
+MESSAGES = {  # templates of the message catalogue (L2): the window shows them in the user's language
+    "wrong_password": QT_TRANSLATE_NOOP("Messages", "The server refused the user name or password. Check both in "
+                                                    "the server's address (Settings › Database server)."),
+    "host_not_found": QT_TRANSLATE_NOOP("Messages", "The server's name was not found. Check the host name in the "
+                                                    "address and the network."),
+    "not_answering": QT_TRANSLATE_NOOP("Messages", "The server does not answer. Check that it runs, the port, and "
+                                                   "the network (a firewall?)."),
+    "database_missing": QT_TRANSLATE_NOOP("Messages", "The server answered, but it has no database of that name. "
+                                                      "Check the name in the address."),
+    "bad_url": QT_TRANSLATE_NOOP("Messages", "This is not a server address. Write it as "
+                                             "postgresql://user:password@host:5432/desk."),
+    "refused": QT_TRANSLATE_NOOP("Messages", "The server refused the connection: {said}"),
+    "connected": QT_TRANSLATE_NOOP("Messages", "Connected to {where}: PostgreSQL {version}."),
 }
 
 
@@ -56,8 +62,17 @@ class ConnectionCheck:
     """The outcome of :func:`check_connection`: ``kind`` is "connected" or one of :data:`MESSAGES`'."""
 
     kind: str
-    message: str
+    params: dict = field(default_factory=dict)  # the template's, for the window to show in its language
     server_version: str = ""
+
+    @property
+    def template(self) -> str:
+        return MESSAGES[self.kind]
+
+    @property
+    def message(self) -> str:
+        """In English (logs, tests); the window translates :attr:`template` (ui.i18n.message)."""
+        return english(self.template, self.params)
 
     @property
     def connected(self) -> bool:
@@ -91,12 +106,12 @@ def check_connection(url: str, timeout: float = CONNECT_TIMEOUT_S) -> Connection
     Slow when the host does not answer: call it off the window's thread.
     """
     if is_sqlite(url.strip()):
-        return ConnectionCheck("bad_url", MESSAGES["bad_url"])
+        return ConnectionCheck("bad_url")
     try:
         url = server_url(url)
         engine = create_engine(url, connect_args={"connect_timeout": max(1, round(timeout))}, poolclass=NullPool)
     except (ValueError, ArgumentError, NoSuchModuleError):
-        return ConnectionCheck("bad_url", MESSAGES["bad_url"])
+        return ConnectionCheck("bad_url")
     try:
         with engine.connect() as conn:
             version = conn.execute(text("SHOW server_version")).scalar_one()
@@ -104,10 +119,10 @@ def check_connection(url: str, timeout: float = CONNECT_TIMEOUT_S) -> Connection
         kind = connection_problem(exc)
         if kind is None:  # something else the server said (e.g. SSL required): its own words
             said = str(exc.orig).strip().splitlines()[-1] if exc.orig else str(exc)
-            return ConnectionCheck("refused", MESSAGES["refused"].format(said=said))
-        return ConnectionCheck(kind, MESSAGES[kind])
+            return ConnectionCheck("refused", {"said": said})
+        return ConnectionCheck(kind)
     finally:
         engine.dispose()
     where = make_url(url)
-    return ConnectionCheck("connected", f"Connected to {where.host}/{where.database}: PostgreSQL {version}.",
+    return ConnectionCheck("connected", {"where": f"{where.host}/{where.database}", "version": version},
                            version.split()[0])

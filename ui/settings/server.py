@@ -13,6 +13,7 @@ from app import backup
 from app.connection import ConnectionCheck, check_connection, server_url
 from app.db import is_sqlite
 from app.paths import backups_dir, load_local_config, save_local_config
+from ui.i18n import message
 from ui.ops import Ops
 
 
@@ -84,7 +85,7 @@ class ServerPage(QWidget):
     def _answered(self, check: ConnectionCheck) -> None:
         self.tested = check
         self.test_button.setEnabled(True)
-        self.answer.setText(check.message)
+        self.answer.setText(message(check))  # in the window's language (L2)
         self.use_button.setEnabled(check.connected)
 
     def use(self) -> None:
