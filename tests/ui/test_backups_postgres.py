@@ -110,3 +110,18 @@ def test_d6_pg_dump_gets_the_password_in_its_environment_not_on_its_command_line
         admin.dispose()
     assert "TABLE DATA public clients" in _restorable_tables(dump)  # the server took the password
     assert not any("dump secret" in part for part in commands[0])  # which no other user of the PC could see
+
+
+def test_d2_the_automatic_dump_runs_when_the_newest_is_a_day_old_and_not_again(desk, qtbot, tmp_path,
+                                                                              pg_dump_on_path):
+    session = DeskSession(desk.database)
+    window = session.open(desk.ops("olga").actor)
+    qtbot.addWidget(window)
+    window.backups.folder = tmp_path
+    stem = make_url(_url(desk)).database
+    old = backup.backup_postgres(_url(desk), tmp_path, reason="daily")
+    os.utime(old, (old.stat().st_mtime - 25 * 3600,) * 2)  # made yesterday
+    assert window.backups.when_due() is not None
+    qtbot.waitUntil(lambda: window.backups.job is None and len(backup.list_backups(tmp_path, stem, ".dump")) == 2,
+                    timeout=30000)
+    assert window.backups.when_due() is None
