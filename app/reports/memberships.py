@@ -105,7 +105,8 @@ def lost_query(session: Session, filters: Filters, today: dt.date, period: Perio
 
     renewal = aliased(Membership)
     return (expired_query(session, replace(filters, status=None), today, period, only=only)
-            .where(Membership.kind == PackageKind.MEMBERSHIP, Membership.client_id.not_in(maybe_current(session, today)),
+            .where(Membership.kind == PackageKind.MEMBERSHIP,
+                   Membership.client_id.not_in(maybe_current(session, today)),
                    ~exists().where(renewal.renews_id == Membership.id, renewal.cancelled_on.is_(None))))
 
 

@@ -74,7 +74,8 @@ def run(session: Session, actor, filters: Filters, *, state: TaskState | None = 
     rows.sort(key=lambda r: (-r["sales"], -r["revenue"], r["package"].casefold()))
     shown = [r for r in rows if r["sales"]][:TOP]
     chart = Chart("Top packages", [r["package"] for r in shown],
-                  [("This period", [r["sales"] for r in shown]), ("Previous period", [r["sales_before"] for r in shown])])
+                  [("This period", [r["sales"] for r in shown]),
+                   ("Previous period", [r["sales_before"] for r in shown])])
     return Report("packages", "Most requested packages",
                   [Column("package", "Package"), Column("kind", "Kind"), Column("sales", "Sales", Kind.COUNT),
                    Column("sales_before", "Sales before", Kind.COUNT), Column("sales_change", "Change", Kind.COUNT),

@@ -49,7 +49,8 @@ def memberships_world(session, owner, gold, silver, six_lessons):
     - gus: Silver 25 Sep - 24 Oct, renewed on time from 25 Oct
     """
     names = ["Ann Archer", "Ben Baker", "Cat Cole", "Dan Dale", "Eve Evans", "Fay Fox", "Gus Grey"]
-    c = SimpleNamespace(**{n.split()[0].lower(): clients.create_client(session, owner, name=n, phone=f"+44 7000 00000{i}")
+    c = SimpleNamespace(**{n.split()[0].lower(): clients.create_client(session, owner, name=n,
+                                                                       phone=f"+44 7000 00000{i}")
                            for i, n in enumerate(names)})
     s = SimpleNamespace()
     s.ann1 = sell(session, owner, c.ann, silver, day(9, 1))

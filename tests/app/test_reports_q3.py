@@ -17,7 +17,8 @@ from tests.app.report_world import TODAY, day, sell, sql
 @pytest.fixture
 def holders(session, owner, sauna_ten):
     """Ann: a pack of May (3 used in June, then 2 more on 20 Oct: K2 takes the one ending first, so 5 expire
-    on 31 Oct) and one of 15 Oct (a use of 2 Nov reversed: untouched). Ben: a pack of June, untouched, ending on 30 Nov (within 14 days of TODAY)."""
+    on 31 Oct) and one of 15 Oct (a use of 2 Nov reversed: untouched). Ben: a pack of June, untouched,
+    ending on 30 Nov (within 14 days of TODAY)."""
     ann = clients.create_client(session, owner, name="Ann Archer")
     ben = clients.create_client(session, owner, name="Ben Baker")
     sell(session, owner, ann, sauna_ten, day(5, 1))

@@ -87,7 +87,8 @@ def test_q4_outstanding_balances_per_payer_with_the_oldest_invoice(session, owne
                           GROUP BY c.name HAVING sum(i.total - coalesce((SELECT sum(p.amount) FROM payments p
                               WHERE p.invoice_id = i.id AND p.voided_at IS NULL), 0)) > 0""")
     assert sorted((r["payer"], r["invoices"], r["oldest"], r["balance"]) for r in report.rows) == sorted(
-        (name, count, dt.date.fromisoformat(str(oldest)[:10]), Decimal(cents) / 100) for name, count, oldest, cents in due)
+        (name, count, dt.date.fromisoformat(str(oldest)[:10]), Decimal(cents) / 100)
+        for name, count, oldest, cents in due)
     cat = next(r for r in report.rows if r["payer"] == "Cat Cole")
     assert cat["balance"] == Decimal("45.00")
     assert {r["payer"] for r in report.rows} >= {"Pat Parent"} and "Kim Parent" not in {r["payer"] for r in report.rows}
