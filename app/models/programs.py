@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from sqlalchemy import CheckConstraint, ForeignKey, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base
@@ -63,7 +63,10 @@ class GroupExtraDate(Base):
 
 class Enrolment(Base):
     __tablename__ = "enrolments"
-    __table_args__ = (UniqueConstraint("group_id", "client_id"),)
+    __table_args__ = (
+        UniqueConstraint("group_id", "client_id"),
+        Index("ix_enrolments_occupancy", "group_id", "waiting", "since", "until"),  # Q4, Q7: enrolled in a month
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     group_id: Mapped[int] = mapped_column(ForeignKey("groups.id"))

@@ -3,7 +3,7 @@ of a period by their invoice's date (Q2); what each payer owes from two covering
 issued invoices by payer, and each invoice's valid payments); a month's journal marks per group from
 an index alone (Q4 attendance, Q7 occupancy); the time memberships that may be current, and those
 started, by date with what their status needs (Q7, Q8); the takings of any days (Q4, Q7); the unpaid
-lessons counted from an index (Q7).
+lessons counted from an index (Q7); the clients enrolled in each group in a month (Q4, Q7 occupancy).
 
 Revision ID: 0010_report_indexes
 Revises: 0009_reminders_sent
@@ -29,9 +29,11 @@ def upgrade() -> None:
     op.create_index("ix_memberships_started", "memberships", ["start_date", "kind", "cancelled_on", "renews_id"])
     op.create_index("ix_payments_takings", "payments", ["paid_on", "voided_at", "method", "cash_drawer_id", "amount"])
     op.create_index("ix_visits_unpaid", "visits", ["membership_id", "kind", "status_id"])
+    op.create_index("ix_enrolments_occupancy", "enrolments", ["group_id", "waiting", "since", "until"])
 
 
 def downgrade() -> None:
+    op.drop_index("ix_enrolments_occupancy", table_name="enrolments")
     op.drop_index("ix_visits_unpaid", table_name="visits")
     op.drop_index("ix_payments_takings", table_name="payments")
     op.drop_index("ix_memberships_started", table_name="memberships")
