@@ -25,10 +25,12 @@ def last_months(today: dt.date, count: int = 12) -> Period:
     return Period(first, Period.month_of(today).end)
 
 
-def marks_query(month: Period, filters: Filters):
-    stmt = (select(Visit.group_id, func.count(Visit.id))
-            .where(Visit.date >= month.start, Visit.date <= month.end, Visit.group_id.is_not(None))
-            .group_by(Visit.group_id))
+def marks_query(period: Period, filters: Filters):
+    """Marks per day and group: grouped in the order of the covering index ix_visits_date_group, so a year
+    of a million visits is one pass without sorting (per month and group it sorted each month)."""
+    stmt = (select(Visit.date, Visit.group_id, func.count())
+            .where(Visit.date >= period.start, Visit.date <= period.end, Visit.group_id.is_not(None))
+            .group_by(Visit.date, Visit.group_id))
     if filters.group_id is not None:
         stmt = stmt.where(Visit.group_id == filters.group_id)
     if filters.program_id is not None:
@@ -62,10 +64,17 @@ def run(session: Session, actor, filters: Filters, *, state: TaskState | None = 
         groups_query = groups_query.where(Group.id == filters.group_id)
     groups = {row.id: row for row in session.execute(groups_query)}
     months = period.months()
+    step(state, 0, len(months) + 1)
+    per_month: list[dict[int, int]] = [{} for _ in months]
+    index = 0
+    for day, group_id, count in session.execute(marks_query(period, filters)):  # by day
+        while day > months[index].end:
+            index += 1
+        per_month[index][group_id] = per_month[index].get(group_id, 0) + count
     rows, by_month = [], []
     for index, month in enumerate(months):
-        step(state, index, len(months))
-        marks = dict(session.execute(marks_query(month, filters)).all())
+        step(state, index + 1, len(months) + 1)
+        marks = per_month[index]
         enrolled = dict(session.execute(enrolled_query(month, filters)).all())
         by_month.append(sum(count for group_id, count in marks.items() if group_id in groups))
         for group_id in sorted(set(marks) | set(enrolled), key=lambda g: g):
@@ -76,7 +85,7 @@ def run(session: Session, actor, filters: Filters, *, state: TaskState | None = 
                          "marks": marks.get(group_id, 0), "enrolled": enrolled.get(group_id, 0),
                          "capacity": group.capacity,
                          "occupancy": occupancy(enrolled.get(group_id, 0), group.capacity)})
-    step(state, len(months), len(months))
+    step(state, len(months) + 1, len(months) + 1)
     rows.sort(key=lambda r: (r["month"], r["program"].casefold(), r["group"].casefold()))
     chart = Chart("Attendance by month", [f"{m.start:%m.%Y}" for m in months], [("Marks", by_month)])
     return Report("attendance", "Attendance and occupancy by group and month",
