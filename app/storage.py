@@ -15,6 +15,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from app.backup import backup_sqlite
+from app.connection import MESSAGES, connection_problem
 from app.db import Database, is_sqlite, make_engine
 from app.errors import DatabaseProblem
 from app.migrations import HEAD
@@ -160,6 +161,9 @@ def _plain(exc: Exception, url: str) -> DatabaseProblem:
     if "readonly" in msg or "read-only" in msg:
         return DatabaseProblem("read_only", f"The database {where} is read-only, so nothing could be saved.")
     if not is_sqlite(url):
+        kind = connection_problem(exc)  # a wrong password is not "cannot be reached": the reason, plainly
+        if kind in MESSAGES and kind not in ("refused", "connected"):
+            return DatabaseProblem("unreachable", f"The database server {where} cannot be used. " + MESSAGES[kind])
         return DatabaseProblem("unreachable", f"The database server {where} cannot be reached: {msg}")
     return DatabaseProblem("damaged", f"The database {where} cannot be opened: {msg}")
 

@@ -158,3 +158,18 @@ def test_d4_a_stored_address_shows_without_its_password_and_the_password_field_i
     page.password.clear()
     type_text(page.password, "n3w")
     assert page.url() == "postgresql://desk:n3w@db.example:5433/desk"
+
+
+@on_postgres
+def test_d4_a_wrong_password_at_start_is_said_as_such_not_as_a_server_away(role_with_password):
+    from app.errors import DatabaseProblem
+    from app.storage import open_database
+
+    server = make_url(SERVER).set(drivername="postgresql+psycopg", username=role_with_password, password="wrong")
+    if check_connection(server.render_as_string(hide_password=False)).connected:
+        pytest.skip("this server trusts every connection from here (pg_hba.conf): no password is ever wrong")
+    with pytest.raises(DatabaseProblem) as problem:
+        open_database(server.render_as_string(hide_password=False))
+    assert problem.value.kind == "unreachable"
+    assert problem.value.message.endswith(MESSAGES["wrong_password"])
+    assert "cannot be reached" not in problem.value.message
