@@ -181,3 +181,18 @@ def test_q6_with_no_report_listed_yet_the_report_page_stays_in_its_stack(qtbot, 
     screen.show()
     assert screen.pages.indexOf(screen.report_page) >= 0  # not a loose child drawn over the title
     assert not screen.report_page.isVisible() and screen.pages.currentWidget() is screen.dashboard
+
+
+def test_q6_a_report_that_refuses_its_filters_says_why_and_show_works_again(qtbot, area):
+    from app.errors import DomainError
+    from app.reports.base import ReportDef
+
+    def refusing(session, actor, filters, *, state=None):
+        raise DomainError("Choose a status from the list.", field="status")
+
+    page = area.report_page
+    area.pages.setCurrentWidget(page)
+    finished(qtbot, page.open(ReportDef("refusing", "Refusing", refusing)))
+    qtbot.waitUntil(lambda: page.run_button.isEnabled())
+    assert page.message.isVisible() and page.message.text() == "Choose a status from the list."
+    assert page.report is None and not page.export_button.isEnabled()

@@ -44,7 +44,7 @@ class FilterBar(QWidget):
         self.use(frozenset())
 
     def _build(self) -> None:
-        column = QVBoxLayout(self)  # the period (or N days) on one row, the choices on the next: fits 1024 px
+        column = QVBoxLayout(self)  # the period on one row, the other choices on the next: fits 1024 px
         column.setContentsMargins(0, 0, 0, 0)
         when, which = QHBoxLayout(), QHBoxLayout()
         column.addLayout(when)
@@ -79,10 +79,11 @@ class FilterBar(QWidget):
         self.period_label = QLabel(self.tr("Period"))
         self.dash = QLabel("–")
         self.days_label = QLabel(self.tr("Within"))
-        for widget in (self.period_label, self.preset, self.start, self.dash, self.end, self.days_label, self.days):
+        for widget in (self.period_label, self.preset, self.start, self.dash, self.end):
             when.addWidget(widget)
         when.addStretch(1)
-        for widget in (self.kind, self.package, self.credit_type, self.client, self.status, self.group):
+        for widget in (self.days_label, self.days, self.kind, self.package, self.credit_type, self.client, self.status,
+                       self.group):
             which.addWidget(widget)
         which.addStretch(1)
         for combo in (self.package, self.credit_type, self.group):  # long names do not widen the page
@@ -116,12 +117,15 @@ class FilterBar(QWidget):
         """Show only the filters named in ``fields`` (a ReportDef's ``uses``, by the Filters field or its
         short name: package, client, credit_type; program and group are one)."""
         self.fields = frozenset(ALIASES.get(f, f) for f in fields)
-        for key, widgets in self.widgets.items():
-            for widget in widgets:
-                widget.setVisible(key in self.fields)
-        self.period_label.setVisible("period" in self.fields)
-        self.dash.setVisible("period" in self.fields)
-        self.days_label.setVisible("days" in self.fields)
+        labels = {"period": (self.period_label, self.dash), "days": (self.days_label,)}
+        shown = {key: widgets + labels.get(key, ()) for key, widgets in self.widgets.items()}
+        for key, widgets in shown.items():  # hide first: the row never holds both reports' filters at once,
+            if key not in self.fields:     # which would widen the window for good
+                for widget in widgets:
+                    widget.hide()
+        for key in self.fields & shown.keys():
+            for widget in shown[key]:
+                widget.show()
         if self.fields & {"package", "group", "credit_type"} and self.package.count() == 0:
             self.load_choices()
 

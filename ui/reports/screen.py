@@ -44,9 +44,10 @@ class ReportsScreen(QWidget):
             return
         row = QHBoxLayout()
         self.choice = QListWidget(objectName="reportList")
-        self.choice.setFixedWidth(190)
+        self.choice.setFixedWidth(180)
         self.choice.setWordWrap(True)
-        self.choice.setSpacing(3)
+        self.choice.setStyleSheet("#reportList::item { padding: 3px 2px }")  # long titles wrap whole
+        self.choice.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.pages = QStackedWidget()
         self._pages: dict[str, QWidget] = {}
         row.addWidget(self.choice)

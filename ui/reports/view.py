@@ -28,7 +28,8 @@ from ui.reports.model import ReportModel
 from ui.tables import list_view
 
 MEASURED_ROWS = 50  # columns are sized to the first rows, not to all of a 100,000-row report
-CHART_WIDTH = 360  # px over the table; the chart keeps its shape (app/pdf/charts.py)
+CHART_WIDTH = 360
+STOPPED = object()  # what a report run returns when Cancel was pressed  # px over the table; the chart keeps its shape (app/pdf/charts.py)
 
 
 def _table(model: ReportModel, name: str):
@@ -57,7 +58,7 @@ class ReportPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        self.title = QLabel(objectName="reportTitle")
+        self.title = QLabel(objectName="reportTitle", wordWrap=True)  # a long title takes two lines
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.run_button = QPushButton(self.tr("Show"), objectName="primary")
         self.export_button = QPushButton(self.tr("Export…"), objectName="exportReport")
@@ -149,11 +150,18 @@ class ReportPage(QWidget):
         self._runs += 1
         number = self._runs
         self.run_button.setEnabled(False)
-        job = self.ops.background(self.tr("Making {title}").format(title=self.definition.title),
-                                  self.definition.run, filters, parent=self,
-                                  on_done=lambda report: self._ran(number, report), on_error=self._refused)
+        definition = self.definition
+
+        def make(state):
+            try:
+                return self.ops.call(definition.run, filters, write=False, state=state)
+            except Cancelled:
+                return STOPPED  # the user pressed Cancel: the page says so
+
+        job = self.ops.start(self.tr("Making {title}").format(title=definition.title), make, parent=self,
+                             on_done=lambda report: self._ran(number, report), on_error=self._refused)
         if not job.finished:  # a quick report may be shown already
-            job.failed.connect(self._stopped)
+            job.failed.connect(self._failed)
             self.destroyed.connect(job.cancel)  # the page closed meanwhile: stop it
         self.job = job
         return job
@@ -162,20 +170,21 @@ class ReportPage(QWidget):
         if self.job is not None and not self.job.finished:
             self.job.cancel()
 
-    def _ran(self, number: int, report: Report) -> None:
+    def _ran(self, number: int, report: Report | object) -> None:
         if not isValid(self) or number != self._runs:
             return  # the page was closed, or a newer run (or another report) replaced this one
         self.run_button.setEnabled(True)
-        self.show_report(report)
-
-    @Slot(object)
-    def _stopped(self, exc) -> None:
-        if self.sender() is not self.job:
-            return  # the run a newer one replaced
-        self.run_button.setEnabled(True)
-        if isinstance(exc, Cancelled):
+        if report is STOPPED:
             self.message.setText(self.tr("Stopped: the report was not made. Press Show to make it."))
             self.message.show()
+        else:
+            self.show_report(report)
+
+    @Slot(object)
+    def _failed(self, _exc) -> None:
+        """A refusal or a bug (already explained to the user): Show can be pressed again."""
+        if self.job is None or self.job.finished:
+            self.run_button.setEnabled(True)
 
     def _refused(self, err: DomainError) -> None:
         self.message.setText(err.message)
@@ -190,6 +199,8 @@ class ReportPage(QWidget):
             self.empty.setText(report.empty_text)
             self.pages.setCurrentWidget(self.empty)
             return
+        for widget in (self.chart, self.totals, self.apart_title, self.apart_table):
+            widget.hide()  # the last report's parts go first: both at once would widen the window for good
         self.model.set_report(report.columns, report.rows)
         self.table.horizontalHeader().setSortIndicatorShown(False)
         self.table.resizeColumnsToContents()
