@@ -106,7 +106,7 @@ def move_visit(session: Session, actor: Actor, visit_id: int, target_id: int | N
         if pack.cancelled_on is not None:
             raise DomainError("That pack is cancelled.")
         if not journal.take_from(session, pack.id):  # J4
-            raise DomainError(f"“{pack.package_name}” is full ({pack.lesson_count} of {pack.lesson_count}).")
+            raise DomainError("“{name}” is full ({count} of {count}).", name=pack.package_name, count=pack.lesson_count)
     journal.give_back_lesson(session, visit)
     visit.membership_id = target_id
     session.flush()

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app import validation
 from app.db import lock_row
 from app.errors import DomainError
+from app.messages import QT_TRANSLATE_NOOP, Label
 from app.models import (
     BillingType,
     CreditType,
@@ -35,7 +36,7 @@ def _enum(enum_cls, value, field: str, label: str):
     try:
         return enum_cls(value)
     except ValueError:
-        raise DomainError(f"Choose a {label}.", field=field) from None
+        raise DomainError("Choose a {what}.", field=field, what=Label(label)) from None
 
 
 def _clean_services(services) -> list[dict]:
@@ -46,7 +47,7 @@ def _clean_services(services) -> list[dict]:
         if frequency == "weekly":
             weekdays = set(service.get("weekdays") or ())
             if not weekdays or not weekdays <= set(range(7)):
-                raise DomainError(f"Choose the weekdays of “{name}”.", field="services")
+                raise DomainError("Choose the weekdays of “{name}”.", field="services", name=name)
             cleaned.append(dict(name=name, frequency="weekly", month_day=None, months_mask=0,
                                 every_weeks=validation.whole(service.get("every_weeks", 1), "services",
                                                              "Every N weeks", minimum=1, maximum=52),
@@ -54,21 +55,21 @@ def _clean_services(services) -> list[dict]:
         elif frequency == "monthly":
             months = set(service.get("months") or ())
             if not months or not months <= set(range(1, 13)):
-                raise DomainError(f"Choose the months of “{name}”.", field="services")
+                raise DomainError("Choose the months of “{name}”.", field="services", name=name)
             cleaned.append(dict(name=name, frequency="monthly", every_weeks=1, weekdays_mask=0,
                                 month_day=validation.whole(service.get("month_day"), "services", "Day of the month",
                                                            minimum=1, maximum=31),
                                 months_mask=sum(1 << (m - 1) for m in months)))
         else:
-            raise DomainError(f"“{name}” repeats weekly or monthly.", field="services")
+            raise DomainError("“{name}” repeats weekly or monthly.", field="services", name=name)
     return cleaned
 
 
 def _clean_package(session: Session, data: dict) -> dict:
     unknown = set(data) - set(PACKAGE_FIELDS)
     if unknown:
-        raise DomainError(f"Unknown package fields: {', '.join(sorted(unknown))}.")
-    kind = _enum(PackageKind, data.get("kind"), "kind", "kind of package")
+        raise DomainError("Unknown package fields: {fields}.", fields=", ".join(sorted(unknown)))
+    kind = _enum(PackageKind, data.get("kind"), "kind", QT_TRANSLATE_NOOP("Messages", "kind of package"))
     out = {
         "kind": kind,
         "name": validation.name(data.get("name"), "name", "Name", max_len=200),
@@ -77,9 +78,9 @@ def _clean_package(session: Session, data: dict) -> dict:
         "active": bool(data.get("active", True)),
         "price": validation.money(data.get("price"), "price", "Price"),
         "billing_type": _enum(BillingType, data.get("billing_type", BillingType.ONE_TIME), "billing_type",
-                              "billing type"),
+                              QT_TRANSLATE_NOOP("Messages", "billing type")),
         "term_count": validation.whole(data.get("term_count"), "term_count", "The term", minimum=1, maximum=1000),
-        "term_unit": _enum(TermUnit, data.get("term_unit"), "term_unit", "term unit"),
+        "term_unit": _enum(TermUnit, data.get("term_unit"), "term_unit", QT_TRANSLATE_NOOP("Messages", "term unit")),
         "program_id": None, "lesson_count": None, "member_discount_pct": None,
     }
     if kind == PackageKind.LESSON_PACK:
@@ -189,7 +190,7 @@ def sellable(session: Session, package_id: int) -> Package:
     """The package, if it can be sold now; the selling services call this."""
     package = existing(session, Package, package_id, "package")
     if not package.active:
-        raise DomainError(f"“{package.name}” is inactive and cannot be sold.", field="package_id")
+        raise DomainError("“{name}” is inactive and cannot be sold.", field="package_id", name=package.name)
     return package
 
 

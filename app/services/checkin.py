@@ -119,7 +119,7 @@ def check_in(session: Session, actor: Actor, code: str, today: dt.date | None = 
         raise NoSuchCode(f"No client has the code {code[:20]}.", typed)
     lock_row(session, Client, client.id)  # D7: a second desk checking in waits, then sees this visit
     if client.archived:
-        raise DomainError(f"{client.name} is archived; restore the client to check in.", field="code")
+        raise DomainError("{name} is archived; restore the client to check in.", field="code", name=client.name)
     settings = get_settings(session)
     state, membership_id = status.governing(session, client.id, today, settings["tolerance_days"])
     colour, reason = verdict(settings["checkin_policy"], state)

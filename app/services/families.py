@@ -42,8 +42,8 @@ def add_to_family(session: Session, actor: Actor, client_id: int, member_id: int
         raise DomainError("Choose another client.", field="member_id")
     if member.family_id is not None and member.family_id != client.family_id:
         other = session.get(Family, member.family_id)
-        raise DomainError(f"{member.name} already belongs to the {other.name} family; remove them there first.",
-                          field="member_id")
+        raise DomainError("{name} already belongs to the {family} family; remove them there first.",
+                          field="member_id", name=member.name, family=other.name)
     if client.family_id is None:
         family = Family(name=_surname(client.name), payer_id=client.id, created_by_id=actor.user_id)
         session.add(family)
@@ -59,7 +59,7 @@ def leave_family(session: Session, actor: Actor, client_id: int) -> None:
     """Take the client out of its family; a family of one is dissolved, a family without payer gets the oldest."""
     client = existing(session, Client, client_id, "client")
     if client.family_id is None:
-        raise DomainError(f"{client.name} is not in a family.")
+        raise DomainError("{name} is not in a family.", name=client.name)
     family = session.get(Family, client.family_id)
     client.family_id = None
     session.flush()
@@ -80,7 +80,7 @@ def set_payer(session: Session, actor: Actor, client_id: int) -> None:
     """Make the client the payer of its family: future invoices go to them."""
     client = existing(session, Client, client_id, "client")
     if client.family_id is None:
-        raise DomainError(f"{client.name} is not in a family.")
+        raise DomainError("{name} is not in a family.", name=client.name)
     session.get(Family, client.family_id).payer_id = client.id
     audit.record(session, actor, "payer", "family", client.family_id, client=client.id)
 

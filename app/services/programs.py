@@ -30,7 +30,7 @@ def _clean_program(data: dict) -> dict:
 def create_program(session: Session, actor: Actor, **fields) -> int:
     values = _clean_program(fields)
     if session.scalar(select(Program.id).where(Program.name == values["name"])):
-        raise DomainError(f"There is already a program called {values['name']}.", field="name")
+        raise DomainError("There is already a program called {name}.", field="name", name=values["name"])
     program = Program(**values)
     session.add(program)
     session.flush()
@@ -45,7 +45,7 @@ def update_program(session: Session, actor: Actor, program_id: int, **fields) ->
                              "colour": program.colour, **fields})
     clash = session.scalar(select(Program.id).where(Program.name == values["name"], Program.id != program_id))
     if clash:
-        raise DomainError(f"There is already a program called {values['name']}.", field="name")
+        raise DomainError("There is already a program called {name}.", field="name", name=values["name"])
     for key, value in values.items():
         setattr(program, key, value)
     audit.record(session, actor, "update", "program", program.id, **fields)
@@ -164,12 +164,13 @@ def enrol(session: Session, actor: Actor, group_id: int, client_id: int, since: 
     if group is None or client is None:
         raise NotFound("That group or client no longer exists.")
     if client.archived:
-        raise DomainError(f"{client.name} is archived; restore the client first.")
+        raise DomainError("{name} is archived; restore the client first.", name=client.name)
     existing = session.scalar(select(Enrolment).where(Enrolment.group_id == group_id,
                                                       Enrolment.client_id == client_id))
     if existing is not None and existing.until is None:
-        raise DomainError(f"{client.name} is already in this group" + (" (waiting list)." if existing.waiting
-                                                                       else "."))
+        if existing.waiting:
+            raise DomainError("{name} is already in this group (waiting list).", name=client.name)
+        raise DomainError("{name} is already in this group.", name=client.name)
     taken = session.scalar(select(func.count()).select_from(Enrolment).where(
         Enrolment.group_id == group_id, Enrolment.waiting.is_(False), Enrolment.until.is_(None)))
     waiting = group.capacity is not None and taken >= group.capacity

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app import terms, validation
 from app.db import lock_row
 from app.errors import AlreadyMember, DomainError, PermissionDenied
+from app.messages import QT_TRANSLATE_NOOP, Label
 from app.models import (
     Client,
     CreditAllocation,
@@ -42,8 +43,9 @@ from app.services.records import existing
 from app.services.settings import get_settings
 from app.types import CENT
 
-KIND_WORDS = {PackageKind.MEMBERSHIP: "membership", PackageKind.LESSON_PACK: "lesson pack",
-              PackageKind.CREDITS: "credits"}
+KIND_WORDS = {PackageKind.MEMBERSHIP: QT_TRANSLATE_NOOP("Messages", "membership"),
+              PackageKind.LESSON_PACK: QT_TRANSLATE_NOOP("Messages", "lesson pack"),
+              PackageKind.CREDITS: QT_TRANSLATE_NOOP("Messages", "credits")}
 
 
 @dataclass(frozen=True)
@@ -97,8 +99,9 @@ def _overlapping(session: Session, client_id: int, start: dt.date, end: dt.date)
                                  Membership.end_date >= start).limit(1))
 
 
-def _describe(sale: Membership) -> str:
-    return f"{sale.package_name} ({sale.start_date:%d.%m.%Y} – {sale.end_date:%d.%m.%Y})"
+def _described(sale: Membership) -> dict:
+    """A sale in a message: "{package} ({first} – {last})"'s parameters."""
+    return {"package": sale.package_name, "first": sale.start_date, "last": sale.end_date}
 
 
 def _grant_credits(session: Session, actor: Actor, package: Package, sale: Membership) -> None:
@@ -202,7 +205,8 @@ def sell(session: Session, actor: Actor, client_id: int, package_id: int, *, sta
     lock_row(session, Client, client_id)  # D7: a second PC selling to this client waits, then sees this sale
     client = existing(session, Client, client_id, "client")
     if client.archived:
-        raise DomainError(f"{client.name} is archived; restore the client before selling.", field="client_id")
+        raise DomainError("{name} is archived; restore the client before selling.", field="client_id",
+                          name=client.name)
     package = sellable(session, package_id)
     start = _clean_start(start_date, today)
     end = terms.end_date(start, package.term_count, package.term_unit)
@@ -211,13 +215,13 @@ def sell(session: Session, actor: Actor, client_id: int, package_id: int, *, sta
         current = status.current_membership(session, client.id, today, settings["tolerance_days"])
         if current is not None and renews_id is None:
             raise AlreadyMember(
-                f"{client.name} already has a current membership: {_describe(current)}. "
-                f"Renew it instead; the renewal starts on {current.end_date + dt.timedelta(days=1):%d.%m.%Y}.",
-                current.id)
+                "{name} already has a current membership: {package} ({first} – {last}). "
+                "Renew it instead; the renewal starts on {renewal}.", current.id, name=client.name,
+                renewal=current.end_date + dt.timedelta(days=1), **_described(current))
         clash = _overlapping(session, client.id, start, end)
         if clash is not None:
-            raise DomainError(f"These dates overlap {client.name}'s membership {_describe(clash)}.",
-                              field="start_date")
+            raise DomainError("These dates overlap {name}'s membership {package} ({first} – {last}).",
+                              field="start_date", name=client.name, **_described(clash))
     sale = Membership(
         client_id=client.id, package_id=package.id, kind=package.kind, package_name=package.name,
         price=package.price, billing_type=package.billing_type, term_count=package.term_count,
@@ -268,8 +272,9 @@ def _renewal_package(session: Session, old: Membership, package_id: int) -> Pack
     """M4: a sale is renewed by a package of its own kind: a membership by a membership."""
     package = existing(session, Package, package_id, "package")
     if package.kind != old.kind:
-        raise DomainError(f"A {KIND_WORDS[old.kind]} is renewed with a {KIND_WORDS[old.kind]} package; "
-                          f"“{package.name}” is a {KIND_WORDS[package.kind]} package.", field="package_id")
+        raise DomainError("A {kind} is renewed with a {kind} package; “{package}” is a {other} package.",
+                          field="package_id", kind=Label(KIND_WORDS[old.kind]), package=package.name,
+                          other=Label(KIND_WORDS[package.kind]))
     return package
 
 
@@ -315,18 +320,18 @@ def freeze(session: Session, actor: Actor, membership_id: int, start_date: dt.da
     if start < today:
         raise DomainError("A freeze cannot start in the past.", field="start_date")
     if not sale.start_date <= start <= sale.end_date:
-        raise DomainError(f"The freeze must start within the membership "
-                          f"({sale.start_date:%d.%m.%Y} – {sale.end_date:%d.%m.%Y}).", field="start_date")
+        raise DomainError("The freeze must start within the membership ({first} – {last}).", field="start_date",
+                          first=sale.start_date, last=sale.end_date)
     if days < settings["freeze_min_days"] or days > settings["freeze_max_days"]:
-        raise DomainError(f"A freeze lasts {settings['freeze_min_days']} to {settings['freeze_max_days']} days; "
-                          f"this one is {max(days, 0)}.", field="end_date")
+        raise DomainError("A freeze lasts {least} to {most} days; this one is {days}.", field="end_date",
+                          least=settings["freeze_min_days"], most=settings["freeze_max_days"], days=max(days, 0))
     if session.scalar(select(Freeze.id).where(Freeze.membership_id == sale.id, Freeze.start_date <= end,
                                               Freeze.end_date >= start, Freeze.resumed_on.is_(None))):
         raise DomainError("This freeze overlaps another one.", field="start_date")
     used = _freeze_days_this_year(session, sale, start.year)
     if used + days > settings["freeze_max_days_per_year"]:
-        raise DomainError(f"At most {settings['freeze_max_days_per_year']} freeze days a year; "
-                          f"{used} already used in {start.year}.", field="end_date")
+        raise DomainError("At most {most} freeze days a year; {used} already used in {year}.", field="end_date",
+                          most=settings["freeze_max_days_per_year"], used=used, year=start.year)
     row = Freeze(membership_id=sale.id, start_date=start, end_date=end, created_by_id=actor.user_id)
     session.add(row)
     sale.end_date += dt.timedelta(days=days)

@@ -30,7 +30,7 @@ def hash_password(password: str) -> str:
 
 def _check_password(password, field: str = "password") -> str:
     if not isinstance(password, str) or len(password) < MIN_PASSWORD:
-        raise DomainError(f"The password needs at least {MIN_PASSWORD} characters.", field=field)
+        raise DomainError("The password needs at least {least} characters.", field=field, least=MIN_PASSWORD)
     if len(password) > 1024:
         raise DomainError("The password is too long.", field=field)
     return password
@@ -67,7 +67,7 @@ def add_user(session: Session, username: str, display_name: str, role: Role, pas
         raise DomainError("Choose a role.", field="role")
     _check_password(password)
     if session.scalar(select(User.id).where(User.username == username)):
-        raise DomainError(f"There is already a user called {username}.", field="username")
+        raise DomainError("There is already a user called {name}.", field="username", name=username)
     user = User(username=username, display_name=display_name, role=role, password_hash=hash_password(password))
     session.add(user)
     session.flush()
@@ -96,8 +96,8 @@ def _keep_an_owner(session: Session, user: User, role: Role, active: bool) -> No
     others = session.scalar(select(func.count(User.id)).where(User.role == Role.OWNER, User.active,
                                                               User.id != user.id))
     if not others:
-        raise DomainError(f"{user.display_name} is the last active owner: make another user an owner first.",
-                          field="role" if role != Role.OWNER else "active")
+        raise DomainError("{name} is the last active owner: make another user an owner first.",
+                          field="role" if role != Role.OWNER else "active", name=user.display_name)
 
 
 @guarded(Right.MANAGE_USERS)
@@ -221,7 +221,7 @@ def sign_in(session: Session, username: str, password: str, *, now: dt.datetime 
     user = session.scalar(select(User).where(User.username == name))
     left = wait_before_next_try(_failures_since_last_sign_in(session, name, user), now or utcnow())
     if left:
-        raise DomainError(f"Too many wrong passwords: try again in {left} s.", field="password")
+        raise DomainError("Too many wrong passwords: try again in {seconds} s.", field="password", seconds=left)
     if user is None:
         _hasher.hash("spend the same time as a real check")
     if user is None or not _verify(user, password):

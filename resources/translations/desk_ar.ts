@@ -1966,16 +1966,124 @@
             <translation>منها مبالغ مستردة (استرداد)</translation>
         </message>
         <message>
+            <source>Another computer has moved this visit meanwhile; the cards are shown again.</source>
+            <translation>نقل حاسوب آخر هذه الزيارة في الأثناء؛ عُرضت البطاقات من جديد.</translation>
+        </message>
+        <message>
+            <source>Only a lesson that charges a pack can be moved.</source>
+            <translation>لا تُنقل إلا حصة تُخصم من باقة.</translation>
+        </message>
+        <message>
+            <source>A lesson moves only to a lesson pack of the same client and program.</source>
+            <translation>تُنقل الحصة فقط إلى باقة حصص للعميل نفسه والبرنامج نفسه.</translation>
+        </message>
+        <message>
+            <source>That pack is cancelled.</source>
+            <translation>هذه الباقة ملغاة.</translation>
+        </message>
+        <message>
+            <source>“{name}” is full ({count} of {count}).</source>
+            <translation>«{name}» ممتلئة ({count} من {count}).</translation>
+        </message>
+        <message>
+            <source>A service's name</source>
+            <translation>اسم الخدمة</translation>
+        </message>
+        <message>
+            <source>Unknown package fields: {fields}.</source>
+            <translation>حقول غير معروفة للباقة: {fields}.</translation>
+        </message>
+        <message>
+            <source>kind of package</source>
+            <translation>نوع الباقة</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>الاسم</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>السعر</translation>
+        </message>
+        <message>
+            <source>The term</source>
+            <translation>المدة</translation>
+        </message>
+        <message>
+            <source>Lessons</source>
+            <translation>الحصص</translation>
+        </message>
+        <message>
+            <source>Member discount</source>
+            <translation>خصم الأعضاء</translation>
+        </message>
+        <message>
+            <source>A credits package needs at least one credit type with its units.</source>
+            <translation>تحتاج باقة الرصيد إلى نوع رصيد واحد على الأقل مع وحداته.</translation>
+        </message>
+        <message>
+            <source>“{name}” is inactive and cannot be sold.</source>
+            <translation>«{name}» غير نشطة ولا يمكن بيعها.</translation>
+        </message>
+        <message>
+            <source>Choose a {what}.</source>
+            <translation>اختر: {what}.</translation>
+        </message>
+        <message>
+            <source>billing type</source>
+            <translation>طريقة الفوترة</translation>
+        </message>
+        <message>
+            <source>term unit</source>
+            <translation>وحدة المدة</translation>
+        </message>
+        <message>
+            <source>A lesson pack needs its program.</source>
+            <translation>تحتاج باقة الحصص إلى برنامجها.</translation>
+        </message>
+        <message>
+            <source>Only a membership gives a member discount.</source>
+            <translation>لا يمنح خصم الأعضاء إلا الاشتراك.</translation>
+        </message>
+        <message>
+            <source>Choose credit types from the list.</source>
+            <translation>اختر أنواع الرصيد من القائمة.</translation>
+        </message>
+        <message>
+            <source>Choose the weekdays of “{name}”.</source>
+            <translation>اختر أيام الأسبوع لـ«{name}».</translation>
+        </message>
+        <message>
+            <source>“{name}” repeats weekly or monthly.</source>
+            <translation>«{name}» تتكرر أسبوعيًا أو شهريًا.</translation>
+        </message>
+        <message>
+            <source>Choose the months of “{name}”.</source>
+            <translation>اختر الأشهر لـ«{name}».</translation>
+        </message>
+        <message>
+            <source>Every N weeks</source>
+            <translation>كل N أسابيع</translation>
+        </message>
+        <message>
+            <source>Day of the month</source>
+            <translation>يوم الشهر</translation>
+        </message>
+        <message>
+            <source>Scan a card or type a client code.</source>
+            <translation>امسح البطاقة أو اكتب رمز العميل.</translation>
+        </message>
+        <message>
+            <source>{name} is archived; restore the client to check in.</source>
+            <translation>العميل {name} في الأرشيف؛ أعِده من الأرشيف لتسجيل الحضور.</translation>
+        </message>
+        <message>
             <source>Phone</source>
             <translation>الهاتف</translation>
         </message>
         <message>
             <source>Unknown client fields: {fields}.</source>
             <translation>حقول غير معروفة للعميل: {fields}.</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>الاسم</translation>
         </message>
         <message>
             <source>Guardian</source>
@@ -2022,12 +2130,64 @@
             <translation>الرمز</translation>
         </message>
         <message>
-            <source>The payment date</source>
-            <translation>تاريخ الدفع</translation>
+            <source>Family name</source>
+            <translation>اسم العائلة</translation>
+        </message>
+        <message>
+            <source>Choose another client.</source>
+            <translation>اختر عميلًا آخر.</translation>
+        </message>
+        <message>
+            <source>{name} already belongs to the {family} family; remove them there first.</source>
+            <translation>{name} ينتمي بالفعل إلى عائلة «{family}»؛ أزِله منها أولًا.</translation>
+        </message>
+        <message>
+            <source>{name} is not in a family.</source>
+            <translation>{name} ليس في أي عائلة.</translation>
         </message>
         <message>
             <source>A reason</source>
             <translation>السبب</translation>
+        </message>
+        <message>
+            <source>The discounts are larger than the items.</source>
+            <translation>الخصومات أكبر من مجموع البنود.</translation>
+        </message>
+        <message>
+            <source>Only a draft invoice can be issued.</source>
+            <translation>لا تُصدر إلا مسودة الفاتورة.</translation>
+        </message>
+        <message>
+            <source>An invoice needs at least one line.</source>
+            <translation>تحتاج الفاتورة إلى بند واحد على الأقل.</translation>
+        </message>
+        <message>
+            <source>An issued invoice cannot be changed; void it and sell again.</source>
+            <translation>لا يمكن تعديل فاتورة صادرة؛ ألغِها وبِع من جديد.</translation>
+        </message>
+        <message>
+            <source>A line's description</source>
+            <translation>بيان البند</translation>
+        </message>
+        <message>
+            <source>A line's amount</source>
+            <translation>مبلغ البند</translation>
+        </message>
+        <message>
+            <source>This invoice is already void.</source>
+            <translation>هذه الفاتورة ملغاة من قبل.</translation>
+        </message>
+        <message>
+            <source>Choose an active cash drawer.</source>
+            <translation>اختر صندوقًا نشطًا.</translation>
+        </message>
+        <message>
+            <source>Choose how the money is paid back.</source>
+            <translation>اختر طريقة إعادة المال.</translation>
+        </message>
+        <message>
+            <source>The payment date</source>
+            <translation>تاريخ الدفع</translation>
         </message>
         <message>
             <source>Attach at most 20 files to one payment.</source>
@@ -2092,6 +2252,234 @@
         <message>
             <source>Reference</source>
             <translation>المرجع</translation>
+        </message>
+        <message>
+            <source>Start date</source>
+            <translation>تاريخ البدء</translation>
+        </message>
+        <message>
+            <source>Lesson price</source>
+            <translation>سعر الحصة</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>اللون</translation>
+        </message>
+        <message>
+            <source>There is already a program called {name}.</source>
+            <translation>يوجد برنامج باسم «{name}» بالفعل.</translation>
+        </message>
+        <message>
+            <source>Choose the group's program.</source>
+            <translation>اختر برنامج المجموعة.</translation>
+        </message>
+        <message>
+            <source>Weekday</source>
+            <translation>يوم الأسبوع</translation>
+        </message>
+        <message>
+            <source>Give the group at least one weekly lesson time.</source>
+            <translation>حدّد للمجموعة موعد حصة أسبوعيًا واحدًا على الأقل.</translation>
+        </message>
+        <message>
+            <source>Room</source>
+            <translation>القاعة</translation>
+        </message>
+        <message>
+            <source>That group or client no longer exists.</source>
+            <translation>هذه المجموعة أو هذا العميل لم يعد موجودًا.</translation>
+        </message>
+        <message>
+            <source>{name} is archived; restore the client first.</source>
+            <translation>العميل {name} في الأرشيف؛ أعِده من الأرشيف أولًا.</translation>
+        </message>
+        <message>
+            <source>{name} is already in this group.</source>
+            <translation>{name} في هذه المجموعة بالفعل.</translation>
+        </message>
+        <message>
+            <source>That client is not in this group.</source>
+            <translation>هذا العميل ليس في هذه المجموعة.</translation>
+        </message>
+        <message>
+            <source>This is another teacher's group.</source>
+            <translation>هذه مجموعة مدرّب آخر.</translation>
+        </message>
+        <message>
+            <source>Times are written like 17:30.</source>
+            <translation>يُكتب الوقت هكذا: 17:30.</translation>
+        </message>
+        <message>
+            <source>Choose an active user as the teacher.</source>
+            <translation>اختر مستخدمًا نشطًا مدرّبًا.</translation>
+        </message>
+        <message>
+            <source>A lesson ends after it starts.</source>
+            <translation>تنتهي الحصة بعد أن تبدأ.</translation>
+        </message>
+        <message>
+            <source>Capacity</source>
+            <translation>السعة</translation>
+        </message>
+        <message>
+            <source>{name} is already in this group (waiting list).</source>
+            <translation>{name} في هذه المجموعة بالفعل (قائمة الانتظار).</translation>
+        </message>
+        <message>
+            <source>membership</source>
+            <translation>اشتراك</translation>
+        </message>
+        <message>
+            <source>lesson pack</source>
+            <translation>باقة حصص</translation>
+        </message>
+        <message>
+            <source>credits</source>
+            <translation>رصيد</translation>
+        </message>
+        <message>
+            <source>Freeze start</source>
+            <translation>بداية التجميد</translation>
+        </message>
+        <message>
+            <source>Freeze end</source>
+            <translation>نهاية التجميد</translation>
+        </message>
+        <message>
+            <source>The start date must be within a year of today.</source>
+            <translation>يجب أن يكون تاريخ البدء في حدود سنة من اليوم.</translation>
+        </message>
+        <message>
+            <source>The discount</source>
+            <translation>الخصم</translation>
+        </message>
+        <message>
+            <source>{name} is archived; restore the client before selling.</source>
+            <translation>العميل {name} في الأرشيف؛ أعِده من الأرشيف قبل البيع.</translation>
+        </message>
+        <message>
+            <source>A {kind} is renewed with a {kind} package; “{package}” is a {other} package.</source>
+            <translation>يُجدَّد «{kind}» بباقة من النوع نفسه («{kind}»)؛ أما «{package}» فهي من نوع «{other}».</translation>
+        </message>
+        <message>
+            <source>This membership has already been renewed.</source>
+            <translation>هذا الاشتراك جُدِّد من قبل.</translation>
+        </message>
+        <message>
+            <source>Only a time membership can be frozen.</source>
+            <translation>لا يُجمَّد إلا الاشتراك المحدد بمدة.</translation>
+        </message>
+        <message>
+            <source>A freeze cannot start in the past.</source>
+            <translation>لا يمكن أن يبدأ التجميد في الماضي.</translation>
+        </message>
+        <message>
+            <source>The freeze must start within the membership ({first} – {last}).</source>
+            <translation>يجب أن يبدأ التجميد ضمن مدة الاشتراك ({first} – {last}).</translation>
+        </message>
+        <message>
+            <source>A freeze lasts {least} to {most} days; this one is {days}.</source>
+            <translation>يستمر التجميد من {least} إلى {most} يومًا؛ وهذا التجميد {days} يومًا.</translation>
+        </message>
+        <message>
+            <source>This freeze overlaps another one.</source>
+            <translation>هذا التجميد يتداخل مع تجميد آخر.</translation>
+        </message>
+        <message>
+            <source>At most {most} freeze days a year; {used} already used in {year}.</source>
+            <translation>الحد الأقصى {most} يوم تجميد في السنة؛ استُخدم منها {used} في {year}.</translation>
+        </message>
+        <message>
+            <source>This sale has payments or visits and cannot be deleted; cancel it instead.</source>
+            <translation>لهذا البيع دفعات أو زيارات ولا يمكن حذفه؛ ألغِه بدلًا من ذلك.</translation>
+        </message>
+        <message>
+            <source>This sale has been renewed; delete the renewal first.</source>
+            <translation>جُدِّد هذا البيع؛ احذف التجديد أولًا.</translation>
+        </message>
+        <message>
+            <source>Credits of this sale have been used; cancel it instead.</source>
+            <translation>استُخدم رصيد هذا البيع؛ ألغِه بدلًا من ذلك.</translation>
+        </message>
+        <message>
+            <source>{name} already has a current membership: {package} ({first} – {last}). Renew it instead; the renewal starts on {renewal}.</source>
+            <translation>لدى {name} اشتراك ساري بالفعل: {package} ({first} – {last}). جدّده بدلًا من ذلك؛ يبدأ التجديد في {renewal}.</translation>
+        </message>
+        <message>
+            <source>These dates overlap {name}'s membership {package} ({first} – {last}).</source>
+            <translation>هذه التواريخ تتداخل مع اشتراك {name}: {package} ({first} – {last}).</translation>
+        </message>
+        <message>
+            <source>This sale has payments: only the owner can cancel it (the money is paid back).</source>
+            <translation>لهذا البيع دفعات: لا يلغيه إلا المالك (يُعاد المال).</translation>
+        </message>
+        <message>
+            <source>Wrong user name or password.</source>
+            <translation>اسم المستخدم أو كلمة المرور غير صحيحة.</translation>
+        </message>
+        <message>
+            <source>The password needs at least {least} characters.</source>
+            <translation>تحتاج كلمة المرور إلى {least} أحرف على الأقل.</translation>
+        </message>
+        <message>
+            <source>The password is too long.</source>
+            <translation>كلمة المرور طويلة جدًا.</translation>
+        </message>
+        <message>
+            <source>A user name cannot contain spaces.</source>
+            <translation>لا يمكن أن يحتوي اسم المستخدم على مسافات.</translation>
+        </message>
+        <message>
+            <source>This database has no owner account yet.</source>
+            <translation>لا يوجد في قاعدة البيانات هذه حساب مالك بعد.</translation>
+        </message>
+        <message>
+            <source>Choose a role.</source>
+            <translation>اختر دورًا.</translation>
+        </message>
+        <message>
+            <source>There is already a user called {name}.</source>
+            <translation>يوجد مستخدم باسم {name} بالفعل.</translation>
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
+            <translation>كلمتا المرور مختلفتان.</translation>
+        </message>
+        <message>
+            <source>{name} is the last active owner: make another user an owner first.</source>
+            <translation>{name} هو آخر مالك نشط: اجعل مستخدمًا آخر مالكًا أولًا.</translation>
+        </message>
+        <message>
+            <source>You cannot switch off your own account.</source>
+            <translation>لا يمكنك إيقاف حسابك أنت.</translation>
+        </message>
+        <message>
+            <source>Active must be on or off.</source>
+            <translation>«نشط» إما مفعّل أو غير مفعّل.</translation>
+        </message>
+        <message>
+            <source>You cannot change your own role; ask another owner.</source>
+            <translation>لا يمكنك تغيير دورك أنت؛ اطلب ذلك من مالك آخر.</translation>
+        </message>
+        <message>
+            <source>Change your own password with File › Change password…; it asks for the old one.</source>
+            <translation>غيّر كلمة مرورك من ملف › تغيير كلمة المرور…؛ حيث تُطلب القديمة.</translation>
+        </message>
+        <message>
+            <source>The current password is wrong.</source>
+            <translation>كلمة المرور الحالية غير صحيحة.</translation>
+        </message>
+        <message>
+            <source>Too many wrong passwords: try again in {seconds} s.</source>
+            <translation>محاولات خاطئة كثيرة: حاول مجددًا بعد {seconds} ث.</translation>
+        </message>
+        <message>
+            <source>This account is switched off. Ask the owner.</source>
+            <translation>هذا الحساب موقوف. راجع المالك.</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>اسم المستخدم</translation>
         </message>
         <message>
             <source>Email</source>

@@ -1966,16 +1966,124 @@
             <translation>В том числе возвращено (возвраты)</translation>
         </message>
         <message>
+            <source>Another computer has moved this visit meanwhile; the cards are shown again.</source>
+            <translation>Другой компьютер тем временем перенёс это посещение; карточки показаны заново.</translation>
+        </message>
+        <message>
+            <source>Only a lesson that charges a pack can be moved.</source>
+            <translation>Перенести можно только занятие, списанное с пакета.</translation>
+        </message>
+        <message>
+            <source>A lesson moves only to a lesson pack of the same client and program.</source>
+            <translation>Занятие переносится только в пакет занятий того же клиента и той же программы.</translation>
+        </message>
+        <message>
+            <source>That pack is cancelled.</source>
+            <translation>Этот пакет отменён.</translation>
+        </message>
+        <message>
+            <source>“{name}” is full ({count} of {count}).</source>
+            <translation>«{name}» заполнен ({count} из {count}).</translation>
+        </message>
+        <message>
+            <source>A service's name</source>
+            <translation>Название услуги</translation>
+        </message>
+        <message>
+            <source>Unknown package fields: {fields}.</source>
+            <translation>Неизвестные поля пакета: {fields}.</translation>
+        </message>
+        <message>
+            <source>kind of package</source>
+            <translation>вид пакета</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Имя</translation>
+        </message>
+        <message>
+            <source>Price</source>
+            <translation>Цена</translation>
+        </message>
+        <message>
+            <source>The term</source>
+            <translation>Срок</translation>
+        </message>
+        <message>
+            <source>Lessons</source>
+            <translation>Занятий</translation>
+        </message>
+        <message>
+            <source>Member discount</source>
+            <translation>Скидка для членов клуба</translation>
+        </message>
+        <message>
+            <source>A credits package needs at least one credit type with its units.</source>
+            <translation>В пакете баллов нужен хотя бы один вид баллов с количеством.</translation>
+        </message>
+        <message>
+            <source>“{name}” is inactive and cannot be sold.</source>
+            <translation>«{name}» не действует, продать его нельзя.</translation>
+        </message>
+        <message>
+            <source>Choose a {what}.</source>
+            <translation>Выберите: {what}.</translation>
+        </message>
+        <message>
+            <source>billing type</source>
+            <translation>способ оплаты пакета</translation>
+        </message>
+        <message>
+            <source>term unit</source>
+            <translation>единица срока</translation>
+        </message>
+        <message>
+            <source>A lesson pack needs its program.</source>
+            <translation>Для пакета занятий нужна программа.</translation>
+        </message>
+        <message>
+            <source>Only a membership gives a member discount.</source>
+            <translation>Скидку для членов клуба даёт только абонемент.</translation>
+        </message>
+        <message>
+            <source>Choose credit types from the list.</source>
+            <translation>Выберите виды баллов из списка.</translation>
+        </message>
+        <message>
+            <source>Choose the weekdays of “{name}”.</source>
+            <translation>Выберите дни недели для «{name}».</translation>
+        </message>
+        <message>
+            <source>“{name}” repeats weekly or monthly.</source>
+            <translation>«{name}» повторяется каждую неделю или каждый месяц.</translation>
+        </message>
+        <message>
+            <source>Choose the months of “{name}”.</source>
+            <translation>Выберите месяцы для «{name}».</translation>
+        </message>
+        <message>
+            <source>Every N weeks</source>
+            <translation>Раз в N недель</translation>
+        </message>
+        <message>
+            <source>Day of the month</source>
+            <translation>День месяца</translation>
+        </message>
+        <message>
+            <source>Scan a card or type a client code.</source>
+            <translation>Отсканируйте карту или введите код клиента.</translation>
+        </message>
+        <message>
+            <source>{name} is archived; restore the client to check in.</source>
+            <translation>Клиент {name} в архиве: верните его из архива, чтобы отметить приход.</translation>
+        </message>
+        <message>
             <source>Phone</source>
             <translation>Телефон</translation>
         </message>
         <message>
             <source>Unknown client fields: {fields}.</source>
             <translation>Неизвестные поля клиента: {fields}.</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Имя</translation>
         </message>
         <message>
             <source>Guardian</source>
@@ -2022,12 +2130,64 @@
             <translation>Код</translation>
         </message>
         <message>
-            <source>The payment date</source>
-            <translation>Дата оплаты</translation>
+            <source>Family name</source>
+            <translation>Название семьи</translation>
+        </message>
+        <message>
+            <source>Choose another client.</source>
+            <translation>Выберите другого клиента.</translation>
+        </message>
+        <message>
+            <source>{name} already belongs to the {family} family; remove them there first.</source>
+            <translation>{name} уже в семье «{family}»; сначала уберите клиента оттуда.</translation>
+        </message>
+        <message>
+            <source>{name} is not in a family.</source>
+            <translation>{name} не входит ни в одну семью.</translation>
         </message>
         <message>
             <source>A reason</source>
             <translation>Причина</translation>
+        </message>
+        <message>
+            <source>The discounts are larger than the items.</source>
+            <translation>Скидки больше суммы позиций.</translation>
+        </message>
+        <message>
+            <source>Only a draft invoice can be issued.</source>
+            <translation>Выставить можно только черновик счёта.</translation>
+        </message>
+        <message>
+            <source>An invoice needs at least one line.</source>
+            <translation>В счёте должна быть хотя бы одна позиция.</translation>
+        </message>
+        <message>
+            <source>An issued invoice cannot be changed; void it and sell again.</source>
+            <translation>Выставленный счёт изменить нельзя; аннулируйте его и продайте заново.</translation>
+        </message>
+        <message>
+            <source>A line's description</source>
+            <translation>Наименование позиции</translation>
+        </message>
+        <message>
+            <source>A line's amount</source>
+            <translation>Сумма позиции</translation>
+        </message>
+        <message>
+            <source>This invoice is already void.</source>
+            <translation>Этот счёт уже аннулирован.</translation>
+        </message>
+        <message>
+            <source>Choose an active cash drawer.</source>
+            <translation>Выберите действующую кассу.</translation>
+        </message>
+        <message>
+            <source>Choose how the money is paid back.</source>
+            <translation>Выберите, как вернуть деньги.</translation>
+        </message>
+        <message>
+            <source>The payment date</source>
+            <translation>Дата оплаты</translation>
         </message>
         <message>
             <source>Attach at most 20 files to one payment.</source>
@@ -2092,6 +2252,234 @@
         <message>
             <source>Reference</source>
             <translation>Примечание к оплате</translation>
+        </message>
+        <message>
+            <source>Start date</source>
+            <translation>Дата начала</translation>
+        </message>
+        <message>
+            <source>Lesson price</source>
+            <translation>Цена занятия</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>Цвет</translation>
+        </message>
+        <message>
+            <source>There is already a program called {name}.</source>
+            <translation>Программа «{name}» уже есть.</translation>
+        </message>
+        <message>
+            <source>Choose the group's program.</source>
+            <translation>Выберите программу группы.</translation>
+        </message>
+        <message>
+            <source>Weekday</source>
+            <translation>День недели</translation>
+        </message>
+        <message>
+            <source>Give the group at least one weekly lesson time.</source>
+            <translation>Укажите для группы хотя бы одно время занятия в неделю.</translation>
+        </message>
+        <message>
+            <source>Room</source>
+            <translation>Зал</translation>
+        </message>
+        <message>
+            <source>That group or client no longer exists.</source>
+            <translation>Этой группы или этого клиента больше нет.</translation>
+        </message>
+        <message>
+            <source>{name} is archived; restore the client first.</source>
+            <translation>Клиент {name} в архиве: сначала верните его из архива.</translation>
+        </message>
+        <message>
+            <source>{name} is already in this group.</source>
+            <translation>{name} уже в этой группе.</translation>
+        </message>
+        <message>
+            <source>That client is not in this group.</source>
+            <translation>Этого клиента нет в этой группе.</translation>
+        </message>
+        <message>
+            <source>This is another teacher's group.</source>
+            <translation>Это группа другого педагога.</translation>
+        </message>
+        <message>
+            <source>Times are written like 17:30.</source>
+            <translation>Время пишется так: 17:30.</translation>
+        </message>
+        <message>
+            <source>Choose an active user as the teacher.</source>
+            <translation>Выберите педагогом действующего пользователя.</translation>
+        </message>
+        <message>
+            <source>A lesson ends after it starts.</source>
+            <translation>Занятие заканчивается позже, чем начинается.</translation>
+        </message>
+        <message>
+            <source>Capacity</source>
+            <translation>Мест в группе</translation>
+        </message>
+        <message>
+            <source>{name} is already in this group (waiting list).</source>
+            <translation>{name} уже в этой группе (в листе ожидания).</translation>
+        </message>
+        <message>
+            <source>membership</source>
+            <translation>абонемент</translation>
+        </message>
+        <message>
+            <source>lesson pack</source>
+            <translation>пакет занятий</translation>
+        </message>
+        <message>
+            <source>credits</source>
+            <translation>баллы</translation>
+        </message>
+        <message>
+            <source>Freeze start</source>
+            <translation>Начало заморозки</translation>
+        </message>
+        <message>
+            <source>Freeze end</source>
+            <translation>Конец заморозки</translation>
+        </message>
+        <message>
+            <source>The start date must be within a year of today.</source>
+            <translation>Дата начала должна быть не дальше года от сегодняшнего дня.</translation>
+        </message>
+        <message>
+            <source>The discount</source>
+            <translation>Скидка</translation>
+        </message>
+        <message>
+            <source>{name} is archived; restore the client before selling.</source>
+            <translation>Клиент {name} в архиве: верните его из архива, чтобы продать.</translation>
+        </message>
+        <message>
+            <source>A {kind} is renewed with a {kind} package; “{package}” is a {other} package.</source>
+            <translation>Продление вида «{kind}» — только пакетом того же вида («{kind}»); «{package}» — это вид «{other}».</translation>
+        </message>
+        <message>
+            <source>This membership has already been renewed.</source>
+            <translation>Этот абонемент уже продлён.</translation>
+        </message>
+        <message>
+            <source>Only a time membership can be frozen.</source>
+            <translation>Заморозить можно только абонемент на срок.</translation>
+        </message>
+        <message>
+            <source>A freeze cannot start in the past.</source>
+            <translation>Заморозка не может начаться в прошлом.</translation>
+        </message>
+        <message>
+            <source>The freeze must start within the membership ({first} – {last}).</source>
+            <translation>Заморозка должна начаться в пределах абонемента ({first} – {last}).</translation>
+        </message>
+        <message>
+            <source>A freeze lasts {least} to {most} days; this one is {days}.</source>
+            <translation>Заморозка длится от {least} до {most} дней; здесь дней: {days}.</translation>
+        </message>
+        <message>
+            <source>This freeze overlaps another one.</source>
+            <translation>Эта заморозка пересекается с другой.</translation>
+        </message>
+        <message>
+            <source>At most {most} freeze days a year; {used} already used in {year}.</source>
+            <translation>Не больше {most} дней заморозки в год; в {year} уже использовано: {used}.</translation>
+        </message>
+        <message>
+            <source>This sale has payments or visits and cannot be deleted; cancel it instead.</source>
+            <translation>По этой продаже есть оплаты или посещения, удалить её нельзя; отмените её.</translation>
+        </message>
+        <message>
+            <source>This sale has been renewed; delete the renewal first.</source>
+            <translation>Эта продажа уже продлена; сначала удалите продление.</translation>
+        </message>
+        <message>
+            <source>Credits of this sale have been used; cancel it instead.</source>
+            <translation>Баллы этой продажи уже использованы; отмените её.</translation>
+        </message>
+        <message>
+            <source>{name} already has a current membership: {package} ({first} – {last}). Renew it instead; the renewal starts on {renewal}.</source>
+            <translation>У клиента {name} уже есть действующий абонемент: {package} ({first} – {last}). Продлите его; продление начнётся {renewal}.</translation>
+        </message>
+        <message>
+            <source>These dates overlap {name}'s membership {package} ({first} – {last}).</source>
+            <translation>Эти даты пересекаются с абонементом клиента {name}: {package} ({first} – {last}).</translation>
+        </message>
+        <message>
+            <source>This sale has payments: only the owner can cancel it (the money is paid back).</source>
+            <translation>По этой продаже есть оплаты: отменить её может только владелец (деньги возвращаются).</translation>
+        </message>
+        <message>
+            <source>Wrong user name or password.</source>
+            <translation>Неверное имя пользователя или пароль.</translation>
+        </message>
+        <message>
+            <source>The password needs at least {least} characters.</source>
+            <translation>В пароле должно быть не меньше {least} символов.</translation>
+        </message>
+        <message>
+            <source>The password is too long.</source>
+            <translation>Пароль слишком длинный.</translation>
+        </message>
+        <message>
+            <source>A user name cannot contain spaces.</source>
+            <translation>В имени пользователя не может быть пробелов.</translation>
+        </message>
+        <message>
+            <source>This database has no owner account yet.</source>
+            <translation>В этой базе ещё нет учётной записи владельца.</translation>
+        </message>
+        <message>
+            <source>Choose a role.</source>
+            <translation>Выберите роль.</translation>
+        </message>
+        <message>
+            <source>There is already a user called {name}.</source>
+            <translation>Пользователь {name} уже есть.</translation>
+        </message>
+        <message>
+            <source>The two passwords differ.</source>
+            <translation>Пароли не совпадают.</translation>
+        </message>
+        <message>
+            <source>{name} is the last active owner: make another user an owner first.</source>
+            <translation>{name} — последний действующий владелец: сначала сделайте владельцем другого пользователя.</translation>
+        </message>
+        <message>
+            <source>You cannot switch off your own account.</source>
+            <translation>Нельзя отключить свою учётную запись.</translation>
+        </message>
+        <message>
+            <source>Active must be on or off.</source>
+            <translation>«Действует» — только вкл. или выкл.</translation>
+        </message>
+        <message>
+            <source>You cannot change your own role; ask another owner.</source>
+            <translation>Свою роль изменить нельзя; попросите другого владельца.</translation>
+        </message>
+        <message>
+            <source>Change your own password with File › Change password…; it asks for the old one.</source>
+            <translation>Свой пароль меняйте через Файл › Сменить пароль…: там спрашивается старый.</translation>
+        </message>
+        <message>
+            <source>The current password is wrong.</source>
+            <translation>Текущий пароль неверен.</translation>
+        </message>
+        <message>
+            <source>Too many wrong passwords: try again in {seconds} s.</source>
+            <translation>Слишком много неверных паролей: попробуйте снова через {seconds} с.</translation>
+        </message>
+        <message>
+            <source>This account is switched off. Ask the owner.</source>
+            <translation>Эта учётная запись отключена. Обратитесь к владельцу.</translation>
+        </message>
+        <message>
+            <source>User name</source>
+            <translation>Имя пользователя</translation>
         </message>
         <message>
             <source>Email</source>
