@@ -89,7 +89,8 @@ def expired_query(session: Session, filters: Filters, today: dt.date, period: Pe
                    Membership.end_date <= min(period.end, today - dt.timedelta(days=1))))
     if standing_of(filters) == Status.EXPIRED:  # the members lost: one renewed was not lost, whatever came later
         stmt = stmt.where(renewed_on.is_(None))
-    return _filtered(stmt, session, filters, today).order_by(Membership.end_date, Client.name, Membership.id)
+    stmt = _filtered(stmt, session, filters, today)
+    return stmt if only is not None else stmt.order_by(Membership.end_date, Client.name, Membership.id)
 
 
 def lost_query(session: Session, filters: Filters, today: dt.date, period: Period, *, only: list | None = None):
@@ -167,7 +168,8 @@ def new_query(session: Session, filters: Filters, today: dt.date, period: Period
                    # renews nothing; written so the planner reads the period's sales by date rather than
                    # every sale that renews nothing by ix_memberships_renews_id
                    func.coalesce(Membership.renews_id, 0) == 0))
-    return _filtered(stmt, session, filters, today).order_by(Membership.start_date, Client.name, Membership.id)
+    stmt = _filtered(stmt, session, filters, today)
+    return stmt if only is not None else stmt.order_by(Membership.start_date, Client.name, Membership.id)
 
 
 @guarded(Right.VIEW_REPORTS)
