@@ -25,7 +25,8 @@ def written(path: Path | str, state: TaskState | None = None) -> Iterator[Path]:
     try:
         handle, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=path.suffix + ".part", dir=path.parent)
     except OSError as exc:
-        raise DomainError(f"{path.parent} cannot be written to ({exc.strerror}). Nothing was saved.") from None
+        raise DomainError("{folder} cannot be written to ({reason}). Nothing was saved.", folder=path.parent,
+                          reason=exc.strerror) from None
     os.close(handle)
     part = Path(name)
     try:
@@ -34,6 +35,7 @@ def written(path: Path | str, state: TaskState | None = None) -> Iterator[Path]:
             state.check()
         os.replace(part, path)
     except OSError as exc:
-        raise DomainError(f"{path.name} could not be written ({exc.strerror}). Nothing was saved.") from None
+        raise DomainError("{name} could not be written ({reason}). Nothing was saved.", name=path.name,
+                          reason=exc.strerror) from None
     finally:
         part.unlink(missing_ok=True)

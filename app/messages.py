@@ -21,9 +21,8 @@ a ``Label`` (a field's name) translated, a DomainError as its own message.
 
 from __future__ import annotations
 
-import ast
+import ast  # already loaded by then (inspect, SQLAlchemy): no cost at start
 import datetime as dt
-import xml.etree.ElementTree as ET
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -42,6 +41,17 @@ def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - the name 
 
 class Label(str):
     """A field's name inside a message ("The amount"): translated with the message."""
+
+
+WEEKDAYS = (QT_TRANSLATE_NOOP("Messages", "Monday"), QT_TRANSLATE_NOOP("Messages", "Tuesday"),
+            QT_TRANSLATE_NOOP("Messages", "Wednesday"), QT_TRANSLATE_NOOP("Messages", "Thursday"),
+            QT_TRANSLATE_NOOP("Messages", "Friday"), QT_TRANSLATE_NOOP("Messages", "Saturday"),
+            QT_TRANSLATE_NOOP("Messages", "Sunday"))
+
+
+def weekday(day: dt.date) -> Label:
+    """A day's weekday inside a message: "Monday", translated with it."""
+    return Label(WEEKDAYS[day.weekday()])
 
 
 def _english(value) -> str:
@@ -71,6 +81,8 @@ def catalogue(language: str, context_name: str = CONTEXT) -> dict[str, str]:
     catalogue's context, or "Terms" (the words of app/'s tables: a payment method)."""
     if language == "en" or not ts_file(language).is_file():
         return {}
+    import xml.etree.ElementTree as ET  # a document's first label only: not at the program's start
+
     found = {}
     for context in ET.parse(ts_file(language)).getroot().iter("context"):
         if context.findtext("name") != context_name:
@@ -128,16 +140,34 @@ def _name(func) -> str | None:
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", None)
 
 
+def _marked(node) -> bool:
+    return (isinstance(node, ast.Call) and _name(node.func) == "QT_TRANSLATE_NOOP" and len(node.args) == 2
+            and _literal(node.args[0]) == CONTEXT and _literal(node.args[1]) is not None)
+
+
+def _marked_tables(tree) -> set[str]:
+    """Module-level dicts whose every value is marked QT_TRANSLATE_NOOP("Messages", ...): a message
+    taken from one (``DomainError(REFUSED[action], ...)``) is in the catalogue."""
+    return {target.id for node in tree.body if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict)
+            and node.value.values and all(_marked(value) for value in node.value.values)
+            for target in node.targets if isinstance(target, ast.Name)}
+
+
 def found_in(source: str) -> list[tuple[int, str | None, str]]:
-    """(line, template or None when it is not a literal, the call) of each catalogue text in ``source``."""
+    """(line, template or None when it is not a literal, the call) of each catalogue text in ``source``
+    ("" for a message taken from a marked table: its texts are found where they are marked)."""
     found = []
-    for node in ast.walk(ast.parse(source)):
+    tree = ast.parse(source)
+    tables = _marked_tables(tree)
+    for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         name = _name(node.func)
         if name in ERRORS or name in SAYING:
             if node.args:
-                found.append((node.lineno, _literal(node.args[0]), name))
+                first = node.args[0]
+                from_table = isinstance(first, ast.Subscript) and getattr(first.value, "id", None) in tables
+                found.append((node.lineno, "" if from_table else _literal(first), name))
         elif name == "QT_TRANSLATE_NOOP" and len(node.args) == 2 and _literal(node.args[0]) == CONTEXT:
             found.append((node.lineno, _literal(node.args[1]), name))
         elif (name in LABELLED and isinstance(node.func, ast.Attribute)
@@ -152,11 +182,11 @@ def found_in(source: str) -> list[tuple[int, str | None, str]]:
 # Files whose messages are still English f-strings, not yet templates of the catalogue (shrinks to
 # nothing; tests/ui/test_languages.py holds every other file of app/ to literal templates).
 NOT_YET = (
-    "app/files.py", "app/languages.py", "app/pictures.py", "app/tasks.py", "app/backup.py", "app/commit.py",
+    "app/languages.py", "app/backup.py", "app/commit.py",
     "app/connection.py", "app/reports/", "app/pdf/report.py", "app/pdf/charts.py",
-    "app/services/access.py", "app/services/agenda.py", "app/services/card_edits.py", "app/services/credits.py",
-    "app/services/documents.py", "app/services/journal.py", "app/services/lists.py", "app/services/records.py",
-    "app/services/report_files.py", "app/services/settings.py", "app/services/setup.py", "app/services/status.py",
+    "app/services/credits.py",
+    "app/services/documents.py", "app/services/lists.py",
+    "app/services/report_files.py", "app/services/settings.py",
     "app/services/transfer.py",
 )
 

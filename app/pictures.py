@@ -10,6 +10,7 @@ import hashlib
 from pathlib import Path
 
 from app.errors import DomainError
+from app.messages import QT_TRANSLATE_NOOP, Label
 
 PICTURE_TYPES = (".png", ".jpg", ".jpeg")
 MAX_PICTURE = 5 * 1024 * 1024
@@ -17,14 +18,14 @@ MAX_PICTURE = 5 * 1024 * 1024
 
 def read_picture(source: str, field: str, what: str) -> bytes:
     """The bytes of a PNG or JPEG file; ``what`` names it in a message ("A photo", "The logo")."""
-    path = Path(source)
+    path, what = Path(source), Label(what)
     if path.suffix.lower() not in PICTURE_TYPES:
-        raise DomainError(f"{what} is a PNG or JPEG file.", field=field)
+        raise DomainError("{what} is a PNG or JPEG file.", field=field, what=what)
     if not path.is_file():
-        raise DomainError(f"The file {path.name} cannot be read.", field=field)
+        raise DomainError("The file {name} cannot be read.", field=field, name=path.name)
     data = path.read_bytes()
     if len(data) > MAX_PICTURE:
-        raise DomainError(f"{what} is larger than 5 MB.", field=field)
+        raise DomainError("{what} is larger than 5 MB.", field=field, what=what)
     if not (data.startswith(b"\x89PNG") or data.startswith(b"\xff\xd8")):
         raise DomainError("This file is not a PNG or JPEG picture.", field=field)
     return data

@@ -13,13 +13,14 @@ import threading
 from typing import Callable
 
 from app.errors import DomainError
+from app.messages import QT_TRANSLATE_NOOP
 
 
 class Cancelled(DomainError):
     """The user pressed Cancel: nothing of the job is kept."""
 
     def __init__(self):
-        super().__init__("Cancelled: nothing was saved.")
+        super().__init__(QT_TRANSLATE_NOOP("Messages", "Cancelled: nothing was saved."))
 
 
 class TaskState:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from app.errors import PermissionDenied
+from app.messages import QT_TRANSLATE_NOOP, Label
 from app.models.base import Role
 
 
@@ -77,9 +78,14 @@ GUARDED: dict[Callable, Right] = {}
 """Every guarded service and the right it needs (the role matrix test walks it)."""
 
 
+ROLE_WORDS = (QT_TRANSLATE_NOOP("Messages", "owner"), QT_TRANSLATE_NOOP("Messages", "receptionist"),
+              QT_TRANSLATE_NOOP("Messages", "teacher"))  # Role's values, named in a refusal
+
+
 def require(actor: Actor, right: Right) -> None:
     if not actor.may(right):
-        raise PermissionDenied(f"{actor.display_name} ({actor.role.value}) may not do this.")
+        raise PermissionDenied("{name} ({role}) may not do this.", name=actor.display_name,
+                               role=Label(actor.role.value))
 
 
 def guarded(right: Right):

@@ -58,8 +58,8 @@ def mark(session: Session, actor: Actor, occurrence_id: int, state: str, note: s
     if state not in MARKS:
         raise DomainError("Mark it done, missed or planned.", field="state")
     if state != "planned" and occurrence.due_on > today:
-        raise DomainError(f"{occurrence.name} is due on {occurrence.due_on:%d.%m.%Y}: it can be marked on "
-                          "that day or later.", field="state")
+        raise DomainError("{name} is due on {day}: it can be marked on that day or later.", field="state",
+                          name=occurrence.name, day=occurrence.due_on)
     if state != "missed" and session.scalar(select(ServiceOccurrence.id).where(
             ServiceOccurrence.rescheduled_from_id == occurrence.id)):
         raise DomainError("This one was rescheduled; mark the new date instead.", field="state")
@@ -92,14 +92,15 @@ def reschedule(session: Session, actor: Actor, occurrence_id: int, new_date: dt.
     moved = session.scalar(select(ServiceOccurrence.due_on)
                            .where(ServiceOccurrence.rescheduled_from_id == occurrence.id))
     if moved is not None:
-        raise DomainError(f"It was already rescheduled to {moved:%d.%m.%Y}.", field="new_date")
+        raise DomainError("It was already rescheduled to {day}.", field="new_date", day=moved)
     if sale.cancelled_on is not None:
-        raise DomainError(f"{sale.package_name} was cancelled on {sale.cancelled_on:%d.%m.%Y}.", field="new_date")
+        raise DomainError("{package} was cancelled on {day}.", field="new_date", package=sale.package_name,
+                          day=sale.cancelled_on)
     if new_date < today:
         raise DomainError("The new date cannot be in the past.", field="new_date")
     if not sale.start_date <= new_date <= sale.end_date:
-        raise DomainError(f"The new date must be within the membership ({sale.start_date:%d.%m.%Y} – "
-                          f"{sale.end_date:%d.%m.%Y}).", field="new_date")
+        raise DomainError("The new date must be within the membership ({first} – {last}).", field="new_date",
+                          first=sale.start_date, last=sale.end_date)
     if session.scalar(select(Freeze.id).where(Freeze.membership_id == sale.id, Freeze.start_date <= new_date,
                                               Freeze.end_date >= new_date, Freeze.resumed_on.is_(None))):
         raise DomainError("The membership is frozen on that day.", field="new_date")

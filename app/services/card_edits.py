@@ -59,7 +59,7 @@ def save_edits(session: Session, actor: Actor, client_id: int, sales_changes: di
 def _unknown_fields(change: dict, allowed: tuple[str, ...]) -> None:
     unknown = set(change) - set(allowed)
     if unknown:
-        raise DomainError(f"Cannot change {', '.join(sorted(unknown))} here.")
+        raise DomainError("Cannot change {fields} here.", fields=", ".join(sorted(unknown)))
 
 
 def _edit_sale(session: Session, actor: Actor, client: Client, sale_id: int, change: dict) -> None:
@@ -73,7 +73,7 @@ def _edit_sale(session: Session, actor: Actor, client: Client, sale_id: int, cha
     end = validation.date(change.get("end", sale.end_date), "end", "The end date")
     price = validation.money(change.get("price", sale.price), "price", "The price")
     if sale.cancelled_on is not None and (start, end, price) != (sale.start_date, sale.end_date, sale.price):
-        raise DomainError(f"{name} is cancelled: only its description can change.")
+        raise DomainError("{name} is cancelled: only its description can change.", name=name)
     if "description" in change:
         sale.description = validation.text(change["description"], "description", "The description",
                                            max_len=2000, required=False)
@@ -89,8 +89,9 @@ def _edit_sale(session: Session, actor: Actor, client: Client, sale_id: int, cha
 def _reprice(session: Session, sale: Membership, price, name: str) -> None:
     invoice = session.get(Invoice, sale.invoice_id) if sale.invoice_id else None
     if invoice is not None and invoice.state == InvoiceState.ISSUED:
-        raise DomainError(f"{name} is billed on invoice {invoices.number_text(invoice)}, and an issued invoice "
-                          f"never changes: to bill another price, void the invoice and sell again.", field="price")
+        raise DomainError("{name} is billed on invoice {invoice}, and an issued invoice never changes: to bill "
+                          "another price, void the invoice and sell again.", field="price", name=name,
+                          invoice=invoices.number_text(invoice))
     if invoice is not None and invoice.state == InvoiceState.DRAFT:
         invoices.reprice_draft(session, invoice, sale.id, price)
     sale.price = price
@@ -98,26 +99,28 @@ def _reprice(session: Session, sale: Membership, price, name: str) -> None:
 
 def _redate(session: Session, sale: Membership, start: dt.date, end: dt.date, name: str) -> None:
     if end < start:
-        raise DomainError(f"{name} would end before it starts.", field="end")
+        raise DomainError("{name} would end before it starts.", field="end", name=name)
     if sale.kind == PackageKind.MEMBERSHIP:
         other = session.scalar(
             select(Membership).where(Membership.client_id == sale.client_id, Membership.id != sale.id,
                                      Membership.kind == PackageKind.MEMBERSHIP, Membership.cancelled_on.is_(None),
                                      Membership.start_date <= end, Membership.end_date >= start).limit(1))
         if other is not None:  # M2
-            raise DomainError(f"{name} would overlap {other.package_name} ({other.start_date:%d.%m.%Y} – "
-                              f"{other.end_date:%d.%m.%Y}): a client has one membership at a time.", field="start")
+            raise DomainError("{name} would overlap {package} ({first} – {last}): a client has one membership at a "
+                              "time.", field="start", name=name, package=other.package_name,
+                              first=other.start_date, last=other.end_date)
     outside = session.scalar(select(func.count()).select_from(Freeze).where(
         Freeze.membership_id == sale.id, (Freeze.start_date < start) | (Freeze.end_date > end)))
     if outside:
-        raise DomainError(f"{name} has a freeze outside the new dates; the dates must cover its freezes.",
-                          field="start")
+        raise DomainError("{name} has a freeze outside the new dates; the dates must cover its freezes.",
+                          field="start", name=name)
     used = session.scalar(
         select(func.min(CreditUse.used_on)).join(CreditAllocation, CreditAllocation.use_id == CreditUse.id)
         .join(CreditGrant, CreditGrant.id == CreditAllocation.grant_id)
         .where(CreditGrant.membership_id == sale.id, (CreditUse.used_on < start) | (CreditUse.used_on > end)))
     if used is not None:
-        raise DomainError(f"Credits of {name} were used on {used:%d.%m.%Y}, outside the new dates.", field="start")
+        raise DomainError("Credits of {name} were used on {day}, outside the new dates.", field="start",
+                          name=name, day=used)
     sale.start_date, sale.end_date = start, end
     session.execute(update(CreditGrant).where(CreditGrant.membership_id == sale.id)
                     .values(valid_from=start, valid_until=end))  # K1: valid for the term

@@ -13,6 +13,7 @@ from app import paths, validation
 from app.db import lock_row
 from app.pictures import read_picture, store_picture
 from app.errors import DomainError
+from app.messages import QT_TRANSLATE_NOOP
 from app.models import Client, ClientCategory, Family
 from app.services import audit, invoices, status
 from app.services.access import Actor, Right, guarded
@@ -317,7 +318,7 @@ def set_photo(session: Session, actor: Actor, client_id: int, source: str | None
 
 
 def _store_photo(session: Session, actor: Actor, client: Client, source: str) -> str:
-    data = read_picture(source, "photo", "A photo")
+    data = read_picture(source, "photo", QT_TRANSLATE_NOOP("Messages", "A photo"))
     stored = store_picture(data, source, paths.photos_dir(), client.code)
     client.photo = stored
     audit.record(session, actor, "update", "client", client.id, photo=stored)

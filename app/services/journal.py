@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from app import validation
 from app.db import lock_row
 from app.errors import DomainError, PermissionDenied
+from app.messages import weekday
 from app.models import (
     AttendanceStatus,
     Client,
@@ -67,13 +68,13 @@ def _check_client(session: Session, group: Group, client_id: int, day: dt.date, 
     enrolled = session.scalar(select(Enrolment.id).where(_enrolled(group.id, day, day),
                                                          Enrolment.client_id == client.id))
     if enrolled is None and not visitor_ok:
-        raise DomainError(f"{client.name} is not in {group.name} on {day:%d.%m.%Y}; a visitor from another "
-                          f"group is marked for a makeup lesson only.", field="client_id")
+        raise DomainError("{name} is not in {group} on {day}; a visitor from another group is marked for a makeup "
+                          "lesson only.", field="client_id", name=client.name, group=group.name, day=day)
     if client.category_id is not None:
         category = session.get(ClientCategory, client.category_id)
         if not category.may_attend:  # J5
-            raise DomainError(f"Clients of the category {category.name} are not marked in the journal.",
-                              field="client_id")
+            raise DomainError("Clients of the category {category} are not marked in the journal.",
+                              field="client_id", category=category.name)
     return client
 
 
@@ -145,8 +146,8 @@ def _release_makeups(session: Session, visit: Visit) -> None:
     if earned is not None:
         if earned.used_by_visit_id is not None:
             used_on = session.get(Visit, earned.used_by_visit_id).date
-            raise DomainError(f"The makeup lesson this absence earned was used on {used_on:%d.%m.%Y}; "
-                              f"change that mark first.")
+            raise DomainError("The makeup lesson this absence earned was used on {day}; change that mark first.",
+                              day=used_on)
         session.delete(earned)
 
 
@@ -220,8 +221,8 @@ def _refill(session: Session, pack_id: int | None) -> None:
 def _lesson_day(session: Session, group: Group, day) -> dt.date:
     day = validation.date(day, "date", "The date")
     if not is_lesson_day(session, group, day):
-        raise DomainError(f"{group.name} has no lesson on {day:%A %d.%m.%Y}; add it as an extra date first.",
-                          field="date")
+        raise DomainError("{group} has no lesson on {weekday} {day}; add it as an extra date first.",
+                          field="date", group=group.name, weekday=weekday(day), day=day)
     return day
 
 
@@ -265,8 +266,8 @@ def change_visit(session: Session, actor: Actor, visit: Visit, day: dt.date, sta
         taken = session.scalar(select(Visit.id).where(Visit.client_id == visit.client_id,
                                                       Visit.group_id == group.id, Visit.date == day))
         if taken is not None:
-            raise DomainError(f"{client.name} already has a mark in {group.name} on {day:%d.%m.%Y}.",
-                              field="date")
+            raise DomainError("{name} already has a mark in {group} on {day}.", field="date", name=client.name,
+                              group=group.name, day=day)
         visit.date = day
     _apply(session, actor, group, visit.client_id, day, status, visit, prefer=visit.membership_id)
 
@@ -277,7 +278,7 @@ def add_extra_date(session: Session, actor: Actor, group_id: int, day: dt.date) 
     group = open_group(session, group_id, actor)
     day = validation.date(day, "date", "The date")
     if is_lesson_day(session, group, day):
-        raise DomainError(f"{group.name} already has a lesson on {day:%d.%m.%Y}.", field="date")
+        raise DomainError("{group} already has a lesson on {day}.", field="date", group=group.name, day=day)
     session.add(GroupExtraDate(group_id=group.id, date=day))
     audit.record(session, actor, "extra_date", "group", group.id, date=day)
 

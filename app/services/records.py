@@ -5,11 +5,25 @@ from __future__ import annotations
 from sqlalchemy.orm import Session
 
 from app.errors import NotFound
+from app.messages import QT_TRANSLATE_NOOP, Label
+
+# What ``existing`` is asked for, named inside its message (the catalogue translates them).
+RECORDS = (QT_TRANSLATE_NOOP("Messages", "card"), QT_TRANSLATE_NOOP("Messages", "client"),
+           QT_TRANSLATE_NOOP("Messages", "credit type"), QT_TRANSLATE_NOOP("Messages", "credit use"),
+           QT_TRANSLATE_NOOP("Messages", "family"), QT_TRANSLATE_NOOP("Messages", "group"),
+           QT_TRANSLATE_NOOP("Messages", "invoice"), QT_TRANSLATE_NOOP("Messages", "lesson pack"),
+           QT_TRANSLATE_NOOP("Messages", "membership"), QT_TRANSLATE_NOOP("Messages", "package"),
+           QT_TRANSLATE_NOOP("Messages", "payment"), QT_TRANSLATE_NOOP("Messages", "program"),
+           QT_TRANSLATE_NOOP("Messages", "service occurrence"), QT_TRANSLATE_NOOP("Messages", "user"),
+           QT_TRANSLATE_NOOP("Messages", "visit"),
+           # app.services.lists.LISTS' items (``spec.what``)
+           QT_TRANSLATE_NOOP("Messages", "attendance status"), QT_TRANSLATE_NOOP("Messages", "client category"),
+           QT_TRANSLATE_NOOP("Messages", "cash drawer"))
 
 
 def existing(session: Session, model, record_id, what: str):
     """The ``model`` row with ``record_id``, or NotFound saying "This {what} no longer exists."."""
     record = session.get(model, record_id) if record_id is not None else None
     if record is None:
-        raise NotFound(f"This {what} no longer exists.")
+        raise NotFound("This {what} no longer exists.", what=Label(what))
     return record

@@ -23,6 +23,7 @@ from sqlalchemy import and_, case, exists, literal, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from app.errors import DomainError
+from app.messages import QT_TRANSLATE_NOOP, Label
 from app.models import Client, Freeze, Membership, PackageKind
 
 
@@ -52,14 +53,26 @@ ACTIONS: dict[str, frozenset[Status]] = {
     "delete": frozenset(Status),
     "check_in": frozenset({Status.ACTIVE, Status.GRACE}),
 }
-VERBS = {"renew": "renewed", "freeze": "frozen", "resume": "resumed", "cancel": "cancelled",
-         "delete": "deleted", "check_in": "used for a check-in"}
+REFUSED = {  # what a sale in a status refuses, one message each (the words agree in each language)
+    "renew": QT_TRANSLATE_NOOP("Messages", "A membership that is {status} cannot be renewed."),
+    "freeze": QT_TRANSLATE_NOOP("Messages", "A membership that is {status} cannot be frozen."),
+    "resume": QT_TRANSLATE_NOOP("Messages", "A membership that is {status} cannot be resumed."),
+    "cancel": QT_TRANSLATE_NOOP("Messages", "A membership that is {status} cannot be cancelled."),
+    "delete": QT_TRANSLATE_NOOP("Messages", "A membership that is {status} cannot be deleted."),
+    "check_in": QT_TRANSLATE_NOOP("Messages", "A membership that is {status} cannot be used for a check-in."),
+}
+STATUS_WORDS = {Status.UPCOMING: QT_TRANSLATE_NOOP("Messages", "upcoming"),
+                Status.ACTIVE: QT_TRANSLATE_NOOP("Messages", "active"),
+                Status.GRACE: QT_TRANSLATE_NOOP("Messages", "in grace"),
+                Status.SUSPENDED: QT_TRANSLATE_NOOP("Messages", "suspended"),
+                Status.EXPIRED: QT_TRANSLATE_NOOP("Messages", "expired"),
+                Status.CANCELLED: QT_TRANSLATE_NOOP("Messages", "cancelled"), NONE: QT_TRANSLATE_NOOP("Messages", "none")}
 
 
 def allow(action: str, status: Status) -> None:
     """Raise a DomainError unless ``action`` is allowed for a sale in ``status``."""
     if status not in ACTIONS[action]:
-        raise DomainError(f"A {LABELS[status].lower()} membership cannot be {VERBS[action]}.")
+        raise DomainError(REFUSED[action], status=Label(STATUS_WORDS[status]))
 
 
 def frozen_on(freezes, day: dt.date) -> bool:

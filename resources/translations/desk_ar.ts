@@ -1798,6 +1798,42 @@
     <context>
         <name>Messages</name>
         <message>
+            <source>{folder} cannot be written to ({reason}). Nothing was saved.</source>
+            <translation>لا يمكن الكتابة في {folder} ({reason}). لم يُحفظ شيء.</translation>
+        </message>
+        <message>
+            <source>{name} could not be written ({reason}). Nothing was saved.</source>
+            <translation>تعذّرت كتابة {name} ({reason}). لم يُحفظ شيء.</translation>
+        </message>
+        <message>
+            <source>Monday</source>
+            <translation>الاثنين</translation>
+        </message>
+        <message>
+            <source>Tuesday</source>
+            <translation>الثلاثاء</translation>
+        </message>
+        <message>
+            <source>Wednesday</source>
+            <translation>الأربعاء</translation>
+        </message>
+        <message>
+            <source>Thursday</source>
+            <translation>الخميس</translation>
+        </message>
+        <message>
+            <source>Friday</source>
+            <translation>الجمعة</translation>
+        </message>
+        <message>
+            <source>Saturday</source>
+            <translation>السبت</translation>
+        </message>
+        <message>
+            <source>Sunday</source>
+            <translation>الأحد</translation>
+        </message>
+        <message>
             <source>DRAFT</source>
             <translation>مسودة</translation>
         </message>
@@ -1966,6 +2002,150 @@
             <translation>منها مبالغ مستردة (استرداد)</translation>
         </message>
         <message>
+            <source>{what} is a PNG or JPEG file.</source>
+            <translation>«{what}»: يجب أن يكون ملف PNG أو JPEG.</translation>
+        </message>
+        <message>
+            <source>The file {name} cannot be read.</source>
+            <translation>لا يمكن قراءة الملف {name}.</translation>
+        </message>
+        <message>
+            <source>{what} is larger than 5 MB.</source>
+            <translation>«{what}»: الملف أكبر من 5 ميغابايت.</translation>
+        </message>
+        <message>
+            <source>This file is not a PNG or JPEG picture.</source>
+            <translation>هذا الملف ليس صورة PNG أو JPEG.</translation>
+        </message>
+        <message>
+            <source>owner</source>
+            <translation>المالك</translation>
+        </message>
+        <message>
+            <source>receptionist</source>
+            <translation>موظف الاستقبال</translation>
+        </message>
+        <message>
+            <source>teacher</source>
+            <translation>المدرّب</translation>
+        </message>
+        <message>
+            <source>{name} ({role}) may not do this.</source>
+            <translation>لا يحق لـ{name} ({role}) القيام بهذا.</translation>
+        </message>
+        <message>
+            <source>The day</source>
+            <translation>اليوم</translation>
+        </message>
+        <message>
+            <source>The note</source>
+            <translation>الملاحظة</translation>
+        </message>
+        <message>
+            <source>The new date</source>
+            <translation>التاريخ الجديد</translation>
+        </message>
+        <message>
+            <source>Mark it done, missed or planned.</source>
+            <translation>علّمها: تمت أو فاتت أو مخططة.</translation>
+        </message>
+        <message>
+            <source>{name} is due on {day}: it can be marked on that day or later.</source>
+            <translation>موعد «{name}» في {day}: يمكن تعليمها في ذلك اليوم أو بعده.</translation>
+        </message>
+        <message>
+            <source>This one was rescheduled; mark the new date instead.</source>
+            <translation>أُعيدت جدولة هذه؛ علّم التاريخ الجديد بدلًا منها.</translation>
+        </message>
+        <message>
+            <source>Only a missed occurrence can be rescheduled.</source>
+            <translation>لا يُعاد جدولة إلا ما فات.</translation>
+        </message>
+        <message>
+            <source>It was already rescheduled to {day}.</source>
+            <translation>أُعيدت جدولتها بالفعل إلى {day}.</translation>
+        </message>
+        <message>
+            <source>{package} was cancelled on {day}.</source>
+            <translation>أُلغي «{package}» في {day}.</translation>
+        </message>
+        <message>
+            <source>The new date cannot be in the past.</source>
+            <translation>لا يمكن أن يكون التاريخ الجديد في الماضي.</translation>
+        </message>
+        <message>
+            <source>The new date must be within the membership ({first} – {last}).</source>
+            <translation>يجب أن يكون التاريخ الجديد ضمن مدة الاشتراك ({first} – {last}).</translation>
+        </message>
+        <message>
+            <source>The membership is frozen on that day.</source>
+            <translation>الاشتراك مجمَّد في ذلك اليوم.</translation>
+        </message>
+        <message>
+            <source>The start date</source>
+            <translation>تاريخ البدء</translation>
+        </message>
+        <message>
+            <source>The end date</source>
+            <translation>تاريخ الانتهاء</translation>
+        </message>
+        <message>
+            <source>The price</source>
+            <translation>السعر</translation>
+        </message>
+        <message>
+            <source>The visit's date</source>
+            <translation>تاريخ الزيارة</translation>
+        </message>
+        <message>
+            <source>Cannot change {fields} here.</source>
+            <translation>لا يمكن تغيير {fields} هنا.</translation>
+        </message>
+        <message>
+            <source>That card belongs to another client.</source>
+            <translation>هذه البطاقة لعميل آخر.</translation>
+        </message>
+        <message>
+            <source>{name} is cancelled: only its description can change.</source>
+            <translation>«{name}» ملغى: لا يتغير إلا بيانه.</translation>
+        </message>
+        <message>
+            <source>The description</source>
+            <translation>البيان</translation>
+        </message>
+        <message>
+            <source>{name} is billed on invoice {invoice}, and an issued invoice never changes: to bill another price, void the invoice and sell again.</source>
+            <translation>«{name}» مفوتَر في الفاتورة {invoice}، والفاتورة الصادرة لا تتغير: لفوترة سعر آخر ألغِ الفاتورة وبِع من جديد.</translation>
+        </message>
+        <message>
+            <source>{name} would end before it starts.</source>
+            <translation>«{name}» سينتهي قبل أن يبدأ.</translation>
+        </message>
+        <message>
+            <source>{name} has a freeze outside the new dates; the dates must cover its freezes.</source>
+            <translation>لـ«{name}» تجميد خارج التواريخ الجديدة؛ يجب أن تشمل التواريخ فترات التجميد.</translation>
+        </message>
+        <message>
+            <source>Credits of {name} were used on {day}, outside the new dates.</source>
+            <translation>استُخدم رصيد «{name}» في {day}، خارج التواريخ الجديدة.</translation>
+        </message>
+        <message>
+            <source>That visit belongs to another client.</source>
+            <translation>هذه الزيارة لعميل آخر.</translation>
+        </message>
+        <message>
+            <source>{name} would overlap {package} ({first} – {last}): a client has one membership at a time.</source>
+            <translation>«{name}» سيتداخل مع «{package}» ({first} – {last}): للعميل اشتراك واحد في كل مرة.</translation>
+        </message>
+        <message>
+            <source>A check-in has no attendance status; only its date can change.</source>
+            <translation>ليس لتسجيل الحضور حالة حضور؛ لا يتغير إلا تاريخه.</translation>
+        </message>
+        <message>
+            <source>A check-in cannot be in the future.</source>
+            <translation>لا يمكن أن يكون تسجيل الحضور في المستقبل.</translation>
+        </message>
+        <message>
             <source>Another computer has moved this visit meanwhile; the cards are shown again.</source>
             <translation>نقل حاسوب آخر هذه الزيارة في الأثناء؛ عُرضت البطاقات من جديد.</translation>
         </message>
@@ -2102,6 +2282,10 @@
             <translation>رقم الهاتف يتكوّن من أرقام ومسافات و + - ( ) فقط، وفيه 5 أرقام على الأقل.</translation>
         </message>
         <message>
+            <source>A photo</source>
+            <translation>الصورة</translation>
+        </message>
+        <message>
             <source>Birth date</source>
             <translation>تاريخ الميلاد</translation>
         </message>
@@ -2186,6 +2370,46 @@
             <translation>اختر طريقة إعادة المال.</translation>
         </message>
         <message>
+            <source>The date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>This is another teacher's group.</source>
+            <translation>هذه مجموعة مدرّب آخر.</translation>
+        </message>
+        <message>
+            <source>{name} is not in {group} on {day}; a visitor from another group is marked for a makeup lesson only.</source>
+            <translation>{name} ليس في «{group}» في {day}؛ الزائر من مجموعة أخرى يُعلَّم لحصة تعويضية فقط.</translation>
+        </message>
+        <message>
+            <source>This client has no makeup lesson left for this program.</source>
+            <translation>لم يبقَ لهذا العميل حصص تعويضية في هذا البرنامج.</translation>
+        </message>
+        <message>
+            <source>Choose a status from the list.</source>
+            <translation>اختر حالة من القائمة.</translation>
+        </message>
+        <message>
+            <source>{group} has no lesson on {weekday} {day}; add it as an extra date first.</source>
+            <translation>لا حصة لـ«{group}» يوم {weekday} {day}؛ أضِفه أولًا تاريخًا إضافيًا.</translation>
+        </message>
+        <message>
+            <source>{group} already has a lesson on {day}.</source>
+            <translation>لـ«{group}» حصة بالفعل في {day}.</translation>
+        </message>
+        <message>
+            <source>Clients of the category {category} are not marked in the journal.</source>
+            <translation>لا يُعلَّم عملاء فئة «{category}» في السجل.</translation>
+        </message>
+        <message>
+            <source>The makeup lesson this absence earned was used on {day}; change that mark first.</source>
+            <translation>استُخدمت الحصة التعويضية التي اكتُسبت بهذا الغياب في {day}؛ غيّر تلك العلامة أولًا.</translation>
+        </message>
+        <message>
+            <source>{name} already has a mark in {group} on {day}.</source>
+            <translation>لـ{name} علامة بالفعل في «{group}» في {day}.</translation>
+        </message>
+        <message>
             <source>The payment date</source>
             <translation>تاريخ الدفع</translation>
         </message>
@@ -2232,10 +2456,6 @@
         <message>
             <source>Only the owner can see the takings of another day.</source>
             <translation>لا يرى إيرادات الأيام الأخرى إلا المالك.</translation>
-        </message>
-        <message>
-            <source>The file {name} cannot be read.</source>
-            <translation>لا يمكن قراءة الملف {name}.</translation>
         </message>
         <message>
             <source>The file {name} is larger than 25 MB.</source>
@@ -2302,10 +2522,6 @@
             <translation>هذا العميل ليس في هذه المجموعة.</translation>
         </message>
         <message>
-            <source>This is another teacher's group.</source>
-            <translation>هذه مجموعة مدرّب آخر.</translation>
-        </message>
-        <message>
             <source>Times are written like 17:30.</source>
             <translation>يُكتب الوقت هكذا: 17:30.</translation>
         </message>
@@ -2326,12 +2542,80 @@
             <translation>{name} في هذه المجموعة بالفعل (قائمة الانتظار).</translation>
         </message>
         <message>
-            <source>membership</source>
-            <translation>اشتراك</translation>
+            <source>card</source>
+            <translation>البطاقة</translation>
+        </message>
+        <message>
+            <source>client</source>
+            <translation>العميل</translation>
+        </message>
+        <message>
+            <source>credit type</source>
+            <translation>نوع الرصيد</translation>
+        </message>
+        <message>
+            <source>credit use</source>
+            <translation>استخدام الرصيد</translation>
+        </message>
+        <message>
+            <source>family</source>
+            <translation>العائلة</translation>
+        </message>
+        <message>
+            <source>group</source>
+            <translation>المجموعة</translation>
+        </message>
+        <message>
+            <source>invoice</source>
+            <translation>الفاتورة</translation>
         </message>
         <message>
             <source>lesson pack</source>
             <translation>باقة حصص</translation>
+        </message>
+        <message>
+            <source>membership</source>
+            <translation>اشتراك</translation>
+        </message>
+        <message>
+            <source>package</source>
+            <translation>الباقة</translation>
+        </message>
+        <message>
+            <source>payment</source>
+            <translation>الدفعة</translation>
+        </message>
+        <message>
+            <source>program</source>
+            <translation>البرنامج</translation>
+        </message>
+        <message>
+            <source>service occurrence</source>
+            <translation>موعد الخدمة</translation>
+        </message>
+        <message>
+            <source>user</source>
+            <translation>المستخدم</translation>
+        </message>
+        <message>
+            <source>visit</source>
+            <translation>الزيارة</translation>
+        </message>
+        <message>
+            <source>attendance status</source>
+            <translation>حالة الحضور</translation>
+        </message>
+        <message>
+            <source>client category</source>
+            <translation>فئة العملاء</translation>
+        </message>
+        <message>
+            <source>cash drawer</source>
+            <translation>الصندوق</translation>
+        </message>
+        <message>
+            <source>This {what} no longer exists.</source>
+            <translation>لم يعد هذا السجل موجودًا ({what}).</translation>
         </message>
         <message>
             <source>credits</source>
@@ -2414,6 +2698,62 @@
             <translation>لهذا البيع دفعات: لا يلغيه إلا المالك (يُعاد المال).</translation>
         </message>
         <message>
+            <source>This database is already set up; sign in instead.</source>
+            <translation>قاعدة البيانات هذه مُعدّة بالفعل؛ سجّل الدخول بدلًا من ذلك.</translation>
+        </message>
+        <message>
+            <source>A membership that is {status} cannot be renewed.</source>
+            <translation>لا يمكن تجديد اشتراك حالته «{status}».</translation>
+        </message>
+        <message>
+            <source>A membership that is {status} cannot be frozen.</source>
+            <translation>لا يمكن تجميد اشتراك حالته «{status}».</translation>
+        </message>
+        <message>
+            <source>A membership that is {status} cannot be resumed.</source>
+            <translation>لا يمكن استئناف اشتراك حالته «{status}».</translation>
+        </message>
+        <message>
+            <source>A membership that is {status} cannot be cancelled.</source>
+            <translation>لا يمكن إلغاء اشتراك حالته «{status}».</translation>
+        </message>
+        <message>
+            <source>A membership that is {status} cannot be deleted.</source>
+            <translation>لا يمكن حذف اشتراك حالته «{status}».</translation>
+        </message>
+        <message>
+            <source>A membership that is {status} cannot be used for a check-in.</source>
+            <translation>لا يُستخدم اشتراك حالته «{status}» لتسجيل الحضور.</translation>
+        </message>
+        <message>
+            <source>upcoming</source>
+            <translation>لم يبدأ بعد</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>ساري</translation>
+        </message>
+        <message>
+            <source>in grace</source>
+            <translation>فترة سماح</translation>
+        </message>
+        <message>
+            <source>suspended</source>
+            <translation>مجمَّد</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>منتهٍ</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>ملغى</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>لا يوجد</translation>
+        </message>
+        <message>
             <source>Wrong user name or password.</source>
             <translation>اسم المستخدم أو كلمة المرور غير صحيحة.</translation>
         </message>
@@ -2480,6 +2820,10 @@
         <message>
             <source>User name</source>
             <translation>اسم المستخدم</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was saved.</source>
+            <translation>أُلغي: لم يُحفظ شيء.</translation>
         </message>
         <message>
             <source>Email</source>

@@ -1798,6 +1798,42 @@
     <context>
         <name>Messages</name>
         <message>
+            <source>{folder} cannot be written to ({reason}). Nothing was saved.</source>
+            <translation>В папку {folder} нельзя записать ({reason}). Ничего не сохранено.</translation>
+        </message>
+        <message>
+            <source>{name} could not be written ({reason}). Nothing was saved.</source>
+            <translation>Не удалось записать {name} ({reason}). Ничего не сохранено.</translation>
+        </message>
+        <message>
+            <source>Monday</source>
+            <translation>понедельник</translation>
+        </message>
+        <message>
+            <source>Tuesday</source>
+            <translation>вторник</translation>
+        </message>
+        <message>
+            <source>Wednesday</source>
+            <translation>среда</translation>
+        </message>
+        <message>
+            <source>Thursday</source>
+            <translation>четверг</translation>
+        </message>
+        <message>
+            <source>Friday</source>
+            <translation>пятница</translation>
+        </message>
+        <message>
+            <source>Saturday</source>
+            <translation>суббота</translation>
+        </message>
+        <message>
+            <source>Sunday</source>
+            <translation>воскресенье</translation>
+        </message>
+        <message>
             <source>DRAFT</source>
             <translation>ЧЕРНОВИК</translation>
         </message>
@@ -1966,6 +2002,150 @@
             <translation>В том числе возвращено (возвраты)</translation>
         </message>
         <message>
+            <source>{what} is a PNG or JPEG file.</source>
+            <translation>«{what}»: нужен файл PNG или JPEG.</translation>
+        </message>
+        <message>
+            <source>The file {name} cannot be read.</source>
+            <translation>Файл {name} не читается.</translation>
+        </message>
+        <message>
+            <source>{what} is larger than 5 MB.</source>
+            <translation>«{what}»: файл больше 5 МБ.</translation>
+        </message>
+        <message>
+            <source>This file is not a PNG or JPEG picture.</source>
+            <translation>Этот файл — не картинка PNG или JPEG.</translation>
+        </message>
+        <message>
+            <source>owner</source>
+            <translation>владелец</translation>
+        </message>
+        <message>
+            <source>receptionist</source>
+            <translation>администратор</translation>
+        </message>
+        <message>
+            <source>teacher</source>
+            <translation>педагог</translation>
+        </message>
+        <message>
+            <source>{name} ({role}) may not do this.</source>
+            <translation>У пользователя {name} ({role}) нет на это прав.</translation>
+        </message>
+        <message>
+            <source>The day</source>
+            <translation>День</translation>
+        </message>
+        <message>
+            <source>The note</source>
+            <translation>Заметка</translation>
+        </message>
+        <message>
+            <source>The new date</source>
+            <translation>Новая дата</translation>
+        </message>
+        <message>
+            <source>Mark it done, missed or planned.</source>
+            <translation>Отметьте: проведено, пропущено или запланировано.</translation>
+        </message>
+        <message>
+            <source>{name} is due on {day}: it can be marked on that day or later.</source>
+            <translation>«{name}» назначено на {day}: отметить можно в этот день или позже.</translation>
+        </message>
+        <message>
+            <source>This one was rescheduled; mark the new date instead.</source>
+            <translation>Это перенесено; отмечайте новую дату.</translation>
+        </message>
+        <message>
+            <source>Only a missed occurrence can be rescheduled.</source>
+            <translation>Перенести можно только пропущенное.</translation>
+        </message>
+        <message>
+            <source>It was already rescheduled to {day}.</source>
+            <translation>Уже перенесено на {day}.</translation>
+        </message>
+        <message>
+            <source>{package} was cancelled on {day}.</source>
+            <translation>«{package}» отменён {day}.</translation>
+        </message>
+        <message>
+            <source>The new date cannot be in the past.</source>
+            <translation>Новая дата не может быть в прошлом.</translation>
+        </message>
+        <message>
+            <source>The new date must be within the membership ({first} – {last}).</source>
+            <translation>Новая дата должна быть в пределах абонемента ({first} – {last}).</translation>
+        </message>
+        <message>
+            <source>The membership is frozen on that day.</source>
+            <translation>В этот день абонемент заморожен.</translation>
+        </message>
+        <message>
+            <source>The start date</source>
+            <translation>Дата начала</translation>
+        </message>
+        <message>
+            <source>The end date</source>
+            <translation>Дата окончания</translation>
+        </message>
+        <message>
+            <source>The price</source>
+            <translation>Цена</translation>
+        </message>
+        <message>
+            <source>The visit's date</source>
+            <translation>Дата посещения</translation>
+        </message>
+        <message>
+            <source>Cannot change {fields} here.</source>
+            <translation>Здесь нельзя изменить: {fields}.</translation>
+        </message>
+        <message>
+            <source>That card belongs to another client.</source>
+            <translation>Эта карточка — другого клиента.</translation>
+        </message>
+        <message>
+            <source>{name} is cancelled: only its description can change.</source>
+            <translation>«{name}» отменён: можно изменить только наименование.</translation>
+        </message>
+        <message>
+            <source>The description</source>
+            <translation>Наименование</translation>
+        </message>
+        <message>
+            <source>{name} is billed on invoice {invoice}, and an issued invoice never changes: to bill another price, void the invoice and sell again.</source>
+            <translation>«{name}» выставлен в счёте {invoice}, а выставленный счёт не меняется: чтобы выставить другую цену, аннулируйте счёт и продайте заново.</translation>
+        </message>
+        <message>
+            <source>{name} would end before it starts.</source>
+            <translation>«{name}» закончится раньше, чем начнётся.</translation>
+        </message>
+        <message>
+            <source>{name} has a freeze outside the new dates; the dates must cover its freezes.</source>
+            <translation>У «{name}» есть заморозка вне новых дат; даты должны охватывать заморозки.</translation>
+        </message>
+        <message>
+            <source>Credits of {name} were used on {day}, outside the new dates.</source>
+            <translation>Баллы «{name}» использованы {day}, вне новых дат.</translation>
+        </message>
+        <message>
+            <source>That visit belongs to another client.</source>
+            <translation>Это посещение — другого клиента.</translation>
+        </message>
+        <message>
+            <source>{name} would overlap {package} ({first} – {last}): a client has one membership at a time.</source>
+            <translation>«{name}» пересечётся с «{package}» ({first} – {last}): у клиента одновременно только один абонемент.</translation>
+        </message>
+        <message>
+            <source>A check-in has no attendance status; only its date can change.</source>
+            <translation>У прихода нет статуса посещения; изменить можно только дату.</translation>
+        </message>
+        <message>
+            <source>A check-in cannot be in the future.</source>
+            <translation>Приход не может быть в будущем.</translation>
+        </message>
+        <message>
             <source>Another computer has moved this visit meanwhile; the cards are shown again.</source>
             <translation>Другой компьютер тем временем перенёс это посещение; карточки показаны заново.</translation>
         </message>
@@ -2102,6 +2282,10 @@
             <translation>В номере телефона могут быть только цифры, пробелы и знаки + - ( ), и не меньше 5 цифр.</translation>
         </message>
         <message>
+            <source>A photo</source>
+            <translation>Фото</translation>
+        </message>
+        <message>
             <source>Birth date</source>
             <translation>Дата рождения</translation>
         </message>
@@ -2186,6 +2370,46 @@
             <translation>Выберите, как вернуть деньги.</translation>
         </message>
         <message>
+            <source>The date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>This is another teacher's group.</source>
+            <translation>Это группа другого педагога.</translation>
+        </message>
+        <message>
+            <source>{name} is not in {group} on {day}; a visitor from another group is marked for a makeup lesson only.</source>
+            <translation>{name} не в группе «{group}» на {day}; гостя из другой группы отмечают только на отработку.</translation>
+        </message>
+        <message>
+            <source>This client has no makeup lesson left for this program.</source>
+            <translation>У этого клиента не осталось отработок по этой программе.</translation>
+        </message>
+        <message>
+            <source>Choose a status from the list.</source>
+            <translation>Выберите статус из списка.</translation>
+        </message>
+        <message>
+            <source>{group} has no lesson on {weekday} {day}; add it as an extra date first.</source>
+            <translation>У группы «{group}» нет занятия: {weekday}, {day}; сначала добавьте эту дату как дополнительную.</translation>
+        </message>
+        <message>
+            <source>{group} already has a lesson on {day}.</source>
+            <translation>У группы «{group}» уже есть занятие {day}.</translation>
+        </message>
+        <message>
+            <source>Clients of the category {category} are not marked in the journal.</source>
+            <translation>Клиентов категории «{category}» в журнале не отмечают.</translation>
+        </message>
+        <message>
+            <source>The makeup lesson this absence earned was used on {day}; change that mark first.</source>
+            <translation>Отработка за этот пропуск уже использована {day}; сначала измените ту отметку.</translation>
+        </message>
+        <message>
+            <source>{name} already has a mark in {group} on {day}.</source>
+            <translation>У клиента {name} уже есть отметка в группе «{group}» на {day}.</translation>
+        </message>
+        <message>
             <source>The payment date</source>
             <translation>Дата оплаты</translation>
         </message>
@@ -2232,10 +2456,6 @@
         <message>
             <source>Only the owner can see the takings of another day.</source>
             <translation>Выручку за другие дни видит только владелец.</translation>
-        </message>
-        <message>
-            <source>The file {name} cannot be read.</source>
-            <translation>Файл {name} не читается.</translation>
         </message>
         <message>
             <source>The file {name} is larger than 25 MB.</source>
@@ -2302,10 +2522,6 @@
             <translation>Этого клиента нет в этой группе.</translation>
         </message>
         <message>
-            <source>This is another teacher's group.</source>
-            <translation>Это группа другого педагога.</translation>
-        </message>
-        <message>
             <source>Times are written like 17:30.</source>
             <translation>Время пишется так: 17:30.</translation>
         </message>
@@ -2326,12 +2542,80 @@
             <translation>{name} уже в этой группе (в листе ожидания).</translation>
         </message>
         <message>
-            <source>membership</source>
-            <translation>абонемент</translation>
+            <source>card</source>
+            <translation>карточка</translation>
+        </message>
+        <message>
+            <source>client</source>
+            <translation>клиент</translation>
+        </message>
+        <message>
+            <source>credit type</source>
+            <translation>вид баллов</translation>
+        </message>
+        <message>
+            <source>credit use</source>
+            <translation>списание баллов</translation>
+        </message>
+        <message>
+            <source>family</source>
+            <translation>семья</translation>
+        </message>
+        <message>
+            <source>group</source>
+            <translation>группа</translation>
+        </message>
+        <message>
+            <source>invoice</source>
+            <translation>счёт</translation>
         </message>
         <message>
             <source>lesson pack</source>
             <translation>пакет занятий</translation>
+        </message>
+        <message>
+            <source>membership</source>
+            <translation>абонемент</translation>
+        </message>
+        <message>
+            <source>package</source>
+            <translation>пакет</translation>
+        </message>
+        <message>
+            <source>payment</source>
+            <translation>оплата</translation>
+        </message>
+        <message>
+            <source>program</source>
+            <translation>программа</translation>
+        </message>
+        <message>
+            <source>service occurrence</source>
+            <translation>услуга по расписанию</translation>
+        </message>
+        <message>
+            <source>user</source>
+            <translation>пользователь</translation>
+        </message>
+        <message>
+            <source>visit</source>
+            <translation>посещение</translation>
+        </message>
+        <message>
+            <source>attendance status</source>
+            <translation>статус посещения</translation>
+        </message>
+        <message>
+            <source>client category</source>
+            <translation>категория клиентов</translation>
+        </message>
+        <message>
+            <source>cash drawer</source>
+            <translation>касса</translation>
+        </message>
+        <message>
+            <source>This {what} no longer exists.</source>
+            <translation>Этой записи больше нет ({what}).</translation>
         </message>
         <message>
             <source>credits</source>
@@ -2414,6 +2698,62 @@
             <translation>По этой продаже есть оплаты: отменить её может только владелец (деньги возвращаются).</translation>
         </message>
         <message>
+            <source>This database is already set up; sign in instead.</source>
+            <translation>Эта база уже настроена; войдите в неё.</translation>
+        </message>
+        <message>
+            <source>A membership that is {status} cannot be renewed.</source>
+            <translation>Абонемент со статусом «{status}» продлить нельзя.</translation>
+        </message>
+        <message>
+            <source>A membership that is {status} cannot be frozen.</source>
+            <translation>Абонемент со статусом «{status}» заморозить нельзя.</translation>
+        </message>
+        <message>
+            <source>A membership that is {status} cannot be resumed.</source>
+            <translation>Абонемент со статусом «{status}» возобновить нельзя.</translation>
+        </message>
+        <message>
+            <source>A membership that is {status} cannot be cancelled.</source>
+            <translation>Абонемент со статусом «{status}» отменить нельзя.</translation>
+        </message>
+        <message>
+            <source>A membership that is {status} cannot be deleted.</source>
+            <translation>Абонемент со статусом «{status}» удалить нельзя.</translation>
+        </message>
+        <message>
+            <source>A membership that is {status} cannot be used for a check-in.</source>
+            <translation>По абонементу со статусом «{status}» приход не отмечают.</translation>
+        </message>
+        <message>
+            <source>upcoming</source>
+            <translation>ещё не начался</translation>
+        </message>
+        <message>
+            <source>active</source>
+            <translation>действует</translation>
+        </message>
+        <message>
+            <source>in grace</source>
+            <translation>льготный период</translation>
+        </message>
+        <message>
+            <source>suspended</source>
+            <translation>заморожен</translation>
+        </message>
+        <message>
+            <source>expired</source>
+            <translation>истёк</translation>
+        </message>
+        <message>
+            <source>cancelled</source>
+            <translation>отменён</translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation>нет</translation>
+        </message>
+        <message>
             <source>Wrong user name or password.</source>
             <translation>Неверное имя пользователя или пароль.</translation>
         </message>
@@ -2480,6 +2820,10 @@
         <message>
             <source>User name</source>
             <translation>Имя пользователя</translation>
+        </message>
+        <message>
+            <source>Cancelled: nothing was saved.</source>
+            <translation>Отменено: ничего не сохранено.</translation>
         </message>
         <message>
             <source>Email</source>

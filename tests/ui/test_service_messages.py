@@ -115,3 +115,30 @@ def test_l2_a_wrapped_refusal_names_the_field_in_russian(desk, qtbot, speak):
     assert speak("ru") is None
     assert _refuse_a_payment_above_the_balance(desk, qtbot, "0") == \
         "Поле «Сумма» должно быть больше нуля. Ничего не записано."
+
+
+def test_l2_every_record_a_service_names_as_gone_is_in_the_catalogue():
+    """``existing(session, Model, id, "client")`` says "This client no longer exists." with the
+    record's name translated: each name app/ passes is marked in app.services.records.RECORDS."""
+    import ast
+    from pathlib import Path
+
+    from app.services import lists
+    from app.services.records import RECORDS
+
+    named = set()
+    for path in (Path(__file__).resolve().parents[2] / "app").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "existing" and len(node.args) == 4
+                    and isinstance(node.args[3], ast.Constant)):
+                named.add(node.args[3].value)
+    named |= {spec.what for spec in lists.LISTS.values()}  # lists.py names its item by its list
+    assert "client" in named and named <= set(RECORDS)
+
+
+def test_l2_a_record_gone_meanwhile_is_said_in_arabic(speak):
+    from app.errors import NotFound
+
+    assert speak("ar") is None
+    assert i18n.message(NotFound("This {what} no longer exists.", what=Label("client"))) == \
+        "لم يعد هذا السجل موجودًا (العميل)."
