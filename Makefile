@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml
 TS := $(wildcard resources/translations/desk_*.ts)
 QM := $(TS:.ts=.qm)
 %.qm: %.ts $(STAMP)
-	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@.new && mv $@.new $@  # replaced, never rewritten in place: a running desk maps it
 translations: $(QM)
 translations-update: $(STAMP)
 	$(PY) -m ui.i18n update

@@ -20,6 +20,7 @@ app/'s message catalogue to bring new strings into the .ts files.
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -124,7 +125,9 @@ def compile_all(target: Path = TRANSLATIONS) -> list[Path]:
     made = []
     for language in SHIPPED_TRANSLATIONS:
         qm = target / f"desk_{language}.qm"
-        subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts_file(language)), "-qm", str(qm)], check=True)
+        fresh = qm.with_suffix(".qm.new")  # then replaced, never rewritten in place: a running desk maps it
+        subprocess.run([_tool("pyside6-lrelease"), "-silent", str(ts_file(language)), "-qm", str(fresh)], check=True)
+        os.replace(fresh, qm)
         made.append(qm)
     return made
 
