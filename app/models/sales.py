@@ -33,7 +33,7 @@ class Membership(Stamped, Base):
         Index("ix_memberships_client_kind", "client_id", "kind", "start_date"),
         Index("ix_memberships_end_date", "end_date"),
         Index("ix_memberships_start_date", "start_date", "id"),  # the memberships list, newest first
-        Index("ix_memberships_renews_id", "renews_id"),  # Q1: a sale's renewal
+        Index("ix_memberships_renews_id", "renews_id", "cancelled_on"),  # Q1: a sale's renewal (not cancelled)
         # Q7, Q8: the time memberships that may be current today, and those started in a period, read
         # with what their status needs from the index alone (dates first: with the kind first, the
         # planner took them for a client's sales instead of ix_memberships_client_kind)

@@ -19,7 +19,7 @@ depends_on = None
 
 
 def upgrade() -> None:
-    op.create_index("ix_memberships_renews_id", "memberships", ["renews_id"])
+    op.create_index("ix_memberships_renews_id", "memberships", ["renews_id", "cancelled_on"])
     op.create_index("ix_invoices_date", "invoices", ["date"])
     op.create_index("ix_invoices_owing", "invoices", ["state", "payer_id", "date", "total"])
     op.create_index("ix_payments_invoice_valid", "payments", ["invoice_id", "voided_at", "amount"])
