@@ -47,8 +47,12 @@ MAX_UNITS = 100_000  # as many as a package may hold
 
 def amount(units: int, unit: str) -> str:
     """"3 visits", "1 visit": the unit word of the credit type, in the plural when needed."""
-    word = unit if units == 1 or not unit.isascii() or unit.endswith("s") else unit + "s"
-    return f"{units} {word}"
+    return f"{units} {unit if units == 1 else _plural(unit)}"
+
+
+def _plural(unit: str) -> str:
+    """"visits" for "visit" (an English unit word; another script's is kept as it is)."""
+    return unit if not unit.isascii() or unit.endswith("s") else unit + "s"
 
 
 def _whole_units(value, ctype: CreditType) -> int:
@@ -60,13 +64,13 @@ def _whole_units(value, ctype: CreditType) -> int:
     if number is None or not number.is_finite():
         raise DomainError("Units must be a number, like 1 or 3.", field="units")
     if number != number.to_integral_value():
-        raise DomainError(f"{ctype.name} is counted in whole {ctype.unit}s: {value} is not a whole number.",
-                          field="units")
+        raise DomainError("{credit} is counted in whole {units}: {value} is not a whole number.",
+                          field="units", credit=ctype.name, units=_plural(ctype.unit), value=value)
     units = int(number)
     if units < 1:
         raise DomainError("Units must be at least 1.", field="units")
     if units > MAX_UNITS:
-        raise DomainError(f"Units must be at most {MAX_UNITS}.", field="units")
+        raise DomainError("Units must be at most {most}.", field="units", most=MAX_UNITS)
     return units
 
 
@@ -83,28 +87,32 @@ def _valid_grants(session: Session, client_id: int, type_id: int, on: dt.date) -
     return [(grant_id, free) for grant_id, free in rows]
 
 
-def _short(session: Session, client: Client, ctype: CreditType, on: dt.date, balance: int, asked: int) -> str:
+def _short(session: Session, client: Client, ctype: CreditType, on: dt.date, balance: int, asked: int) -> DomainError:
     """K3: why ``asked`` units cannot be used, with the balance."""
     spans = session.execute(
         select(func.min(CreditGrant.valid_from), func.max(CreditGrant.valid_until))
         .where(CreditGrant.client_id == client.id, CreditGrant.credit_type_id == ctype.id)).one()
     if spans[0] is None:
-        return f"{client.name} has never had {ctype.name}; sell a credits package first."
-    text = (f"{client.name} has {amount(balance, ctype.unit)} of {ctype.name} valid on {on:%d.%m.%Y}; "
-            f"{amount(asked, ctype.unit)} cannot be used. Nothing was recorded.")
+        return DomainError("{name} has never had {credit}; sell a credits package first.", field="units",
+                           name=client.name, credit=ctype.name)
+    said = {"name": client.name, "credit": ctype.name, "day": on, "balance": amount(balance, ctype.unit),
+            "asked": amount(asked, ctype.unit)}
     if balance == 0 and on < spans[0]:
-        text += f" Their first {ctype.name} starts on {spans[0]:%d.%m.%Y}."
-    elif balance == 0 and on > spans[1]:
-        text += f" Their last {ctype.name} expired on {spans[1]:%d.%m.%Y}."
-    return text
+        return DomainError("{name} has {balance} of {credit} valid on {day}; {asked} cannot be used. Nothing was "
+                           "recorded. Their first {credit} starts on {first}.", field="units", first=spans[0], **said)
+    if balance == 0 and on > spans[1]:
+        return DomainError("{name} has {balance} of {credit} valid on {day}; {asked} cannot be used. Nothing was "
+                           "recorded. Their last {credit} expired on {last}.", field="units", last=spans[1], **said)
+    return DomainError("{name} has {balance} of {credit} valid on {day}; {asked} cannot be used. Nothing was "
+                       "recorded.", field="units", **said)
 
 
 def _active_client(session: Session, client_id: int) -> Client:
     lock_row(session, Client, client_id)  # D7: a second PC using these credits waits, then sees the balance
     client = existing(session, Client, client_id, "client")
     if client.archived:
-        raise DomainError(f"{client.name} is archived; restore the client to use or reverse credits.",
-                          field="client_id")
+        raise DomainError("{name} is archived; restore the client to use or reverse credits.", field="client_id",
+                          name=client.name)
     return client
 
 
@@ -125,7 +133,7 @@ def take_units(session: Session, actor: Actor, client: Client, ctype: CreditType
     grants = _valid_grants(session, client.id, ctype.id, on)
     balance = sum(free for _id, free in grants)
     if units > balance:
-        raise DomainError(_short(session, client, ctype, on, balance, units), field="units")
+        raise _short(session, client, ctype, on, balance, units)
     use = CreditUse(client_id=client.id, credit_type_id=ctype.id, units=units, used_on=on, note=note,
                     visit_id=visit_id, created_by_id=actor.user_id)
     session.add(use)
@@ -180,7 +188,7 @@ def reverse_use(session: Session, actor: Actor, use_id: int, note: str = "", *,
         raise DomainError("This is a reversal; it cannot be reversed itself.")
     earlier = session.scalar(select(CreditUse).where(CreditUse.reverses_id == use.id))
     if earlier is not None:
-        raise DomainError(f"This use was already reversed on {earlier.used_on:%d.%m.%Y}.")
+        raise DomainError("This use was already reversed on {day}.", day=earlier.used_on)
     if (use.created_at.astimezone().date() < (now or utcnow()).astimezone().date()
             and not actor.may(Right.REVERSE_OLD_CREDIT_USES)):
         raise PermissionDenied("Only the owner can reverse a use recorded before today.")
@@ -192,11 +200,11 @@ def reverse_use(session: Session, actor: Actor, use_id: int, note: str = "", *,
                             .where(CreditAllocation.use_id == use.id)).all()
     for _grant, _units, valid_until, cancelled_on in parts:
         if cancelled_on is not None:
-            raise DomainError(f"These units came from a sale cancelled on {cancelled_on:%d.%m.%Y}; "
-                              "they cannot be given back.")
+            raise DomainError("These units came from a sale cancelled on {day}; they cannot be given back.",
+                              day=cancelled_on)
         if valid_until < today:
-            raise DomainError(f"These units came from credits that expired on {valid_until:%d.%m.%Y}; "
-                              "giving them back would change nothing.")
+            raise DomainError("These units came from credits that expired on {day}; giving them back would change "
+                              "nothing.", day=valid_until)
     for grant_id, units, _until, _cancelled in parts:
         back = session.execute(update(CreditGrant).where(CreditGrant.id == grant_id, CreditGrant.used >= units)
                                .values(used=CreditGrant.used - units))
@@ -431,7 +439,8 @@ def top_up(session: Session, actor: Actor, client_id: int, package_id: int, *,
     """K5: sell a credits package at any time, also while earlier credits are still valid; it stacks."""
     package = existing(session, Package, package_id, "package")
     if package.kind != PackageKind.CREDITS:
-        raise DomainError(f"Top up sells a credits package; {package.name} is not one.", field="package_id")
+        raise DomainError("Top up sells a credits package; {name} is not one.", field="package_id",
+                          name=package.name)
     return sales.sell(session, actor, client_id, package_id, today=today)
 
 

@@ -118,7 +118,7 @@ def record_invoice_email(session: Session, actor: Actor, invoice_id: int, to: st
     view = invoices.invoice_view(session, actor, invoice_id)
     address = validation.email(to if to is not None else view["payer"]["email"], "to", "The address")
     if not address:
-        raise DomainError(f"{view['payer']['name']} has no email address; type one.", field="to")
+        raise DomainError("{name} has no email address; type one.", field="to", name=view["payer"]["name"])
     if not settings["smtp_host"] or not settings["smtp_sender"]:
         raise DomainError("Set up the email server and sender in Settings › Email first.")
     audit.record(session, actor, "email", "invoice", invoice_id, to=address)
@@ -161,7 +161,7 @@ def member_cards_pdf(session: Session, actor: Actor, client_ids: list[int], path
     if not client_ids:
         raise DomainError("No clients are listed, so there are no cards to print.")
     if len(client_ids) > MAX_CARDS:
-        raise DomainError(f"Print at most {MAX_CARDS:,} cards at a time; narrow the list.")
+        raise DomainError("Print at most {most} cards at a time; narrow the list.", most=MAX_CARDS)
     found = {c.id: c for c in session.scalars(select(Client).where(Client.id.in_(client_ids)))}
     cards = [{"name": found[i].name, "code": found[i].code} for i in client_ids if i in found]
     with written(path, state) as part:

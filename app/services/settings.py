@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from app import languages, paths, secret_store, validation
 from app.errors import DomainError
+from app.messages import QT_TRANSLATE_NOOP
 from app.models import CashDrawer, Setting
 from app.pictures import read_picture, store_picture
 from app.reports import reminder_template
@@ -23,7 +24,7 @@ CHECKIN_POLICIES = ("anyone", "any_membership", "current_members")
 def _choice(options):
     def check(value, key):
         if value not in options:
-            raise DomainError(f"Choose one of: {', '.join(options)}.", field=key)
+            raise DomainError("Choose one of: {options}.", field=key, options=", ".join(options))
         return value
 
     return check
@@ -123,7 +124,7 @@ def clean(changes: dict) -> dict:
     cleaned = {}
     for key, value in changes.items():
         if key not in SCHEMA:
-            raise DomainError(f"There is no setting called {key}.")
+            raise DomainError("There is no setting called {key}.", key=key)
         cleaned[key] = SCHEMA[key][1](value, key)
     return cleaned
 
@@ -207,7 +208,7 @@ def set_logo(session: Session, actor: Actor, source: str | None) -> str:
     """
     stored = ""
     if source:
-        data = read_picture(source, "business_logo", "The logo")
+        data = read_picture(source, "business_logo", QT_TRANSLATE_NOOP("Messages", "The logo"))
         stored = str(logos_dir() / store_picture(data, source, logos_dir(), "logo"))
     return update_settings(session, actor, {"business_logo": stored})["business_logo"]
 

@@ -2314,6 +2314,110 @@
             <translation>الرمز</translation>
         </message>
         <message>
+            <source>{name} has {balance} of {credit} valid on {day}; {asked} cannot be used. Nothing was recorded.</source>
+            <translation>لدى {name} من {credit} ما قيمته {balance} صالحة في {day}؛ لا يمكن استخدام {asked}. لم يُسجَّل شيء.</translation>
+        </message>
+        <message>
+            <source>Units must be a number, like 1 or 3.</source>
+            <translation>يجب أن تكون الوحدات رقمًا، مثل 1 أو 3.</translation>
+        </message>
+        <message>
+            <source>{credit} is counted in whole {units}: {value} is not a whole number.</source>
+            <translation>«{credit}» يُحسب بوحدات كاملة ({units}): {value} ليس عددًا صحيحًا.</translation>
+        </message>
+        <message>
+            <source>Units must be at least 1.</source>
+            <translation>يجب ألا تقل الوحدات عن 1.</translation>
+        </message>
+        <message>
+            <source>Units must be at most {most}.</source>
+            <translation>يجب ألا تزيد الوحدات على {most}.</translation>
+        </message>
+        <message>
+            <source>{name} has never had {credit}; sell a credits package first.</source>
+            <translation>لم يكن لدى {name} «{credit}» قط؛ بِع باقة رصيد أولًا.</translation>
+        </message>
+        <message>
+            <source>{name} has {balance} of {credit} valid on {day}; {asked} cannot be used. Nothing was recorded. Their first {credit} starts on {first}.</source>
+            <translation>لدى {name} من {credit} ما قيمته {balance} صالحة في {day}؛ لا يمكن استخدام {asked}. لم يُسجَّل شيء. يبدأ أول «{credit}» لديه في {first}.</translation>
+        </message>
+        <message>
+            <source>{name} has {balance} of {credit} valid on {day}; {asked} cannot be used. Nothing was recorded. Their last {credit} expired on {last}.</source>
+            <translation>لدى {name} من {credit} ما قيمته {balance} صالحة في {day}؛ لا يمكن استخدام {asked}. لم يُسجَّل شيء. انتهى آخر «{credit}» لديه في {last}.</translation>
+        </message>
+        <message>
+            <source>{name} is archived; restore the client to use or reverse credits.</source>
+            <translation>العميل {name} في الأرشيف؛ أعِده من الأرشيف لاستخدام الرصيد أو إرجاعه.</translation>
+        </message>
+        <message>
+            <source>The date</source>
+            <translation>التاريخ</translation>
+        </message>
+        <message>
+            <source>Credits cannot be used on a day still to come.</source>
+            <translation>لا يمكن استخدام الرصيد في يوم لم يأتِ بعد.</translation>
+        </message>
+        <message>
+            <source>This is a reversal; it cannot be reversed itself.</source>
+            <translation>هذا إرجاع؛ لا يمكن إرجاعه هو نفسه.</translation>
+        </message>
+        <message>
+            <source>This use was already reversed on {day}.</source>
+            <translation>أُرجع هذا الاستخدام بالفعل في {day}.</translation>
+        </message>
+        <message>
+            <source>Only the owner can reverse a use recorded before today.</source>
+            <translation>لا يُرجع استخدامًا سُجّل قبل اليوم إلا المالك.</translation>
+        </message>
+        <message>
+            <source>Top up sells a credits package; {name} is not one.</source>
+            <translation>الشحن يبيع باقة رصيد؛ و«{name}» ليست كذلك.</translation>
+        </message>
+        <message>
+            <source>Another computer used these credits at the same moment; nothing was recorded. Please try again.</source>
+            <translation>استخدم حاسوب آخر هذا الرصيد في اللحظة نفسها؛ لم يُسجَّل شيء. حاول مرة أخرى.</translation>
+        </message>
+        <message>
+            <source>These units came from a sale cancelled on {day}; they cannot be given back.</source>
+            <translation>هذه الوحدات من بيع أُلغي في {day}؛ لا يمكن إرجاعها.</translation>
+        </message>
+        <message>
+            <source>These units came from credits that expired on {day}; giving them back would change nothing.</source>
+            <translation>هذه الوحدات من رصيد انتهى في {day}؛ إرجاعها لن يغيّر شيئًا.</translation>
+        </message>
+        <message>
+            <source>Another computer changed these credits at the same moment; please try again.</source>
+            <translation>غيّر حاسوب آخر هذا الرصيد في اللحظة نفسها؛ حاول مرة أخرى.</translation>
+        </message>
+        <message>
+            <source>This use was reversed on another computer meanwhile.</source>
+            <translation>أُرجع هذا الاستخدام على حاسوب آخر في الأثناء.</translation>
+        </message>
+        <message>
+            <source>The address</source>
+            <translation>العنوان</translation>
+        </message>
+        <message>
+            <source>Choose A4 or receipt.</source>
+            <translation>اختر A4 أو إيصالًا.</translation>
+        </message>
+        <message>
+            <source>{name} has no email address; type one.</source>
+            <translation>ليس لدى {name} عنوان بريد إلكتروني؛ اكتب واحدًا.</translation>
+        </message>
+        <message>
+            <source>Set up the email server and sender in Settings › Email first.</source>
+            <translation>اضبط خادم البريد والمرسل أولًا في الإعدادات › البريد الإلكتروني.</translation>
+        </message>
+        <message>
+            <source>No clients are listed, so there are no cards to print.</source>
+            <translation>لا عملاء في القائمة، فلا بطاقات للطباعة.</translation>
+        </message>
+        <message>
+            <source>Print at most {most} cards at a time; narrow the list.</source>
+            <translation>اطبع {most} بطاقة على الأكثر في المرة الواحدة؛ ضيّق القائمة.</translation>
+        </message>
+        <message>
             <source>Family name</source>
             <translation>اسم العائلة</translation>
         </message>
@@ -2368,10 +2472,6 @@
         <message>
             <source>Choose how the money is paid back.</source>
             <translation>اختر طريقة إعادة المال.</translation>
-        </message>
-        <message>
-            <source>The date</source>
-            <translation>التاريخ</translation>
         </message>
         <message>
             <source>This is another teacher's group.</source>
@@ -2696,6 +2796,82 @@
         <message>
             <source>This sale has payments: only the owner can cancel it (the money is paid back).</source>
             <translation>لهذا البيع دفعات: لا يلغيه إلا المالك (يُعاد المال).</translation>
+        </message>
+        <message>
+            <source>This number of days</source>
+            <translation>عدد الأيام</translation>
+        </message>
+        <message>
+            <source>This field</source>
+            <translation>هذا الحقل</translation>
+        </message>
+        <message>
+            <source>Give up to ten day offsets, like 7, 1, -3.</source>
+            <translation>أدخل حتى عشر إزاحات بالأيام، مثل 7، 1، -3.</translation>
+        </message>
+        <message>
+            <source>Must be on or off.</source>
+            <translation>إما مفعّل أو غير مفعّل.</translation>
+        </message>
+        <message>
+            <source>Currency must be a three-letter code such as EUR or USD.</source>
+            <translation>العملة رمز من ثلاثة أحرف مثل SAR أو USD.</translation>
+        </message>
+        <message>
+            <source>This percentage</source>
+            <translation>النسبة المئوية</translation>
+        </message>
+        <message>
+            <source>The cash drawer</source>
+            <translation>الصندوق</translation>
+        </message>
+        <message>
+            <source>The default cash drawer must be an active cash drawer.</source>
+            <translation>يجب أن يكون الصندوق الافتراضي صندوقًا نشطًا.</translation>
+        </message>
+        <message>
+            <source>Choose one of: {options}.</source>
+            <translation>اختر واحدًا من: {options}.</translation>
+        </message>
+        <message>
+            <source>An offset</source>
+            <translation>الإزاحة</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>العملة</translation>
+        </message>
+        <message>
+            <source>Business name</source>
+            <translation>اسم المنشأة</translation>
+        </message>
+        <message>
+            <source>Invoice prefix</source>
+            <translation>بادئة رقم الفاتورة</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>الدقائق</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>المنفذ</translation>
+        </message>
+        <message>
+            <source>Sender address</source>
+            <translation>عنوان المرسل</translation>
+        </message>
+        <message>
+            <source>Backups to keep</source>
+            <translation>عدد النسخ الاحتياطية المحفوظة</translation>
+        </message>
+        <message>
+            <source>There is no setting called {key}.</source>
+            <translation>لا يوجد إعداد باسم «{key}».</translation>
+        </message>
+        <message>
+            <source>The logo</source>
+            <translation>الشعار</translation>
         </message>
         <message>
             <source>This database is already set up; sign in instead.</source>

@@ -2314,6 +2314,110 @@
             <translation>Код</translation>
         </message>
         <message>
+            <source>{name} has {balance} of {credit} valid on {day}; {asked} cannot be used. Nothing was recorded.</source>
+            <translation>У клиента {name} на {day} действует {credit}: {balance}; списать {asked} нельзя. Ничего не записано.</translation>
+        </message>
+        <message>
+            <source>Units must be a number, like 1 or 3.</source>
+            <translation>Количество — число, например 1 или 3.</translation>
+        </message>
+        <message>
+            <source>{credit} is counted in whole {units}: {value} is not a whole number.</source>
+            <translation>«{credit}» считается целыми единицами ({units}): {value} — не целое число.</translation>
+        </message>
+        <message>
+            <source>Units must be at least 1.</source>
+            <translation>Количество — не меньше 1.</translation>
+        </message>
+        <message>
+            <source>Units must be at most {most}.</source>
+            <translation>Количество — не больше {most}.</translation>
+        </message>
+        <message>
+            <source>{name} has never had {credit}; sell a credits package first.</source>
+            <translation>У клиента {name} никогда не было «{credit}»; сначала продайте пакет баллов.</translation>
+        </message>
+        <message>
+            <source>{name} has {balance} of {credit} valid on {day}; {asked} cannot be used. Nothing was recorded. Their first {credit} starts on {first}.</source>
+            <translation>У клиента {name} на {day} действует {credit}: {balance}; списать {asked} нельзя. Ничего не записано. Первые «{credit}» начинают действовать {first}.</translation>
+        </message>
+        <message>
+            <source>{name} has {balance} of {credit} valid on {day}; {asked} cannot be used. Nothing was recorded. Their last {credit} expired on {last}.</source>
+            <translation>У клиента {name} на {day} действует {credit}: {balance}; списать {asked} нельзя. Ничего не записано. Последние «{credit}» сгорели {last}.</translation>
+        </message>
+        <message>
+            <source>{name} is archived; restore the client to use or reverse credits.</source>
+            <translation>Клиент {name} в архиве: верните его из архива, чтобы списывать или возвращать баллы.</translation>
+        </message>
+        <message>
+            <source>The date</source>
+            <translation>Дата</translation>
+        </message>
+        <message>
+            <source>Credits cannot be used on a day still to come.</source>
+            <translation>Баллы нельзя списать будущим днём.</translation>
+        </message>
+        <message>
+            <source>This is a reversal; it cannot be reversed itself.</source>
+            <translation>Это отмена списания; её саму отменить нельзя.</translation>
+        </message>
+        <message>
+            <source>This use was already reversed on {day}.</source>
+            <translation>Это списание уже отменено {day}.</translation>
+        </message>
+        <message>
+            <source>Only the owner can reverse a use recorded before today.</source>
+            <translation>Списание, записанное до сегодняшнего дня, отменяет только владелец.</translation>
+        </message>
+        <message>
+            <source>Top up sells a credits package; {name} is not one.</source>
+            <translation>Пополнение — это продажа пакета баллов; «{name}» — не он.</translation>
+        </message>
+        <message>
+            <source>Another computer used these credits at the same moment; nothing was recorded. Please try again.</source>
+            <translation>Другой компьютер списал эти баллы в тот же момент; ничего не записано. Попробуйте ещё раз.</translation>
+        </message>
+        <message>
+            <source>These units came from a sale cancelled on {day}; they cannot be given back.</source>
+            <translation>Эти баллы — из продажи, отменённой {day}; вернуть их нельзя.</translation>
+        </message>
+        <message>
+            <source>These units came from credits that expired on {day}; giving them back would change nothing.</source>
+            <translation>Эти баллы сгорели {day}; их возврат ничего не изменит.</translation>
+        </message>
+        <message>
+            <source>Another computer changed these credits at the same moment; please try again.</source>
+            <translation>Другой компьютер изменил эти баллы в тот же момент; попробуйте ещё раз.</translation>
+        </message>
+        <message>
+            <source>This use was reversed on another computer meanwhile.</source>
+            <translation>Тем временем это списание отменили на другом компьютере.</translation>
+        </message>
+        <message>
+            <source>The address</source>
+            <translation>Адрес</translation>
+        </message>
+        <message>
+            <source>Choose A4 or receipt.</source>
+            <translation>Выберите A4 или чек.</translation>
+        </message>
+        <message>
+            <source>{name} has no email address; type one.</source>
+            <translation>У клиента {name} нет адреса эл. почты; введите его.</translation>
+        </message>
+        <message>
+            <source>Set up the email server and sender in Settings › Email first.</source>
+            <translation>Сначала настройте почтовый сервер и отправителя в Настройки › Эл. почта.</translation>
+        </message>
+        <message>
+            <source>No clients are listed, so there are no cards to print.</source>
+            <translation>В списке нет клиентов, печатать нечего.</translation>
+        </message>
+        <message>
+            <source>Print at most {most} cards at a time; narrow the list.</source>
+            <translation>Печатайте не больше {most} карт за раз; сузьте список.</translation>
+        </message>
+        <message>
             <source>Family name</source>
             <translation>Название семьи</translation>
         </message>
@@ -2368,10 +2472,6 @@
         <message>
             <source>Choose how the money is paid back.</source>
             <translation>Выберите, как вернуть деньги.</translation>
-        </message>
-        <message>
-            <source>The date</source>
-            <translation>Дата</translation>
         </message>
         <message>
             <source>This is another teacher's group.</source>
@@ -2696,6 +2796,82 @@
         <message>
             <source>This sale has payments: only the owner can cancel it (the money is paid back).</source>
             <translation>По этой продаже есть оплаты: отменить её может только владелец (деньги возвращаются).</translation>
+        </message>
+        <message>
+            <source>This number of days</source>
+            <translation>Число дней</translation>
+        </message>
+        <message>
+            <source>This field</source>
+            <translation>Это поле</translation>
+        </message>
+        <message>
+            <source>Give up to ten day offsets, like 7, 1, -3.</source>
+            <translation>Укажите до десяти сдвигов в днях, например 7, 1, -3.</translation>
+        </message>
+        <message>
+            <source>Must be on or off.</source>
+            <translation>Только вкл. или выкл.</translation>
+        </message>
+        <message>
+            <source>Currency must be a three-letter code such as EUR or USD.</source>
+            <translation>Валюта — трёхбуквенный код, например BYN или EUR.</translation>
+        </message>
+        <message>
+            <source>This percentage</source>
+            <translation>Процент</translation>
+        </message>
+        <message>
+            <source>The cash drawer</source>
+            <translation>Касса</translation>
+        </message>
+        <message>
+            <source>The default cash drawer must be an active cash drawer.</source>
+            <translation>Касса по умолчанию должна быть действующей.</translation>
+        </message>
+        <message>
+            <source>Choose one of: {options}.</source>
+            <translation>Выберите одно из: {options}.</translation>
+        </message>
+        <message>
+            <source>An offset</source>
+            <translation>Сдвиг</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>Валюта</translation>
+        </message>
+        <message>
+            <source>Business name</source>
+            <translation>Название организации</translation>
+        </message>
+        <message>
+            <source>Invoice prefix</source>
+            <translation>Префикс номера счёта</translation>
+        </message>
+        <message>
+            <source>Minutes</source>
+            <translation>Минуты</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Порт</translation>
+        </message>
+        <message>
+            <source>Sender address</source>
+            <translation>Адрес отправителя</translation>
+        </message>
+        <message>
+            <source>Backups to keep</source>
+            <translation>Сколько копий хранить</translation>
+        </message>
+        <message>
+            <source>There is no setting called {key}.</source>
+            <translation>Настройки «{key}» нет.</translation>
+        </message>
+        <message>
+            <source>The logo</source>
+            <translation>Логотип</translation>
         </message>
         <message>
             <source>This database is already set up; sign in instead.</source>
