@@ -154,6 +154,7 @@ class ImportRow:
     values: dict
     status: str = "new"  # new, duplicate, error
     reason: str = ""
+    problem: DomainError | None = None  # an error row's refusal, shown in the user's language
 
 
 @dataclass
@@ -204,13 +205,13 @@ def read_table(path: Path) -> tuple[list[str], list[list[str]]]:
         try:
             table = list(csv.reader(io.StringIO(content, newline=""), delimiter=delimiter, strict=True))
         except csv.Error as err:
-            raise DomainError(f"The file is not valid CSV ({err}); check for an unterminated quote.",
-                              field="path") from None
+            raise DomainError("The file is not valid CSV ({problem}); check for an unterminated quote.",
+                              field="path", problem=str(err)) from None
     table = [row for row in table if any(cell.strip() for cell in row)]
     if not table:
         raise DomainError("The file is empty.", field="path")
     if len(table) > MAX_ROWS + 1:
-        raise DomainError(f"The file has more than {MAX_ROWS:,} rows; split it.", field="path")
+        raise DomainError("The file has more than {most} rows; split it.", field="path", most=MAX_ROWS)
     return [h.strip() for h in table[0]], table[1:]
 
 
@@ -232,7 +233,7 @@ def _parse_date(text: str) -> dt.date:
             return dt.datetime.strptime(text, pattern).date()
         except ValueError:
             continue
-    raise DomainError(f"“{text}” is not a date like 2016-05-31 or 31.05.2016.")
+    raise DomainError("“{text}” is not a date like 2016-05-31 or 31.05.2016.", text=text)
 
 
 @guarded(Right.EDIT_CLIENTS)
@@ -255,11 +256,11 @@ def preview_import(session: Session, actor: Actor, path: Path, mapping: dict[str
         preview.rows.append(row)
         try:
             if any(len(v) > MAX_CELL for v in values.values()):
-                raise DomainError(f"A cell is longer than {MAX_CELL} characters.")
+                raise DomainError("A cell is longer than {most} characters.", most=MAX_CELL)
             fields = _client_fields(values, categories)
             clients.clean_fields(session, {k: v for k, v in fields.items() if k != "code"}, None)
         except DomainError as err:
-            row.status, row.reason = "error", err.message
+            row.status, row.reason, row.problem = "error", err.message, err
             continue
         phone = values.get("phone", "")
         code = values.get("code", "").upper()
@@ -312,7 +313,7 @@ def _client_fields(values: dict, categories: dict[str, int]) -> dict:
         out["birth_date"] = _parse_date(values["birth_date"])
     if values.get("category"):
         if fold(values["category"]) not in categories:
-            raise DomainError(f"There is no category “{values['category']}”.")
+            raise DomainError("There is no category “{category}”.", category=values["category"])
         out["category_id"] = categories[fold(values["category"])]
     return out
 
@@ -334,7 +335,7 @@ def import_clients(session: Session, actor: Actor, preview: ImportPreview) -> di
         try:
             client_id = clients.create_client(session, actor, **_client_fields(row.values, categories))
         except DomainError as err:
-            raise DomainError(f"Line {row.line}: {err.message} Nothing was imported.") from None
+            raise DomainError("Line {line}: {problem} Nothing was imported.", line=row.line, problem=err) from None
         added += 1
         family_name = row.values.get("family", "").strip()
         if family_name:

@@ -2718,6 +2718,10 @@
             <translation>لم يعد هذا السجل موجودًا ({what}).</translation>
         </message>
         <message>
+            <source>Save a report as a .pdf, .xlsx or .csv file.</source>
+            <translation>احفظ التقرير ملفًا بصيغة ‎.pdf أو ‎.xlsx أو ‎.csv.</translation>
+        </message>
+        <message>
             <source>credits</source>
             <translation>رصيد</translation>
         </message>
@@ -2928,6 +2932,62 @@
         <message>
             <source>none</source>
             <translation>لا يوجد</translation>
+        </message>
+        <message>
+            <source>The file's text encoding is not UTF-8 or Windows-1251.</source>
+            <translation>ترميز نص الملف ليس UTF-8 ولا Windows-1251.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a date like 2016-05-31 or 31.05.2016.</source>
+            <translation>«{text}» ليس تاريخًا مثل 2016-05-31 أو 31.05.2016.</translation>
+        </message>
+        <message>
+            <source>Export to a .csv or .xlsx file.</source>
+            <translation>صدِّر إلى ملف ‎.csv أو ‎.xlsx.</translation>
+        </message>
+        <message>
+            <source>The file contains NUL bytes: it is not a text (CSV) file.</source>
+            <translation>في الملف بايتات NUL: ليس ملفًا نصيًا (CSV).</translation>
+        </message>
+        <message>
+            <source>The file is larger than 20 MB.</source>
+            <translation>الملف أكبر من 20 ميغابايت.</translation>
+        </message>
+        <message>
+            <source>The file is empty.</source>
+            <translation>الملف فارغ.</translation>
+        </message>
+        <message>
+            <source>The file has more than {most} rows; split it.</source>
+            <translation>في الملف أكثر من {most} صف؛ قسّمه.</translation>
+        </message>
+        <message>
+            <source>Choose which column holds the names.</source>
+            <translation>اختر العمود الذي فيه الأسماء.</translation>
+        </message>
+        <message>
+            <source>The file cannot be read.</source>
+            <translation>لا يمكن قراءة الملف.</translation>
+        </message>
+        <message>
+            <source>There is no category “{category}”.</source>
+            <translation>لا توجد فئة «{category}».</translation>
+        </message>
+        <message>
+            <source>The file is not a readable XLSX workbook.</source>
+            <translation>الملف ليس مصنف XLSX مقروءًا.</translation>
+        </message>
+        <message>
+            <source>The file is not valid CSV ({problem}); check for an unterminated quote.</source>
+            <translation>الملف ليس CSV صالحًا ({problem})؛ تحقّق من علامة اقتباس غير مغلقة.</translation>
+        </message>
+        <message>
+            <source>A cell is longer than {most} characters.</source>
+            <translation>خلية أطول من {most} حرفًا.</translation>
+        </message>
+        <message>
+            <source>Line {line}: {problem} Nothing was imported.</source>
+            <translation>السطر {line}: {problem} لم يُستورد شيء.</translation>
         </message>
         <message>
             <source>Wrong user name or password.</source>

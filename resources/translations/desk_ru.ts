@@ -2718,6 +2718,10 @@
             <translation>Этой записи больше нет ({what}).</translation>
         </message>
         <message>
+            <source>Save a report as a .pdf, .xlsx or .csv file.</source>
+            <translation>Сохраните отчёт как файл .pdf, .xlsx или .csv.</translation>
+        </message>
+        <message>
             <source>credits</source>
             <translation>баллы</translation>
         </message>
@@ -2928,6 +2932,62 @@
         <message>
             <source>none</source>
             <translation>нет</translation>
+        </message>
+        <message>
+            <source>The file's text encoding is not UTF-8 or Windows-1251.</source>
+            <translation>Кодировка текста файла — не UTF-8 и не Windows-1251.</translation>
+        </message>
+        <message>
+            <source>“{text}” is not a date like 2016-05-31 or 31.05.2016.</source>
+            <translation>«{text}» — не дата вида 2016-05-31 или 31.05.2016.</translation>
+        </message>
+        <message>
+            <source>Export to a .csv or .xlsx file.</source>
+            <translation>Выгружайте в файл .csv или .xlsx.</translation>
+        </message>
+        <message>
+            <source>The file contains NUL bytes: it is not a text (CSV) file.</source>
+            <translation>В файле есть нулевые байты: это не текстовый (CSV) файл.</translation>
+        </message>
+        <message>
+            <source>The file is larger than 20 MB.</source>
+            <translation>Файл больше 20 МБ.</translation>
+        </message>
+        <message>
+            <source>The file is empty.</source>
+            <translation>Файл пуст.</translation>
+        </message>
+        <message>
+            <source>The file has more than {most} rows; split it.</source>
+            <translation>В файле больше {most} строк; разделите его.</translation>
+        </message>
+        <message>
+            <source>Choose which column holds the names.</source>
+            <translation>Выберите столбец с именами.</translation>
+        </message>
+        <message>
+            <source>The file cannot be read.</source>
+            <translation>Файл не читается.</translation>
+        </message>
+        <message>
+            <source>There is no category “{category}”.</source>
+            <translation>Категории «{category}» нет.</translation>
+        </message>
+        <message>
+            <source>The file is not a readable XLSX workbook.</source>
+            <translation>Файл — не читаемая книга XLSX.</translation>
+        </message>
+        <message>
+            <source>The file is not valid CSV ({problem}); check for an unterminated quote.</source>
+            <translation>Файл — некорректный CSV ({problem}); проверьте, не осталась ли незакрытая кавычка.</translation>
+        </message>
+        <message>
+            <source>A cell is longer than {most} characters.</source>
+            <translation>Ячейка длиннее {most} символов.</translation>
+        </message>
+        <message>
+            <source>Line {line}: {problem} Nothing was imported.</source>
+            <translation>Строка {line}: {problem} Ничего не загружено.</translation>
         </message>
         <message>
             <source>Wrong user name or password.</source>

@@ -50,8 +50,9 @@ def preview_model(parent=None) -> RowsModel:
 
 
 def _shown(row: transfer.ImportRow) -> dict:
+    reason = message(row.problem) if row.problem is not None else row.reason  # an error's, in the user's language
     return {"line": row.line, "status": row.status, "name": row.values.get("name", "")[:200],
-            "phone": row.values.get("phone", "")[:40], "reason": row.reason}
+            "phone": row.values.get("phone", "")[:40], "reason": reason}
 
 
 class ImportDialog(QDialog):
