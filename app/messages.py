@@ -13,7 +13,9 @@ with ElementTree). What it finds, literally written:
 * the first argument of ``DomainError`` and its kinds (PermissionDenied, NotFound, ...);
 * the first argument of ``say(...)`` (a document's words);
 * ``QT_TRANSLATE_NOOP("Messages", "...")``: a word kept in a table or a default;
-* the label (third argument, or ``label=``) of the ``validation.*`` checks: "The amount".
+* the label (third argument, or ``label=``) of the ``validation.*`` checks: "The amount" (one
+  that a function passes on from its own parameter is found where its caller writes it);
+* the label of a settings list's ``Field(key, "Label", ...)`` (app.services.lists).
 
 Parameters are shown per language: a Decimal as money, a date as a date, an int as a number,
 a ``Label`` (a field's name) translated, a DomainError as its own message.
@@ -153,12 +155,29 @@ def _marked_tables(tree) -> set[str]:
             for target in node.targets if isinstance(target, ast.Name)}
 
 
+def _parameters(tree) -> dict[int, set[str]]:
+    """id(node) -> the parameters of the functions and lambdas around it."""
+    around: dict[int, set[str]] = {}
+
+    def visit(node, names: frozenset) -> None:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            names = names | {a.arg for a in (*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs)}
+        around[id(node)] = names
+        for child in ast.iter_child_nodes(node):
+            visit(child, names)
+
+    visit(tree, frozenset())
+    return around
+
+
 def found_in(source: str) -> list[tuple[int, str | None, str]]:
     """(line, template or None when it is not a literal, the call) of each catalogue text in ``source``
-    ("" for a message taken from a marked table: its texts are found where they are marked)."""
+    ("" for a message taken from a marked table, or a label passed on from a parameter: its texts
+    are found where they are written)."""
     found = []
     tree = ast.parse(source)
     tables = _marked_tables(tree)
+    parameters = _parameters(tree)
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
@@ -175,7 +194,10 @@ def found_in(source: str) -> list[tuple[int, str | None, str]]:
             label = node.args[2] if len(node.args) > 2 else next(
                 (k.value for k in node.keywords if k.arg == "label"), None)
             if label is not None:
-                found.append((node.lineno, _literal(label), "validation label"))
+                passed_on = isinstance(label, ast.Name) and label.id in parameters.get(id(label), ())
+                found.append((node.lineno, "" if passed_on else _literal(label), "validation label"))
+        elif name == "Field" and len(node.args) > 1:
+            found.append((node.lineno, _literal(node.args[1]), "list field label"))
     return found
 
 
@@ -184,7 +206,6 @@ def found_in(source: str) -> list[tuple[int, str | None, str]]:
 NOT_YET = (
     "app/languages.py", "app/backup.py", "app/commit.py",
     "app/connection.py", "app/reports/", "app/pdf/report.py", "app/pdf/charts.py",
-    "app/services/lists.py",
 )
 
 

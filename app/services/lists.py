@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from app import validation
 from app.errors import DomainError
+from app.messages import QT_TRANSLATE_NOOP, Label
 from app.models import AttendanceStatus, CashDrawer, ClientCategory, CreditType
 from app.services import audit
 from app.services.access import Actor, Right, guarded
@@ -25,7 +26,7 @@ from app.services.settings import get_settings
 
 def _flag(value, field, label):
     if not isinstance(value, bool):
-        raise DomainError(f"{label} must be on or off.", field=field)
+        raise DomainError("{label} must be on or off.", field=field, label=Label(label))
     return value
 
 
@@ -81,9 +82,17 @@ LISTS: dict[str, ListSpec] = {
 }
 
 
+TAKEN = {  # a name already used, per list (the words agree in each language)
+    "attendance status": QT_TRANSLATE_NOOP("Messages", "There is already an attendance status called {name}."),
+    "client category": QT_TRANSLATE_NOOP("Messages", "There is already a client category called {name}."),
+    "cash drawer": QT_TRANSLATE_NOOP("Messages", "There is already a cash drawer called {name}."),
+    "credit type": QT_TRANSLATE_NOOP("Messages", "There is already a credit type called {name}."),
+}
+
+
 def _spec(kind: str) -> ListSpec:
     if kind not in LISTS:
-        raise DomainError(f"There is no list called {kind}.")
+        raise DomainError("There is no list called {kind}.", kind=kind)
     return LISTS[kind]
 
 
@@ -109,8 +118,7 @@ def save_item(session: Session, actor: Actor, kind: str, item_id: int | None, va
         taken = session.scalar(select(model.id).where(func.lower(model.name) == clean["name"].lower(),
                                                       model.id != (item_id or 0)))
         if taken:
-            article = "an" if spec.what[0] in "aeiou" else "a"
-            raise DomainError(f"There is already {article} {spec.what} called {clean['name']}.", field="name")
+            raise DomainError(TAKEN[spec.what], field="name", name=clean["name"])
     if clean.get("gives_makeup") and clean.get("uses_makeup"):
         raise DomainError("A status either gives a makeup or uses one, not both.", field="uses_makeup")
     if clean.get("uses_makeup") and clean.get("charges"):
@@ -133,10 +141,11 @@ def save_item(session: Session, actor: Actor, kind: str, item_id: int | None, va
 def set_item_active(session: Session, actor: Actor, kind: str, item_id: int, active: bool) -> None:
     spec = _spec(kind)
     if not spec.has_active:
-        raise DomainError(f"A {spec.what} cannot be deactivated; rename it instead.")
+        raise DomainError("A {what} cannot be deactivated; rename it instead.", what=Label(spec.what))
     item = existing(session, spec.model, item_id, spec.what)
     if kind == "cash_drawers" and not active and item.id == get_settings(session)["default_cash_drawer"]:
-        raise DomainError(f"{item.name} is the default cash drawer: make another drawer the default first.")
+        raise DomainError("{name} is the default cash drawer: make another drawer the default first.",
+                          name=item.name)
     item.active = bool(active)
     audit.record(session, actor, "activate" if active else "deactivate", kind, item.id)
 

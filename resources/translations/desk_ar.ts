@@ -2510,6 +2510,82 @@
             <translation>لـ{name} علامة بالفعل في «{group}» في {day}.</translation>
         </message>
         <message>
+            <source>There is already an attendance status called {name}.</source>
+            <translation>توجد حالة حضور باسم «{name}» بالفعل.</translation>
+        </message>
+        <message>
+            <source>There is already a client category called {name}.</source>
+            <translation>توجد فئة عملاء باسم «{name}» بالفعل.</translation>
+        </message>
+        <message>
+            <source>There is already a cash drawer called {name}.</source>
+            <translation>يوجد صندوق باسم «{name}» بالفعل.</translation>
+        </message>
+        <message>
+            <source>There is already a credit type called {name}.</source>
+            <translation>يوجد نوع رصيد باسم «{name}» بالفعل.</translation>
+        </message>
+        <message>
+            <source>{label} must be on or off.</source>
+            <translation>«{label}»: إما مفعّل أو غير مفعّل.</translation>
+        </message>
+        <message>
+            <source>There is no list called {kind}.</source>
+            <translation>لا توجد قائمة باسم «{kind}».</translation>
+        </message>
+        <message>
+            <source>A status either gives a makeup or uses one, not both.</source>
+            <translation>الحالة إما تمنح حصة تعويضية أو تستخدمها، لا الاثنتين معًا.</translation>
+        </message>
+        <message>
+            <source>A makeup lesson uses no lesson of a pack: turn off “Charges a lesson”.</source>
+            <translation>الحصة التعويضية لا تُخصم من الباقة: أوقف «تُحتسب حصة».</translation>
+        </message>
+        <message>
+            <source>A {what} cannot be deactivated; rename it instead.</source>
+            <translation>لا يمكن إيقاف هذا العنصر ({what})؛ أعِد تسميته بدلًا من ذلك.</translation>
+        </message>
+        <message>
+            <source>{name} is the default cash drawer: make another drawer the default first.</source>
+            <translation>«{name}» هو الصندوق الافتراضي: اجعل صندوقًا آخر افتراضيًا أولًا.</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>الحرف</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>اللون</translation>
+        </message>
+        <message>
+            <source>Charges a lesson</source>
+            <translation>تُحتسب حصة</translation>
+        </message>
+        <message>
+            <source>Gives a makeup</source>
+            <translation>تمنح حصة تعويضية</translation>
+        </message>
+        <message>
+            <source>Uses a makeup</source>
+            <translation>تستخدم حصة تعويضية</translation>
+        </message>
+        <message>
+            <source>May attend lessons</source>
+            <translation>يحق له حضور الحصص</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>الوحدة</translation>
+        </message>
+        <message>
+            <source>Used at check-in</source>
+            <translation>يُخصم عند الحضور</translation>
+        </message>
+        <message>
+            <source>Low balance at</source>
+            <translation>رصيد منخفض عند</translation>
+        </message>
+        <message>
             <source>The payment date</source>
             <translation>تاريخ الدفع</translation>
         </message>
@@ -2580,10 +2656,6 @@
         <message>
             <source>Lesson price</source>
             <translation>سعر الحصة</translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>اللون</translation>
         </message>
         <message>
             <source>There is already a program called {name}.</source>

@@ -2510,6 +2510,82 @@
             <translation>У клиента {name} уже есть отметка в группе «{group}» на {day}.</translation>
         </message>
         <message>
+            <source>There is already an attendance status called {name}.</source>
+            <translation>Статус посещения «{name}» уже есть.</translation>
+        </message>
+        <message>
+            <source>There is already a client category called {name}.</source>
+            <translation>Категория клиентов «{name}» уже есть.</translation>
+        </message>
+        <message>
+            <source>There is already a cash drawer called {name}.</source>
+            <translation>Касса «{name}» уже есть.</translation>
+        </message>
+        <message>
+            <source>There is already a credit type called {name}.</source>
+            <translation>Вид баллов «{name}» уже есть.</translation>
+        </message>
+        <message>
+            <source>{label} must be on or off.</source>
+            <translation>«{label}»: только вкл. или выкл.</translation>
+        </message>
+        <message>
+            <source>There is no list called {kind}.</source>
+            <translation>Списка «{kind}» нет.</translation>
+        </message>
+        <message>
+            <source>A status either gives a makeup or uses one, not both.</source>
+            <translation>Статус либо даёт отработку, либо использует её, но не то и другое сразу.</translation>
+        </message>
+        <message>
+            <source>A makeup lesson uses no lesson of a pack: turn off “Charges a lesson”.</source>
+            <translation>Отработка не списывает занятие из пакета: выключите «Списывает занятие».</translation>
+        </message>
+        <message>
+            <source>A {what} cannot be deactivated; rename it instead.</source>
+            <translation>Этот элемент ({what}) нельзя отключить; переименуйте его.</translation>
+        </message>
+        <message>
+            <source>{name} is the default cash drawer: make another drawer the default first.</source>
+            <translation>«{name}» — касса по умолчанию: сначала сделайте основной другую кассу.</translation>
+        </message>
+        <message>
+            <source>Letter</source>
+            <translation>Буква</translation>
+        </message>
+        <message>
+            <source>Colour</source>
+            <translation>Цвет</translation>
+        </message>
+        <message>
+            <source>Charges a lesson</source>
+            <translation>Списывает занятие</translation>
+        </message>
+        <message>
+            <source>Gives a makeup</source>
+            <translation>Даёт отработку</translation>
+        </message>
+        <message>
+            <source>Uses a makeup</source>
+            <translation>Использует отработку</translation>
+        </message>
+        <message>
+            <source>May attend lessons</source>
+            <translation>Может посещать занятия</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>Единица</translation>
+        </message>
+        <message>
+            <source>Used at check-in</source>
+            <translation>Списываются при входе</translation>
+        </message>
+        <message>
+            <source>Low balance at</source>
+            <translation>Мало при остатке</translation>
+        </message>
+        <message>
             <source>The payment date</source>
             <translation>Дата оплаты</translation>
         </message>
@@ -2580,10 +2656,6 @@
         <message>
             <source>Lesson price</source>
             <translation>Цена занятия</translation>
-        </message>
-        <message>
-            <source>Colour</source>
-            <translation>Цвет</translation>
         </message>
         <message>
             <source>There is already a program called {name}.</source>
