@@ -63,8 +63,7 @@ class ReportPage(QWidget):
         self.run_button = QPushButton(self.tr("Show"), objectName="primary")
         self.export_button = QPushButton(self.tr("Export…"), objectName="exportReport")
         self.pdf_button = QPushButton(self.tr("Save as PDF…"), objectName="reportPdf")
-        top.addWidget(self.title)
-        top.addStretch(1)
+        top.addWidget(self.title, 1)  # the room left: a long title wraps only when it must
         top.addWidget(self.run_button)
         top.addSpacing(12)
         top.addWidget(self.export_button)
