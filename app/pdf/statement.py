@@ -24,13 +24,26 @@ def _signed(change: int) -> str:
     return f"+{change}" if change > 0 else str(change)
 
 
+def _movement(move: dict, say: Words) -> str:
+    """What a movement was, in the document's words (the service's "text" is its English)."""
+    package = move.get("package") or say("Credits")
+    if move["kind"] == "grant":
+        return say("Granted: {package}, until {end}", package=package, end=say.date(move["valid_until"]))
+    if move["kind"] == "expiry":
+        return say("Expired: what was left of {package} (until {end})", package=package,
+                   end=say.date(move["valid_until"]))
+    if move["kind"] == "reversal":
+        return say("Reversal of the use of {day}", day=say.date(move["of"]))
+    return say("Check-in") if move.get("checkin") else say("Used")
+
+
 def _type_story(entry: dict, width: float, st: dict, say: Words) -> list:
     mirrored = say.right_to_left
     head = [para(say("Date"), st["th"]), para(say("Movement"), st["th"]), para(say("By"), st["th"]),
             para(say("Units"), st["th_right"]), para(say("Balance"), st["th_right"])]
     rows = [head]
     for move in entry["movements"]:
-        what = move["text"] + (f" — {move['note']}" if move["note"] else "") + (
+        what = _movement(move, say) + (f" — {move['note']}" if move["note"] else "") + (
             " " + say("(reversed)") if move.get("reversed") else "")
         rows.append([para(say.date(move["date"]), st["body"]), para(what, st["body"]),
                      para(move["by"], st["muted"]),

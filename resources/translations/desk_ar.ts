@@ -1934,6 +1934,30 @@
             <translation>كشف الرصيد: {name} ({code})</translation>
         </message>
         <message>
+            <source>Credits</source>
+            <translation>رصيد</translation>
+        </message>
+        <message>
+            <source>Granted: {package}, until {end}</source>
+            <translation>مُنح: {package}، حتى {end}</translation>
+        </message>
+        <message>
+            <source>Expired: what was left of {package} (until {end})</source>
+            <translation>انتهى: ما تبقى من {package} (حتى {end})</translation>
+        </message>
+        <message>
+            <source>Reversal of the use of {day}</source>
+            <translation>إلغاء خصم {day}</translation>
+        </message>
+        <message>
+            <source>Check-in</source>
+            <translation>تسجيل حضور</translation>
+        </message>
+        <message>
+            <source>Used</source>
+            <translation>مستخدم</translation>
+        </message>
+        <message>
             <source>Date</source>
             <translation>التاريخ</translation>
         </message>
@@ -2267,11 +2291,11 @@
         </message>
         <message>
             <source>Guardian</source>
-            <translation>ولي الأمر</translation>
+            <translation>وليّ الأمر</translation>
         </message>
         <message>
             <source>Notes</source>
-            <translation>الملاحظات</translation>
+            <translation>ملاحظات</translation>
         </message>
         <message>
             <source>Photo</source>

@@ -1934,6 +1934,30 @@
             <translation>Выписка по баллам: {name} ({code})</translation>
         </message>
         <message>
+            <source>Credits</source>
+            <translation>Баллы</translation>
+        </message>
+        <message>
+            <source>Granted: {package}, until {end}</source>
+            <translation>Начислено: {package}, до {end}</translation>
+        </message>
+        <message>
+            <source>Expired: what was left of {package} (until {end})</source>
+            <translation>Сгорело: остаток {package} (до {end})</translation>
+        </message>
+        <message>
+            <source>Reversal of the use of {day}</source>
+            <translation>Отмена списания от {day}</translation>
+        </message>
+        <message>
+            <source>Check-in</source>
+            <translation>Вход</translation>
+        </message>
+        <message>
+            <source>Used</source>
+            <translation>Списано</translation>
+        </message>
+        <message>
             <source>Date</source>
             <translation>Дата</translation>
         </message>
@@ -2139,11 +2163,11 @@
         </message>
         <message>
             <source>A check-in has no attendance status; only its date can change.</source>
-            <translation>У прихода нет статуса посещения; изменить можно только дату.</translation>
+            <translation>У входа нет статуса посещения; изменить можно только дату.</translation>
         </message>
         <message>
             <source>A check-in cannot be in the future.</source>
-            <translation>Приход не может быть в будущем.</translation>
+            <translation>Вход не может быть в будущем.</translation>
         </message>
         <message>
             <source>Another computer has moved this visit meanwhile; the cards are shown again.</source>
@@ -2191,11 +2215,11 @@
         </message>
         <message>
             <source>Lessons</source>
-            <translation>Занятий</translation>
+            <translation>Занятия</translation>
         </message>
         <message>
             <source>Member discount</source>
-            <translation>Скидка для членов клуба</translation>
+            <translation>Скидка члена клуба</translation>
         </message>
         <message>
             <source>A credits package needs at least one credit type with its units.</source>
@@ -2255,7 +2279,7 @@
         </message>
         <message>
             <source>{name} is archived; restore the client to check in.</source>
-            <translation>Клиент {name} в архиве: верните его из архива, чтобы отметить приход.</translation>
+            <translation>Клиент {name} в архиве: верните его из архива, чтобы отметить вход.</translation>
         </message>
         <message>
             <source>Phone</source>
@@ -2267,11 +2291,11 @@
         </message>
         <message>
             <source>Guardian</source>
-            <translation>Родитель или опекун</translation>
+            <translation>Законный представитель</translation>
         </message>
         <message>
             <source>Notes</source>
-            <translation>Заметки</translation>
+            <translation>Примечания</translation>
         </message>
         <message>
             <source>Photo</source>
@@ -2647,7 +2671,7 @@
         </message>
         <message>
             <source>Reference</source>
-            <translation>Примечание к оплате</translation>
+            <translation>Номер документа</translation>
         </message>
         <message>
             <source>Start date</source>
@@ -2707,7 +2731,7 @@
         </message>
         <message>
             <source>Capacity</source>
-            <translation>Мест в группе</translation>
+            <translation>Мест</translation>
         </message>
         <message>
             <source>{name} is already in this group (waiting list).</source>
@@ -2975,7 +2999,7 @@
         </message>
         <message>
             <source>A membership that is {status} cannot be used for a check-in.</source>
-            <translation>По абонементу со статусом «{status}» приход не отмечают.</translation>
+            <translation>По абонементу со статусом «{status}» вход не отмечают.</translation>
         </message>
         <message>
             <source>upcoming</source>
@@ -3127,7 +3151,7 @@
         </message>
         <message>
             <source>User name</source>
-            <translation>Имя пользователя</translation>
+            <translation>Логин</translation>
         </message>
         <message>
             <source>Cancelled: nothing was saved.</source>

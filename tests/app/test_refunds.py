@@ -121,6 +121,13 @@ def test_b6_the_takings_pdf_shows_the_refund_as_money_out(session, owner, recept
     shown = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
     assert "Refund: Cash" in shown and "-95.00" in shown
     assert "Of which paid back (refunds)" in shown
+    # L2: in the business's language, the refund's method as the window says it, money as Russian writes it
+    pdf = render_takings(payments.day_takings(session, owner, DEC_1),
+                         {"business_name": "Sunny", "currency": "EUR", "language": "ru"}, tmp_path / "takings_ru.pdf")
+    shown = " ".join(subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                                    check=True).stdout.split())
+    assert "Выручка кассы за 01.12.2026" in shown and "Возврат: Наличные" in shown and "-95,00" in shown
+    assert "В том числе возвращено (возвраты)" in shown and "Итого" in shown and "Refund" not in shown
 
 
 @pytest.mark.parametrize("change", ["UPDATE refunds SET amount = 1", "UPDATE refunds SET refunded_on = '2026-10-17'",

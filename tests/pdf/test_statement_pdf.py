@@ -28,3 +28,23 @@ def test_k4_statement_pdf_lists_every_movement_with_the_balance(session, owner, 
     assert "<i>towel</i>" in shown  # user text printed as typed, not as markup
     if name.startswith("<b>"):
         assert name in shown
+
+
+def test_l2_statement_pdf_speaks_the_business_language(session, owner, receptionist, sauna_ten, tmp_path):
+    """The labels and the movements in Russian (the business's language); names and notes as typed."""
+    from app.services import settings
+
+    settings.update_settings(session, owner, {"language": "ru"})
+    client = clients.create_client(session, owner, name="Анна Иванова")
+    sauna = session.scalar(select(CreditType.id).where(CreditType.name == "Sauna"))
+    sales.sell(session, receptionist, client, sauna_ten, start_date=TODAY, today=TODAY)
+    credits.use_credits(session, receptionist, client, sauna, 3, note="полотенце", today=TODAY)
+    path = credits.statement_pdf(session, receptionist, client, tmp_path / "statement.pdf", today=TODAY)
+    shown = " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                                    check=True).stdout.split())
+    assert "Выписка по баллам: Анна Иванова" in shown and "На 10.03.2027" in shown
+    assert "Sauna (единица: visit)" in shown  # the credit type and its unit as the business named them
+    assert "Начислено 10 · использовано 3 · сгорело 0 · осталось 7" in shown
+    assert "Начислено: Sauna x10, до " in shown and "Списано — полотенце" in shown
+    for english in ("Granted", "Used", "Balance", "Credit statement"):
+        assert english not in shown
