@@ -159,7 +159,9 @@ class ReportPage(QWidget):
 
         job = self.ops.start(self.tr("Making {title}").format(title=definition.title), make, parent=self,
                              on_done=lambda report: self._ran(number, report), on_error=self._refused)
-        if not job.finished:  # a quick report may be shown already
+        if job.finished:  # a quick run may have ended already, shown or refused: Show again either way
+            self.run_button.setEnabled(True)
+        else:
             job.failed.connect(self._failed)
             self.destroyed.connect(job.cancel)  # the page closed meanwhile: stop it
         self.job = job
@@ -186,8 +188,11 @@ class ReportPage(QWidget):
             self.run_button.setEnabled(True)
 
     def _refused(self, err: DomainError) -> None:
+        """A bad filter, or a report that refused them: why, next to the filters; Show can be pressed again."""
         self.message.setText(err.message)
         self.message.show()
+        if self.job is None or self.job.finished:
+            self.run_button.setEnabled(True)
 
     def show_report(self, report: Report) -> None:
         """Show a made report: its rows, totals, the rows listed apart and the chart; or its empty text."""
