@@ -15,7 +15,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import KeepTogether, LongTable, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, LongTable, SimpleDocTemplate, Spacer, TableStyle
 
 from app.pdf.charts import chart_drawing
 from app.pdf.text import REGULAR, para, styles, visual
@@ -89,11 +89,54 @@ def render_report(report: Report, business: dict, path: Path, state: TaskState |
     return Path(path)
 
 
+class _PagedTable(Flowable):
+    """A long table laid out a window of rows at a time, its header row on every page.
+
+    reportlab measures every row left each time a table is split at a page's end: a 20,000-row
+    table took a minute that way. Here each split looks at the next :data:`WINDOW` rows only, so
+    the time grows with the rows, not with their square.
+    """
+
+    WINDOW = 150  # rows: more than any page holds
+
+    def __init__(self, make, rows: list, first: int = 0):
+        super().__init__()
+        self._make, self._rows, self._first = make, rows, first  # make(rows, first, last) -> LongTable
+        self._table = None
+
+    def _window(self):
+        window = self._rows[:self.WINDOW]
+        return self._make(window, self._first, len(self._rows) <= self.WINDOW)
+
+    def wrap(self, avail_width, avail_height):
+        if len(self._rows) > self.WINDOW:
+            self._table = None
+            return avail_width, avail_height + 1  # more than a page: the frame splits it
+        self._table = self._window()
+        return self._table.wrap(avail_width, avail_height)
+
+    def split(self, avail_width, avail_height):
+        parts = self._window().split(avail_width, avail_height)
+        if not parts:
+            return []
+        window = min(len(self._rows), self.WINDOW)
+        placed = len(parts[0]._cellvalues) - 1  # rows on this page, less the header (with the totals, if there)
+        if placed <= 0:
+            return []
+        if placed > window:
+            return [parts[0]]  # the last rows and the totals: done
+        # the rows after this page; after the last window, an empty rest still brings the totals row
+        return [parts[0], _PagedTable(self._make, self._rows[placed:], self._first + placed)]
+
+    def draw(self):
+        self._table.drawOn(self.canv, 0, 0)
+
+
 def _table(report: Report, rows: list[dict], width: float, st: dict, state: TaskState | None,
-           with_totals: bool = False) -> LongTable:
-    """The rows as one long table (header row repeated on every page). A cell that fits its column is
-    plain text, drawn at once; only longer text becomes a paragraph that wraps (a paragraph per cell
-    made a 3,000-row report take ten seconds)."""
+           with_totals: bool = False) -> _PagedTable:
+    """The rows as a table with its header row on every page. A cell that fits its column is plain
+    text, drawn at once; only longer text becomes a paragraph that wraps (a paragraph per cell made
+    a 3,000-row report take ten seconds)."""
     columns = report.columns
     widths = _widths(report, width)
     body_style = st["body"]
@@ -107,20 +150,26 @@ def _table(report: Report, rows: list[dict], width: float, st: dict, state: Task
     body = [[cell(column.text(row.get(column.key)), column, room) for column, room in zip(columns, widths)]
             for row in steps(state, rows)]
     header = [para(c.title, st["th_right"] if c.right else st["th"]) for c in columns]
-    data = [header] + body
+    totals = None
     if with_totals and report.totals:
-        totals = [c.text(report.totals.get(c.key)) for c in columns]
-        if not totals[0]:
-            totals[0] = "Total"
-        data.append([para(text, st["bold_right"] if c.right else st["th"]) for c, text in zip(columns, totals)])
-    table = LongTable(data, colWidths=widths, repeatRows=1)
-    style = [("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
-             ("VALIGN", (0, 0), (-1, -1), "TOP"),
-             ("FONT", (0, 1), (-1, -1), font, size, body_style.leading),
-             ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-             ("ROWBACKGROUNDS", (0, 1), (-1, len(body)), [colors.white, colors.HexColor("#f2f4f7")])]
-    style += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, column in enumerate(columns) if column.right]
-    if with_totals and report.totals:
-        style.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black))
-    table.setStyle(TableStyle(style))
-    return table
+        texts = [c.text(report.totals.get(c.key)) for c in columns]
+        texts[0] = texts[0] or "Total"
+        totals = [para(text, st["bold_right"] if c.right else st["th"]) for c, text in zip(columns, texts)]
+
+    def make(window: list, first: int, last: bool) -> LongTable:
+        data = [header] + window + ([totals] if last and totals else [])
+        stripes = [colors.white, colors.HexColor("#f2f4f7")][first % 2:] + [colors.white][:first % 2]
+        style = [("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
+                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                 ("FONT", (0, 1), (-1, -1), font, size, body_style.leading),
+                 ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING)]
+        if window:
+            style.append(("ROWBACKGROUNDS", (0, 1), (-1, len(window)), stripes))
+        style += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, column in enumerate(columns) if column.right]
+        if last and totals:
+            style.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black))
+        table = LongTable(data, colWidths=widths, repeatRows=1)
+        table.setStyle(TableStyle(style))
+        return table
+
+    return _PagedTable(make, body)
