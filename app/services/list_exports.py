@@ -9,7 +9,7 @@ import datetime as dt
 from sqlalchemy.orm import Session
 
 from app.services import agenda, credits, memberships_list
-from app.services.access import Actor
+from app.services.access import Actor, Right, guarded
 from app.services.memberships_list import SaleFilters
 from app.services.status import LABELS
 from app.tasks import TaskState
@@ -24,6 +24,7 @@ def _chunks(ids: list[int], state: TaskState | None):
         yield ids[start:start + CHUNK]
 
 
+@guarded(Right.VIEW_CLIENTS)
 def memberships_table(session: Session, actor: Actor, filters: SaleFilters, *, state: TaskState | None = None,
                       today: dt.date | None = None) -> tuple[list[str], list[list]]:
     """Every sale the memberships list shows with ``filters``, newest first, its columns typed."""
@@ -41,6 +42,7 @@ def memberships_table(session: Session, actor: Actor, filters: SaleFilters, *, s
     return headers, rows
 
 
+@guarded(Right.USE_CREDITS)
 def credit_balances_table(session: Session, actor: Actor, query: str = "", *, state: TaskState | None = None,
                           today: dt.date | None = None) -> tuple[list[str], list[list]]:
     """The credits area's clients (same search), one row per client and credit type held today."""
@@ -58,6 +60,7 @@ def credit_balances_table(session: Session, actor: Actor, query: str = "", *, st
 AGENDA_STATES = {"planned": "Planned", "done": "Done", "missed": "Missed", "cancelled": "Cancelled"}
 
 
+@guarded(Right.VIEW_CLIENTS)
 def agenda_table(session: Session, actor: Actor, on: dt.date, *,
                  state: TaskState | None = None) -> tuple[list[str], list[list]]:
     """The agenda of day ``on``: each occurrence with its mark, who made it and when, the note."""

@@ -23,7 +23,9 @@ EXPECTED = {
 }
 
 # Services that take an actor but need no right beyond being signed in.
-OPEN_TO_ALL = {"change_own_password", "sign_out", "record"}  # record: the audit helper guarded services call
+# record: the audit helper guarded services call; every user reads the business's language and
+# chooses their own (L2), as they change their own password
+OPEN_TO_ALL = {"change_own_password", "sign_out", "record", "business_language", "own_language", "set_own_language"}
 
 for info in pkgutil.iter_modules(app.services.__path__):
     importlib.import_module(f"app.services.{info.name}")
