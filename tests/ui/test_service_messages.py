@@ -142,3 +142,17 @@ def test_l2_a_record_gone_meanwhile_is_said_in_arabic(speak):
     assert speak("ar") is None
     assert i18n.message(NotFound("This {what} no longer exists.", what=Label("client"))) == \
         "لم يعد هذا السجل موجودًا (العميل)."
+
+
+def test_l2_an_import_preview_says_a_bad_rows_refusal_in_russian(ops_for, qtbot, tmp_path, speak):
+    from tests.ui.jobs import finished
+    from tests.ui.test_import_dialog import CSV
+    from ui.clients.transfer import ImportDialog
+
+    assert speak("ru") is None
+    path = tmp_path / "clients.csv"
+    path.write_text(CSV, encoding="utf-8-sig")
+    dialog = ImportDialog(ops_for("rita"))
+    qtbot.addWidget(dialog)
+    finished(qtbot, dialog.load(path))
+    assert dialog.model.data(dialog.model.index(3, 4)) == "Поле «Эл. почта» не похоже на адрес электронной почты."
