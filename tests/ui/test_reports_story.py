@@ -1,5 +1,7 @@
-"""The owner's morning with the real reports (Q6, Q7): she signs in on the dashboard, clicks "Ending within
-7 days", sees the memberships that end this week, saves them as XLSX and PDF, and opens the members at risk.
+"""The owner's morning with the real reports (Q5, Q6, Q7): she signs in on the dashboard, clicks "Ending
+within 7 days", sees the memberships that end this week, saves them as XLSX and PDF, opens the members at
+risk, then the Reminders page, and emails the week-before reminders to a local mail server; a second
+"Email all" (even after the program is started again) sends nothing twice.
 Checked against a plain SQL count over the same data, not against the report's code."""
 
 from __future__ import annotations
@@ -11,22 +13,24 @@ import subprocess
 from dateutil.relativedelta import relativedelta
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 from sqlalchemy import select, text
 
-from app.models import Package
-from app.services import clients, sales
+from app.models import Package, ReminderSent
+from app.services import clients, sales, settings
+from tests.app.test_reminders import Inbox
 from tests.ui.jobs import finished
 from ui.mainwindow import MainWindow
 
 
-def test_q7_the_owner_opens_ending_soon_from_the_dashboard_and_saves_it(desk, qtbot, monkeypatch, tmp_path):
+def test_q7_q5_the_owner_opens_ending_soon_from_the_dashboard_saves_it_and_emails_the_reminders(desk, qtbot, monkeypatch, tmp_path):
     olga = desk.ops("olga")
     today = dt.date.today()
     with desk.database.writer.begin() as s:
         gold = s.scalar(select(Package.id).where(Package.name == "Gold"))
         for name, ends_in in (("Anna Soon", 2), ("Boris Soon", 6), ("Clara Later", 20)):
-            client = clients.create_client(s, olga.actor, name=name, phone="+44 7700 900123")
+            client = clients.create_client(s, olga.actor, name=name, phone="+44 7700 900123",
+                                           email=f"{name.split()[0].lower()}@example.org")
             sale = sales.sell(s, olga.actor, client, gold, start_date=today - relativedelta(months=1),
                               today=today)
             s.execute(text("UPDATE memberships SET end_date = :end WHERE id = :id"),
@@ -75,3 +79,44 @@ def test_q7_the_owner_opens_ending_soon_from_the_dashboard_and_saves_it(desk, qt
     qtbot.mouseClick(area.choice.viewport(), Qt.MouseButton.LeftButton, pos=area.choice.visualItemRect(at_risk).center())
     finished(qtbot, page.job)
     assert page.title.text() == "Members at risk" and page.report is not None and page.report.key == "at_risk"
+
+    # the reminders: the default offsets (7, 1, -3 days) make this week's endings due "7 days before"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    addresses = sorted(f"{name.split()[0].lower()}@example.org" for name in ending)
+    with Inbox() as inbox:
+        with desk.database.writer.begin() as s:
+            settings.update_settings(s, olga.actor, {"smtp_host": "127.0.0.1", "smtp_port": inbox.port,
+                                                     "smtp_tls": False, "smtp_sender": "desk@sunny.example"})
+        reminders = _open_reminders(qtbot, area)
+        assert sorted(reminders.model.index(r, 2).data() for r in range(reminders.model.rowCount())) == addresses
+        qtbot.mouseClick(reminders.email_button, Qt.MouseButton.LeftButton)
+        finished(qtbot, reminders.sending, timeout=30_000)
+        assert sorted(e.rcpt_tos[0] for e in inbox.received) == addresses  # every letter arrives, once
+        assert [(r["address"], r["result"]) for r in sorted(reminders.results_model.rows,
+                                                            key=lambda r: r["address"])] == [
+            (a, "Sent") for a in addresses]
+        qtbot.waitUntil(lambda: reminders.model.rowCount() == 0 and not reminders.email_button.isEnabled())
+
+        qtbot.mouseClick(reminders.email_button, Qt.MouseButton.LeftButton)  # a second "Email all": nobody left
+        assert reminders.email_all() is None
+        again = MainWindow(olga)  # and the next morning's start: the same reminders are not due again
+        qtbot.addWidget(again)
+        again.resize(1366, 768)
+        again.show()
+        second = _open_reminders(qtbot, again.screen("reports"))
+        assert second.model.rowCount() == 0 and not second.email_button.isEnabled()
+        assert second.email_all() is None
+        assert sorted(e.rcpt_tos[0] for e in inbox.received) == addresses
+    with desk.database.reader.begin() as s:
+        assert sorted(s.scalars(select(ReminderSent.address))) == addresses  # recorded once each
+
+
+def _open_reminders(qtbot, area):
+    """Click "Reminders" in the Reports area's list and wait for its call list."""
+    item = area.choice.findItems("Reminders", Qt.MatchFlag.MatchExactly)[0]
+    area.choice.scrollToItem(item)
+    qtbot.mouseClick(area.choice.viewport(), Qt.MouseButton.LeftButton, pos=area.choice.visualItemRect(item).center())
+    page = area.pages.currentWidget()
+    assert type(page).__name__ == "RemindersPage"
+    qtbot.waitUntil(lambda: page.report is not None and page.reading.finished, timeout=10_000)
+    return page
