@@ -1,16 +1,25 @@
 """X2: the desk's lists as shown (same filters), as headers and typed rows for the CSV/XLSX writer
-(:func:`app.services.transfer.write_table`): the memberships list, the credits area, the day's agenda.
-The clients list has its own (transfer.export_clients). Slow on a big list: run them as jobs."""
+(:func:`app.services.transfer.write_table`): the memberships list, the credits area, the day's agenda
+(the clients list's rows: transfer.clients_table). Slow on a big list: run them as jobs.
+
+Any of them is also a printable PDF (:func:`write_list`): the rows become a
+:class:`~app.reports.base.Report` with the list's filters as its header, drawn by the report's PDF
+writer (app/pdf/report.py), the one that prints every report."""
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from app.reports.base import Column, Kind, Report
 from app.services import agenda, credits, memberships_list
 from app.services.access import Actor, Right, guarded
 from app.services.memberships_list import SaleFilters
+from app.services.report_files import write_report
+from app.services.settings import get_settings
 from app.services.status import LABELS
 from app.tasks import TaskState
 
@@ -73,3 +82,37 @@ def agenda_table(session: Session, actor: Actor, on: dt.date, *,
     if state is not None:
         state.progress(len(rows), len(rows))
     return headers, rows
+
+
+def _kind(values) -> Kind:
+    """A column's kind from its first value: amounts, whole numbers and dates as such, the rest text."""
+    first = next((v for v in values if v is not None and v != ""), None)
+    if isinstance(first, Decimal):
+        return Kind.MONEY
+    if isinstance(first, int) and not isinstance(first, bool):
+        return Kind.COUNT
+    if isinstance(first, dt.date):
+        return Kind.DATE
+    return Kind.TEXT
+
+
+def list_report(title: str, headers: list[str], rows: list[list], filters: list[tuple[str, str]]) -> Report:
+    """A list's headers and typed rows as a :class:`Report` (columns typed by their values), its
+    filters (label, value as shown) in the header."""
+    keys = [f"c{i}" for i in range(len(headers))]
+    columns = [Column(key, header, _kind(row[i] for row in rows)) for i, (key, header) in enumerate(zip(keys, headers))]
+    return Report(key="list", title=title, columns=columns, rows=[dict(zip(keys, row)) for row in rows],
+                  filters=list(filters), empty_text="Nothing in this list with these filters.")
+
+
+def write_list(path: Path | str, title: str, headers: list[str], rows: list[list], filters: list[tuple[str, str]],
+               business: dict, state: TaskState | None = None) -> Path:
+    """A list to ``path``: .pdf (with ``filters`` and the business's name in its header, page numbers),
+    .xlsx or .csv, written whole."""
+    return write_report(list_report(title, headers, rows, filters), path, business, state)
+
+
+@guarded(Right.VIEW_CLIENTS)
+def list_header(session: Session, actor: Actor) -> dict:
+    """What a list's PDF says about the business (its name)."""
+    return {"business_name": get_settings(session).get("business_name", "")}

@@ -115,6 +115,18 @@ def export_clients(session: Session, actor: Actor, path: Path, query: str = "", 
     """
     if Path(path).suffix.lower() not in (".xlsx", ".csv"):
         raise DomainError("Export to a .csv or .xlsx file.", field="path")
+    headers, rows = clients_table(session, actor, query, state=state, **filters)
+    write_table(path, headers, rows, _second_half(state, len(rows)))
+    count = len(rows)
+    release(rows)
+    return count
+
+
+@guarded(Right.VIEW_CLIENTS)
+def clients_table(session: Session, actor: Actor, query: str = "", *, state: TaskState | None = None,
+                  **filters) -> tuple[list[str], list[list]]:
+    """The clients list as shown (same search and filters): headers and typed rows (the first half of
+    the progress: reading; writing them is the second)."""
     ids = clients.search_client_ids(session, actor, query, **filters)
     reading = TaskState() if state is None else state
     headers = ["Code", "Name", "Phone", "Email", "Birth date", "Category", "Family", "Membership", "Balance due"]
@@ -133,10 +145,7 @@ def export_clients(session: Session, actor: Actor, path: Path, query: str = "", 
         rows += [[r.code, r.name, r.phone, r.email, r.birth_date.isoformat() if r.birth_date else "", r.category or "",
                   r.family or "", LABELS[r.status], r.balance] for r in (found[i] for i in chunk)]
         found.clear()
-    write_table(path, headers, rows, _second_half(state, len(rows)))
-    count = len(rows)
-    release(rows)
-    return count
+    return headers, rows
 
 
 def _second_half(state: TaskState | None, total: int) -> TaskState | None:

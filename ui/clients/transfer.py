@@ -159,11 +159,16 @@ class ImportDialog(QDialog):
 
 
 def export_list(ops: Ops, parent, query: str, **filters) -> Job | None:
-    """Ask where to save the clients list as shown, and save it (CSV or XLSX by the name) as a job."""
+    """Ask where to save the clients list as shown, and save it (CSV, XLSX or a printable PDF by the name)
+    as a job. ``parent`` is the clients screen (the PDF's header says its filters as shown)."""
     chosen, _ = QFileDialog.getSaveFileName(parent, QDialog.tr("Export clients"), str(Path.home() / "clients.xlsx"),
-                                            QDialog.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+                                            QDialog.tr("Excel workbook (*.xlsx);;CSV (*.csv);;PDF (*.pdf)"))
     if not chosen:
         return None
+    if Path(chosen).suffix.lower() == ".pdf":
+        from ui.list_exports import export_clients
+
+        return export_clients(parent, chosen)
     return ops.background(QDialog.tr("Exporting clients"), transfer.export_clients, Path(chosen), query,
                           parent=parent, done=lambda count: QDialog.tr("{n} clients exported to {file}").format(
                               n=f"{count:,}", file=Path(chosen).name), **filters)

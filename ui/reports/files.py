@@ -1,5 +1,5 @@
 """Saving what a page shows as a file, as a job with progress and Cancel (Q6, X2): a report to PDF,
-XLSX or CSV, and the desk's lists (memberships, credits, agenda) to XLSX or CSV."""
+XLSX or CSV, and the desk's lists (clients, memberships, credits, agenda) to XLSX, CSV or PDF."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.reports.base import Report
-from app.services import transfer
+from app.services import list_exports
 from app.services.report_files import business_header, write_report
 from ui.jobs import Job
 from ui.ops import Ops
@@ -41,20 +41,24 @@ def save_report(ops: Ops, parent: QWidget, report: Report, path: Path | str | No
                                                                                   file=saved.name))
 
 
-def export_list(ops: Ops, parent: QWidget, title: str, read, path: Path | str | None = None) -> Job | None:
-    """X2: a list as shown to XLSX or CSV. ``read(state) -> (headers, rows)`` runs on the worker (it
-    reads through ``ops.call(..., write=False)``), then the rows are written by the same writer as the
-    clients export (typed cells, injection-safe)."""
+def export_list(ops: Ops, parent: QWidget, title: str, read, path: Path | str | None = None,
+                filters: list[tuple[str, str]] = ()) -> Job | None:
+    """X2: a list as shown to XLSX, CSV or a printable PDF. ``read(state) -> (headers, rows)`` runs on
+    the worker (it reads through ``ops.call(..., write=False)``), then the rows are written by the same
+    writer as the clients export (typed cells, injection-safe), or by the reports' PDF writer with
+    ``filters`` ((label, value) as shown) and the business's name in its header and page numbers."""
     if path is None:
         path = _ask(parent, parent.tr("Export {title}").format(title=title), file_stem(title) + ".xlsx",
-                    parent.tr("Excel workbook (*.xlsx);;CSV (*.csv)"))
+                    parent.tr("Excel workbook (*.xlsx);;CSV (*.csv);;PDF (*.pdf)"))
         if path is None:
             return None
     path = Path(path)
+    filters = list(filters)
 
     def work(state) -> int:
         headers, rows = read(state)
-        transfer.write_table(path, headers, rows, state)
+        business = ops.call(list_exports.list_header, write=False) if path.suffix.lower() == ".pdf" else {}
+        list_exports.write_list(path, title, headers, rows, filters, business, state)
         return len(rows)
 
     return ops.start(parent.tr("Exporting {title}").format(title=title), work, parent=parent,
