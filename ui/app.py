@@ -12,6 +12,7 @@ import gc
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QTimer
@@ -239,6 +240,11 @@ def save_screenshot(window: MainWindow, file: Path, view: str) -> int:
         log.error("screenshot: %s", failed)
         print(f"Screenshot not saved: {failed}", file=sys.stderr)
         return 1
+    QApplication.processEvents()
+    ends = time.monotonic() + 30  # what the view reads off the window's thread (a report, the dashboard) is in
+    while window.ops.jobs.running and time.monotonic() < ends:
+        QApplication.processEvents()
+        time.sleep(0.01)
     QApplication.processEvents()
     file.parent.mkdir(parents=True, exist_ok=True)
     if not window.grab().save(str(file)):
