@@ -17,10 +17,10 @@ from reportlab.graphics.shapes import Drawing, Rect, String
 from reportlab.lib import colors
 
 from app.pdf.text import BOLD, REGULAR, register_fonts, visual
-from app.reports.base import Chart
+from app.reports.base import CHART_HEIGHT, CHART_WIDTH, Chart
 
 PALETTE = ("#2c6fbb", "#e67e22", "#1e7b3c", "#8e44ad", "#b03a2e", "#16a085")
-WIDTH, HEIGHT = 480, 240  # points; the screen scales the SVG keeping this shape
+WIDTH, HEIGHT = CHART_WIDTH, CHART_HEIGHT
 MAX_LABEL = 14  # characters of a category label under the axis; longer ones are shortened with "…"
 
 

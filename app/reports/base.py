@@ -129,6 +129,9 @@ class Filters:
     credit_type_id: int | None = None
 
 
+CHART_WIDTH, CHART_HEIGHT = 480, 240  # points; the screen scales a chart keeping this shape
+
+
 @dataclass(frozen=True)
 class Chart:
     """A picture of the rows: bars (or lines) per category, one series or several side by side."""

@@ -5,8 +5,19 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtSvgWidgets import QSvgWidget
 
-from app.pdf.charts import HEIGHT, WIDTH, chart_svg
+from app.reports.base import CHART_HEIGHT as HEIGHT
+from app.reports.base import CHART_WIDTH as WIDTH
 from app.reports.base import Chart
+
+
+def drawn(chart: Chart | None) -> bytes | None:
+    """The chart as SVG: made where the chart is (the worker), so reportlab is neither imported at start
+    nor run on the window's thread."""
+    if chart is None:
+        return None
+    from app.pdf.charts import chart_svg
+
+    return chart_svg(chart, WIDTH, HEIGHT)
 
 
 class ChartView(QSvgWidget):
@@ -19,11 +30,12 @@ class ChartView(QSvgWidget):
         self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
         self.setMinimumSize(240, 120)
 
-    def show_chart(self, chart: Chart | None) -> None:
+    def show_chart(self, chart: Chart | None, svg: bytes | None = None) -> None:
+        """Show ``chart``; ``svg`` is it already :func:`drawn` (off the window's thread)."""
         self.chart = chart
         self.setVisible(chart is not None)
         if chart is not None:
-            self.load(chart_svg(chart, WIDTH, HEIGHT))
+            self.load(svg if svg is not None else drawn(chart))
             self.renderer().setAspectRatioMode(Qt.AspectRatioMode.KeepAspectRatio)
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name

@@ -14,7 +14,7 @@ from app.reports.base import Column, Dashboard, Figure
 from ui.jobs import Job
 from ui.ops import Ops
 from ui.refresh import RefreshOnChange
-from ui.reports.chart import ChartView
+from ui.reports.chart import ChartView, drawn
 
 TILES_PER_ROW = 4
 TILE_WIDTH = 210  # px: the narrowest a tile gets, so that its value shows whole
@@ -140,7 +140,12 @@ class DashboardPage(RefreshOnChange, QWidget):
             return None
         if self.job is not None:
             return self.job  # one at a time: the change that asked again is in the one running
-        job = self.ops.background(self.tr("Making the dashboard"), make, parent=self, on_done=self.show_dashboard)
+        def work(state):  # the figures, and the charts drawn, on the worker
+            dashboard = self.ops.call(make, write=False, state=state)
+            return dashboard, [drawn(chart) for chart in dashboard.charts]
+
+        job = self.ops.start(self.tr("Making the dashboard"), work, parent=self,
+                             on_done=lambda made: self.show_dashboard(*made))
         if not job.finished:
             job.failed.connect(self._stopped)
             self.destroyed.connect(job.cancel)  # closed meanwhile: stop it
@@ -175,7 +180,7 @@ class DashboardPage(RefreshOnChange, QWidget):
     def _stopped(self, _exc) -> None:
         self.job = None
 
-    def show_dashboard(self, dashboard: Dashboard) -> None:
+    def show_dashboard(self, dashboard: Dashboard, svgs: list[bytes] | None = None) -> None:
         if not isValid(self):
             return  # the page was closed while the dashboard was being made
         self.job = None
@@ -190,5 +195,7 @@ class DashboardPage(RefreshOnChange, QWidget):
                 tile.clicked.connect(lambda f=figure: self.open_report.emit(f.report, f.filters))
             self.tiles.append(tile)
         self._place_tiles()
-        for view, chart in zip(self.charts, dashboard.charts + [None] * len(self.charts)):
-            view.show_chart(chart)
+        svgs = svgs or [None] * len(dashboard.charts)
+        for view, chart, svg in zip(self.charts, dashboard.charts + [None] * len(self.charts),
+                                    svgs + [None] * len(self.charts)):
+            view.show_chart(chart, svg)

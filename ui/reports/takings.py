@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDateEdit, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from app.languages import date_edit_format
-from app.services import documents, payments
+from app.services import payments
 from app.services.access import Right
 from ui.forms import pydate, qdate
 from ui.i18n import term
@@ -65,6 +65,8 @@ class TakingsPage(RefreshOnChange, QWidget):
                                                   str(Path.home() / f"takings-{day:%Y-%m-%d}.pdf"), "PDF (*.pdf)")
             if not path:
                 return None
+        from app.services import documents  # reportlab, loaded when a PDF is asked for (start budget)
+
         result = self.ops.run(documents.takings_pdf, path, day, parent=self,
                               done=lambda saved: self.tr("Takings saved to {file}").format(file=saved.name))
         return None if result is FAILED else result
