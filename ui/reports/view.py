@@ -93,7 +93,7 @@ class ReportPage(QWidget):
         apart = QVBoxLayout()
         self.apart_title = QLabel(objectName="apartTitle")
         self.apart_title.setTextFormat(Qt.TextFormat.PlainText)
-        self.apart_model = ReportModel(self)
+        self.apart_model = ReportModel(self, sorter=self._sort_on_worker)
         self.apart_table = _table(self.apart_model, "apartTable")
         self.apart_table.setMaximumHeight(CHART_WIDTH // 2)
         apart.addWidget(self.apart_title)
@@ -102,7 +102,7 @@ class ReportPage(QWidget):
         self.apart_table.hide()
         above.addLayout(apart, 1)
         body.addLayout(above)
-        self.model = ReportModel(self)
+        self.model = ReportModel(self, sorter=self._sort_on_worker)
         self.table = _table(self.model, "reportTable")
         body.addWidget(self.table, 1)
         self.pages.addWidget(shown)
@@ -114,6 +114,11 @@ class ReportPage(QWidget):
                               alignment=Qt.AlignmentFlag.AlignCenter, wordWrap=True)
         self.pages.addWidget(self.waiting)
         self._show_nothing()
+
+    def _sort_on_worker(self, work, on_done) -> Job:
+        """A big report's new order made on the worker; the rows move when it is ready (never on a closed page)."""
+        return self.ops.start(self.tr("Sorting the report"), work, parent=self,
+                              on_done=lambda order: on_done(order) if isValid(self) else None)
 
     def _connect_signals(self) -> None:
         self.run_button.clicked.connect(lambda: self.run())
