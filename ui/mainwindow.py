@@ -60,11 +60,13 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.live = LiveUpdates(ops, self)  # other PCs' changes come in through ops.changed (L1)
         self._connect_signals()
-        self.nav.setCurrentRow(0)
-        if ops.actor.may(Right.VIEW_REPORTS):
-            self.show_area("reports")  # Q7: the owner's first page is the dashboard
-        elif self.areas and self.areas[0].key == "clients":
-            self.screen("clients").focus_search()  # the desk's first move at start: find a client
+        reports_first = ops.actor.may(Right.VIEW_REPORTS) and any(a.key == "reports" for a in self.areas)
+        if reports_first:
+            self.show_area("reports")  # Q7: the owner's first page is the dashboard (the only screen built)
+        else:
+            self.nav.setCurrentRow(0)
+            if self.areas and self.areas[0].key == "clients":
+                self.screen("clients").focus_search()  # the desk's first move at start: find a client
         self.resize(1200, 760)
 
     def _build_menus(self) -> None:
