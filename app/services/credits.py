@@ -35,7 +35,6 @@ from app.models import (
     PackageKind,
     User,
 )
-from app.pdf.statement import render_statement
 from app.services import audit, clients, sales
 from app.services.access import Actor, Right, guarded
 from app.services.records import existing
@@ -313,6 +312,8 @@ def statement(session: Session, actor: Actor, client_id: int, *, today: dt.date 
 @guarded(Right.USE_CREDITS)
 def statement_pdf(session: Session, actor: Actor, client_id: int, path, *, today: dt.date | None = None) -> Path:
     """K4 printed: the statement as an A4 PDF at ``path`` (whole, or nothing under that name)."""
+    from app.pdf.statement import render_statement  # reportlab, loaded when a PDF is asked for (start budget)
+
     shown = statement(session, actor, client_id, today=today)
     with written(path) as part:
         render_statement(shown, get_settings(session), part)
