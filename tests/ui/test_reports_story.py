@@ -23,7 +23,8 @@ from tests.ui.jobs import finished
 from ui.mainwindow import MainWindow
 
 
-def test_q7_q5_the_owner_opens_ending_soon_from_the_dashboard_saves_it_and_emails_the_reminders(desk, qtbot, monkeypatch, tmp_path):
+def test_q7_q5_the_owner_opens_ending_soon_from_the_dashboard_saves_it_and_emails_the_reminders(
+        desk, qtbot, monkeypatch, tmp_path):
     olga = desk.ops("olga")
     today = dt.date.today()
     with desk.database.writer.begin() as s:
