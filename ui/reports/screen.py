@@ -21,11 +21,9 @@ REMINDERS = "ui.reports.reminders:RemindersPage"  # R3's call list (Q5): Reminde
 DASHBOARD, TAKINGS, REMINDERS_KEY = "dashboard", "takings", "reminders"
 
 
-def reminders_page(ops: Ops) -> QWidget | None:
-    """The reminders widget (Q5), if this build has it."""
+def reminders_page(ops: Ops) -> QWidget:
+    """The reminders widget (Q5)."""
     module, name = REMINDERS.split(":")
-    if importlib.util.find_spec(module) is None:
-        return None
     return getattr(importlib.import_module(module), name)(ops)
 
 
@@ -60,20 +58,26 @@ class ReportsScreen(QWidget):
         self._add(TAKINGS, self.tr("Day takings"), self.takings)
         for key, definition in reports.REPORTS.items():
             self._add(key, definition.title, self.report_page)
-        reminders = reminders_page(ops)
-        if reminders is not None:
-            self._add(REMINDERS_KEY, self.tr("Reminders"), reminders)
+        if importlib.util.find_spec(REMINDERS.split(":")[0]) is not None:  # built when first chosen: it reads
+            self._add(REMINDERS_KEY, self.tr("Reminders"), None)      # the call list, and loads the mail code
         self.choice.currentItemChanged.connect(lambda item, _before: self._chosen(item))
         self.dashboard.open_report.connect(self.open_report)
         self.choice.setCurrentRow(0)
 
-    def _add(self, key: str, title: str, page: QWidget) -> None:
+    def _add(self, key: str, title: str, page: QWidget | None) -> None:
+        """List ``title``; ``page`` None: built when first chosen (see :meth:`_page`)."""
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.choice.addItem(item)
         self._pages[key] = page
-        if self.pages.indexOf(page) < 0:
+        if page is not None and self.pages.indexOf(page) < 0:
             self.pages.addWidget(page)
+
+    def _page(self, key: str) -> QWidget:
+        if self._pages[key] is None:  # the reminders page
+            self._pages[key] = reminders_page(self.ops)
+            self.pages.addWidget(self._pages[key])
+        return self._pages[key]
 
     def _row_of(self, key: str) -> int | None:
         return next((i for i in range(self.choice.count())
@@ -83,7 +87,7 @@ class ReportsScreen(QWidget):
         if item is None:
             return
         key = item.data(Qt.ItemDataRole.UserRole)
-        self.pages.setCurrentWidget(self._pages[key])  # the dashboard is made when it shows
+        self.pages.setCurrentWidget(self._page(key))  # the dashboard is made when it shows
         if self._pages[key] is self.report_page:
             self.report_page.open(reports.REPORTS[key], filters)
 
