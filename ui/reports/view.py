@@ -34,6 +34,7 @@ STOPPED = object()  # what a report run returns when Cancel was pressed  # px ov
 
 def _table(model: ReportModel, name: str):
     view = list_view(model, name)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # as made: the first click sorts once
     view.setSortingEnabled(True)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.horizontalHeader().setSortIndicatorShown(False)  # no arrow until the user sorts
@@ -210,8 +211,10 @@ class ReportPage(QWidget):
             return
         for widget in (self.chart, self.totals, self.apart_title, self.apart_table):
             widget.hide()  # the last report's parts go first: both at once would widen the window for good
+        for table in (self.table, self.apart_table):  # unsorted, as made: never sorted again by the last column
+            table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            table.horizontalHeader().setSortIndicatorShown(False)
         self.model.set_report(report.columns, report.rows)
-        self.table.horizontalHeader().setSortIndicatorShown(False)
         self.table.resizeColumnsToContents()
         self.table.setVisible(bool(report.rows))
         totals = [f"{c.title}: {c.text(report.totals[c.key])}" for c in report.columns if c.key in report.totals]
