@@ -159,6 +159,13 @@
         </message>
     </context>
     <context>
+        <name>CardEdit</name>
+        <message>
+            <source>Change date…</source>
+            <translation>تغيير التاريخ…</translation>
+        </message>
+    </context>
+    <context>
         <name>CardFields</name>
         <message>
             <source>Description (what was agreed, a note)</source>
@@ -879,6 +886,10 @@
             <translation>{value} من {whole}</translation>
         </message>
         <message>
+            <source>{change} against the same days of last month ({before})</source>
+            <translation>{change} مقارنة بالأيام نفسها من الشهر الماضي ({before})</translation>
+        </message>
+        <message>
             <source>{change} against last month ({before})</source>
             <translation>{change} مقارنة بالشهر الماضي ({before})</translation>
         </message>
@@ -1492,6 +1503,57 @@
         <message>
             <source>The {language} translation ({file}) is missing or damaged: the desk speaks English until it is installed again.</source>
             <translation>ترجمة {language} ({file}) مفقودة أو تالفة: يعمل البرنامج بالإنجليزية حتى تُثبَّت من جديد.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListExports</name>
+        <message>
+            <source>Search</source>
+            <translation>بحث</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>الفئة</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>الحالة</translation>
+        </message>
+        <message>
+            <source>Archived</source>
+            <translation>مؤرشف</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>نعم</translation>
+        </message>
+        <message>
+            <source>Clients</source>
+            <translation>العملاء</translation>
+        </message>
+        <message>
+            <source>Package</source>
+            <translation>الباقة</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>البدء</translation>
+        </message>
+        <message>
+            <source>Memberships</source>
+            <translation>الاشتراكات</translation>
+        </message>
+        <message>
+            <source>Credits</source>
+            <translation>الرصيد</translation>
+        </message>
+        <message>
+            <source>Agenda {day}</source>
+            <translation>جدول يوم {day}</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>اليوم</translation>
         </message>
     </context>
     <context>
@@ -3528,8 +3590,8 @@
             <translation>تصدير العملاء</translation>
         </message>
         <message>
-            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-            <translation>مصنف Excel (*.xlsx);;CSV (*.csv)</translation>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</source>
+            <translation>مصنف Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Exporting clients</source>
@@ -3810,6 +3872,45 @@ The details are in {log} for the support team.</source>
         </message>
     </context>
     <context>
+        <name>ReportFiles</name>
+        <message>
+            <source>Save report as PDF</source>
+            <translation>حفظ التقرير كملف PDF</translation>
+        </message>
+        <message>
+            <source>Export report</source>
+            <translation>تصدير التقرير</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+            <translation>مصنف Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Saving {title}</source>
+            <translation>حفظ {title}</translation>
+        </message>
+        <message>
+            <source>{title} saved to {file}</source>
+            <translation>حُفظ {title} في {file}</translation>
+        </message>
+        <message>
+            <source>Export {title}</source>
+            <translation>تصدير {title}</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</source>
+            <translation>مصنف Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Exporting {title}</source>
+            <translation>تصدير {title}</translation>
+        </message>
+        <message>
+            <source>{n} rows exported to {file}</source>
+            <translation>صُدّر {n} سطر إلى {file}</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportPage</name>
         <message>
             <source>Show</source>
@@ -3826,6 +3927,10 @@ The details are in {log} for the support team.</source>
         <message>
             <source>Choose the filters and press Show.</source>
             <translation>اختر عوامل التصفية واضغط «عرض».</translation>
+        </message>
+        <message>
+            <source>Sorting the report</source>
+            <translation>جارٍ ترتيب التقرير</translation>
         </message>
         <message>
             <source>Making {title}</source>
@@ -3857,6 +3962,17 @@ The details are in {log} for the support team.</source>
         <message>
             <source>Reminders</source>
             <translation>التذكيرات</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reschedule</name>
+        <message>
+            <source>Reschedule</source>
+            <translation>تغيير الموعد</translation>
+        </message>
+        <message>
+            <source>{service} of {client}: a new date within {start} – {end}</source>
+            <translation>{service} ({client}): تاريخ جديد بين {start} – {end}</translation>
         </message>
     </context>
     <context>
@@ -3990,6 +4106,10 @@ The details are in {log} for the support team.</source>
         <message>
             <source>Server address</source>
             <translation>عنوان الخادم</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>كلمة المرور</translation>
         </message>
         <message>
             <source>Test connection</source>
@@ -5052,68 +5172,6 @@ with {client} {package}
         <message>
             <source>{name} switched off</source>
             <translation>عُطّل {name}</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <source>Reschedule</source>
-            <translation>تغيير الموعد</translation>
-        </message>
-        <message>
-            <source>{service} of {client}: a new date within {start} – {end}</source>
-            <translation>{service} ({client}): تاريخ جديد بين {start} – {end}</translation>
-        </message>
-        <message>
-            <source>Change date…</source>
-            <translation>تغيير التاريخ…</translation>
-        </message>
-        <message>
-            <source>Save report as PDF</source>
-            <translation>حفظ التقرير كملف PDF</translation>
-        </message>
-        <message>
-            <source>Export report</source>
-            <translation>تصدير التقرير</translation>
-        </message>
-        <message>
-            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-            <translation>مصنف Excel (*.xlsx);;CSV (*.csv)</translation>
-        </message>
-        <message>
-            <source>Saving {title}</source>
-            <translation>حفظ {title}</translation>
-        </message>
-        <message>
-            <source>{title} saved to {file}</source>
-            <translation>حُفظ {title} في {file}</translation>
-        </message>
-        <message>
-            <source>Export {title}</source>
-            <translation>تصدير {title}</translation>
-        </message>
-        <message>
-            <source>Exporting {title}</source>
-            <translation>تصدير {title}</translation>
-        </message>
-        <message>
-            <source>{n} rows exported to {file}</source>
-            <translation>صُدّر {n} سطر إلى {file}</translation>
-        </message>
-    </context>
-    <context>
-        <name>screen</name>
-        <message>
-            <source>Memberships</source>
-            <translation>الاشتراكات</translation>
-        </message>
-        <message>
-            <source>Credits</source>
-            <translation>الرصيد</translation>
-        </message>
-        <message>
-            <source>Agenda {day}</source>
-            <translation>جدول {day}</translation>
         </message>
     </context>
 </TS>

@@ -159,6 +159,13 @@
         </message>
     </context>
     <context>
+        <name>CardEdit</name>
+        <message>
+            <source>Change date…</source>
+            <translation>Изменить дату…</translation>
+        </message>
+    </context>
+    <context>
         <name>CardFields</name>
         <message>
             <source>Description (what was agreed, a note)</source>
@@ -879,6 +886,10 @@
             <translation>{value} из {whole}</translation>
         </message>
         <message>
+            <source>{change} against the same days of last month ({before})</source>
+            <translation>{change} к тем же дням прошлого месяца ({before})</translation>
+        </message>
+        <message>
             <source>{change} against last month ({before})</source>
             <translation>{change} к прошлому месяцу ({before})</translation>
         </message>
@@ -1492,6 +1503,57 @@
         <message>
             <source>The {language} translation ({file}) is missing or damaged: the desk speaks English until it is installed again.</source>
             <translation>Перевод «{language}» ({file}) отсутствует или повреждён: программа работает на английском, пока он не будет установлен заново.</translation>
+        </message>
+    </context>
+    <context>
+        <name>ListExports</name>
+        <message>
+            <source>Search</source>
+            <translation>Поиск</translation>
+        </message>
+        <message>
+            <source>Category</source>
+            <translation>Категория</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Статус</translation>
+        </message>
+        <message>
+            <source>Archived</source>
+            <translation>В архиве</translation>
+        </message>
+        <message>
+            <source>yes</source>
+            <translation>да</translation>
+        </message>
+        <message>
+            <source>Clients</source>
+            <translation>Клиенты</translation>
+        </message>
+        <message>
+            <source>Package</source>
+            <translation>Пакет</translation>
+        </message>
+        <message>
+            <source>Started</source>
+            <translation>Начало</translation>
+        </message>
+        <message>
+            <source>Memberships</source>
+            <translation>Абонементы</translation>
+        </message>
+        <message>
+            <source>Credits</source>
+            <translation>Баллы</translation>
+        </message>
+        <message>
+            <source>Agenda {day}</source>
+            <translation>Расписание на {day}</translation>
+        </message>
+        <message>
+            <source>Day</source>
+            <translation>День</translation>
         </message>
     </context>
     <context>
@@ -3528,8 +3590,8 @@
             <translation>Экспорт клиентов</translation>
         </message>
         <message>
-            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-            <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</source>
+            <translation>Книга Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</translation>
         </message>
         <message>
             <source>Exporting clients</source>
@@ -3798,6 +3860,45 @@ The details are in {log} for the support team.</source>
         </message>
     </context>
     <context>
+        <name>ReportFiles</name>
+        <message>
+            <source>Save report as PDF</source>
+            <translation>Сохранить отчёт в PDF</translation>
+        </message>
+        <message>
+            <source>Export report</source>
+            <translation>Экспорт отчёта</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
+            <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
+        </message>
+        <message>
+            <source>Saving {title}</source>
+            <translation>Сохранение: {title}</translation>
+        </message>
+        <message>
+            <source>{title} saved to {file}</source>
+            <translation>{title} сохранено: {file}</translation>
+        </message>
+        <message>
+            <source>Export {title}</source>
+            <translation>Экспорт: {title}</translation>
+        </message>
+        <message>
+            <source>Excel workbook (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</source>
+            <translation>Книга Excel (*.xlsx);;CSV (*.csv);;PDF (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Exporting {title}</source>
+            <translation>Экспорт: {title}</translation>
+        </message>
+        <message>
+            <source>{n} rows exported to {file}</source>
+            <translation>Строк выгружено: {n}, файл {file}</translation>
+        </message>
+    </context>
+    <context>
         <name>ReportPage</name>
         <message>
             <source>Show</source>
@@ -3814,6 +3915,10 @@ The details are in {log} for the support team.</source>
         <message>
             <source>Choose the filters and press Show.</source>
             <translation>Выберите фильтры и нажмите «Показать».</translation>
+        </message>
+        <message>
+            <source>Sorting the report</source>
+            <translation>Сортировка отчёта</translation>
         </message>
         <message>
             <source>Making {title}</source>
@@ -3845,6 +3950,17 @@ The details are in {log} for the support team.</source>
         <message>
             <source>Reminders</source>
             <translation>Напоминания</translation>
+        </message>
+    </context>
+    <context>
+        <name>Reschedule</name>
+        <message>
+            <source>Reschedule</source>
+            <translation>Перенос</translation>
+        </message>
+        <message>
+            <source>{service} of {client}: a new date within {start} – {end}</source>
+            <translation>{service} ({client}): новая дата в пределах {start} – {end}</translation>
         </message>
     </context>
     <context>
@@ -3978,6 +4094,10 @@ The details are in {log} for the support team.</source>
         <message>
             <source>Server address</source>
             <translation>Адрес сервера</translation>
+        </message>
+        <message>
+            <source>Password</source>
+            <translation>Пароль</translation>
         </message>
         <message>
             <source>Test connection</source>
@@ -5040,68 +5160,6 @@ with {client} {package}
         <message>
             <source>{name} switched off</source>
             <translation>{name}: отключён</translation>
-        </message>
-    </context>
-    <context>
-        <name>parent</name>
-        <message>
-            <source>Reschedule</source>
-            <translation>Перенос</translation>
-        </message>
-        <message>
-            <source>{service} of {client}: a new date within {start} – {end}</source>
-            <translation>{service} ({client}): новая дата в пределах {start} – {end}</translation>
-        </message>
-        <message>
-            <source>Change date…</source>
-            <translation>Изменить дату…</translation>
-        </message>
-        <message>
-            <source>Save report as PDF</source>
-            <translation>Сохранить отчёт в PDF</translation>
-        </message>
-        <message>
-            <source>Export report</source>
-            <translation>Экспорт отчёта</translation>
-        </message>
-        <message>
-            <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
-            <translation>Книга Excel (*.xlsx);;CSV (*.csv)</translation>
-        </message>
-        <message>
-            <source>Saving {title}</source>
-            <translation>Сохранение: {title}</translation>
-        </message>
-        <message>
-            <source>{title} saved to {file}</source>
-            <translation>{title} сохранено: {file}</translation>
-        </message>
-        <message>
-            <source>Export {title}</source>
-            <translation>Экспорт: {title}</translation>
-        </message>
-        <message>
-            <source>Exporting {title}</source>
-            <translation>Экспорт: {title}</translation>
-        </message>
-        <message>
-            <source>{n} rows exported to {file}</source>
-            <translation>Строк выгружено: {n}, файл {file}</translation>
-        </message>
-    </context>
-    <context>
-        <name>screen</name>
-        <message>
-            <source>Memberships</source>
-            <translation>Абонементы</translation>
-        </message>
-        <message>
-            <source>Credits</source>
-            <translation>Баллы</translation>
-        </message>
-        <message>
-            <source>Agenda {day}</source>
-            <translation>Расписание на {day}</translation>
         </message>
     </context>
 </TS>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -177,10 +177,11 @@ class RescheduleDialog:
     @classmethod
     def ask(cls, row: dict, parent: QWidget) -> dt.date | None:
         dialog = QDialog(parent)
-        dialog.setWindowTitle(parent.tr("Reschedule"))
+        dialog.setWindowTitle(QCoreApplication.translate("Reschedule", "Reschedule"))
         layout = QVBoxLayout(dialog)
         start, end = row["term"]
-        about = QLabel(parent.tr("{service} of {client}: a new date within {start} – {end}").format(
+        about = QLabel(QCoreApplication.translate(
+            "Reschedule", "{service} of {client}: a new date within {start} – {end}").format(
             service=row["name"], client=row["client"], start=_day(start), end=_day(end)))
         about.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(about)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal, InvalidOperation
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -155,5 +155,5 @@ def visit_menu(parent: QWidget, chip: dict, statuses: list[dict], on_status, on_
             action.triggered.connect(lambda _checked=False, s=status["id"]: on_status(s))
             menu.addAction(action)
         menu.addSeparator()
-    menu.addAction(parent.tr("Change date…")).triggered.connect(on_date)
+    menu.addAction(QCoreApplication.translate("CardEdit", "Change date…")).triggered.connect(on_date)
     return menu

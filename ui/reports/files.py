@@ -6,10 +6,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from app.reports.base import Report
-from app.services import list_exports
 from app.services.report_files import business_header, write_report
 from ui.jobs import Job
 from ui.ops import Ops
@@ -28,17 +28,21 @@ def save_report(ops: Ops, parent: QWidget, report: Report, path: Path | str | No
                 pdf: bool = False) -> Job | None:
     """Save ``report`` as shown: a PDF (``pdf``) or a spreadsheet; asks where unless ``path``."""
     if path is None:
-        path = (_ask(parent, parent.tr("Save report as PDF"), file_stem(report.title) + ".pdf", "PDF (*.pdf)")
-                if pdf else _ask(parent, parent.tr("Export report"), file_stem(report.title) + ".xlsx",
-                                 parent.tr("Excel workbook (*.xlsx);;CSV (*.csv)")))
+        if pdf:
+            path = _ask(parent, QCoreApplication.translate("ReportFiles", "Save report as PDF"),
+                        file_stem(report.title) + ".pdf", "PDF (*.pdf)")
+        else:
+            path = _ask(parent, QCoreApplication.translate("ReportFiles", "Export report"),
+                        file_stem(report.title) + ".xlsx",
+                        QCoreApplication.translate("ReportFiles", "Excel workbook (*.xlsx);;CSV (*.csv)"))
         if path is None:
             return None
     path = Path(path)
     business = ops.read(business_header) if path.suffix.lower() == ".pdf" else {}
-    return ops.start(parent.tr("Saving {title}").format(title=report.title),
+    return ops.start(QCoreApplication.translate("ReportFiles", "Saving {title}").format(title=report.title),
                      lambda state: write_report(report, path, business, state), parent=parent,
-                     done=lambda saved: parent.tr("{title} saved to {file}").format(title=report.title,
-                                                                                  file=saved.name))
+                     done=lambda saved: QCoreApplication.translate("ReportFiles", "{title} saved to {file}").format(
+                         title=report.title, file=saved.name))
 
 
 def export_list(ops: Ops, parent: QWidget, title: str, read, path: Path | str | None = None,
@@ -48,19 +52,23 @@ def export_list(ops: Ops, parent: QWidget, title: str, read, path: Path | str | 
     writer as the clients export (typed cells, injection-safe), or by the reports' PDF writer with
     ``filters`` ((label, value) as shown) and the business's name in its header and page numbers."""
     if path is None:
-        path = _ask(parent, parent.tr("Export {title}").format(title=title), file_stem(title) + ".xlsx",
-                    parent.tr("Excel workbook (*.xlsx);;CSV (*.csv);;PDF (*.pdf)"))
+        path = _ask(parent, QCoreApplication.translate("ReportFiles", "Export {title}").format(title=title),
+                    file_stem(title) + ".xlsx",
+                    QCoreApplication.translate("ReportFiles", "Excel workbook (*.xlsx);;CSV (*.csv);;PDF (*.pdf)"))
         if path is None:
             return None
     path = Path(path)
     filters = list(filters)
 
     def work(state) -> int:
+        from app.services import list_exports  # the lists' services, loaded when one is exported (start budget)
+
         headers, rows = read(state)
         business = ops.call(list_exports.list_header, write=False) if path.suffix.lower() == ".pdf" else {}
         list_exports.write_list(path, title, headers, rows, filters, business, state)
         return len(rows)
 
-    return ops.start(parent.tr("Exporting {title}").format(title=title), work, parent=parent,
-                     done=lambda count: parent.tr("{n} rows exported to {file}").format(n=f"{count:,}",
-                                                                                       file=path.name))
+    return ops.start(QCoreApplication.translate("ReportFiles", "Exporting {title}").format(title=title), work,
+                     parent=parent,
+                     done=lambda count: QCoreApplication.translate("ReportFiles", "{n} rows exported to {file}").format(
+                         n=f"{count:,}", file=path.name))
