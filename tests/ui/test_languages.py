@@ -58,6 +58,17 @@ def test_l2_no_tr_call_takes_a_variable():
     assert wrong == []
 
 
+def test_l2_tr_is_called_on_self_or_a_class_never_on_another_object():
+    """lupdate files ``parent.tr("...")`` under a context named "parent", while at run time the text is
+    looked up under the object's class: it would never be translated. Outside a widget's own methods,
+    QCoreApplication.translate("Context", "...") says the context."""
+    wrong = [f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node)[:70]}"
+             for path, node, _name in _calls({"tr"})
+             if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Name)
+             and node.func.value.id != "self" and not node.func.value.id[:1].isupper()]
+    assert wrong == []
+
+
 def test_l2_marked_terms_are_in_the_terms_context():
     """term() looks words up in "Terms": a mark in another context would never be found."""
     wrong = [f"{path.relative_to(ROOT)}:{node.lineno}" for path, node, _name in _calls({"QT_TRANSLATE_NOOP"})
