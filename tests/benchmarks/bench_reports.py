@@ -75,9 +75,14 @@ def _report_stall(db) -> Result:
 
     QApplication.instance() or QApplication([])
     runner = JobRunner()
-    makers = {key: (lambda r=report: lambda state: r.run(Session(db.engine), SYSTEM, r.defaults, state=state))()
-              for key, report in REPORTS.items()}
-    makers["dashboard"] = lambda state: dashboard.run(Session(db.engine), SYSTEM, state=state)
+    def made(run, *args):
+        def work(state):
+            with Session(db.engine) as session:
+                return run(session, SYSTEM, *args, state=state)
+        return work
+
+    makers = {key: made(report.run, report.defaults) for key, report in REPORTS.items()}
+    makers["dashboard"] = made(dashboard.run)
     worst, at = 0.0, ""
     for key, make in makers.items():
         loop = QEventLoop()
