@@ -3,28 +3,40 @@ repeated on every page), the totals, the rows listed apart, the chart, and "Page
 
 A4 upright, or landscape when the columns are many. Plain data in (a
 :class:`~app.reports.base.Report`), a file out; the caller writes it whole (app/files.py).
+
+The title, the filters and the chart are platypus flowables; the table draws its rows itself
+on the canvas, a fixed height each, text cut with "…" to its column (a reportlab table cost
+over a millisecond a row: a 20,000-row report took half a minute).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from bisect import bisect_right
+from itertools import accumulate
 from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, KeepTogether, LongTable, SimpleDocTemplate, Spacer, TableStyle
+from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
 
 from app.pdf.charts import chart_drawing
-from app.pdf.text import REGULAR, para, styles, visual
+from app.pdf.text import BOLD, REGULAR, para, styles, visual
 from app.reports.base import Report
-from app.tasks import TaskState, steps
+from app.tasks import TaskState
 
 LANDSCAPE_FROM = 7  # columns: from this many the page turns sideways
 MARGIN = 15 * mm
 PADDING = 3  # points left and right in a cell
+ROW_PADDING = 2  # points above and below a row's text
+ELLIPSIS = "…"
+STRIPE = colors.HexColor("#f2f4f7")
+PROGRESS_EVERY = 200  # rows between two progress reports (and Cancel checks) while the rows are drawn
 
 
 class _NumberedCanvas(Canvas):
@@ -49,21 +61,9 @@ class _NumberedCanvas(Canvas):
         super().save()
 
 
-def _widths(report: Report, width: float) -> list[float]:
-    """Column widths in proportion to their longest text (header word, cell or total), the same for the
-    rows and the rows listed apart; a number's column is never narrower than its longest number."""
-    lines = [[c.text(row.get(c.key)) for c in report.columns] for row in (report.rows[:500] + report.apart[:100])]
-    lines.append([c.text(report.totals.get(c.key)) for c in report.columns])
-    weights = []
-    for i, column in enumerate(report.columns):
-        longest = max([max(len(word) for word in column.title.split() or [""])] + [len(line[i]) for line in lines])
-        weights.append(min(max(longest, 8 if column.right else 4), 40) + 1)
-    return [width * w / sum(weights) for w in weights]
-
-
 def render_report(report: Report, business: dict, path: Path, state: TaskState | None = None,
                   made: dt.datetime | None = None) -> Path:
-    """Write ``report`` as a PDF to ``path`` (progress through ``state`` while the rows are laid out)."""
+    """Write ``report`` as a PDF to ``path`` (progress through ``state`` while the rows are laid out and drawn)."""
     pagesize = landscape(A4) if len(report.columns) >= LANDSCAPE_FROM else A4
     width = pagesize[0] - 2 * MARGIN
     st = styles(small=len(report.columns) >= LANDSCAPE_FROM)
@@ -79,97 +79,255 @@ def render_report(report: Report, business: dict, path: Path, state: TaskState |
         drawing = chart_drawing(report.chart, min(width, 170 * mm), 80 * mm)
         drawing.hAlign = "CENTER"
         story += [drawing, Spacer(1, 4 * mm)]
-    if report.rows:
-        story.append(_table(report, report.rows, width, st, state, with_totals=True))
-    if report.apart:
-        story += [Spacer(1, 6 * mm), KeepTogether([para(report.apart_title, st["heading"]), Spacer(1, 2 * mm),
-                                                   _table(report, report.apart, width, st, None)])]
+    if report.rows or report.apart:
+        grid = _Grid(report, width, st["body"].fontSize, st["body"].leading, state)
+        if report.rows:
+            story.append(grid.table(report.rows, with_totals=True))
+        if report.apart:
+            story += [Spacer(1, 6 * mm), KeepTogether([para(report.apart_title, st["heading"]), Spacer(1, 2 * mm),
+                                                       grid.table(report.apart)])]
     SimpleDocTemplate(str(path), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
                       bottomMargin=MARGIN, title=report.title).build(story, canvasmaker=_NumberedCanvas)
     return Path(path)
 
 
-class _PagedTable(Flowable):
-    """A long table laid out a window of rows at a time, its header row on every page.
+_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 
-    reportlab measures every row left each time a table is split at a page's end: a 20,000-row
-    table took a minute that way. Here each split looks at the next :data:`WINDOW` rows only, so
-    the time grows with the rows, not with their square.
-    """
 
-    WINDOW = 150  # rows: more than any page holds
+def _shown(text: str) -> str:
+    """Text as drawn (right-to-left runs reordered); text without a right-to-left letter, most cells, as it is."""
+    return visual(text) if _RIGHT_TO_LEFT.search(text) else text
 
-    def __init__(self, make, rows: list, first: int = 0):
+
+class _Measure(dict):
+    """Character widths of a font at a size, looked up once each: the width of a text is then a sum."""
+
+    def __init__(self, font: str, size: float):
         super().__init__()
-        self._make, self._rows, self._first = make, rows, first  # make(rows, first, last) -> LongTable
-        self._table = None
+        self._face, self._scale = getFont(font).face, size / 1000
 
-    def _window(self):
-        window = self._rows[:self.WINDOW]
-        return self._make(window, self._first, len(self._rows) <= self.WINDOW)
+    def __missing__(self, char: str) -> float:
+        width = self[char] = self._face.charWidths.get(ord(char), self._face.defaultWidth) * self._scale
+        return width
+
+    def width(self, text: str) -> float:
+        return sum(map(self.__getitem__, text))
+
+    def fit(self, text: str, room: float) -> tuple[str, float]:
+        """``text`` as drawn and its width, cut with "…" at its end (in reading order) when wider than ``room``."""
+        shown = _shown(text)
+        width = self.width(shown)
+        if width <= room:
+            return shown, width
+        if shown is text:  # left to right: the longest start that fits beside the ellipsis, from the running widths
+            keep = bisect_right(list(accumulate(map(self.__getitem__, text))), room - self[ELLIPSIS])
+        else:
+            low, high = 0, len(text)
+            while low < high:
+                middle = (low + high + 1) // 2
+                if self.width(_shown(text[:middle].rstrip() + ELLIPSIS)) <= room:
+                    low = middle
+                else:
+                    high = middle - 1
+            keep = low
+        shown = _shown(text[:keep].rstrip() + ELLIPSIS) if keep else ""
+        return shown, self.width(shown)
+
+
+class _Encoder:
+    """Text as PDF text operators in a TrueType font, for many short cells: each character is placed in
+    the font's subsets once (by reportlab), after that a text of characters already met is one lookup."""
+
+    def __init__(self, font: str, size: float, doc):
+        self._font, self._doc, self._size = getFont(font), doc, size
+        self._first: dict[int, str] = {}  # characters in subset 0 -> their escaped byte
+        self._known: set[str] = set()
+        self._other: dict[str, tuple[int, str]] = {}  # characters in later subsets
+
+    def _learn(self, char: str) -> tuple[int, str]:
+        (subset, code), = self._font.splitString(char, self._doc)
+        byte = code[0]
+        escaped = "\\" + chr(byte) if chr(byte) in "()\\" else chr(byte) if 32 <= byte < 127 else f"\\{byte:03o}"
+        if subset == 0:
+            self._first[ord(char)] = escaped
+            self._known.add(char)
+        else:
+            self._other[char] = (subset, escaped)
+        return subset, escaped
+
+    def select(self, subset: int = 0) -> str:
+        return f"{self._font.getSubsetInternalName(subset, self._doc)} {self._size:g} Tf"
+
+    def show(self, text: str) -> str:
+        """``text`` as "(...) Tj", a subset's font selected where it changes (and subset 0 again after)."""
+        if self._known.issuperset(text):
+            return f"({text.translate(self._first)}) Tj"
+        runs: list[tuple[int, list[str]]] = []
+        for char in text:
+            subset, escaped = (0, self._first[ord(char)]) if char in self._known else (
+                self._other.get(char) or self._learn(char))
+            if runs and runs[-1][0] == subset:
+                runs[-1][1].append(escaped)
+            else:
+                runs.append((subset, [escaped]))
+        shown = [f"{self.select(subset)} ({''.join(chars)}) Tj" for subset, chars in runs]
+        return " ".join(shown) + ("" if runs[-1][0] == 0 else " " + self.select(0))
+
+
+class _Grid:
+    """The columns of a report's tables: their widths (sized once from the header and the rows' texts),
+    the header row's lines, the row height, and each row's texts cut to fit."""
+
+    SAMPLE = 500  # rows measured for the width of a text column (numbers: the longest ones, all rows)
+
+    def __init__(self, report: Report, width: float, size: float, leading: float, state: TaskState | None):
+        self.columns = report.columns
+        self.size, self.leading = size, leading
+        self.row_height = leading + 2 * ROW_PADDING
+        self.regular, self.bold = _Measure(REGULAR, size), _Measure(BOLD, size)
+        self.state = state
+        self._encoders: dict[tuple[str, int], _Encoder] = {}
+        self.done, self.total = 0, 2 * (len(report.rows) + len(report.apart))  # texts made, then rows drawn
+        self._texts = {id(rows): self._plain(rows) for rows in (report.rows, report.apart) if rows}
+        totals = [c.text(report.totals.get(c.key)) for c in self.columns] if report.totals else None
+        if totals is not None:
+            totals[0] = totals[0] or "Total"
+        self.widths = self._widths(totals, width)
+        self.lefts = [sum(self.widths[:i]) for i in range(len(self.widths))]
+        self.header = [self._title_lines(c.title, w) for c, w in zip(self.columns, self.widths)]
+        self.header_height = max(len(lines) for lines in self.header) * leading + 2 * ROW_PADDING
+        self.totals = self._fitted([totals], self.bold)[0] if totals is not None else None
+
+    def _progress(self, count: int) -> None:
+        self.done += count
+        if self.state is not None:
+            self.state.progress(self.done, self.total)
+
+    def _plain(self, rows: list[dict]) -> list[list[str]]:
+        columns, texts = self.columns, []
+        for start in range(0, len(rows), PROGRESS_EVERY):
+            part = rows[start:start + PROGRESS_EVERY]
+            texts += [[c.text(row.get(c.key)) for c in columns] for row in part]
+            self._progress(len(part))
+        return texts
+
+    def _widths(self, totals: list[str] | None, width: float) -> list[float]:
+        """Each column as wide as its longest text (the header's longest word, a sampled row, a total; a
+        number column: its longest number in all the rows); when they do not all fit, the widest columns
+        are narrowed to one common width, so short columns (codes, dates, amounts) stay whole."""
+        texts = list(self._texts.values())
+        sample = [line for lines in texts for line in lines[:self.SAMPLE]]
+        sample += [line for lines in texts for line in lines[self.SAMPLE::max(1, len(lines) // self.SAMPLE)]]
+        if totals is not None:
+            sample.append(totals)
+        natural = []
+        for i, column in enumerate(self.columns):
+            shown = [line[i] for line in sample]
+            if column.right:
+                shown += sorted((line[i] for lines in texts for line in lines), key=len)[-5:]
+            measure = self.bold if column.right else self.regular  # the totals are bold
+            natural.append(max([self.bold.width(_shown(word)) for word in column.title.split() or [""]]
+                               + [measure.width(_shown(text)) for text in sorted(set(shown), key=len)[-20:]])
+                           + 2 * PADDING + 1)
+        if sum(natural) <= width:
+            return [width * n / sum(natural) for n in natural]
+        cap, rest, ordered = width, width, sorted(natural)
+        for count, n in enumerate(ordered):  # one common width for the columns left, narrowest first
+            cap = rest / (len(ordered) - count)
+            if n > cap:
+                break
+            rest -= n
+        return [min(n, cap) for n in natural]
+
+    def _title_lines(self, title: str, width: float) -> list[str]:
+        room = width - 2 * PADDING
+        return [self.bold.fit(line, room)[0] for line in simpleSplit(title, BOLD, self.size, room)] or [""]
+
+    def _fitted(self, lines: list[list[str]], measure: _Measure) -> list[list[tuple[str, str]]]:
+        """Each row's non-empty cells as (x where its text starts, formatted for PDF; the text as drawn)."""
+        places = [(f"{left + PADDING:.2f}", left + width - PADDING, width - 2 * PADDING, column.right)
+                  for column, left, width in zip(self.columns, self.lefts, self.widths)]
+        fit, fitted = measure.fit, []
+        for line in lines:
+            cells = []
+            for text, (start, end, room, right) in zip(line, places):
+                if text:
+                    shown, width = fit(text, room)
+                    cells.append((f"{end - width:.2f}" if right else start, shown))
+            fitted.append(cells)
+        return fitted
+
+    def encoder(self, font: str, doc) -> _Encoder:
+        """One per font and document: what it learnt of the characters serves every page."""
+        key = (font, id(doc))
+        if key not in self._encoders:
+            self._encoders[key] = _Encoder(font, self.size, doc)
+        return self._encoders[key]
+
+    def table(self, rows: list[dict], with_totals: bool = False) -> _Rows:
+        return _Rows(self, self._fitted(self._texts[id(rows)], self.regular), 0,
+                     self.totals if with_totals else None)
+
+
+class _Rows(Flowable):
+    """Rows of a report's table under its header row, drawn straight on the canvas; split at a page's
+    end by counting the rows that fit, the header row again on the next page and the totals after the
+    last row."""
+
+    def __init__(self, grid: _Grid, cells: list[list[tuple[str, str]]], first: int, totals: list | None):
+        super().__init__()
+        self.grid, self.cells, self.first, self.totals = grid, cells, first, totals
+        self.width = sum(grid.widths)
+        self.height = grid.header_height + (len(cells) + (1 if totals else 0)) * grid.row_height
 
     def wrap(self, avail_width, avail_height):
-        if len(self._rows) > self.WINDOW:
-            self._table = None
-            return avail_width, avail_height + 1  # more than a page: the frame splits it
-        self._table = self._window()
-        return self._table.wrap(avail_width, avail_height)
+        return self.width, self.height
 
     def split(self, avail_width, avail_height):
-        parts = self._window().split(avail_width, avail_height)
-        if not parts:
+        grid = self.grid
+        fit = int((avail_height - grid.header_height + 1e-6) // grid.row_height)
+        if fit < 1:
             return []
-        window = min(len(self._rows), self.WINDOW)
-        placed = len(parts[0]._cellvalues) - 1  # rows on this page, less the header (with the totals, if there)
-        if placed <= 0:
-            return []
-        if placed > window:
-            return [parts[0]]  # the last rows and the totals: done
-        # the rows after this page; after the last window, an empty rest still brings the totals row
-        return [parts[0], _PagedTable(self._make, self._rows[placed:], self._first + placed)]
+        if fit >= len(self.cells) + (1 if self.totals else 0):
+            return [self]
+        return [_Rows(grid, self.cells[:fit], self.first, None),
+                _Rows(grid, self.cells[fit:], self.first + fit, self.totals)]  # last: the totals, maybe alone
 
     def draw(self):
-        self._table.drawOn(self.canv, 0, 0)
-
-
-def _table(report: Report, rows: list[dict], width: float, st: dict, state: TaskState | None,
-           with_totals: bool = False) -> _PagedTable:
-    """The rows as a table with its header row on every page. A cell that fits its column is plain
-    text, drawn at once; only longer text becomes a paragraph that wraps (a paragraph per cell made
-    a 3,000-row report take ten seconds)."""
-    columns = report.columns
-    widths = _widths(report, width)
-    body_style = st["body"]
-    font, size = body_style.fontName, body_style.fontSize
-
-    def cell(text: str, column, room: float):
-        if column.right or stringWidth(text, font, size) <= room - 2 * PADDING:
-            return visual(text)
-        return para(text, body_style)
-
-    body = [[cell(column.text(row.get(column.key)), column, room) for column, room in zip(columns, widths)]
-            for row in steps(state, rows)]
-    header = [para(c.title, st["th_right"] if c.right else st["th"]) for c in columns]
-    totals = None
-    if with_totals and report.totals:
-        texts = [c.text(report.totals.get(c.key)) for c in columns]
-        texts[0] = texts[0] or "Total"
-        totals = [para(text, st["bold_right"] if c.right else st["th"]) for c, text in zip(columns, texts)]
-
-    def make(window: list, first: int, last: bool) -> LongTable:
-        data = [header] + window + ([totals] if last and totals else [])
-        stripes = [colors.white, colors.HexColor("#f2f4f7")][first % 2:] + [colors.white][:first % 2]
-        style = [("LINEBELOW", (0, 0), (-1, 0), 0.8, colors.black),
-                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                 ("FONT", (0, 1), (-1, -1), font, size, body_style.leading),
-                 ("LEFTPADDING", (0, 0), (-1, -1), PADDING), ("RIGHTPADDING", (0, 0), (-1, -1), PADDING)]
-        if window:
-            style.append(("ROWBACKGROUNDS", (0, 1), (-1, len(window)), stripes))
-        style += [("ALIGN", (i, 1), (i, -1), "RIGHT") for i, column in enumerate(columns) if column.right]
-        if last and totals:
-            style.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, colors.black))
-        table = LongTable(data, colWidths=widths, repeatRows=1)
-        table.setStyle(TableStyle(style))
-        return table
-
-    return _PagedTable(make, body)
+        canvas, grid = self.canv, self.grid
+        size, row_height, leading = grid.size, grid.row_height, grid.leading
+        top = self.height - grid.header_height
+        rows = len(self.cells)
+        canvas.saveState()
+        stripes = [f"0 {top - (index + 1) * row_height:.2f} {self.width:.2f} {row_height:.2f} re"
+                   for index in range(rows) if (self.first + index) % 2]
+        if stripes:
+            canvas.setFillColor(STRIPE)
+            canvas.addLiteral("\n".join(stripes) + " f")
+        canvas.setFillColor(colors.black)
+        canvas.setStrokeColor(colors.black)
+        canvas.setLineWidth(0.8)
+        canvas.line(0, top, self.width, top)
+        if self.totals:
+            canvas.line(0, top - rows * row_height, self.width, top - rows * row_height)
+        baseline = row_height / 2 - 0.346 * size  # the glyphs' box (DejaVu: ascent 0.928, descent 0.236) centred
+        regular, bold = grid.encoder(REGULAR, canvas._doc), grid.encoder(BOLD, canvas._doc)
+        code = ["BT", bold.select()]
+        for lines, column, left, width in zip(grid.header, grid.columns, grid.lefts, grid.widths):
+            for number, line in enumerate(lines):
+                x = left + width - PADDING - grid.bold.width(line) if column.right else left + PADDING
+                y = self.height - ROW_PADDING - (number + 1) * leading + (row_height - leading) / 2 + baseline
+                code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm {bold.show(line)}")
+        code.append(regular.select())
+        for index, cells in enumerate(self.cells):
+            y = f"{top - (index + 1) * row_height + baseline:.2f}"
+            code += [f"1 0 0 1 {x} {y} Tm {regular.show(text)}" for x, text in cells]
+            if (self.first + index) % PROGRESS_EVERY == PROGRESS_EVERY - 1:
+                grid._progress(PROGRESS_EVERY)
+        if self.totals:
+            y = f"{top - (rows + 1) * row_height + baseline:.2f}"
+            code.append(bold.select())
+            code += [f"1 0 0 1 {x} {y} Tm {bold.show(text)}" for x, text in self.totals]
+        code.append("ET")
+        canvas.addLiteral("\n".join(code))
+        canvas.restoreState()

@@ -93,7 +93,8 @@ def test_q6_a_report_pdf_has_its_filters_the_header_on_every_page_and_page_numbe
         assert f"Page {number} of {count}" in text
     shown = [line.split()[1] for text in pages for line in text.splitlines() if re.match(r"\s*Client \d{3}\s", line)]
     assert shown == [f"{n:03d}" for n in range(150)]  # every row, once, in order
-    assert re.search(r"Total\s+11,175\s+11,250\.00", pages[-1])
+    last = next(text for text in pages if re.search(r"Client 149\s", text))  # the totals right under the last row
+    assert re.search(r"Client 149\s+10\.03\.2026\s+149\s+149\.50\s+Total\s+11,175\s+11,250\.00", last)
     assert "No phone or email" in pages[-1] and "Dmitri No-Phone" in pages[-1]
 
 
