@@ -21,6 +21,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfdoc import PDFPage, PDFStream, PDFZCompress
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
@@ -58,7 +59,17 @@ class _NumberedCanvas(Canvas):
             self.setFillColor(colors.HexColor("#666666"))
             self.drawRightString(self._pagesize[0] - MARGIN, MARGIN / 2, f"Page {number} of {total}")
             super().showPage()
+            self._flate_only(self._doc.Pages.pages[-1])
         super().save()
+
+    @staticmethod
+    def _flate_only(page: PDFPage) -> None:
+        """The page's text compressed without ASCII85 on top (reportlab's default, for 7-bit channels no
+        one uses now: its pure-Python encoder took a third of a long report's time). Exactly what
+        ``PDFPage.check_format`` would make, less that filter; reportlab is pinned (5.1.0)."""
+        if page.compression and page.stream and not page.Contents:
+            page.Contents = PDFStream(content=page.stream, filters=[PDFZCompress])
+            page.Contents.__Comment__ = "page stream"
 
 
 def render_report(report: Report, business: dict, path: Path, state: TaskState | None = None,
@@ -114,7 +125,10 @@ class _Measure(dict):
         return sum(map(self.__getitem__, text))
 
     def fit(self, text: str, room: float) -> tuple[str, float]:
-        """``text`` as drawn and its width, cut with "…" at its end (in reading order) when wider than ``room``."""
+        """``text`` on one line as drawn and its width, cut with "…" at its end (in reading order) when
+        wider than ``room``."""
+        if "\n" in text or "\t" in text or "\r" in text:
+            text = " ".join(text.split())
         shown = _shown(text)
         width = self.width(shown)
         if width <= room:
@@ -199,8 +213,11 @@ class _Grid:
         self.totals = self._fitted([totals], self.bold)[0] if totals is not None else None
 
     def _progress(self, count: int) -> None:
-        self.done += count
-        if self.state is not None:
+        """``count`` more steps done: reported (and Cancel checked) when a step of PROGRESS_EVERY is passed
+        or all are done."""
+        before, self.done = self.done, self.done + count
+        if self.state is not None and (before // PROGRESS_EVERY != self.done // PROGRESS_EVERY
+                                       or self.done == self.total):
             self.state.progress(self.done, self.total)
 
     def _plain(self, rows: list[dict]) -> list[list[str]]:
@@ -322,8 +339,6 @@ class _Rows(Flowable):
         for index, cells in enumerate(self.cells):
             y = f"{top - (index + 1) * row_height + baseline:.2f}"
             code += [f"1 0 0 1 {x} {y} Tm {regular.show(text)}" for x, text in cells]
-            if (self.first + index) % PROGRESS_EVERY == PROGRESS_EVERY - 1:
-                grid._progress(PROGRESS_EVERY)
         if self.totals:
             y = f"{top - (rows + 1) * row_height + baseline:.2f}"
             code.append(bold.select())
@@ -331,3 +346,4 @@ class _Rows(Flowable):
         code.append("ET")
         canvas.addLiteral("\n".join(code))
         canvas.restoreState()
+        grid._progress(rows)

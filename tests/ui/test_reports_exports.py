@@ -125,3 +125,21 @@ def test_q6_a_file_of_another_kind_is_refused_in_plain_words(qtbot, monkeypatch,
     monkeypatch.setattr(messages, "warning", lambda parent, title, text: said.append(text))
     _save_as(qtbot, monkeypatch, page, page.export_button, tmp_path / "payments.txt")
     assert said == ["Save a report as a .pdf, .xlsx or .csv file."] and not (tmp_path / "payments.txt").exists()
+
+
+def test_q6_a_long_report_pdf_shows_its_progress_and_stops_on_cancel(tmp_path):
+    from app.pdf.report import render_report
+    from app.reports.base import Report
+    from app.tasks import Cancelled, TaskState
+
+    report = Report("long", "Long list", [Column("client", "Client"), Column("amount", "Amount", Kind.MONEY)],
+                    [{"client": f"Client {n}", "amount": Decimal(n)} for n in range(3000)])
+    seen = []
+    render_report(report, {}, tmp_path / "long.pdf", TaskState(lambda done, total: seen.append((done, total))))
+    assert seen[-1] == (6000, 6000)  # the rows' texts, then the rows drawn
+    assert len(seen) >= 20 and [done for done, _ in seen] == sorted(done for done, _ in seen)
+    assert any(3000 < done < 6000 for done, _ in seen)  # reported while the pages are drawn, not only at the end
+
+    state = TaskState(lambda done, total: done > 3500 and state.cancel())  # Cancel while the pages are drawn
+    with pytest.raises(Cancelled):
+        render_report(report, {}, tmp_path / "cancelled.pdf", state)
