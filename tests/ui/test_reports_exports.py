@@ -143,3 +143,19 @@ def test_q6_a_long_report_pdf_shows_its_progress_and_stops_on_cancel(tmp_path):
     state = TaskState(lambda done, total: done > 3500 and state.cancel())  # Cancel while the pages are drawn
     with pytest.raises(Cancelled):
         render_report(report, {}, tmp_path / "cancelled.pdf", state)
+
+
+def test_q6_long_text_in_a_report_pdf_is_cut_to_its_column_and_numbers_stay_whole(tmp_path):
+    from app.pdf.report import render_report
+    from app.reports.base import Report
+
+    report = Report("cut", "Cut", [Column("client", "Client"), Column("note", "Note"),
+                                   Column("amount", "Amount", Kind.MONEY)],
+                    [{"client": "Anna " + "Verylongsurname " * 30 + "END", "note": "short" + " word" * 60 + " LAST",
+                      "amount": Decimal("1234567.50")}, {"client": "Boris", "note": "Line one\nline two",
+                                                          "amount": Decimal(1)}])
+    path = render_report(report, {}, tmp_path / "cut.pdf")
+    rows = [line.strip() for line in _pdf_text(path)[0].splitlines() if line.strip().startswith(("Anna", "Boris"))]
+    assert re.fullmatch(r"Anna Verylongsurname[\w ]*\w…\s+short[\w ]*\w…\s+1,234,567\.50", rows[0])
+    assert "END" not in rows[0] and "LAST" not in rows[0]
+    assert re.fullmatch(r"Boris\s+Line one line two\s+1\.00", rows[1])  # a cell is one line
