@@ -262,15 +262,18 @@ class _Grid:
 
     def _fitted(self, lines: list[list[str]], measure: _Measure) -> list[list[tuple[str, str]]]:
         """Each row's non-empty cells as (x where its text starts, formatted for PDF; the text as drawn)."""
-        places = [(f"{left + PADDING:.2f}", left + width - PADDING, width - 2 * PADDING, column.right)
+        places = [(f"{left + PADDING:.2f}", left + width - PADDING, width - 2 * PADDING, column.right, {})
                   for column, left, width in zip(self.columns, self.lefts, self.widths)]
         fit, fitted = measure.fit, []
         for line in lines:
             cells = []
-            for text, (start, end, room, right) in zip(line, places):
+            for text, (start, end, room, right, done) in zip(line, places):
                 if text:
-                    shown, width = fit(text, room)
-                    cells.append((f"{end - width:.2f}" if right else start, shown))
+                    cell = done.get(text)  # a text met before in this column (a package, a date): placed once
+                    if cell is None:
+                        shown, width = fit(text, room)
+                        cell = done[text] = (f"{end - width:.2f}" if right else start, shown)
+                    cells.append(cell)
             fitted.append(cells)
         return fitted
 
