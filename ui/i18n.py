@@ -2,8 +2,9 @@
 
 The rules for strings shown to the user:
 
-* a literal in a screen: ``self.tr("Sale {n} saved").format(n=...)`` — never ``tr(variable)``
-  (pyside6-lupdate extracts only literals; tests/ui/test_languages.py scans ui/ for it);
+* a literal in a screen: ``self.tr("Sale {n} saved").format(n=...)``, the text itself written in the
+  call, never a name holding it (pyside6-lupdate extracts only literals; tests/ui/test_languages.py
+  scans ui/ for it);
 * a word that comes from a table (a status, a payment method, a column title, a settings
   label): the table's literal is marked ``QT_TRANSLATE_NOOP("Terms", "Active")`` where it is
   written (or listed in ui/terms.py when the table lives in app/, which has no Qt), and shown
