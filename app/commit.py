@@ -78,7 +78,7 @@ def one_action(db: Database) -> Iterator[Session]:
         session.begin()
         try:
             yield session
-            xid = None if is_sqlite(db.engine) else session.execute(_XID).scalar()
+            xid = None if is_sqlite(db.engine) else _transaction_id(session)
         except DBAPIError as exc:
             if connection_lost(exc):
                 raise NotSaved(NOT_SAVED) from exc
@@ -97,6 +97,17 @@ def one_action(db: Database) -> Iterator[Session]:
             raise SaveUnknown(UNKNOWN) from exc
     finally:
         session.close()
+
+
+TRANSACTION_ID = "transaction_id"  # session.info's key: the id noted with the other PCs' notification
+
+
+def _transaction_id(session: Session) -> int | None:
+    """The server's id of this transaction (None if it only read): noted by app.live.announce in the
+    statement that told the other PCs, else asked now."""
+    if TRANSACTION_ID in session.info:
+        return session.info.pop(TRANSACTION_ID)
+    return session.execute(_XID).scalar()
 
 
 _XID = text("SELECT txid_current_if_assigned()")  # the id of a transaction that wrote; NULL if it only read

@@ -21,6 +21,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from app.changes import EVERYTHING, Changes
+from app.commit import TRANSACTION_ID
 
 CHANNEL = "desk_changes"
 MAX_PAYLOAD = 7900  # PostgreSQL refuses a notification payload of 8,000 bytes or more
@@ -41,7 +42,9 @@ def announce(session: Session, changes: Changes, sender: str) -> None:
     payload = json.dumps({"from": sender, "changes": changes.to_json()})
     if len(payload.encode()) > MAX_PAYLOAD:
         payload = json.dumps({"from": sender, "changes": EVERYTHING.to_json()})
-    session.execute(select(func.pg_notify(CHANNEL, payload)))
+    # the same round trip notes the transaction's id, which app.commit asks for just before COMMIT
+    _sent, session.info[TRANSACTION_ID] = session.execute(
+        select(func.pg_notify(CHANNEL, payload), func.txid_current_if_assigned())).one()
 
 
 def heard(payload: str, me: str) -> Changes | None:

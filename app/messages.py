@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTEXT = "Messages"
-ERRORS = {"DomainError", "PermissionDenied", "NotFound", "AlreadyMember", "Cancelled"}
+ERRORS = {"DomainError", "PermissionDenied", "NotFound", "AlreadyMember", "Cancelled", "BackupFailed", "DamagedFile"}
 SAYING = {"say"}
 LABELLED = {"text", "name", "money", "percent", "whole", "date", "email", "colour"}  # app.validation's checks
 
@@ -203,10 +203,7 @@ def found_in(source: str) -> list[tuple[int, str | None, str]]:
 
 # Files whose messages are still English f-strings, not yet templates of the catalogue (shrinks to
 # nothing; tests/ui/test_languages.py holds every other file of app/ to literal templates).
-NOT_YET = (
-    "app/languages.py", "app/backup.py", "app/commit.py",
-    "app/connection.py", "app/reports/", "app/pdf/report.py", "app/pdf/charts.py",
-)
+NOT_YET = ()
 
 
 def sources() -> list[Path]:
@@ -226,7 +223,10 @@ def templates(paths=None) -> list[str]:
 
 
 def lupdate_source(paths=None) -> str:
-    """The templates as a Python file pyside6-lupdate reads (it knows QT_TRANSLATE_NOOP by its syntax)."""
+    """The templates as a Python file pyside6-lupdate reads (it knows QT_TRANSLATE_NOOP by its syntax); a
+    template with ``%n`` (a count: app/reports/wording.py) as a translate call with a number, so lupdate
+    makes it a plural (numerus) entry, one form per plural of the language."""
     lines = ["# Generated from app/ by app.messages.lupdate_source: the message catalogue for pyside6-lupdate."]
-    lines += [f"QT_TRANSLATE_NOOP({CONTEXT!r}, {template!r})" for template in templates(paths)]
+    lines += [f"QCoreApplication.translate({CONTEXT!r}, {template!r}, None, 1)" if "%n" in template
+              else f"QT_TRANSLATE_NOOP({CONTEXT!r}, {template!r})" for template in templates(paths)]
     return "\n".join(lines) + "\n"

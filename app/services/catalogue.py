@@ -10,7 +10,6 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app import validation
-from app.db import lock_row
 from app.errors import DomainError
 from app.messages import QT_TRANSLATE_NOOP, Label
 from app.models import (
@@ -25,7 +24,7 @@ from app.models import (
 )
 from app.services import audit, lists
 from app.services.access import Actor, Right, guarded
-from app.services.records import existing
+from app.services.records import existing, locked
 from app.services.versions import refuse_if_changed
 
 PACKAGE_FIELDS = ("kind", "name", "description", "active", "price", "billing_type", "term_count", "term_unit",
@@ -128,8 +127,7 @@ def create_package(session: Session, actor: Actor, **fields) -> int:
 def update_package(session: Session, actor: Actor, package_id: int, **fields) -> int:
     """Change a package for future sales; past sales keep the terms they were sold with."""
     version = fields.pop("version", None)  # the version the form showed (D7)
-    lock_row(session, Package, package_id)
-    package = existing(session, Package, package_id, "package")
+    package = locked(session, Package, package_id, "package")
     refuse_if_changed(session, package.version, version, "This package", "package", package.id)
     values = _clean_package(session, {**package_fields(package), **fields})
     _apply(package, values)

@@ -10,14 +10,13 @@ from sqlalchemy import and_, bindparam, func, literal, or_, select, text
 from sqlalchemy.orm import Session
 
 from app import paths, validation
-from app.db import lock_row
 from app.pictures import read_picture, store_picture
 from app.errors import DomainError
 from app.messages import QT_TRANSLATE_NOOP
 from app.models import Client, ClientCategory, Family
 from app.services import audit, invoices, status
 from app.services.access import Actor, Right, guarded
-from app.services.records import existing
+from app.services.records import existing, locked
 from app.services.settings import get_settings
 from app.services.versions import refuse_if_changed
 from app.text import fold, national_number, phone_digits
@@ -113,8 +112,7 @@ def create_client(session: Session, actor: Actor, **fields) -> int:
 def update_client(session: Session, actor: Actor, client_id: int, **fields) -> int:
     photo_source = fields.pop("photo_source", None)
     version = fields.pop("version", None)  # the version the form showed (D7)
-    lock_row(session, Client, client_id)
-    client = existing(session, Client, client_id, "client")
+    client = locked(session, Client, client_id, "client")
     refuse_if_changed(session, client.version, version, "This client", "client", client.id)
     values = clean_fields(session, fields, client_id)
     changed = {k: v for k, v in values.items() if getattr(client, k) != v}

@@ -21,7 +21,6 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app import validation
-from app.db import lock_row
 from app.errors import DomainError, PermissionDenied
 from app.files import written
 from app.models import (
@@ -37,7 +36,7 @@ from app.models import (
 )
 from app.services import audit, clients, sales
 from app.services.access import Actor, Right, guarded
-from app.services.records import existing
+from app.services.records import existing, locked
 from app.services.settings import get_settings
 from app.types import utcnow
 
@@ -107,8 +106,7 @@ def _short(session: Session, client: Client, ctype: CreditType, on: dt.date, bal
 
 
 def _active_client(session: Session, client_id: int) -> Client:
-    lock_row(session, Client, client_id)  # D7: a second PC using these credits waits, then sees the balance
-    client = existing(session, Client, client_id, "client")
+    client = locked(session, Client, client_id, "client")  # D7: a second PC using these credits waits, then sees the balance
     if client.archived:
         raise DomainError("{name} is archived; restore the client to use or reverse credits.", field="client_id",
                           name=client.name)

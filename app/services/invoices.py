@@ -12,11 +12,10 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 
-from sqlalchemy import func, select, type_coerce, update
+from sqlalchemy import func, select, type_coerce
 from sqlalchemy.orm import Session, aliased
 
 from app import validation
-from app.db import lock_row
 from app.errors import DomainError
 from app.models import (
     CashDrawer,
@@ -32,7 +31,7 @@ from app.models import (
 )
 from app.services import audit
 from app.services.access import Actor, Right, guarded
-from app.services.records import existing
+from app.services.records import existing, locked
 from app.types import CENT, Money, utcnow
 
 ZERO = Decimal("0.00")
@@ -67,56 +66,66 @@ def payer_of(session: Session, client: Client) -> int:
 
 def new_invoice(session: Session, client: Client, on: dt.date, prefix: str, tax_rate: Decimal,
                 lines: list[dict], by: Actor) -> Invoice:
-    """A draft invoice with ``lines`` (dicts: description, amount, kind, membership_id)."""
+    """A draft invoice whose total is that of ``lines`` (dicts: description, amount, kind,
+    membership_id); the lines themselves are added by :func:`add_lines` once what they name exists
+    (a sale's membership is saved with this invoice's id, then its lines)."""
+    if not lines:
+        raise DomainError("An invoice needs at least one line.")
     invoice = Invoice(prefix=prefix, date=on, client_id=client.id, payer_id=payer_of(session, client),
-                      tax_rate=tax_rate, created_by_id=by.user_id, state=InvoiceState.DRAFT)
+                      tax_rate=tax_rate, created_by_id=by.user_id, state=InvoiceState.DRAFT,
+                      total=_total(lines, tax_rate))
     session.add(invoice)
     session.flush()
-    _replace_lines(session, invoice, lines)
     return invoice
 
 
-def _replace_lines(session: Session, invoice: Invoice, lines: list[dict]) -> None:
-    session.query(InvoiceLine).filter(InvoiceLine.invoice_id == invoice.id).delete()
+def _total(lines: list[dict], tax_rate: Decimal) -> Decimal:
+    total = amounts([line["amount"] for line in lines], tax_rate).total
+    if total < 0:
+        raise DomainError("The discounts are larger than the items.", field="discount")
+    return total
+
+
+def add_lines(session: Session, invoice: Invoice, lines: list[dict]) -> None:
+    """A new draft's lines (its total already counts them: :func:`new_invoice`)."""
     for position, line in enumerate(lines):
         amount = line["amount"]
         session.add(InvoiceLine(invoice_id=invoice.id, position=position, kind=line.get("kind", "item"),
                                 description=line["description"], quantity=Decimal(1), unit_price=amount,
                                 amount=amount, membership_id=line.get("membership_id")))
-    invoice.total = amounts([line["amount"] for line in lines], invoice.tax_rate).total
-    if invoice.total < 0:
-        raise DomainError("The discounts are larger than the items.", field="discount")
+
+
+def _replace_lines(session: Session, invoice: Invoice, lines: list[dict]) -> None:
+    invoice.total = _total(lines, invoice.tax_rate)
+    session.query(InvoiceLine).filter(InvoiceLine.invoice_id == invoice.id).delete()
+    add_lines(session, invoice, lines)
 
 
 def next_number(session: Session, prefix: str) -> int:
-    """Take the next number of ``prefix`` in this transaction (B3).
+    """Take the next number of ``prefix`` in this transaction (B3), in one statement.
 
-    On SQLite the writer's ``BEGIN IMMEDIATE`` already holds the only write
-    lock; on PostgreSQL the counter row is locked with ``FOR UPDATE``. The
-    number is taken only when the invoice is issued, in the same
+    The counter row is created or moved on by ``INSERT ... ON CONFLICT DO UPDATE ... RETURNING``:
+    on PostgreSQL that row stays locked until the transaction ends, so a second PC issuing waits
+    and then takes the following number; on SQLite the writer's ``BEGIN IMMEDIATE`` already holds
+    the only write lock. The number is taken only when the invoice is issued, in the same
     transaction, so a rollback gives it back: no gaps, no duplicates.
     """
     from sqlalchemy.dialects import postgresql, sqlite  # the PostgreSQL dialect is slow to import: not at start
 
-    dialect = session.get_bind().dialect.name
-    insert = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}.get(dialect)
-    if insert is not None:
-        session.execute(insert(InvoiceCounter).values(prefix=prefix, next_number=1)
-                        .on_conflict_do_nothing(index_elements=["prefix"]))
-    elif session.get(InvoiceCounter, prefix) is None:
-        session.add(InvoiceCounter(prefix=prefix, next_number=1))
-        session.flush()
-    number = session.execute(select(InvoiceCounter.next_number).where(InvoiceCounter.prefix == prefix)
-                             .with_for_update()).scalar_one()
-    session.execute(update(InvoiceCounter).where(InvoiceCounter.prefix == prefix)
-                    .values(next_number=number + 1))
-    return number
+    insert = {"sqlite": sqlite.insert, "postgresql": postgresql.insert}[session.get_bind().dialect.name]
+    statement = insert(InvoiceCounter).values(prefix=prefix, next_number=2)
+    following = session.execute(
+        statement.on_conflict_do_update(index_elements=[InvoiceCounter.prefix],
+                                        set_={"next_number": InvoiceCounter.next_number + 1})
+        .returning(InvoiceCounter.next_number)).scalar_one()
+    return following - 1
 
 
-def issue(session: Session, invoice: Invoice, by: Actor) -> Invoice:
+def issue(session: Session, invoice: Invoice, by: Actor, *, has_lines: bool = False) -> Invoice:
+    """Give a draft its number (M7); ``has_lines`` when the caller has just added them (a sale)."""
     if invoice.state != InvoiceState.DRAFT:
         raise DomainError("Only a draft invoice can be issued.")
-    if not session.scalar(select(func.count()).where(InvoiceLine.invoice_id == invoice.id)):
+    if not has_lines and not session.scalar(select(func.count()).where(InvoiceLine.invoice_id == invoice.id)):
         raise DomainError("An invoice needs at least one line.")
     invoice.number = next_number(session, invoice.prefix)
     invoice.state = InvoiceState.ISSUED
@@ -254,8 +263,7 @@ def void(session: Session, invoice: Invoice, reason: str, by: Actor, *, method=N
 @guarded(Right.VOID_MONEY)
 def void_invoice(session: Session, actor: Actor, invoice_id: int, reason: str, *, method=None,
                  cash_drawer_id: int | None = None, today: dt.date | None = None) -> Refund | None:
-    lock_row(session, Invoice, invoice_id)
-    return void(session, existing(session, Invoice, invoice_id, "invoice"), reason, actor, method=method,
+    return void(session, locked(session, Invoice, invoice_id, "invoice"), reason, actor, method=method,
                 cash_drawer_id=cash_drawer_id, today=today)
 
 

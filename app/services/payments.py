@@ -12,7 +12,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import paths, validation
-from app.db import lock_row
 from app.errors import DomainError, PermissionDenied
 from app.models import (
     CashDrawer,
@@ -26,7 +25,7 @@ from app.models import (
 )
 from app.services import audit, invoices
 from app.services.access import Actor, Right, guarded
-from app.services.records import existing
+from app.services.records import existing, locked
 from app.types import utcnow
 
 METHOD_NAMES = {PaymentMethod.CASH: "Cash", PaymentMethod.BANK_TRANSFER: "Bank transfer",
@@ -58,8 +57,7 @@ def add_payment(session: Session, actor: Actor, invoice_id: int, amount, *, meth
                 cash_drawer_id: int | None = None, paid_on: dt.date | None = None, reference: str = "",
                 attachments: list | None = None) -> int:
     """Record a payment; above the balance due, zero or negative is refused (B2)."""
-    lock_row(session, Invoice, invoice_id)  # D7: a second PC paying this invoice waits, then sees this payment
-    invoice = existing(session, Invoice, invoice_id, "invoice")
+    invoice = locked(session, Invoice, invoice_id, "invoice")  # D7: a second PC paying this invoice waits, then sees this payment
     if invoice.state == InvoiceState.DRAFT:
         raise DomainError("Issue the draft invoice before taking a payment.")
     if invoice.state == InvoiceState.VOID:

@@ -9,12 +9,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import validation
-from app.db import lock_row
 from app.errors import DomainError, NotFound
 from app.models import Client, Enrolment, Group, GroupSlot, Program, Role, User
 from app.services import audit
 from app.services.access import Actor, Right, guarded
-from app.services.records import existing
+from app.services.records import existing, locked
 from app.services.versions import refuse_if_changed
 
 
@@ -119,8 +118,7 @@ def create_group(session: Session, actor: Actor, **fields) -> int:
 @guarded(Right.EDIT_CATALOGUE)
 def update_group(session: Session, actor: Actor, group_id: int, **fields) -> int:
     version = fields.pop("version", None)  # the version the form showed (D7)
-    lock_row(session, Group, group_id)
-    group = existing(session, Group, group_id, "group")
+    group = locked(session, Group, group_id, "group")
     refuse_if_changed(session, group.version, version, "This group", "group", group.id)
     current = {"program_id": group.program_id, "name": group.name, "teacher_id": group.teacher_id,
                "room": group.room, "capacity": group.capacity, "slots": group_slots(session, group_id)}

@@ -27,3 +27,15 @@ def existing(session: Session, model, record_id, what: str):
     if record is None:
         raise NotFound("This {what} no longer exists.", what=Label(what))
     return record
+
+
+def locked(session: Session, model, record_id, what: str):
+    """:func:`existing`, held until the action's transaction ends (D7): on PostgreSQL one
+    ``SELECT ... FOR UPDATE`` of the row, so a second PC acting on it waits, then reads what the first
+    one saved (the row is read again even when this session holds it); on SQLite the writer already
+    holds the database (``BEGIN IMMEDIATE``)."""
+    record = (session.get(model, record_id, with_for_update=True, populate_existing=True)
+              if record_id is not None else None)
+    if record is None:
+        raise NotFound("This {what} no longer exists.", what=Label(what))
+    return record

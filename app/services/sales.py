@@ -17,7 +17,6 @@ from sqlalchemy import delete, exists, func, select, update
 from sqlalchemy.orm import Session
 
 from app import terms, validation
-from app.db import lock_row
 from app.errors import AlreadyMember, DomainError, PermissionDenied
 from app.messages import QT_TRANSLATE_NOOP, Label
 from app.models import (
@@ -39,7 +38,7 @@ from app.models import (
 from app.services import audit, invoices, journal, status
 from app.services.access import Actor, Right, guarded
 from app.services.catalogue import sellable
-from app.services.records import existing
+from app.services.records import existing, locked
 from app.services.settings import get_settings
 from app.types import CENT
 
@@ -167,9 +166,9 @@ def _clean_start(value, today: dt.date) -> dt.date:
 
 
 def sale_lines(session: Session, client: Client, package: Package, start: dt.date, end: dt.date, discount,
-               today: dt.date, settings: dict, membership_id: int | None = None) -> list[dict]:
-    """The invoice lines of a sale: the package, its automatic discounts, a typed discount."""
-    lines = [{"kind": "item", "amount": package.price, "membership_id": membership_id,
+               today: dt.date, settings: dict) -> list[dict]:
+    """The invoice lines of a sale: the package (first), its automatic discounts, a typed discount."""
+    lines = [{"kind": "item", "amount": package.price, "membership_id": None,
               "description": f"{package.name}, {start:%d.%m.%Y} – {end:%d.%m.%Y}"}]
     lines += discount_lines(session, client, package, package.price, today, settings)
     if discount not in (None, "", 0):
@@ -202,8 +201,7 @@ def sell(session: Session, actor: Actor, client_id: int, package_id: int, *, sta
     """Sell a package (M1): the sale, its invoice with discount lines, credits, services."""
     today = today or dt.date.today()
     settings = get_settings(session)
-    lock_row(session, Client, client_id)  # D7: a second PC selling to this client waits, then sees this sale
-    client = existing(session, Client, client_id, "client")
+    client = locked(session, Client, client_id, "client")  # D7: a second PC selling to this client waits, then sees this sale
     if client.archived:
         raise DomainError("{name} is archived; restore the client before selling.", field="client_id",
                           name=client.name)
@@ -222,20 +220,21 @@ def sell(session: Session, actor: Actor, client_id: int, package_id: int, *, sta
         if clash is not None:
             raise DomainError("These dates overlap {name}'s membership {package} ({first} – {last}).",
                               field="start_date", name=client.name, **_described(clash))
+    lines = sale_lines(session, client, package, start, end, discount, today, settings)
+    invoice = invoices.new_invoice(session, client, today, settings["invoice_prefix"],
+                                   Decimal(settings["tax_rate"]), lines, actor)
     sale = Membership(
         client_id=client.id, package_id=package.id, kind=package.kind, package_name=package.name,
         price=package.price, billing_type=package.billing_type, term_count=package.term_count,
         term_unit=package.term_unit, program_id=package.program_id, lesson_count=package.lesson_count,
-        member_discount_pct=package.member_discount_pct, start_date=start, end_date=end,
+        member_discount_pct=package.member_discount_pct, start_date=start, end_date=end, invoice_id=invoice.id,
         description=description or package.description, renews_id=renews_id, created_by_id=actor.user_id)
     session.add(sale)
     session.flush()
-    lines = sale_lines(session, client, package, start, end, discount, today, settings, sale.id)
-    invoice = invoices.new_invoice(session, client, today, settings["invoice_prefix"],
-                                   Decimal(settings["tax_rate"]), lines, actor)
-    sale.invoice_id = invoice.id
+    lines[0]["membership_id"] = sale.id  # the package's line: the sale it bills
+    invoices.add_lines(session, invoice, lines)
     if not settings["draft_invoices"]:
-        invoices.issue(session, invoice, actor)
+        invoices.issue(session, invoice, actor, has_lines=True)
     _grant_credits(session, actor, package, sale)
     _schedule(session, package, sale)
     journal.link_unpaid_visits(session, sale)

@@ -11,12 +11,11 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from app import validation
-from app.db import lock_row
 from app.errors import DomainError
 from app.models import AuditEvent, Role, User
 from app.services import audit
 from app.services.access import SYSTEM, Actor, Right, guarded
-from app.services.records import existing
+from app.services.records import existing, locked
 from app.types import utcnow
 from app.services.versions import refuse_if_changed
 
@@ -115,8 +114,7 @@ def update_user(session: Session, actor: Actor, user_id: int, display_name: str,
                 version: int | None = None) -> int:
     """The owner changes a user's name, role and whether the account is on, in one action;
     ``version`` is the one the form showed (D7)."""
-    lock_row(session, User, user_id)
-    user = existing(session, User, user_id, "user")
+    user = locked(session, User, user_id, "user")
     refuse_if_changed(session, user.version, version, "This user", "user", user.id)
     display_name = validation.name(display_name, "display_name", "Name", max_len=200)
     if not isinstance(role, Role):
