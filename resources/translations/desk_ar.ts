@@ -2845,11 +2845,11 @@
     </message>
     <message>
         <source>The connection to the database server was lost, so this was not saved: nothing of it was written. Please try again (the desk reconnects by itself once the server answers).</source>
-        <translation type="unfinished"></translation>
+        <translation>انقطع الاتصال بخادم قاعدة البيانات، لذلك لم يُحفظ هذا: لم يُكتب منه شيء. يُرجى المحاولة مرة أخرى (يعيد البرنامج الاتصال تلقائيًا حين يستجيب الخادم).</translation>
     </message>
     <message>
         <source>The connection to the database server was lost just while saving, and the server cannot be asked yet whether it was saved. Once the server answers, look whether it is there (the client&apos;s sales and payments, the list you changed) before doing it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>انقطع الاتصال بخادم قاعدة البيانات أثناء الحفظ تمامًا، ولا يمكن بعدُ سؤال الخادم هل حُفظ. حين يستجيب الخادم، تحقّق من وجوده (مبيعات العميل ومدفوعاته، أو القائمة التي غيّرتها) قبل أن تكرّر العملية.</translation>
     </message>
     <message>
         <source>The server refused the user name or password. Check both in the server&apos;s address (Settings › Database server).</source>
@@ -4805,6 +4805,10 @@ The details are in {log} for the support team.</source>
 <context>
     <name>ReportPage</name>
     <message>
+        <source>{title}: {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>عرض</translation>
     </message>
@@ -4835,6 +4839,10 @@ The details are in {log} for the support team.</source>
     <message>
         <source>Total</source>
         <translation>الإجمالي</translation>
+    </message>
+    <message>
+        <source>{title} ({count})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

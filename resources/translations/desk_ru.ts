@@ -2845,11 +2845,11 @@
     </message>
     <message>
         <source>The connection to the database server was lost, so this was not saved: nothing of it was written. Please try again (the desk reconnects by itself once the server answers).</source>
-        <translation type="unfinished"></translation>
+        <translation>Связь с сервером базы данных прервалась, поэтому это не сохранено: ничего из этого не записано. Попробуйте ещё раз (программа сама подключится снова, как только сервер ответит).</translation>
     </message>
     <message>
         <source>The connection to the database server was lost just while saving, and the server cannot be asked yet whether it was saved. Once the server answers, look whether it is there (the client&apos;s sales and payments, the list you changed) before doing it again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Связь с сервером базы данных прервалась как раз во время сохранения, и сервер пока нельзя спросить, сохранилось ли. Когда сервер ответит, проверьте, есть ли это (продажи и оплаты клиента, список, который вы меняли), прежде чем делать снова.</translation>
     </message>
     <message>
         <source>The server refused the user name or password. Check both in the server&apos;s address (Settings › Database server).</source>
@@ -4769,6 +4769,10 @@ The details are in {log} for the support team.</source>
 <context>
     <name>ReportPage</name>
     <message>
+        <source>{title}: {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Show</source>
         <translation>Показать</translation>
     </message>
@@ -4799,6 +4803,10 @@ The details are in {log} for the support team.</source>
     <message>
         <source>Total</source>
         <translation>Итого</translation>
+    </message>
+    <message>
+        <source>{title} ({count})</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
