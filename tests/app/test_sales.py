@@ -396,3 +396,22 @@ def test_voiding_twice_is_refused_and_changes_nothing(session, owner, receptioni
         invoices.void_invoice(session, owner, sale.invoice_id, "again")
     assert session.get(Invoice, sale.invoice_id).void_reason == "wrong client"
     assert session.get(Payment, paid).void_reason == "typo"
+
+
+def test_a_sale_and_its_payment_send_few_statements(session, owner, anna, six_lessons):
+    """Each statement is a round trip to a PostgreSQL server (issue 11: sale + payment within 50 ms):
+    a locked row is read whole in one statement, a new invoice is inserted with its total and its
+    number taken in one statement; a new statement in this path must be worth its round trip."""
+    from sqlalchemy import event
+
+    sent = []
+    count = lambda *_args: sent.append(1)  # noqa: E731
+    engine = session.get_bind().engine
+    event.listen(engine, "before_cursor_execute", count)
+    try:
+        sale = sales.sell(session, owner, anna, six_lessons)
+        payments.add_payment(session, owner, sale.invoice_id, "120.00")
+        session.flush()
+    finally:
+        event.remove(engine, "before_cursor_execute", count)
+    assert len(sent) <= 19, len(sent)  # 27 before (a lock and a read, a draft's DELETE and UPDATE, three for the number)
