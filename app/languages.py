@@ -213,3 +213,14 @@ def read_amount(text: str, label: str = "The amount", field: str | None = None) 
     if not re.fullmatch(r"\d+(?:\.\d+)?", raw):
         raise DomainError(f"{label} must be an amount like {money_text(Decimal('12.50'))}.", field=field)
     return Decimal(sign + raw)
+
+
+def grouped_text(value: int | Decimal, places: int = 0) -> str:
+    """A report's count or percentage with ``places`` decimals, grouped as the language writes it:
+    21,723 · 21 723 · ٢١٬٧٢٣ (added for the reports, H1)."""
+    if _english():
+        return f"{value:,.{places}f}"
+    from babel.numbers import format_decimal
+
+    return _digits(format_decimal(value, format="#,##0" + ("." + "0" * places if places else ""), locale=_locale(),
+                                  numbering_system="default", decimal_quantization=True))

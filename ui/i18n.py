@@ -45,6 +45,13 @@ def term(text: str) -> str:
     return QCoreApplication.translate("Terms", text)
 
 
+def catalogue_text(template: str, n: int = -1) -> str:
+    """A text of the message catalogue (a report's word: app/reports/wording.py), translated as it is,
+    its parameters left to the caller; with ``n``, the plural form for n (a ``%n`` template, Qt's
+    numerus: %n written as n in Latin digits)."""
+    return QCoreApplication.translate("Messages", template, None, n)
+
+
 def message(exc) -> str:
     """A service's message (a DomainError) in the window's language: its catalogue template
     translated, its parameters as the language writes them (money, dates, numbers, field names)."""

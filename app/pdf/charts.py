@@ -2,7 +2,9 @@
 
 A :class:`~app.reports.base.Chart` becomes a reportlab ``Drawing`` (bars or lines, a legend,
 labelled axes). The PDF embeds the Drawing as it is; the window shows the same Drawing
-rendered to SVG (:func:`chart_svg`), so both show exactly one definition.
+rendered to SVG (:func:`chart_svg`), so both show exactly one definition. Its title and series
+names are said by a :class:`~app.reports.wording.Voice`: the window's language on screen, the
+business's in a PDF.
 """
 
 from __future__ import annotations
@@ -18,15 +20,17 @@ from reportlab.lib import colors
 
 from app.pdf.text import BOLD, REGULAR, register_fonts, visual
 from app.reports.base import CHART_HEIGHT, CHART_WIDTH, Chart
+from app.reports.wording import ENGLISH, Voice
 
 PALETTE = ("#2c6fbb", "#e67e22", "#1e7b3c", "#8e44ad", "#b03a2e", "#16a085")
 WIDTH, HEIGHT = CHART_WIDTH, CHART_HEIGHT
 MAX_LABEL = 14  # characters of a category label under the axis; longer ones are shortened with "…"
 
 
-def _short(label: str) -> str:
-    label = visual(str(label))
-    return label if len(label) <= MAX_LABEL else label[:MAX_LABEL - 1] + "…"
+def _short(label: str, shaped: bool = True) -> str:
+    label = str(label)
+    label = label if len(label) <= MAX_LABEL else label[:MAX_LABEL - 1] + "…"
+    return visual(label) if shaped else label
 
 
 def _number(value) -> float:
@@ -52,12 +56,17 @@ def _value_labels(step: float):
     return lambda value: f"{value:,.0f}"
 
 
-def chart_drawing(chart: Chart, width: float = WIDTH, height: float = HEIGHT) -> Drawing:
-    """The chart as a reportlab Drawing ``width`` x ``height`` points: title, legend under it, plot."""
+def chart_drawing(chart: Chart, width: float = WIDTH, height: float = HEIGHT, voice: Voice = ENGLISH,
+                  shaped: bool = True) -> Drawing:
+    """The chart as a reportlab Drawing ``width`` x ``height`` points: title, legend under it, plot.
+
+    ``shaped``: right-to-left text joined and put in drawing order, as reportlab's PDF needs; an SVG for
+    the window keeps it in reading order (Qt lays it out itself)."""
     register_fonts()
+    shown = visual if shaped else str
     drawing = Drawing(width, height)
     drawing.add(Rect(0, 0, width, height, fillColor=colors.white, strokeColor=None))
-    drawing.add(String(width / 2, height - 14, visual(chart.title), fontName=BOLD, fontSize=11,
+    drawing.add(String(width / 2, height - 14, shown(voice.text(chart.title)), fontName=BOLD, fontSize=11,
                        textAnchor="middle"))
     several = len(chart.series) > 1
     slanted = len(chart.categories) > 8  # many months or packages: slanted so they do not run together
@@ -77,7 +86,7 @@ def chart_drawing(chart: Chart, width: float = WIDTH, height: float = HEIGHT) ->
     plot.valueAxis.labelTextFormat = _value_labels(step)
     plot.valueAxis.visibleGrid = True
     plot.valueAxis.gridStrokeColor = colors.HexColor("#dddddd")
-    plot.categoryAxis.categoryNames = [_short(c) for c in chart.categories] or [""]
+    plot.categoryAxis.categoryNames = [_short(voice.text(c), shaped) for c in chart.categories] or [""]
     plot.categoryAxis.labels.fontName = REGULAR
     plot.categoryAxis.labels.fontSize = 8
     if slanted:
@@ -93,22 +102,23 @@ def chart_drawing(chart: Chart, width: float = WIDTH, height: float = HEIGHT) ->
             plot.bars[index].fillColor = colour
             plot.bars[index].strokeColor = None
     drawing.add(plot)
+    names = [voice.text(name) for name, _values in chart.series]
     if several:
         legend = Legend()
         legend.alignment = "right"
         legend.columnMaximum = 1
-        legend.deltax = max(5 * len(name) for name, _values in chart.series) + 34
+        legend.deltax = max(5 * len(name) for name in names) + 34
         legend.x, legend.y = max(plot.x, (width - legend.deltax * len(chart.series)) / 2), height - 22
         legend.fontName = REGULAR
         legend.fontSize = 8
         legend.boxAnchor = "nw"
-        legend.colorNamePairs = [(colors.HexColor(PALETTE[i % len(PALETTE)]), visual(name))
-                                 for i, (name, _values) in enumerate(chart.series)]
+        legend.colorNamePairs = [(colors.HexColor(PALETTE[i % len(PALETTE)]), shown(name))
+                                 for i, name in enumerate(names)]
         drawing.add(legend)
     return drawing
 
 
-def chart_svg(chart: Chart, width: float = WIDTH, height: float = HEIGHT) -> bytes:
-    """The same Drawing as SVG, for the window (QSvgWidget)."""
-    svg = renderSVG.drawToString(chart_drawing(chart, width, height))
+def chart_svg(chart: Chart, width: float = WIDTH, height: float = HEIGHT, voice: Voice = ENGLISH) -> bytes:
+    """The same Drawing as SVG, for the window (QSvgWidget), its words said by ``voice``."""
+    svg = renderSVG.drawToString(chart_drawing(chart, width, height, voice, shaped=False))
     return svg.replace("fill: None", "fill: none").encode("utf-8")  # Qt's SVG reads only the lower-case keyword

@@ -1,6 +1,10 @@
 """Any report as a printable PDF (Q6): its title, the filters it ran with, the table (header row
 repeated on every page), the totals, the rows listed apart, the chart, and "Page n of m".
 
+In the business's language like the other documents (``business["language"]``, app/reports/wording.py:
+a report's words, its dates, months and numbers); Arabic mirrored: the columns from the right, text at
+the right of its cell and numbers at the left, the page number at the bottom left.
+
 A4 upright, or landscape when the columns are many. Plain data in (a
 :class:`~app.reports.base.Report`), a file out; the caller writes it whole (app/files.py).
 
@@ -26,9 +30,11 @@ from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, KeepTogether, SimpleDocTemplate, Spacer
 
+from app.languages import right_to_left
 from app.pdf.charts import chart_drawing
 from app.pdf.text import BOLD, REGULAR, para, styles, visual
 from app.reports.base import Report
+from app.reports.wording import ENGLISH, Voice, document_voice, say
 from app.tasks import TaskState
 
 LANDSCAPE_FROM = 7  # columns: from this many the page turns sideways
@@ -43,21 +49,26 @@ PROGRESS_EVERY = 200  # rows between two progress reports (and Cancel checks) wh
 class _NumberedCanvas(Canvas):
     """Writes "Page n of m" on every page once the number of pages is known (pages are kept until save)."""
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, voice: Voice = ENGLISH, **kwargs):
         super().__init__(*args, **kwargs)
         self._pages: list[dict] = []
+        self._voice = voice
 
     def showPage(self):  # noqa: N802 - reportlab's name
         self._pages.append(dict(self.__dict__))
         self._startPage()
 
     def save(self):
-        total = len(self._pages)
+        total, voice = len(self._pages), self._voice
         for number, page in enumerate(self._pages, start=1):
             self.__dict__.update(page)
             self.setFont(REGULAR, 8)
             self.setFillColor(colors.HexColor("#666666"))
-            self.drawRightString(self._pagesize[0] - MARGIN, MARGIN / 2, f"Page {number} of {total}")
+            label = _shown(voice.text(say("Page {number} of {total}", number=number, total=total)))
+            if right_to_left(voice.language):  # where the reading ends: the bottom left
+                self.drawString(MARGIN, MARGIN / 2, label)
+            else:
+                self.drawRightString(self._pagesize[0] - MARGIN, MARGIN / 2, label)
             super().showPage()
             self._flate_only(self._doc.Pages.pages[-1])
         super().save()
@@ -74,31 +85,36 @@ class _NumberedCanvas(Canvas):
 
 def render_report(report: Report, business: dict, path: Path, state: TaskState | None = None,
                   made: dt.datetime | None = None) -> Path:
-    """Write ``report`` as a PDF to ``path`` (progress through ``state`` while the rows are laid out and drawn)."""
+    """Write ``report`` to ``path`` in the business's language (progress through ``state`` while the rows
+    are laid out and drawn)."""
+    voice = document_voice(business.get("language"))
+    mirrored = right_to_left(voice.language)
     pagesize = landscape(A4) if len(report.columns) >= LANDSCAPE_FROM else A4
     width = pagesize[0] - 2 * MARGIN
-    st = styles(small=len(report.columns) >= LANDSCAPE_FROM)
+    st = styles(small=len(report.columns) >= LANDSCAPE_FROM, right_to_left=mirrored)
     made = made or dt.datetime.now()
-    story = [para(business.get("business_name", ""), st["muted"]), para(report.title, st["title"])]
-    shown_filters = "   ·   ".join(f"{label}: {value}" for label, value in report.filters)
-    story.append(para(shown_filters + ("   ·   " if shown_filters else "") + f"Made {made:%d.%m.%Y %H:%M}",
-                      st["muted"]))
+    title = voice.text(report.title)
+    story = [para(business.get("business_name", ""), st["muted"]), para(title, st["title"])]
+    shown_filters = [voice.text(say("{label}: {value}", label=label, value=voice.text(value)))
+                     for label, value in report.filters]
+    story.append(para("   ·   ".join([*shown_filters, voice.text(say("Made {when}", when=made))]), st["muted"]))
     story.append(Spacer(1, 4 * mm))
     if report.empty:
-        story.append(para(report.empty_text, st["heading"]))
+        story.append(para(voice.text(report.empty_text), st["heading"]))
     if report.chart is not None and not report.empty:
-        drawing = chart_drawing(report.chart, min(width, 170 * mm), 80 * mm)
+        drawing = chart_drawing(report.chart, min(width, 170 * mm), 80 * mm, voice)
         drawing.hAlign = "CENTER"
         story += [drawing, Spacer(1, 4 * mm)]
     if report.rows or report.apart:
-        grid = _Grid(report, width, st["body"].fontSize, st["body"].leading, state)
+        grid = _Grid(report, width, st["body"].fontSize, st["body"].leading, state, voice)
         if report.rows:
             story.append(grid.table(report.rows, with_totals=True))
         if report.apart:
-            story += [Spacer(1, 6 * mm), KeepTogether([para(report.apart_title, st["heading"]), Spacer(1, 2 * mm),
-                                                       grid.table(report.apart)])]
+            story += [Spacer(1, 6 * mm), KeepTogether([para(voice.text(report.apart_title), st["heading"]),
+                                                       Spacer(1, 2 * mm), grid.table(report.apart)])]
     SimpleDocTemplate(str(path), pagesize=pagesize, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-                      bottomMargin=MARGIN, title=report.title).build(story, canvasmaker=_NumberedCanvas)
+                      bottomMargin=MARGIN, title=title).build(
+        story, canvasmaker=lambda *args, **kwargs: _NumberedCanvas(*args, voice=voice, **kwargs))
     return Path(path)
 
 
@@ -194,8 +210,11 @@ class _Grid:
 
     SAMPLE = 500  # rows measured for the width of a text column (numbers: the longest ones, all rows)
 
-    def __init__(self, report: Report, width: float, size: float, leading: float, state: TaskState | None):
-        self.columns = report.columns
+    def __init__(self, report: Report, width: float, size: float, leading: float, state: TaskState | None,
+                 voice: Voice = ENGLISH):
+        self.voice, self.mirrored = voice, right_to_left(voice.language)
+        self.columns = list(reversed(report.columns)) if self.mirrored else report.columns  # in reading order
+        self.align_right = [column.right != self.mirrored for column in self.columns]  # mirrored: text at the right
         self.size, self.leading = size, leading
         self.row_height = leading + 2 * ROW_PADDING
         self.regular, self.bold = _Measure(REGULAR, size), _Measure(BOLD, size)
@@ -203,12 +222,13 @@ class _Grid:
         self._encoders: dict[tuple[str, int], _Encoder] = {}
         self.done, self.total = 0, 2 * (len(report.rows) + len(report.apart))  # texts made, then rows drawn
         self._texts = {id(rows): self._plain(rows) for rows in (report.rows, report.apart) if rows}
-        totals = [c.text(report.totals.get(c.key)) for c in self.columns] if report.totals else None
+        totals = [c.text(report.totals.get(c.key), voice) for c in report.columns] if report.totals else None
         if totals is not None:
-            totals[0] = totals[0] or "Total"
+            totals[0] = totals[0] or voice.text(say("Total"))
+            totals = list(reversed(totals)) if self.mirrored else totals
         self.widths = self._widths(totals, width)
         self.lefts = [sum(self.widths[:i]) for i in range(len(self.widths))]
-        self.header = [self._title_lines(c.title, w) for c, w in zip(self.columns, self.widths)]
+        self.header = [self._title_lines(voice.text(c.title), w) for c, w in zip(self.columns, self.widths)]
         self.header_height = max(len(lines) for lines in self.header) * leading + 2 * ROW_PADDING
         self.totals = self._fitted([totals], self.bold)[0] if totals is not None else None
 
@@ -221,10 +241,10 @@ class _Grid:
             self.state.progress(self.done, self.total)
 
     def _plain(self, rows: list[dict]) -> list[list[str]]:
-        columns, texts = self.columns, []
+        columns, texts, voice = self.columns, [], self.voice
         for start in range(0, len(rows), PROGRESS_EVERY):
             part = rows[start:start + PROGRESS_EVERY]
-            texts += [[c.text(row.get(c.key)) for c in columns] for row in part]
+            texts += [[c.text(row.get(c.key), voice) for c in columns] for row in part]
             self._progress(len(part))
         return texts
 
@@ -243,7 +263,8 @@ class _Grid:
             if column.right:
                 shown += sorted((line[i] for lines in texts for line in lines), key=len)[-5:]
             measure = self.bold if column.right else self.regular  # the totals are bold
-            natural.append(max([self.bold.width(_shown(word)) for word in column.title.split() or [""]]
+            title = self.voice.text(column.title)
+            natural.append(max([self.bold.width(_shown(word)) for word in title.split() or [""]]
                                + [measure.width(_shown(text)) for text in sorted(set(shown), key=len)[-20:]])
                            + 2 * PADDING + 1)
         if sum(natural) <= width:
@@ -262,8 +283,8 @@ class _Grid:
 
     def _fitted(self, lines: list[list[str]], measure: _Measure) -> list[list[tuple[str, str]]]:
         """Each row's non-empty cells as (x where its text starts, formatted for PDF; the text as drawn)."""
-        places = [(f"{left + PADDING:.2f}", left + width - PADDING, width - 2 * PADDING, column.right, {})
-                  for column, left, width in zip(self.columns, self.lefts, self.widths)]
+        places = [(f"{left + PADDING:.2f}", left + width - PADDING, width - 2 * PADDING, right, {})
+                  for right, left, width in zip(self.align_right, self.lefts, self.widths)]
         fit, fitted = measure.fit, []
         for line in lines:
             cells = []
@@ -298,6 +319,7 @@ class _Rows(Flowable):
         super().__init__()
         self.grid, self.cells, self.first, self.totals = grid, cells, first, totals
         self.width = sum(grid.widths)
+        self.hAlign = "RIGHT" if grid.mirrored else "LEFT"  # a narrower table starts where the reading does
         self.height = grid.header_height + (len(cells) + (1 if totals else 0)) * grid.row_height
 
     def wrap(self, avail_width, avail_height):
@@ -333,9 +355,9 @@ class _Rows(Flowable):
         baseline = row_height / 2 - 0.346 * size  # the glyphs' box (DejaVu: ascent 0.928, descent 0.236) centred
         regular, bold = grid.encoder(REGULAR, canvas._doc), grid.encoder(BOLD, canvas._doc)
         code = ["BT", bold.select()]
-        for lines, column, left, width in zip(grid.header, grid.columns, grid.lefts, grid.widths):
+        for lines, right, left, width in zip(grid.header, grid.align_right, grid.lefts, grid.widths):
             for number, line in enumerate(lines):
-                x = left + width - PADDING - grid.bold.width(line) if column.right else left + PADDING
+                x = left + width - PADDING - grid.bold.width(line) if right else left + PADDING
                 y = self.height - ROW_PADDING - (number + 1) * leading + (row_height - leading) / 2 + baseline
                 code.append(f"1 0 0 1 {x:.2f} {y:.2f} Tm {bold.show(line)}")
         code.append(regular.select())

@@ -8,6 +8,7 @@ they count. (``REPORTS: dict[str, ReportDef]``, built on first use.)
 from __future__ import annotations
 
 from app.reports.base import Filters, ReportDef
+from app.reports.wording import say
 
 SALE_FILTERS = frozenset({"period", "package_id", "client_id", "status", "kind"})
 
@@ -16,20 +17,20 @@ def _registry() -> dict[str, ReportDef]:
     from app.reports import at_risk, attendance, balances, credits, expiring, memberships, money, packages, unpaid
 
     return {d.key: d for d in (
-        ReportDef("expiring", "Memberships and packs ending soon", expiring.run,
+        ReportDef("expiring", say("Memberships and packs ending soon"), expiring.run,
                   frozenset({"days", "package_id", "client_id", "kind"}), Filters(days=expiring.DEFAULT_DAYS)),
-        ReportDef("at_risk", "Members at risk", at_risk.run, frozenset({"days", "client_id"})),
-        ReportDef("expired", "Expired memberships", memberships.expired, SALE_FILTERS),
-        ReportDef("renewals", "Renewals", memberships.renewals, SALE_FILTERS),
-        ReportDef("new", "New subscriptions", memberships.new_subscriptions, SALE_FILTERS),
-        ReportDef("packages", "Most requested packages", packages.run, frozenset({"period", "client_id", "kind"})),
-        ReportDef("money", "Payments and refunds by method and cash drawer", money.run, frozenset({"period"})),
-        ReportDef("balances", "Outstanding balances", balances.run, frozenset({"client_id"})),
-        ReportDef("unpaid", "Unpaid lessons", unpaid.run,
+        ReportDef("at_risk", say("Members at risk"), at_risk.run, frozenset({"days", "client_id"})),
+        ReportDef("expired", say("Expired memberships"), memberships.expired, SALE_FILTERS),
+        ReportDef("renewals", say("Renewals"), memberships.renewals, SALE_FILTERS),
+        ReportDef("new", say("New subscriptions"), memberships.new_subscriptions, SALE_FILTERS),
+        ReportDef("packages", say("Most requested packages"), packages.run, frozenset({"period", "client_id", "kind"})),
+        ReportDef("money", say("Payments and refunds by method and cash drawer"), money.run, frozenset({"period"})),
+        ReportDef("balances", say("Outstanding balances"), balances.run, frozenset({"client_id"})),
+        ReportDef("unpaid", say("Unpaid lessons"), unpaid.run,
                   frozenset({"period", "client_id", "program_id", "group_id"})),
-        ReportDef("attendance", "Attendance and occupancy by group and month", attendance.run,
+        ReportDef("attendance", say("Attendance and occupancy by group and month"), attendance.run,
                   frozenset({"period", "program_id", "group_id"})),
-        ReportDef("credits", "Credits by client and type", credits.run,
+        ReportDef("credits", say("Credits by client and type"), credits.run,
                   frozenset({"period", "client_id", "credit_type_id", "days"})),
     )}
 

@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from app.models import Client, Membership, PackageKind, Visit
 from app.reports.base import Column, Filters, Kind, Report
-from app.reports.common import days_of, header, standing_label, step, today_of, tolerance
+from app.reports.common import clients_text, days_of, days_text, header, standing_label, step, today_of, tolerance
+from app.reports.wording import say
 from app.services import status
 from app.services.access import Right, guarded
 from app.services.settings import get_settings
@@ -80,9 +81,11 @@ def run(session: Session, actor, filters: Filters, *, state: TaskState | None = 
                          "email": member.email, "standing": standing_label(member.standing),
                          "last_visit": member.last_visit, "absent": absent})
     rows.sort(key=lambda r: (-r["absent"], r["client"].casefold(), r["code"]))
-    return Report("at_risk", "Members at risk",
-                  [Column("code", "Code"), Column("client", "Client"), Column("phone", "Phone"),
-                   Column("email", "Email"), Column("standing", "Status"),
-                   Column("last_visit", "Last visit", Kind.DATE), Column("absent", "Days absent", Kind.COUNT)],
-                  rows, header(session, filters, more=(("No visit in", f"{days} days"),)), {"client": len(rows)},
-                  empty_text="Every current member has come within these days.")
+    return Report("at_risk", say("Members at risk"),
+                  [Column("code", say("Code")), Column("client", say("Client")), Column("phone", say("Phone")),
+                   Column("email", say("Email")), Column("standing", say("Status")),
+                   Column("last_visit", say("Last visit"), Kind.DATE),
+                   Column("absent", say("Days absent"), Kind.COUNT)],
+                  rows, header(session, filters, more=((say("No visit in"), days_text(days)),)),
+                  {"client": clients_text(len(rows))},
+                  empty_text=say("Every current member has come within these days."))

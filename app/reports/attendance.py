@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from app.models import Enrolment, Group, Program, Visit
 from app.reports.base import Chart, Column, Filters, Kind, Period, Report
 from app.reports.common import header, step, today_of
+from app.reports.wording import say
 from app.services.access import Right, guarded
 from app.tasks import TaskState
 
@@ -87,10 +88,11 @@ def run(session: Session, actor, filters: Filters, *, state: TaskState | None = 
                          "occupancy": occupancy(enrolled.get(group_id, 0), group.capacity)})
     step(state, len(months) + 1, len(months) + 1)
     rows.sort(key=lambda r: (r["month"], r["program"].casefold(), r["group"].casefold()))
-    chart = Chart("Attendance by month", [f"{m.start:%m.%Y}" for m in months], [("Marks", by_month)])
-    return Report("attendance", "Attendance and occupancy by group and month",
-                  [Column("program", "Program"), Column("group", "Group"), Column("month", "Month", Kind.DATE),
-                   Column("marks", "Marks", Kind.COUNT), Column("enrolled", "Enrolled", Kind.COUNT),
-                   Column("capacity", "Capacity", Kind.COUNT), Column("occupancy", "Occupancy", Kind.PERCENT)],
+    chart = Chart(say("Attendance by month"), [f"{m.start:%m.%Y}" for m in months], [(say("Marks"), by_month)])
+    return Report("attendance", say("Attendance and occupancy by group and month"),
+                  [Column("program", say("Program")), Column("group", say("Group")),
+                   Column("month", say("Month"), Kind.MONTH), Column("marks", say("Marks"), Kind.COUNT),
+                   Column("enrolled", say("Enrolled"), Kind.COUNT), Column("capacity", say("Capacity"), Kind.COUNT),
+                   Column("occupancy", say("Occupancy"), Kind.PERCENT)],
                   rows, header(session, filters, period), {"marks": sum(r["marks"] for r in rows)},
-                  chart if rows else None, empty_text="No group had marks or enrolled clients in this period.")
+                  chart if rows else None, empty_text=say("No group had marks or enrolled clients in this period."))

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from app.models import Client, Family, Invoice, InvoiceState
 from app.reports.base import Column, Filters, Kind, Report
 from app.reports.common import ZERO, header, step, today_of
+from app.reports.wording import say
 from app.services import invoices
 from app.services.access import Right, guarded
 from app.tasks import TaskState
@@ -45,11 +46,11 @@ def run(session: Session, actor, filters: Filters, *, state: TaskState | None = 
         row["family"] = row["family"] or ""
         row["days"] = (today - row["oldest"]).days
     rows.sort(key=lambda r: (r["oldest"], r["payer"].casefold()))
-    return Report("balances", "Outstanding balances",
-                  [Column("code", "Code"), Column("payer", "Payer"), Column("family", "Family"),
-                   Column("phone", "Phone"), Column("invoices", "Invoices owing", Kind.COUNT),
-                   Column("oldest", "Oldest unpaid invoice", Kind.DATE), Column("days", "Days owing", Kind.COUNT),
-                   Column("balance", "Balance due", Kind.MONEY)],
+    return Report("balances", say("Outstanding balances"),
+                  [Column("code", say("Code")), Column("payer", say("Payer")), Column("family", say("Family")),
+                   Column("phone", say("Phone")), Column("invoices", say("Invoices owing"), Kind.COUNT),
+                   Column("oldest", say("Oldest unpaid invoice"), Kind.DATE),
+                   Column("days", say("Days owing"), Kind.COUNT), Column("balance", say("Balance due"), Kind.MONEY)],
                   rows, header(session, filters), {"invoices": sum(r["invoices"] for r in rows),
                                                    "balance": sum((r["balance"] for r in rows), ZERO)},
-                  empty_text="Nobody owes anything.")
+                  empty_text=say("Nobody owes anything."))

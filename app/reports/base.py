@@ -15,6 +15,7 @@ from enum import Enum
 from typing import Callable
 
 from app.errors import DomainError
+from app.reports.wording import ENGLISH, Text, say
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
@@ -26,28 +27,19 @@ class Kind(str, Enum):
     COUNT = "count"  # a whole number, right-aligned
     MONEY = "money"  # Decimal, two places
     DATE = "date"
+    MONTH = "month"  # a date standing for its calendar month: "December 2026"
     PERCENT = "percent"  # Decimal, 0-100
 
 
 @dataclass(frozen=True)
 class Column:
     key: str
-    title: str
+    title: str  # a Text (say("Client")), or a list's header already in the reader's words
     kind: Kind = Kind.TEXT
 
-    def text(self, value) -> str:
-        """The value as the screen and the PDF show it: 1,234.50 / 31.12.2026 / 42 / 12.5 %."""
-        if value is None:
-            return ""
-        if self.kind is Kind.MONEY:
-            return f"{value:,.2f}"
-        if self.kind is Kind.PERCENT:
-            return f"{value:,.1f} %"
-        if self.kind is Kind.COUNT and isinstance(value, int):
-            return f"{value:,}"
-        if isinstance(value, dt.date):
-            return f"{value:%d.%m.%Y}"
-        return str(value)
+    def text(self, value, voice=ENGLISH) -> str:
+        """The value as ``voice`` writes it (English: 1,234.50 / 31.12.2026 / 42 / 12.5 % / December 2026)."""
+        return voice.cell(self.kind, value)
 
     @property
     def right(self) -> bool:
@@ -67,7 +59,8 @@ class Period:
             raise DomainError("The period ends before it starts.", field="period")
         for day in (self.start, self.end):
             if not FIRST_YEAR <= day.year <= LAST_YEAR:
-                raise DomainError(f"Choose dates between {FIRST_YEAR} and {LAST_YEAR}.", field="period")
+                raise DomainError("Choose dates between {first} and {last}.", field="period", first=FIRST_YEAR,
+                                  last=LAST_YEAR)
 
     @classmethod
     def month_of(cls, day: dt.date) -> Period:
@@ -105,8 +98,8 @@ class Period:
             first = month.end + dt.timedelta(days=1)
         return out
 
-    def text(self) -> str:
-        return f"{self.start:%d.%m.%Y} – {self.end:%d.%m.%Y}"
+    def text(self) -> Text:
+        return say("{start} – {end}", start=self.start, end=self.end)
 
 
 def _month_back(day: dt.date) -> dt.date:
@@ -149,11 +142,11 @@ class Report:
     columns: list[Column]
     rows: list[dict]
     filters: list[tuple[str, str]] = field(default_factory=list)  # (label, value) for the PDF header
-    totals: dict = field(default_factory=dict)  # column key -> total, shown under the table
+    totals: dict = field(default_factory=dict)  # column key -> total (or a Text: "8 clients"), under the table
     chart: Chart | None = None
     apart: list[dict] = field(default_factory=list)  # rows listed separately (e.g. no phone or email)
-    empty_text: str = "Nothing in this period."
-    apart_title: str = "Listed apart"  # the heading over ``apart`` (same columns as the rows)
+    empty_text: str = field(default_factory=lambda: say("Nothing in this period."))
+    apart_title: str = field(default_factory=lambda: say("Listed apart"))  # the heading over ``apart``
 
     @property
     def empty(self) -> bool:

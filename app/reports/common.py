@@ -11,13 +11,20 @@ from sqlalchemy.orm import Session
 
 from app import validation
 from app.errors import DomainError
+from app.messages import QT_TRANSLATE_NOOP
 from app.models import Client, CreditType, Group, Package, PackageKind, Program
 from app.reports.base import Filters, Period
+from app.reports.wording import Text, say, term
 from app.services import status
 from app.services.settings import get_settings
 
 KIND_LABELS = {PackageKind.MEMBERSHIP.value: "Membership", PackageKind.LESSON_PACK.value: "Lesson pack",
-               PackageKind.CREDITS.value: "Credits"}
+               PackageKind.CREDITS.value: "Credits"}  # words of the "Terms" context (ui/clients/profile.py)
+GONE = {"client": QT_TRANSLATE_NOOP("Messages", "That client no longer exists."),
+        "package": QT_TRANSLATE_NOOP("Messages", "That package no longer exists."),
+        "program": QT_TRANSLATE_NOOP("Messages", "That program no longer exists."),
+        "group": QT_TRANSLATE_NOOP("Messages", "That group no longer exists."),
+        "credit type": QT_TRANSLATE_NOOP("Messages", "That credit type no longer exists.")}
 STANDINGS = tuple(status.LABELS)  # a client's standing: upcoming, active, grace, ..., "none"
 ZERO = Decimal("0.00")
 MAX_DAYS = 3660  # "within N days": up to ten years ahead or back
@@ -66,8 +73,24 @@ def standing_sql(session: Session, today: dt.date):
     return status.client_status_sql(today, tolerance(session))
 
 
-def standing_label(value: str) -> str:
-    return status.LABELS.get(value, value)
+def standing_label(value: str) -> Text:
+    """A standing as the reports show it: M8's word, translated where it is read (ui/terms.py)."""
+    return term(status.LABELS.get(value, value))
+
+
+def kind_label(value) -> Text:
+    """A package kind as the reports show it: "Membership", "Lesson pack", "Credits"."""
+    return term(KIND_LABELS[getattr(value, "value", value)])
+
+
+def clients_text(count: int) -> Text:
+    """A total of clients: "8 clients" (never "Client: 8")."""
+    return say("%n clients", n=count, one="%n client")
+
+
+def days_text(days: int) -> Text:
+    """ "7 days", "1 day" (a filter's value), in the plural the language needs."""
+    return say("%n days", n=days, one="%n day")
 
 
 def _name(session: Session, model, key: int | None, what: str) -> str | None:
@@ -75,7 +98,7 @@ def _name(session: Session, model, key: int | None, what: str) -> str | None:
         return None
     name = session.scalar(select(model.name).where(model.id == key))
     if name is None:
-        raise DomainError(f"That {what} no longer exists.", field=f"{what.replace(' ', '_')}_id")
+        raise DomainError(GONE[what], field=f"{what.replace(' ', '_')}_id")
     return name
 
 
@@ -84,21 +107,21 @@ def header(session: Session, filters: Filters, period: Period | None = None,
     """(label, value) of every filter in use, for the PDF's header; unknown ids are refused."""
     out = []
     if period is not None:
-        out.append(("Period", period.text()))
-    for label, model, key, what in (("Client", Client, filters.client_id, "client"),
-                                    ("Package", Package, filters.package_id, "package"),
-                                    ("Program", Program, filters.program_id, "program"),
-                                    ("Group", Group, filters.group_id, "group"),
-                                    ("Credit type", CreditType, filters.credit_type_id, "credit type")):
+        out.append((say("Period"), period.text()))
+    for label, model, key, what in ((say("Client"), Client, filters.client_id, "client"),
+                                    (say("Package"), Package, filters.package_id, "package"),
+                                    (say("Program"), Program, filters.program_id, "program"),
+                                    (say("Group"), Group, filters.group_id, "group"),
+                                    (say("Credit type"), CreditType, filters.credit_type_id, "credit type")):
         name = _name(session, model, key, what)
         if name is not None:
             out.append((label, name))
     kind = kind_of(filters)
     if kind is not None:
-        out.append(("Kind", KIND_LABELS[kind.value]))
+        out.append((say("Kind"), kind_label(kind)))
     standing = standing_of(filters)
     if standing is not None:
-        out.append(("Status", standing_label(standing)))
+        out.append((say("Status"), standing_label(standing)))
     out += list(more)
     return out
 

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session, aliased
 
 from app.models import Client, CreditGrant, CreditType, CreditUse
 from app.reports.base import Column, Filters, Kind, Period, Report
-from app.reports.common import days_of, header, step, today_of
+from app.reports.common import days_of, days_text, header, step, today_of
+from app.reports.wording import say
 from app.services.access import Right, guarded
 from app.services.settings import get_settings
 from app.tasks import TaskState
@@ -83,13 +84,14 @@ def run(session: Session, actor, filters: Filters, *, state: TaskState | None = 
             rows.append(out)
     step(state, 2, 2)
     rows.sort(key=lambda r: (r["client"].casefold(), r["code"], r["type"].casefold()))
-    shown_period = (filters.period.text() if filters.period else "All time")
-    return Report("credits", "Credits by client and type",
-                  [Column("code", "Code"), Column("client", "Client"), Column("type", "Credit type"),
-                   Column("unit", "Unit"), Column("granted", "Granted", Kind.COUNT),
-                   Column("consumed", "Consumed", Kind.COUNT), Column("expired", "Expired", Kind.COUNT),
-                   Column("remaining", "Remaining", Kind.COUNT),
-                   Column("expiring", "Expiring soon", Kind.COUNT),
-                   Column("next_expiry", "Next expiry", Kind.DATE)],
-                  rows, [("Period", shown_period), *header(session, filters), ("Expiring within", f"{days} days")],
-                  empty_text="No credits were granted or used in this period.")
+    shown_period = (filters.period.text() if filters.period else say("All time"))
+    return Report("credits", say("Credits by client and type"),
+                  [Column("code", say("Code")), Column("client", say("Client")), Column("type", say("Credit type")),
+                   Column("unit", say("Unit")), Column("granted", say("Granted"), Kind.COUNT),
+                   Column("consumed", say("Consumed"), Kind.COUNT), Column("expired", say("Expired"), Kind.COUNT),
+                   Column("remaining", say("Remaining"), Kind.COUNT),
+                   Column("expiring", say("Expiring soon"), Kind.COUNT),
+                   Column("next_expiry", say("Next expiry"), Kind.DATE)],
+                  rows, [(say("Period"), shown_period), *header(session, filters),
+                         (say("Expiring within"), days_text(days))],
+                  empty_text=say("No credits were granted or used in this period."))

@@ -18,6 +18,7 @@ from app.models import Group, Invoice, InvoiceState, Membership, PackageKind, Pa
 from app.reports import at_risk, attendance, expiring, memberships, money, unpaid
 from app.reports.base import Chart, Dashboard, Figure, Filters, Kind, Period
 from app.reports.common import ZERO, step, today_of
+from app.reports.wording import say
 from app.services import payments
 from app.services.access import Right, guarded
 from app.tasks import TaskState
@@ -68,7 +69,8 @@ def revenue_chart(session: Session, months: list[Period]) -> Chart:
                                 .where(Refund.refunded_on >= first, Refund.refunded_on <= last)
                                 .group_by(Refund.refunded_on)).all()
     totals = [ZERO + value for value in _by_month(months, [*paid, *paid_back])]
-    return Chart("Revenue by month", [f"{m.start:%m.%Y}" for m in months], [("Revenue", totals)], kind="line")
+    return Chart(say("Revenue by month"), [f"{m.start:%m.%Y}" for m in months], [(say("Revenue"), totals)],
+                 kind="line")
 
 
 def outstanding(session: Session) -> Decimal:
@@ -103,37 +105,40 @@ def run(session: Session, actor, *, state: TaskState | None = None, today: dt.da
     steps = 7
     step(state, 0, steps)
     add = board.figures.append
-    add(Figure("Current members", at_risk.current_members(session, today), None, "at_risk", Filters(days=0),
+    add(Figure(say("Current members"), at_risk.current_members(session, today), None, "at_risk", Filters(days=0),
                key="current_members"))
     step(state, 1, steps)
     months = attendance.last_months(today, MONTHS).months()
     months[-1] = months[-1].to_date(today)  # this month to date, as its figures
     moves = movement_by_day(session, today, Period(months[0].start, today))
-    for key, title, report, series in (("new", "New this month", "new", "New"),
-                                       ("renewed", "Renewed this month", "renewals", "Renewed"),
-                                       ("lost", "Lost this month", "expired", "Lost")):
+    for key, title, report, series in (("new", say("New this month"), "new", "New"),
+                                       ("renewed", say("Renewed this month"), "renewals", "Renewed"),
+                                       ("lost", say("Lost this month"), "expired", "Lost")):
         now, before = _by_month([period, previous], moves[series])
         add(Figure(title, now, before, report,
                    Filters(period=period, kind=MEMBERS, status="expired" if key == "lost" else None),
                    key=key, to_date=True))
     step(state, 2, steps)
-    add(Figure("Revenue this month", money.net(payments.takings(session, period.start, period.end)),
+    add(Figure(say("Revenue this month"), money.net(payments.takings(session, period.start, period.end)),
                money.net(payments.takings(session, previous.start, previous.end)), "money", Filters(period=period),
                Kind.MONEY, key="revenue", to_date=True))
     step(state, 3, steps)
-    add(Figure("Ending within 7 days", count(session, expiring.expiring_query(Filters(), today, EXPIRING_DAYS)),
-               None, "expiring", Filters(days=EXPIRING_DAYS), key="expiring"))
-    add(Figure("Unpaid lessons", count(session, unpaid.unpaid_query(Filters(), only=[Visit.id])), None, "unpaid",
+    ending = say("Ending within %n days", n=EXPIRING_DAYS, one="Ending within %n day")
+    add(Figure(ending, count(session, expiring.expiring_query(Filters(), today, EXPIRING_DAYS)), None, "expiring",
+               Filters(days=EXPIRING_DAYS), key="expiring"))
+    add(Figure(say("Unpaid lessons"), count(session, unpaid.unpaid_query(Filters(), only=[Visit.id])), None, "unpaid",
                key="unpaid"))
     step(state, 4, steps)
-    add(Figure("Outstanding balance", outstanding(session), None, "balances", kind=Kind.MONEY, key="outstanding"))
+    add(Figure(say("Outstanding balance"), outstanding(session), None, "balances", kind=Kind.MONEY,
+               key="outstanding"))
     step(state, 5, steps)
     enrolled, capacity = occupancy(session, month)
-    add(Figure("Group occupancy", enrolled, None, "attendance", Filters(period=month), key="occupancy",
+    add(Figure(say("Group occupancy"), enrolled, None, "attendance", Filters(period=month), key="occupancy",
                of=capacity))
     step(state, 6, steps)
-    board.charts.append(Chart("Member movement by month", [f"{m.start:%m.%Y}" for m in months],
-                              [(name, _by_month(months, per_day)) for name, per_day in moves.items()]))
+    names = {"New": say("New"), "Renewed": say("Renewed"), "Lost": say("Lost")}
+    board.charts.append(Chart(say("Member movement by month"), [f"{m.start:%m.%Y}" for m in months],
+                              [(names[name], _by_month(months, per_day)) for name, per_day in moves.items()]))
     board.charts.append(revenue_chart(session, months))
     step(state, steps, steps)
     return board

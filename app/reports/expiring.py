@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session, aliased
 
 from app.models import Client, Membership
 from app.reports.base import Column, Filters, Kind, Report
-from app.reports.common import KIND_LABELS, days_of, header, kind_of, step, today_of
+from app.reports.common import days_of, days_text, header, kind_label, kind_of, step, today_of
+from app.reports.wording import say
 from app.services.access import Right, guarded
 from app.tasks import TaskState
 
@@ -46,13 +47,15 @@ def run(session: Session, actor, filters: Filters, *, state: TaskState | None = 
     rows = [dict(row._mapping) for row in session.execute(expiring_query(filters, today, days))]
     step(state, 1, 1)
     for row in rows:
-        row["kind"] = KIND_LABELS[row["kind"].value]
+        row["kind"] = kind_label(row["kind"])
         row["days_left"] = (row["end"] - today).days
         count, used = row.pop("lesson_count"), row.pop("lessons_used")
         row["lessons_left"] = None if count is None else count - used
-    return Report("expiring", "Memberships and packs ending soon",
-                  [Column("code", "Code"), Column("client", "Client"), Column("phone", "Phone"),
-                   Column("package", "Package"), Column("kind", "Kind"), Column("end", "Ends", Kind.DATE),
-                   Column("days_left", "Days left", Kind.COUNT), Column("lessons_left", "Lessons left", Kind.COUNT)],
-                  rows, header(session, filters, more=(("Ending within", f"{days} days"),)), {"client": len(rows)},
-                  empty_text="Nothing ends within these days.")
+    return Report("expiring", say("Memberships and packs ending soon"),
+                  [Column("code", say("Code")), Column("client", say("Client")), Column("phone", say("Phone")),
+                   Column("package", say("Package")), Column("kind", say("Kind")),
+                   Column("end", say("Ends"), Kind.DATE), Column("days_left", say("Days left"), Kind.COUNT),
+                   Column("lessons_left", say("Lessons left"), Kind.COUNT)],
+                  rows, header(session, filters, more=((say("Ending within"), days_text(days)),)),
+                  {"client": say("%n memberships and packs", n=len(rows), one="%n membership or pack")},
+                  empty_text=say("Nothing ends within these days."))

@@ -20,9 +20,9 @@ from sqlalchemy.orm import Session, aliased
 from app.models import Client, Membership, PackageKind
 from app.reports.base import Column, Filters, Kind, Period, Report
 from app.reports.common import (
-    KIND_LABELS,
     ZERO,
     header,
+    kind_label,
     kind_of,
     period_of,
     standing_label,
@@ -31,12 +31,18 @@ from app.reports.common import (
     step,
     today_of,
 )
+from app.reports.wording import say
 from app.services.access import Right, guarded
 from app.services.status import Status
 from app.tasks import TaskState
 
-CLIENT = [Column("code", "Code"), Column("client", "Client")]
-STANDING = Column("standing", "Status now")
+CLIENT = [Column("code", say("Code")), Column("client", say("Client"))]
+STANDING = Column("standing", say("Status now"))
+
+
+def sales_text(count: int):
+    """The rows' total: "12 sales" (a client may have two)."""
+    return say("%n sales", n=count, one="%n sale")
 
 
 def _filtered(stmt, session: Session, filters: Filters, today: dt.date, sale=Membership):
@@ -71,7 +77,7 @@ def _rows(session: Session, stmt, state: TaskState | None) -> list[dict]:
     for row in rows:
         row["standing"] = standing_label(row["standing"])
         if "kind" in row:
-            row["kind"] = KIND_LABELS[row["kind"].value]
+            row["kind"] = kind_label(row["kind"])
     step(state, 1, 1)
     return rows
 
@@ -118,12 +124,12 @@ def expired(session: Session, actor, filters: Filters, *, state: TaskState | Non
     today = today_of(today)
     period = period_of(filters, Period.month_of(today))
     rows = _rows(session, expired_query(session, filters, today, period), state)
-    return Report("expired", "Expired memberships",
-                  [*CLIENT, Column("package", "Package"), Column("kind", "Kind"),
-                   Column("start", "Started", Kind.DATE), Column("end", "Ended", Kind.DATE),
-                   Column("renewed_on", "Renewal starts", Kind.DATE), STANDING],
-                  rows, header(session, filters, period), {"client": len(rows)},
-                  empty_text="No membership expired in this period.")
+    return Report("expired", say("Expired memberships"),
+                  [*CLIENT, Column("package", say("Package")), Column("kind", say("Kind")),
+                   Column("start", say("Started"), Kind.DATE), Column("end", say("Ended"), Kind.DATE),
+                   Column("renewed_on", say("Renewal starts"), Kind.DATE), STANDING],
+                  rows, header(session, filters, period), {"client": sales_text(len(rows))},
+                  empty_text=say("No membership expired in this period."))
 
 
 def renewals_query(session: Session, filters: Filters, today: dt.date, period: Period, *, only: list | None = None):
@@ -149,14 +155,14 @@ def renewals(session: Session, actor, filters: Filters, *, state: TaskState | No
     rows = _rows(session, renewals_query(session, filters, today, period), state)
     for row in rows:  # days uncovered between the two (0: renewed on time)
         row["gap"] = max(0, (row["start"] - row["renewed_end"]).days - 1)
-    return Report("renewals", "Renewals",
-                  [*CLIENT, Column("renewed", "Renewed"), Column("renewed_end", "Which ended", Kind.DATE),
-                   Column("package", "Renewed with"), Column("start", "Starts", Kind.DATE),
-                   Column("end", "Ends", Kind.DATE), Column("gap", "Days uncovered", Kind.COUNT),
-                   Column("price", "Price", Kind.MONEY), STANDING],
+    return Report("renewals", say("Renewals"),
+                  [*CLIENT, Column("renewed", say("Renewed")), Column("renewed_end", say("Which ended"), Kind.DATE),
+                   Column("package", say("Renewed with")), Column("start", say("Starts"), Kind.DATE),
+                   Column("end", say("Ends"), Kind.DATE), Column("gap", say("Days uncovered"), Kind.COUNT),
+                   Column("price", say("Price"), Kind.MONEY), STANDING],
                   rows, header(session, filters, period),
-                  {"client": len(rows), "price": sum((r["price"] for r in rows), start=ZERO)},
-                  empty_text="No membership was renewed in this period.")
+                  {"client": sales_text(len(rows)), "price": sum((r["price"] for r in rows), start=ZERO)},
+                  empty_text=say("No membership was renewed in this period."))
 
 
 def new_query(session: Session, filters: Filters, today: dt.date, period: Period, *, only: list | None = None):
@@ -179,10 +185,10 @@ def new_subscriptions(session: Session, actor, filters: Filters, *, state: TaskS
     today = today_of(today)
     period = period_of(filters, Period.month_of(today))
     rows = _rows(session, new_query(session, filters, today, period), state)
-    return Report("new", "New subscriptions",
-                  [*CLIENT, Column("package", "Package"), Column("kind", "Kind"),
-                   Column("start", "Starts", Kind.DATE), Column("end", "Ends", Kind.DATE),
-                   Column("price", "Price", Kind.MONEY), STANDING],
+    return Report("new", say("New subscriptions"),
+                  [*CLIENT, Column("package", say("Package")), Column("kind", say("Kind")),
+                   Column("start", say("Starts"), Kind.DATE), Column("end", say("Ends"), Kind.DATE),
+                   Column("price", say("Price"), Kind.MONEY), STANDING],
                   rows, header(session, filters, period),
-                  {"client": len(rows), "price": sum((r["price"] for r in rows), start=ZERO)},
-                  empty_text="No new subscription started in this period.")
+                  {"client": sales_text(len(rows)), "price": sum((r["price"] for r in rows), start=ZERO)},
+                  empty_text=say("No new subscription started in this period."))

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from app.reports.base import Column, Filters, Kind, Period, Report
 from app.reports.common import ZERO, header, period_of, step, today_of
+from app.reports.wording import say, term
 from app.services import payments
 from app.services.access import Right, guarded
 from app.tasks import TaskState
@@ -19,6 +20,13 @@ def net(lines: list[dict]):
     return sum((line["amount"] for line in lines), ZERO)
 
 
+def method_text(line: dict):
+    """A line's payment method, a refund's as "Refund: Cash" (the takings' words)."""
+    if line.get("refund"):
+        return say("Refund: {method}", method=term(line["method"].removeprefix("Refund: ")))
+    return term(line["method"])
+
+
 @guarded(Right.VIEW_REPORTS)
 def run(session: Session, actor, filters: Filters, *, state: TaskState | None = None,
         today: dt.date | None = None) -> Report:
@@ -26,11 +34,11 @@ def run(session: Session, actor, filters: Filters, *, state: TaskState | None = 
     step(state, 0, 1)
     lines = payments.takings(session, period.start, period.end)
     step(state, 1, 1)
-    rows = [{"method": line["method"], "drawer": line["drawer"], "count": line["count"], "amount": line["amount"]}
+    rows = [{"method": method_text(line), "drawer": line["drawer"], "count": line["count"], "amount": line["amount"]}
             for line in lines]
-    return Report("money", "Payments and refunds by method and cash drawer",
-                  [Column("method", "Method"), Column("drawer", "Cash drawer"), Column("count", "Payments", Kind.COUNT),
-                   Column("amount", "Amount", Kind.MONEY)],
+    return Report("money", say("Payments and refunds by method and cash drawer"),
+                  [Column("method", say("Method")), Column("drawer", say("Cash drawer")),
+                   Column("count", say("Payments"), Kind.COUNT), Column("amount", say("Amount"), Kind.MONEY)],
                   rows, header(session, filters, period),
                   {"count": sum(r["count"] for r in rows), "amount": net(lines)},
-                  empty_text="No payment was taken and nothing was paid back in this period.")
+                  empty_text=say("No payment was taken and nothing was paid back in this period."))

@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from app.models import Invoice, InvoiceState, Membership, Package
 from app.reports.base import Chart, Column, Filters, Kind, Period, Report
-from app.reports.common import KIND_LABELS, ZERO, header, kind_of, period_of, step, today_of
+from app.reports.common import ZERO, header, kind_label, kind_of, period_of, step, today_of
+from app.reports.wording import say
 from app.services.access import Right, guarded
 from app.tasks import TaskState
 from app.types import Money
@@ -68,21 +69,22 @@ def run(session: Session, actor, filters: Filters, *, state: TaskState | None = 
         count, revenue = now.get(package_id, (0, ZERO))
         count_before, revenue_before = before.get(package_id, (0, ZERO))
         package = packages[package_id]
-        rows.append({"package": package.name, "kind": KIND_LABELS[package.kind.value], "sales": count,
+        rows.append({"package": package.name, "kind": kind_label(package.kind), "sales": count,
                      "sales_before": count_before, "sales_change": count - count_before, "revenue": revenue,
                      "revenue_before": revenue_before, "revenue_change": change_pct(revenue, revenue_before)})
     rows.sort(key=lambda r: (-r["sales"], -r["revenue"], r["package"].casefold()))
     shown = [r for r in rows if r["sales"]][:TOP]
-    chart = Chart("Top packages", [r["package"] for r in shown],
-                  [("This period", [r["sales"] for r in shown]),
-                   ("Previous period", [r["sales_before"] for r in shown])])
-    return Report("packages", "Most requested packages",
-                  [Column("package", "Package"), Column("kind", "Kind"), Column("sales", "Sales", Kind.COUNT),
-                   Column("sales_before", "Sales before", Kind.COUNT), Column("sales_change", "Change", Kind.COUNT),
-                   Column("revenue", "Revenue", Kind.MONEY), Column("revenue_before", "Revenue before", Kind.MONEY),
-                   Column("revenue_change", "Revenue change", Kind.PERCENT)],
-                  rows, header(session, filters, period, (("Compared with", previous.text()),)),
+    chart = Chart(say("Top packages"), [r["package"] for r in shown],
+                  [(say("This period"), [r["sales"] for r in shown]),
+                   (say("Previous period"), [r["sales_before"] for r in shown])])
+    return Report("packages", say("Most requested packages"),
+                  [Column("package", say("Package")), Column("kind", say("Kind")),
+                   Column("sales", say("Sales"), Kind.COUNT), Column("sales_before", say("Sales before"), Kind.COUNT),
+                   Column("sales_change", say("Change"), Kind.COUNT), Column("revenue", say("Revenue"), Kind.MONEY),
+                   Column("revenue_before", say("Revenue before"), Kind.MONEY),
+                   Column("revenue_change", say("Revenue change"), Kind.PERCENT)],
+                  rows, header(session, filters, period, ((say("Compared with"), previous.text()),)),
                   {"sales": sum(r["sales"] for r in rows), "sales_before": sum(r["sales_before"] for r in rows),
                    "revenue": sum((r["revenue"] for r in rows), ZERO),
                    "revenue_before": sum((r["revenue_before"] for r in rows), ZERO)},
-                  chart if shown else None, empty_text="No package was sold in this period or the one before.")
+                  chart if shown else None, empty_text=say("No package was sold in this period or the one before."))

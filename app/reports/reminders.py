@@ -40,6 +40,7 @@ from app.errors import DomainError
 from app.models import Client, Family, Membership, PackageKind, ReminderSent
 from app.reports.base import Column, Filters, Kind, Report, ReportDef
 from app.reports.reminder_template import fill, template_for
+from app.reports.wording import Text, say
 from app.services import credits, documents
 from app.services.access import Actor, Right, guarded
 from app.services.settings import get_settings
@@ -50,17 +51,19 @@ CATCH_UP_DAYS = 7  # how long the last offset's reminder waits for the desk to b
 KIND_WORDS = {PackageKind.MEMBERSHIP: "membership", PackageKind.LESSON_PACK: "lesson pack",
               PackageKind.CREDITS: "credits"}
 
-COLUMNS = [Column("client", "Client"), Column("phone", "Phone"), Column("email", "Email"),
-           Column("package", "Ends"), Column("ends", "On", Kind.DATE), Column("when", "Reminder"),
-           Column("credits", "Credits")]
+COLUMNS = [Column("client", say("Client")), Column("phone", say("Phone")), Column("email", say("Email")),
+           Column("package", say("What ends")), Column("ends", say("Ends on"), Kind.DATE),
+           Column("when", say("Reminder")),
+           Column("credits", say("Credits"))]
 
 
-def offset_words(offset: int) -> str:
+def offset_words(offset: int) -> Text:
     """7 -> "7 days before", 1 -> "1 day before", 0 -> "on the day", -3 -> "3 days after"."""
     if offset == 0:
-        return "on the day"
-    days = abs(offset)
-    return f"{days} day{'s' if days != 1 else ''} {'before' if offset > 0 else 'after'}"
+        return say("on the day")
+    if offset > 0:
+        return say("%n days before", n=offset, one="%n day before")
+    return say("%n days after", n=-offset, one="%n day after")
 
 
 def _replaced(sale):
@@ -133,16 +136,17 @@ def run(session: Session, actor: Actor, filters: Filters | None = None, *, state
         row["credits"] = " ".join(notes.get(row["client_id"], []))
     offsets = get_settings(session)["reminder_offsets"]
     return Report(
-        "reminders", "Reminders", COLUMNS,
+        "reminders", say("Reminders"), COLUMNS,
         rows=[r for r in rows if r["phone"] or r["email"]],
         apart=[r for r in rows if not (r["phone"] or r["email"])],
-        filters=[("Day", f"{today:%d.%m.%Y}"),
-                 ("Offsets", ", ".join(offset_words(o) for o in offsets) or "no reminder days set")],
-        empty_text="No reminders are due today." if offsets else
-        "No reminder days are set: add them in Settings (e.g. 7, 1, -3).")
+        filters=[(say("Day"), today),
+                 (say("Offsets"), tuple(offset_words(o) for o in offsets) or say("no reminder days set"))],
+        empty_text=say("No reminders are due today.") if offsets else
+        say("No reminder days are set: add them in Settings (e.g. 7, 1, -3)."),
+        apart_title=say("No phone or email"))
 
 
-REPORT = ReportDef("reminders", "Reminders", run, uses=frozenset())
+REPORT = ReportDef("reminders", say("Reminders"), run, uses=frozenset())
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from app.models import AttendanceStatus, Client, Group, Program, Visit
 from app.reports.base import Column, Filters, Kind, Report
 from app.reports.common import header, step, today_of
+from app.reports.wording import say
 from app.services.access import Right, guarded
 from app.tasks import TaskState
 
@@ -50,9 +51,10 @@ def run(session: Session, actor, filters: Filters, *, state: TaskState | None = 
     for row in rows:
         row["days"] = max(0, (today - row["date"]).days)
         del row["id"]
-    return Report("unpaid", "Unpaid lessons",
-                  [Column("code", "Code"), Column("client", "Client"), Column("program", "Program"),
-                   Column("group", "Group"), Column("date", "Date", Kind.DATE), Column("status", "Mark"),
-                   Column("days", "Days unpaid", Kind.COUNT)],
-                  rows, header(session, filters, filters.period), {"client": len(rows)},
-                  empty_text="No lesson is unpaid.")
+    return Report("unpaid", say("Unpaid lessons"),
+                  [Column("code", say("Code")), Column("client", say("Client")), Column("program", say("Program")),
+                   Column("group", say("Group")), Column("date", say("Date"), Kind.DATE), Column("status", say("Mark")),
+                   Column("days", say("Days unpaid"), Kind.COUNT)],
+                  rows, header(session, filters, filters.period),
+                  {"client": say("%n unpaid lessons", n=len(rows), one="%n unpaid lesson")},
+                  empty_text=say("No lesson is unpaid."))

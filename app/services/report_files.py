@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from app.errors import DomainError
 from app.files import written
-from app.reports.base import Report
+from app.reports.base import Kind, Report
+from app.reports.wording import Text, Voice, document_voice, say
 from app.services.access import Actor, Right, guarded
 from app.services.settings import get_settings
 from app.services.transfer import write_table
@@ -22,18 +23,29 @@ from app.tasks import TaskState
 SUFFIXES = (".csv", ".xlsx", ".pdf")
 
 
-def spreadsheet_rows(report: Report) -> tuple[list[str], list[list]]:
-    """Headers and rows for a CSV or XLSX file: the rows, a "Total" row, then the rows listed apart."""
-    headers, rows = report.table()
+def spreadsheet_rows(report: Report, voice: Voice | None = None) -> tuple[list[str], list[list]]:
+    """Headers and rows for a CSV or XLSX file: the rows, a "Total" row, then the rows listed apart; the
+    report's words said by ``voice`` (the business's language), numbers and dates kept typed, a month
+    written as the language names it."""
+    voice = voice or document_voice(None)
+    worded = [c.key for c in report.columns if c.kind is Kind.MONTH]
+
+    def said(row: dict) -> list:
+        cells = [row.get(c.key) for c in report.columns]
+        return [voice.text(value) if isinstance(value, Text) else value for value in cells]
+
+    headers = [voice.text(c.title) for c in report.columns]
+    rows = [said({**row, **{key: voice.month(row[key]) for key in worded if row.get(key)}}) if worded else said(row)
+            for row in report.rows]
     if report.totals:
-        totals = [report.totals.get(c.key) for c in report.columns]
+        totals = said(report.totals)
         if totals[0] is None:
-            totals[0] = "Total"
+            totals[0] = voice.text(say("Total"))
         rows.append(totals)
     if report.apart:
         rows.append([None] * len(report.columns))
-        rows.append([report.apart_title] + [None] * (len(report.columns) - 1))
-        rows += [[row.get(c.key) for c in report.columns] for row in report.apart]
+        rows.append([voice.text(report.apart_title)] + [None] * (len(report.columns) - 1))
+        rows += [said(row) for row in report.apart]
     return headers, rows
 
 
@@ -49,11 +61,12 @@ def write_report(report: Report, path: Path | str, business: dict, state: TaskSt
         with written(path, state) as part:
             render_report(report, business, part, state)
     else:
-        write_table(path, *spreadsheet_rows(report), state)
+        write_table(path, *spreadsheet_rows(report, document_voice(business.get("language"))), state)
     return path
 
 
 @guarded(Right.VIEW_REPORTS)
 def business_header(session: Session, actor: Actor) -> dict:
-    """What a report's PDF says about the business (its name)."""
-    return {"business_name": get_settings(session).get("business_name", "")}
+    """What a report's file says about the business: its name, and its language (the file's words)."""
+    settings = get_settings(session)
+    return {"business_name": settings.get("business_name", ""), "language": settings["language"]}

@@ -2104,6 +2104,14 @@
         <translation>هذا الملف ليس صورة PNG أو JPEG.</translation>
     </message>
     <message>
+        <source>What ends</source>
+        <translation>ما ينتهي</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>ينتهي في</translation>
+    </message>
+    <message>
         <source>owner</source>
         <translation>المالك</translation>
     </message>
@@ -2917,458 +2925,458 @@ Renew at the reception, or reply to this email, to keep your place.
     </message>
     <message>
         <source>{label}: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: {value}</translation>
     </message>
     <message>
         <source>Page {number} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>الصفحة {number} من {total}</translation>
     </message>
     <message>
         <source>Made {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>أُعدّ في {when}</translation>
     </message>
     <message>
         <source>Memberships and packs ending soon</source>
-        <translation type="unfinished"></translation>
+        <translation>اشتراكات وباقات تنتهي قريبًا</translation>
     </message>
     <message>
         <source>Members at risk</source>
-        <translation type="unfinished"></translation>
+        <translation>أعضاء معرّضون للانقطاع</translation>
     </message>
     <message>
         <source>Expired memberships</source>
-        <translation type="unfinished"></translation>
+        <translation>اشتراكات منتهية</translation>
     </message>
     <message>
         <source>Renewals</source>
-        <translation type="unfinished"></translation>
+        <translation>التجديدات</translation>
     </message>
     <message>
         <source>New subscriptions</source>
-        <translation type="unfinished"></translation>
+        <translation>اشتراكات جديدة</translation>
     </message>
     <message>
         <source>Most requested packages</source>
-        <translation type="unfinished"></translation>
+        <translation>الباقات الأكثر طلبًا</translation>
     </message>
     <message>
         <source>Payments and refunds by method and cash drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>المدفوعات والمبالغ المستردة حسب طريقة الدفع والصندوق</translation>
     </message>
     <message>
         <source>Outstanding balances</source>
-        <translation type="unfinished"></translation>
+        <translation>الأرصدة المستحقة</translation>
     </message>
     <message>
         <source>Unpaid lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>حصص غير مدفوعة</translation>
     </message>
     <message>
         <source>Attendance and occupancy by group and month</source>
-        <translation type="unfinished"></translation>
+        <translation>الحضور ونسبة الإشغال حسب المجموعة والشهر</translation>
     </message>
     <message>
         <source>Credits by client and type</source>
-        <translation type="unfinished"></translation>
+        <translation>الرصيد حسب العميل والنوع</translation>
     </message>
     <message>
         <source>Every current member has come within these days.</source>
-        <translation type="unfinished"></translation>
+        <translation>حضر كل الأعضاء الحاليين خلال هذه الأيام.</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">العميل</translation>
+        <translation>العميل</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">الحالة</translation>
+        <translation>الحالة</translation>
     </message>
     <message>
         <source>Last visit</source>
-        <translation type="unfinished"></translation>
+        <translation>آخر زيارة</translation>
     </message>
     <message>
         <source>Days absent</source>
-        <translation type="unfinished"></translation>
+        <translation>أيام الغياب</translation>
     </message>
     <message>
         <source>No visit in</source>
-        <translation type="unfinished"></translation>
+        <translation>دون زيارة منذ</translation>
     </message>
     <message>
         <source>Attendance by month</source>
-        <translation type="unfinished"></translation>
+        <translation>الحضور حسب الشهر</translation>
     </message>
     <message>
         <source>No group had marks or enrolled clients in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يكن في أي مجموعة حضور مسجّل أو عملاء مسجّلون في هذه الفترة.</translation>
     </message>
     <message>
         <source>Marks</source>
-        <translation type="unfinished"></translation>
+        <translation>الحضور المسجّل</translation>
     </message>
     <message>
         <source>Program</source>
-        <translation type="unfinished">البرنامج</translation>
+        <translation>البرنامج</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished">المجموعة</translation>
+        <translation>المجموعة</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>الشهر</translation>
     </message>
     <message>
         <source>Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>المسجّلون</translation>
     </message>
     <message>
         <source>Occupancy</source>
-        <translation type="unfinished"></translation>
+        <translation>نسبة الإشغال</translation>
     </message>
     <message>
         <source>Nobody owes anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا توجد مبالغ مستحقة على أحد.</translation>
     </message>
     <message>
         <source>Payer</source>
-        <translation type="unfinished"></translation>
+        <translation>الدافع</translation>
     </message>
     <message>
         <source>Family</source>
-        <translation type="unfinished">العائلة</translation>
+        <translation>العائلة</translation>
     </message>
     <message>
         <source>Invoices owing</source>
-        <translation type="unfinished"></translation>
+        <translation>فواتير غير مسددة</translation>
     </message>
     <message>
         <source>Oldest unpaid invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>أقدم فاتورة غير مسددة</translation>
     </message>
     <message>
         <source>Days owing</source>
-        <translation type="unfinished"></translation>
+        <translation>أيام التأخر</translation>
     </message>
     <message>
         <source>{start} – {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>{start} – {end}</translation>
     </message>
     <message>
         <source>The period ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>تنتهي الفترة قبل أن تبدأ.</translation>
     </message>
     <message>
         <source>Choose dates between {first} and {last}.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر تواريخ بين {first} و{last}.</translation>
     </message>
     <message>
         <source>Nothing in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا شيء في هذه الفترة.</translation>
     </message>
     <message>
         <source>Listed apart</source>
-        <translation type="unfinished"></translation>
+        <translation>مدرجون على حدة</translation>
     </message>
     <message>
         <source>That client no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا العميل لم يعد موجودًا.</translation>
     </message>
     <message>
         <source>That package no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذه الباقة لم تعد موجودة.</translation>
     </message>
     <message>
         <source>That program no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذا البرنامج لم يعد موجودًا.</translation>
     </message>
     <message>
         <source>That group no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>هذه المجموعة لم تعد موجودة.</translation>
     </message>
     <message>
         <source>That credit type no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>نوع الرصيد هذا لم يعد موجودًا.</translation>
     </message>
     <message>
         <source>The number of days</source>
-        <translation type="unfinished"></translation>
+        <translation>عدد الأيام</translation>
     </message>
     <message numerus="yes">
         <source>%n clients</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n عميل</numerusform>
+            <numerusform>%n عميل</numerusform>
+            <numerusform>%n عميلان</numerusform>
+            <numerusform>%n عملاء</numerusform>
+            <numerusform>%n عميلًا</numerusform>
+            <numerusform>%n عميل</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n يوم</numerusform>
+            <numerusform>%n يوم</numerusform>
+            <numerusform>%n يومان</numerusform>
+            <numerusform>%n أيام</numerusform>
+            <numerusform>%n يومًا</numerusform>
+            <numerusform>%n يوم</numerusform>
         </translation>
     </message>
     <message>
         <source>Choose a kind of package from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر نوع الباقة من القائمة.</translation>
     </message>
     <message>
         <source>Package</source>
-        <translation type="unfinished">الباقة</translation>
+        <translation>الباقة</translation>
     </message>
     <message>
         <source>Credit type</source>
-        <translation type="unfinished">نوع الرصيد</translation>
+        <translation>نوع الرصيد</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished">الفترة</translation>
+        <translation>الفترة</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">النوع</translation>
+        <translation>النوع</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>كل الفترات</translation>
     </message>
     <message>
         <source>No credits were granted or used in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُمنح أي رصيد ولم يُستخدم في هذه الفترة.</translation>
     </message>
     <message>
         <source>Granted</source>
-        <translation type="unfinished"></translation>
+        <translation>الممنوح</translation>
     </message>
     <message>
         <source>Consumed</source>
-        <translation type="unfinished"></translation>
+        <translation>المستخدم</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished">منتهٍ</translation>
+        <translation>المنتهي</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>المتبقي</translation>
     </message>
     <message>
         <source>Expiring soon</source>
-        <translation type="unfinished"></translation>
+        <translation>ينتهي قريبًا</translation>
     </message>
     <message>
         <source>Next expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>أقرب انتهاء</translation>
     </message>
     <message>
         <source>Expiring within</source>
-        <translation type="unfinished"></translation>
+        <translation>ينتهي خلال</translation>
     </message>
     <message numerus="yes">
         <source>Ending within %n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>تنتهي خلال %n يوم</numerusform>
+            <numerusform>تنتهي خلال %n يوم</numerusform>
+            <numerusform>تنتهي خلال %n يومين</numerusform>
+            <numerusform>تنتهي خلال %n أيام</numerusform>
+            <numerusform>تنتهي خلال %n يومًا</numerusform>
+            <numerusform>تنتهي خلال %n يوم</numerusform>
         </translation>
     </message>
     <message>
         <source>Revenue by month</source>
-        <translation type="unfinished"></translation>
+        <translation>الإيراد حسب الشهر</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>جديدة</translation>
     </message>
     <message>
         <source>Renewed</source>
-        <translation type="unfinished"></translation>
+        <translation>مجدَّدة</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>مفقودة</translation>
     </message>
     <message>
         <source>Current members</source>
-        <translation type="unfinished"></translation>
+        <translation>الأعضاء الحاليون</translation>
     </message>
     <message>
         <source>New this month</source>
-        <translation type="unfinished"></translation>
+        <translation>جديدة هذا الشهر</translation>
     </message>
     <message>
         <source>Renewed this month</source>
-        <translation type="unfinished"></translation>
+        <translation>مجدَّدة هذا الشهر</translation>
     </message>
     <message>
         <source>Lost this month</source>
-        <translation type="unfinished"></translation>
+        <translation>مفقودة هذا الشهر</translation>
     </message>
     <message>
         <source>Revenue this month</source>
-        <translation type="unfinished"></translation>
+        <translation>إيراد هذا الشهر</translation>
     </message>
     <message>
         <source>Outstanding balance</source>
-        <translation type="unfinished"></translation>
+        <translation>إجمالي المستحقات</translation>
     </message>
     <message>
         <source>Group occupancy</source>
-        <translation type="unfinished"></translation>
+        <translation>إشغال المجموعات</translation>
     </message>
     <message>
         <source>Member movement by month</source>
-        <translation type="unfinished"></translation>
+        <translation>حركة الأعضاء حسب الشهر</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>الإيراد</translation>
     </message>
     <message numerus="yes">
         <source>%n memberships and packs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n اشتراك أو باقة</numerusform>
+            <numerusform>%n اشتراك أو باقة</numerusform>
+            <numerusform>%n اشتراكان أو باقتان</numerusform>
+            <numerusform>%n اشتراكات وباقات</numerusform>
+            <numerusform>%n اشتراكًا وباقة</numerusform>
+            <numerusform>%n اشتراك وباقة</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing ends within these days.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا شيء ينتهي خلال هذه الأيام.</translation>
     </message>
     <message>
         <source>Ends</source>
-        <translation type="unfinished"></translation>
+        <translation>ينتهي</translation>
     </message>
     <message>
         <source>Days left</source>
-        <translation type="unfinished"></translation>
+        <translation>الأيام المتبقية</translation>
     </message>
     <message>
         <source>Lessons left</source>
-        <translation type="unfinished"></translation>
+        <translation>الحصص المتبقية</translation>
     </message>
     <message>
         <source>Ending within</source>
-        <translation type="unfinished"></translation>
+        <translation>تنتهي خلال</translation>
     </message>
     <message>
         <source>Status now</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة الآن</translation>
     </message>
     <message numerus="yes">
         <source>%n sales</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n عملية بيع</numerusform>
+            <numerusform>%n عملية بيع</numerusform>
+            <numerusform>%n عمليتا بيع</numerusform>
+            <numerusform>%n عمليات بيع</numerusform>
+            <numerusform>%n عملية بيع</numerusform>
+            <numerusform>%n عملية بيع</numerusform>
         </translation>
     </message>
     <message>
         <source>No membership expired in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم ينتهِ أي اشتراك في هذه الفترة.</translation>
     </message>
     <message>
         <source>No membership was renewed in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُجدَّد أي اشتراك في هذه الفترة.</translation>
     </message>
     <message>
         <source>No new subscription started in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يبدأ أي اشتراك جديد في هذه الفترة.</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished">البدء</translation>
+        <translation>البدء</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>الانتهاء</translation>
     </message>
     <message>
         <source>Renewal starts</source>
-        <translation type="unfinished"></translation>
+        <translation>بدء التجديد</translation>
     </message>
     <message>
         <source>Which ended</source>
-        <translation type="unfinished"></translation>
+        <translation>تاريخ انتهائه</translation>
     </message>
     <message>
         <source>Renewed with</source>
-        <translation type="unfinished"></translation>
+        <translation>جُدِّد بباقة</translation>
     </message>
     <message>
         <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>يبدأ</translation>
     </message>
     <message>
         <source>Days uncovered</source>
-        <translation type="unfinished"></translation>
+        <translation>أيام دون اشتراك</translation>
     </message>
     <message>
         <source>No payment was taken and nothing was paid back in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم تُستلم أي دفعة ولم يُسترد أي مبلغ في هذه الفترة.</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">المبلغ</translation>
+        <translation>المبلغ</translation>
     </message>
     <message>
         <source>Top packages</source>
-        <translation type="unfinished"></translation>
+        <translation>أكثر الباقات مبيعًا</translation>
     </message>
     <message>
         <source>No package was sold in this period or the one before.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم تُبع أي باقة في هذه الفترة ولا في الفترة التي قبلها.</translation>
     </message>
     <message>
         <source>This period</source>
-        <translation type="unfinished"></translation>
+        <translation>هذه الفترة</translation>
     </message>
     <message>
         <source>Previous period</source>
-        <translation type="unfinished"></translation>
+        <translation>الفترة السابقة</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished">المبيعات</translation>
+        <translation>المبيعات</translation>
     </message>
     <message>
         <source>Sales before</source>
-        <translation type="unfinished"></translation>
+        <translation>المبيعات سابقًا</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>التغيّر</translation>
     </message>
     <message>
         <source>Revenue before</source>
-        <translation type="unfinished"></translation>
+        <translation>الإيراد سابقًا</translation>
     </message>
     <message>
         <source>Revenue change</source>
-        <translation type="unfinished"></translation>
+        <translation>تغيّر الإيراد</translation>
     </message>
     <message>
         <source>Compared with</source>
-        <translation type="unfinished"></translation>
+        <translation>مقارنة بـ</translation>
     </message>
     <message>
         <source>{label} must be one line.</source>
@@ -3384,88 +3392,84 @@ Renew at the reception, or reply to this email, to keep your place.
     </message>
     <message numerus="yes">
         <source>%n days after</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>بعد الانتهاء بـ%n يوم</numerusform>
+            <numerusform>بعد الانتهاء بـ%n يوم</numerusform>
+            <numerusform>بعد الانتهاء بـ%n يومين</numerusform>
+            <numerusform>بعد الانتهاء بـ%n أيام</numerusform>
+            <numerusform>بعد الانتهاء بـ%n يومًا</numerusform>
+            <numerusform>بعد الانتهاء بـ%n يوم</numerusform>
         </translation>
     </message>
     <message>
         <source>Reminders</source>
-        <translation type="unfinished">التذكيرات</translation>
-    </message>
-    <message>
-        <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>التذكيرات</translation>
     </message>
     <message>
         <source>Reminder</source>
-        <translation type="unfinished">التذكير</translation>
+        <translation>التذكير</translation>
     </message>
     <message>
         <source>on the day</source>
-        <translation type="unfinished"></translation>
+        <translation>في يوم الانتهاء</translation>
     </message>
     <message numerus="yes">
         <source>%n days before</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>قبل الانتهاء بـ%n يوم</numerusform>
+            <numerusform>قبل الانتهاء بـ%n يوم</numerusform>
+            <numerusform>قبل الانتهاء بـ%n يومين</numerusform>
+            <numerusform>قبل الانتهاء بـ%n أيام</numerusform>
+            <numerusform>قبل الانتهاء بـ%n يومًا</numerusform>
+            <numerusform>قبل الانتهاء بـ%n يوم</numerusform>
         </translation>
     </message>
     <message>
         <source>No phone or email</source>
-        <translation type="unfinished"></translation>
+        <translation>لا هاتف ولا بريد إلكتروني</translation>
     </message>
     <message>
         <source>No reminders are due today.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا توجد تذكيرات مستحقة اليوم.</translation>
     </message>
     <message>
         <source>No reminder days are set: add them in Settings (e.g. 7, 1, -3).</source>
-        <translation type="unfinished"></translation>
+        <translation>لم تُحدَّد أيام التذكير: أضفها في الإعدادات (مثلًا 7، 1، -3).</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished">اليوم</translation>
+        <translation>اليوم</translation>
     </message>
     <message>
         <source>Offsets</source>
-        <translation type="unfinished"></translation>
+        <translation>مواعيد التذكير</translation>
     </message>
     <message>
         <source>no reminder days set</source>
-        <translation type="unfinished"></translation>
+        <translation>لم تُحدَّد أيام للتذكير</translation>
     </message>
     <message numerus="yes">
         <source>%n unpaid lessons</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n حصة غير مدفوعة</numerusform>
+            <numerusform>%n حصة غير مدفوعة</numerusform>
+            <numerusform>%n حصتان غير مدفوعتين</numerusform>
+            <numerusform>%n حصص غير مدفوعة</numerusform>
+            <numerusform>%n حصة غير مدفوعة</numerusform>
+            <numerusform>%n حصة غير مدفوعة</numerusform>
         </translation>
     </message>
     <message>
         <source>No lesson is unpaid.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا توجد حصص غير مدفوعة.</translation>
     </message>
     <message>
         <source>Mark</source>
-        <translation type="unfinished"></translation>
+        <translation>الحالة المسجّلة</translation>
     </message>
     <message>
         <source>Days unpaid</source>
-        <translation type="unfinished"></translation>
+        <translation>أيام دون دفع</translation>
     </message>
     <message>
         <source>Sold {package} for {price}, {start} to {end}</source>
@@ -3926,6 +3930,14 @@ Total {total} {currency}, balance due {balance} {currency}.
     <message>
         <source>The logo</source>
         <translation>الشعار</translation>
+    </message>
+    <message>
+        <source>The reminder subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reminder text</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This database is already set up; sign in instead.</source>
@@ -4806,7 +4818,7 @@ The details are in {log} for the support team.</source>
     <name>ReportPage</name>
     <message>
         <source>{title}: {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: {total}</translation>
     </message>
     <message>
         <source>Show</source>
@@ -4842,7 +4854,7 @@ The details are in {log} for the support team.</source>
     </message>
     <message>
         <source>{title} ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} ({count})</translation>
     </message>
 </context>
 <context>

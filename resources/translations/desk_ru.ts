@@ -2104,6 +2104,14 @@
         <translation>Этот файл — не картинка PNG или JPEG.</translation>
     </message>
     <message>
+        <source>What ends</source>
+        <translation>Что заканчивается</translation>
+    </message>
+    <message>
+        <source>Ends on</source>
+        <translation>Дата окончания</translation>
+    </message>
+    <message>
         <source>owner</source>
         <translation>владелец</translation>
     </message>
@@ -2917,443 +2925,443 @@ Renew at the reception, or reply to this email, to keep your place.
     </message>
     <message>
         <source>{label}: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{label}: {value}</translation>
     </message>
     <message>
         <source>Page {number} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Страница {number} из {total}</translation>
     </message>
     <message>
         <source>Made {when}</source>
-        <translation type="unfinished"></translation>
+        <translation>Составлено {when}</translation>
     </message>
     <message>
         <source>Memberships and packs ending soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Абонементы и пакеты, которые скоро заканчиваются</translation>
     </message>
     <message>
         <source>Members at risk</source>
-        <translation type="unfinished"></translation>
+        <translation>Клиенты под угрозой ухода</translation>
     </message>
     <message>
         <source>Expired memberships</source>
-        <translation type="unfinished"></translation>
+        <translation>Закончившиеся абонементы</translation>
     </message>
     <message>
         <source>Renewals</source>
-        <translation type="unfinished"></translation>
+        <translation>Продления</translation>
     </message>
     <message>
         <source>New subscriptions</source>
-        <translation type="unfinished"></translation>
+        <translation>Новые абонементы</translation>
     </message>
     <message>
         <source>Most requested packages</source>
-        <translation type="unfinished"></translation>
+        <translation>Самые популярные пакеты</translation>
     </message>
     <message>
         <source>Payments and refunds by method and cash drawer</source>
-        <translation type="unfinished"></translation>
+        <translation>Оплаты и возвраты по способам оплаты и кассам</translation>
     </message>
     <message>
         <source>Outstanding balances</source>
-        <translation type="unfinished"></translation>
+        <translation>Задолженности</translation>
     </message>
     <message>
         <source>Unpaid lessons</source>
-        <translation type="unfinished"></translation>
+        <translation>Неоплаченные занятия</translation>
     </message>
     <message>
         <source>Attendance and occupancy by group and month</source>
-        <translation type="unfinished"></translation>
+        <translation>Посещаемость и заполненность групп по месяцам</translation>
     </message>
     <message>
         <source>Credits by client and type</source>
-        <translation type="unfinished"></translation>
+        <translation>Баллы по клиентам и видам</translation>
     </message>
     <message>
         <source>Every current member has come within these days.</source>
-        <translation type="unfinished"></translation>
+        <translation>Все действующие клиенты приходили за эти дни.</translation>
     </message>
     <message>
         <source>Client</source>
-        <translation type="unfinished">Клиент</translation>
+        <translation>Клиент</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Статус</translation>
+        <translation>Статус</translation>
     </message>
     <message>
         <source>Last visit</source>
-        <translation type="unfinished"></translation>
+        <translation>Последний визит</translation>
     </message>
     <message>
         <source>Days absent</source>
-        <translation type="unfinished"></translation>
+        <translation>Дней без визитов</translation>
     </message>
     <message>
         <source>No visit in</source>
-        <translation type="unfinished"></translation>
+        <translation>Без визитов</translation>
     </message>
     <message>
         <source>Attendance by month</source>
-        <translation type="unfinished"></translation>
+        <translation>Посещаемость по месяцам</translation>
     </message>
     <message>
         <source>No group had marks or enrolled clients in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этот период ни в одной группе не было отметок или записанных клиентов.</translation>
     </message>
     <message>
         <source>Marks</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметки</translation>
     </message>
     <message>
         <source>Program</source>
-        <translation type="unfinished">Программа</translation>
+        <translation>Программа</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished">Группа</translation>
+        <translation>Группа</translation>
     </message>
     <message>
         <source>Month</source>
-        <translation type="unfinished"></translation>
+        <translation>Месяц</translation>
     </message>
     <message>
         <source>Enrolled</source>
-        <translation type="unfinished"></translation>
+        <translation>Записано</translation>
     </message>
     <message>
         <source>Occupancy</source>
-        <translation type="unfinished"></translation>
+        <translation>Заполненность</translation>
     </message>
     <message>
         <source>Nobody owes anything.</source>
-        <translation type="unfinished"></translation>
+        <translation>Задолженностей нет.</translation>
     </message>
     <message>
         <source>Payer</source>
-        <translation type="unfinished"></translation>
+        <translation>Плательщик</translation>
     </message>
     <message>
         <source>Family</source>
-        <translation type="unfinished">Семья</translation>
+        <translation>Семья</translation>
     </message>
     <message>
         <source>Invoices owing</source>
-        <translation type="unfinished"></translation>
+        <translation>Неоплаченных счетов</translation>
     </message>
     <message>
         <source>Oldest unpaid invoice</source>
-        <translation type="unfinished"></translation>
+        <translation>Самый старый неоплаченный счёт</translation>
     </message>
     <message>
         <source>Days owing</source>
-        <translation type="unfinished"></translation>
+        <translation>Дней долга</translation>
     </message>
     <message>
         <source>{start} – {end}</source>
-        <translation type="unfinished"></translation>
+        <translation>{start} – {end}</translation>
     </message>
     <message>
         <source>The period ends before it starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Период заканчивается раньше, чем начинается.</translation>
     </message>
     <message>
         <source>Choose dates between {first} and {last}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите даты с {first} по {last} год.</translation>
     </message>
     <message>
         <source>Nothing in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>За этот период ничего нет.</translation>
     </message>
     <message>
         <source>Listed apart</source>
-        <translation type="unfinished"></translation>
+        <translation>Отдельно</translation>
     </message>
     <message>
         <source>That client no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этого клиента больше нет.</translation>
     </message>
     <message>
         <source>That package no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этого пакета больше нет.</translation>
     </message>
     <message>
         <source>That program no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этой программы больше нет.</translation>
     </message>
     <message>
         <source>That group no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этой группы больше нет.</translation>
     </message>
     <message>
         <source>That credit type no longer exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Этого вида баллов больше нет.</translation>
     </message>
     <message>
         <source>The number of days</source>
-        <translation type="unfinished"></translation>
+        <translation>Число дней</translation>
     </message>
     <message numerus="yes">
         <source>%n clients</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n клиент</numerusform>
+            <numerusform>%n клиента</numerusform>
+            <numerusform>%n клиентов</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n день</numerusform>
+            <numerusform>%n дня</numerusform>
+            <numerusform>%n дней</numerusform>
         </translation>
     </message>
     <message>
         <source>Choose a kind of package from the list.</source>
-        <translation type="unfinished"></translation>
+        <translation>Выберите вид пакета из списка.</translation>
     </message>
     <message>
         <source>Package</source>
-        <translation type="unfinished">Пакет</translation>
+        <translation>Пакет</translation>
     </message>
     <message>
         <source>Credit type</source>
-        <translation type="unfinished">Вид баллов</translation>
+        <translation>Вид баллов</translation>
     </message>
     <message>
         <source>Period</source>
-        <translation type="unfinished">Период</translation>
+        <translation>Период</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished">Вид</translation>
+        <translation>Вид</translation>
     </message>
     <message>
         <source>All time</source>
-        <translation type="unfinished"></translation>
+        <translation>За всё время</translation>
     </message>
     <message>
         <source>No credits were granted or used in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этот период баллы не начислялись и не списывались.</translation>
     </message>
     <message>
         <source>Granted</source>
-        <translation type="unfinished"></translation>
+        <translation>Начислено</translation>
     </message>
     <message>
         <source>Consumed</source>
-        <translation type="unfinished"></translation>
+        <translation>Списано</translation>
     </message>
     <message>
         <source>Expired</source>
-        <translation type="unfinished">Истёк</translation>
+        <translation>Сгорело</translation>
     </message>
     <message>
         <source>Remaining</source>
-        <translation type="unfinished"></translation>
+        <translation>Остаток</translation>
     </message>
     <message>
         <source>Expiring soon</source>
-        <translation type="unfinished"></translation>
+        <translation>Скоро сгорят</translation>
     </message>
     <message>
         <source>Next expiry</source>
-        <translation type="unfinished"></translation>
+        <translation>Ближайшее сгорание</translation>
     </message>
     <message>
         <source>Expiring within</source>
-        <translation type="unfinished"></translation>
+        <translation>Сгорают в течение</translation>
     </message>
     <message numerus="yes">
         <source>Ending within %n days</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Заканчиваются в течение %n дня</numerusform>
+            <numerusform>Заканчиваются в течение %n дней</numerusform>
+            <numerusform>Заканчиваются в течение %n дней</numerusform>
         </translation>
     </message>
     <message>
         <source>Revenue by month</source>
-        <translation type="unfinished"></translation>
+        <translation>Выручка по месяцам</translation>
     </message>
     <message>
         <source>New</source>
-        <translation type="unfinished"></translation>
+        <translation>Новые</translation>
     </message>
     <message>
         <source>Renewed</source>
-        <translation type="unfinished"></translation>
+        <translation>Продлены</translation>
     </message>
     <message>
         <source>Lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Ушли</translation>
     </message>
     <message>
         <source>Current members</source>
-        <translation type="unfinished"></translation>
+        <translation>Действующие клиенты</translation>
     </message>
     <message>
         <source>New this month</source>
-        <translation type="unfinished"></translation>
+        <translation>Новые в этом месяце</translation>
     </message>
     <message>
         <source>Renewed this month</source>
-        <translation type="unfinished"></translation>
+        <translation>Продлены в этом месяце</translation>
     </message>
     <message>
         <source>Lost this month</source>
-        <translation type="unfinished"></translation>
+        <translation>Ушли в этом месяце</translation>
     </message>
     <message>
         <source>Revenue this month</source>
-        <translation type="unfinished"></translation>
+        <translation>Выручка за месяц</translation>
     </message>
     <message>
         <source>Outstanding balance</source>
-        <translation type="unfinished"></translation>
+        <translation>Общая задолженность</translation>
     </message>
     <message>
         <source>Group occupancy</source>
-        <translation type="unfinished"></translation>
+        <translation>Заполненность групп</translation>
     </message>
     <message>
         <source>Member movement by month</source>
-        <translation type="unfinished"></translation>
+        <translation>Движение клиентов по месяцам</translation>
     </message>
     <message>
         <source>Revenue</source>
-        <translation type="unfinished"></translation>
+        <translation>Выручка</translation>
     </message>
     <message numerus="yes">
         <source>%n memberships and packs</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n абонемент или пакет</numerusform>
+            <numerusform>%n абонемента или пакета</numerusform>
+            <numerusform>%n абонементов и пакетов</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing ends within these days.</source>
-        <translation type="unfinished"></translation>
+        <translation>В эти дни ничего не заканчивается.</translation>
     </message>
     <message>
         <source>Ends</source>
-        <translation type="unfinished"></translation>
+        <translation>Окончание</translation>
     </message>
     <message>
         <source>Days left</source>
-        <translation type="unfinished"></translation>
+        <translation>Осталось дней</translation>
     </message>
     <message>
         <source>Lessons left</source>
-        <translation type="unfinished"></translation>
+        <translation>Осталось занятий</translation>
     </message>
     <message>
         <source>Ending within</source>
-        <translation type="unfinished"></translation>
+        <translation>Заканчиваются в течение</translation>
     </message>
     <message>
         <source>Status now</source>
-        <translation type="unfinished"></translation>
+        <translation>Статус сейчас</translation>
     </message>
     <message numerus="yes">
         <source>%n sales</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n продажа</numerusform>
+            <numerusform>%n продажи</numerusform>
+            <numerusform>%n продаж</numerusform>
         </translation>
     </message>
     <message>
         <source>No membership expired in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этот период абонементы не заканчивались.</translation>
     </message>
     <message>
         <source>No membership was renewed in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этот период абонементы не продлевались.</translation>
     </message>
     <message>
         <source>No new subscription started in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этот период новых абонементов не было.</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished">Начало</translation>
+        <translation>Начало</translation>
     </message>
     <message>
         <source>Ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Окончание</translation>
     </message>
     <message>
         <source>Renewal starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Начало продления</translation>
     </message>
     <message>
         <source>Which ended</source>
-        <translation type="unfinished"></translation>
+        <translation>Окончание прежнего</translation>
     </message>
     <message>
         <source>Renewed with</source>
-        <translation type="unfinished"></translation>
+        <translation>Продлён пакетом</translation>
     </message>
     <message>
         <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Начало</translation>
     </message>
     <message>
         <source>Days uncovered</source>
-        <translation type="unfinished"></translation>
+        <translation>Дней без абонемента</translation>
     </message>
     <message>
         <source>No payment was taken and nothing was paid back in this period.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этот период не было ни оплат, ни возвратов.</translation>
     </message>
     <message>
         <source>Amount</source>
-        <translation type="unfinished">Сумма</translation>
+        <translation>Сумма</translation>
     </message>
     <message>
         <source>Top packages</source>
-        <translation type="unfinished"></translation>
+        <translation>Популярные пакеты</translation>
     </message>
     <message>
         <source>No package was sold in this period or the one before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ни в этом, ни в предыдущем периоде пакеты не продавались.</translation>
     </message>
     <message>
         <source>This period</source>
-        <translation type="unfinished"></translation>
+        <translation>Этот период</translation>
     </message>
     <message>
         <source>Previous period</source>
-        <translation type="unfinished"></translation>
+        <translation>Предыдущий период</translation>
     </message>
     <message>
         <source>Sales</source>
-        <translation type="unfinished">Продажи</translation>
+        <translation>Продажи</translation>
     </message>
     <message>
         <source>Sales before</source>
-        <translation type="unfinished"></translation>
+        <translation>Продажи ранее</translation>
     </message>
     <message>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменение</translation>
     </message>
     <message>
         <source>Revenue before</source>
-        <translation type="unfinished"></translation>
+        <translation>Выручка ранее</translation>
     </message>
     <message>
         <source>Revenue change</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменение выручки</translation>
     </message>
     <message>
         <source>Compared with</source>
-        <translation type="unfinished"></translation>
+        <translation>В сравнении с</translation>
     </message>
     <message>
         <source>{label} must be one line.</source>
@@ -3369,79 +3377,75 @@ Renew at the reception, or reply to this email, to keep your place.
     </message>
     <message numerus="yes">
         <source>%n days after</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>через %n день после окончания</numerusform>
+            <numerusform>через %n дня после окончания</numerusform>
+            <numerusform>через %n дней после окончания</numerusform>
         </translation>
     </message>
     <message>
         <source>Reminders</source>
-        <translation type="unfinished">Напоминания</translation>
-    </message>
-    <message>
-        <source>On</source>
-        <translation type="unfinished"></translation>
+        <translation>Напоминания</translation>
     </message>
     <message>
         <source>Reminder</source>
-        <translation type="unfinished">Напоминание</translation>
+        <translation>Напоминание</translation>
     </message>
     <message>
         <source>on the day</source>
-        <translation type="unfinished"></translation>
+        <translation>в день окончания</translation>
     </message>
     <message numerus="yes">
         <source>%n days before</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>за %n день до окончания</numerusform>
+            <numerusform>за %n дня до окончания</numerusform>
+            <numerusform>за %n дней до окончания</numerusform>
         </translation>
     </message>
     <message>
         <source>No phone or email</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет телефона и почты</translation>
     </message>
     <message>
         <source>No reminders are due today.</source>
-        <translation type="unfinished"></translation>
+        <translation>Сегодня напоминать некому.</translation>
     </message>
     <message>
         <source>No reminder days are set: add them in Settings (e.g. 7, 1, -3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Дни напоминаний не заданы: добавьте их в настройках (например, 7, 1, -3).</translation>
     </message>
     <message>
         <source>Day</source>
-        <translation type="unfinished">День</translation>
+        <translation>День</translation>
     </message>
     <message>
         <source>Offsets</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда напоминать</translation>
     </message>
     <message>
         <source>no reminder days set</source>
-        <translation type="unfinished"></translation>
+        <translation>дни напоминаний не заданы</translation>
     </message>
     <message numerus="yes">
         <source>%n unpaid lessons</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n неоплаченное занятие</numerusform>
+            <numerusform>%n неоплаченных занятия</numerusform>
+            <numerusform>%n неоплаченных занятий</numerusform>
         </translation>
     </message>
     <message>
         <source>No lesson is unpaid.</source>
-        <translation type="unfinished"></translation>
+        <translation>Неоплаченных занятий нет.</translation>
     </message>
     <message>
         <source>Mark</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметка</translation>
     </message>
     <message>
         <source>Days unpaid</source>
-        <translation type="unfinished"></translation>
+        <translation>Дней без оплаты</translation>
     </message>
     <message>
         <source>Sold {package} for {price}, {start} to {end}</source>
@@ -3902,6 +3906,14 @@ Total {total} {currency}, balance due {balance} {currency}.
     <message>
         <source>The logo</source>
         <translation>Логотип</translation>
+    </message>
+    <message>
+        <source>The reminder subject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reminder text</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This database is already set up; sign in instead.</source>
@@ -4770,7 +4782,7 @@ The details are in {log} for the support team.</source>
     <name>ReportPage</name>
     <message>
         <source>{title}: {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>{title}: {total}</translation>
     </message>
     <message>
         <source>Show</source>
@@ -4806,7 +4818,7 @@ The details are in {log} for the support team.</source>
     </message>
     <message>
         <source>{title} ({count})</source>
-        <translation type="unfinished"></translation>
+        <translation>{title} ({count})</translation>
     </message>
 </context>
 <context>

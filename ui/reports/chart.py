@@ -16,8 +16,9 @@ def drawn(chart: Chart | None) -> bytes | None:
     if chart is None:
         return None
     from app.pdf.charts import chart_svg
+    from ui.reports.voice import WINDOW
 
-    return chart_svg(chart, WIDTH, HEIGHT)
+    return chart_svg(chart, WIDTH, HEIGHT, WINDOW)  # its words in the window's language
 
 
 class ChartView(QSvgWidget):

@@ -15,6 +15,7 @@ from ui.jobs import Job
 from ui.ops import Ops
 from ui.refresh import RefreshOnChange
 from ui.reports.chart import ChartView, drawn
+from ui.reports.voice import WINDOW
 
 TILES_PER_ROW = 4
 TILE_WIDTH = 210  # px: the narrowest a tile gets, so that its value shows whole
@@ -35,7 +36,7 @@ def change_text(figure: Figure) -> str:
     if figure.previous is None:
         return ""
     difference = figure.value - figure.previous
-    shown = Column("", "", figure.kind).text(abs(difference))
+    shown = Column("", "", figure.kind).text(abs(difference), WINDOW)
     sign = "+" if difference > 0 else ("−" if difference < 0 else "±")
     return f"{sign}{shown}"
 
@@ -57,16 +58,17 @@ class FigureTile(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(2)
-        title = figure.title + (" " + self.tr("(to date)") if figure.to_date else "")
+        title = WINDOW.text(figure.title) + (" " + self.tr("(to date)") if figure.to_date else "")
         self.title_label = QLabel(title, objectName="figureTitle", wordWrap=True)
-        value = Column("", "", figure.kind).text(figure.value)
+        value = Column("", "", figure.kind).text(figure.value, WINDOW)
         if figure.of is not None:  # a part of a whole: enrolled of capacity
-            value = self.tr("{value} of {whole}").format(value=value, whole=Column("", "", figure.kind).text(figure.of))
+            value = self.tr("{value} of {whole}").format(value=value,
+                                                         whole=Column("", "", figure.kind).text(figure.of, WINDOW))
         self.value_label = QLabel(value, objectName="figureValue")
         self.change_label = QLabel(objectName="figureChange", wordWrap=True)
         change = change_text(figure)
         if change:
-            before = Column("", "", figure.kind).text(figure.previous)
+            before = Column("", "", figure.kind).text(figure.previous, WINDOW)
             self.change_label.setText(
                 self.tr("{change} against the same days of last month ({before})").format(change=change, before=before)
                 if figure.to_date else

@@ -13,6 +13,7 @@ from app.reports.base import Report
 from app.services.report_files import business_header, write_report
 from ui.jobs import Job
 from ui.ops import Ops
+from ui.reports.voice import WINDOW
 
 def file_stem(title: str) -> str:
     """A file name from a title: "Expired memberships" -> "expired-memberships"."""
@@ -26,23 +27,25 @@ def _ask(parent: QWidget, caption: str, suggested: str, choices: str) -> Path | 
 
 def save_report(ops: Ops, parent: QWidget, report: Report, path: Path | str | None = None, *,
                 pdf: bool = False) -> Job | None:
-    """Save ``report`` as shown: a PDF (``pdf``) or a spreadsheet; asks where unless ``path``."""
+    """Save ``report`` as shown: a PDF (``pdf``) or a spreadsheet; asks where unless ``path``. The file
+    speaks the business's language (like an invoice); its name and the messages, the user's."""
+    title = WINDOW.text(report.title)
     if path is None:
         if pdf:
             path = _ask(parent, QCoreApplication.translate("ReportFiles", "Save report as PDF"),
-                        file_stem(report.title) + ".pdf", "PDF (*.pdf)")
+                        file_stem(title) + ".pdf", "PDF (*.pdf)")
         else:
             path = _ask(parent, QCoreApplication.translate("ReportFiles", "Export report"),
-                        file_stem(report.title) + ".xlsx",
+                        file_stem(title) + ".xlsx",
                         QCoreApplication.translate("ReportFiles", "Excel workbook (*.xlsx);;CSV (*.csv)"))
         if path is None:
             return None
     path = Path(path)
-    business = ops.read(business_header) if path.suffix.lower() == ".pdf" else {}
-    return ops.start(QCoreApplication.translate("ReportFiles", "Saving {title}").format(title=report.title),
+    business = ops.read(business_header)  # its name and language
+    return ops.start(QCoreApplication.translate("ReportFiles", "Saving {title}").format(title=title),
                      lambda state: write_report(report, path, business, state), parent=parent,
                      done=lambda saved: QCoreApplication.translate("ReportFiles", "{title} saved to {file}").format(
-                         title=report.title, file=saved.name))
+                         title=title, file=saved.name))
 
 
 def export_list(ops: Ops, parent: QWidget, title: str, read, path: Path | str | None = None,

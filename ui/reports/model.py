@@ -10,6 +10,8 @@ from typing import Callable
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from app.reports.base import Column, Kind
+from app.reports.wording import Text
+from ui.reports.voice import WINDOW
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole  # the typed value (Decimal, date, int, str) behind a cell
 BIG = 10_000  # rows: from this many a click on a header sorts on the worker (with a sorter)
@@ -26,7 +28,10 @@ def sort_order(column: Column, rows: list[dict], descending: bool = False) -> li
     tuple per row brought full collections, 0.1-0.2 s each, on the window's thread afterwards)."""
     values = [row.get(column.key) for row in rows]
     if column.kind is Kind.TEXT:
-        values = [None if value is None else str(value).casefold() for value in values]
+        words: dict[str, str] = {}  # a report's own word (a standing) sorts as shown: translated once each
+        values = [None if value is None else
+                  (words.get(value) or words.setdefault(value, WINDOW.text(value).casefold())) if isinstance(value, Text)
+                  else str(value).casefold() for value in values]
     empty = [number for number, value in enumerate(values) if value is None]
     filled = [number for number, value in enumerate(values) if value is not None] if empty else range(len(values))
     runs = [sorted(filled[start:start + SLICE], key=values.__getitem__, reverse=descending)
@@ -74,7 +79,7 @@ class ReportModel(QAbstractTableModel):
         column = self.columns[index.column()]
         value = self.rows[index.row()].get(column.key)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return column.text(value)
+            return column.text(value, WINDOW)  # in the window's language (a standing, a date, a month)
         if role == VALUE_ROLE:
             return value
         if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
@@ -85,7 +90,7 @@ class ReportModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.columns[section].title
+            return WINDOW.text(self.columns[section].title)
         if role == Qt.ItemDataRole.TextAlignmentRole and self.columns[section].right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -8,10 +8,12 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
 from app.reports import reminders
 from app.reports.base import Report
+from ui.i18n import message
 from ui.models.rows import RowsModel
 from ui.ops import Ops
 from ui.page import area_page
 from ui.refresh import RefreshOnChange
+from ui.reports.voice import WINDOW
 from ui.tables import list_view
 
 REFUSED_COLOUR = "#c0392b"
@@ -71,8 +73,9 @@ class RemindersPage(RefreshOnChange, QWidget):
             ("client", QT_TRANSLATE_NOOP("Terms", "Client")), ("phone", QT_TRANSLATE_NOOP("Terms", "Phone")),
             ("email", QT_TRANSLATE_NOOP("Terms", "Email")),
             ("package", QT_TRANSLATE_NOOP("Terms", "What ends")),
-            ("ends", QT_TRANSLATE_NOOP("Terms", "Ends on"), lambda r: f"{r['ends']:%d.%m.%Y}"),
-            ("when", QT_TRANSLATE_NOOP("Terms", "Reminder")), ("credits", QT_TRANSLATE_NOOP("Terms", "Credits"))],
+            ("ends", QT_TRANSLATE_NOOP("Terms", "Ends on"), lambda r: WINDOW.date(r["ends"])),
+            ("when", QT_TRANSLATE_NOOP("Terms", "Reminder"), lambda r: WINDOW.text(r["when"])),
+            ("credits", QT_TRANSLATE_NOOP("Terms", "Credits"))],
             self)
         self.table = _sortable(self.model, "remindersTable")
         self.empty = QLabel(objectName="emptyNote", wordWrap=True, visible=False)
@@ -85,8 +88,8 @@ class RemindersPage(RefreshOnChange, QWidget):
         self.apart_model = _Rows([
             ("client", QT_TRANSLATE_NOOP("Terms", "Client")),
             ("package", QT_TRANSLATE_NOOP("Terms", "What ends")),
-            ("ends", QT_TRANSLATE_NOOP("Terms", "Ends on"), lambda r: f"{r['ends']:%d.%m.%Y}"),
-            ("when", QT_TRANSLATE_NOOP("Terms", "Reminder"))], self)
+            ("ends", QT_TRANSLATE_NOOP("Terms", "Ends on"), lambda r: WINDOW.date(r["ends"])),
+            ("when", QT_TRANSLATE_NOOP("Terms", "Reminder"), lambda r: WINDOW.text(r["when"]))], self)
         self.apart = _sortable(self.apart_model, "remindersApart")
         self.apart.setVisible(False)
         layout.addWidget(self.apart_title)
@@ -121,7 +124,7 @@ class RemindersPage(RefreshOnChange, QWidget):
         self.apart_model.set_rows(report.apart)
         self.table.setVisible(bool(report.rows))
         self.empty.setVisible(not report.rows)
-        self.empty.setText(report.empty_text)  # none due today, or no reminder days set (where to set them)
+        self.empty.setText(WINDOW.text(report.empty_text))  # none due today, or no reminder days set (where to set them)
         self.apart_title.setVisible(bool(report.apart))
         self.apart.setVisible(bool(report.apart))
         for view in (self.table, self.apart):
@@ -129,7 +132,8 @@ class RemindersPage(RefreshOnChange, QWidget):
         addresses = self._addresses()
         self.email_button.setEnabled(addresses > 0)
         self.about.setText(self.tr("{due} due today ({offsets}); {emails} with an email address.").format(
-            due=len(report.rows) + len(report.apart), offsets=dict(report.filters)["Offsets"], emails=addresses))
+            due=len(report.rows) + len(report.apart), offsets=WINDOW.text(dict(report.filters)["Offsets"]),
+            emails=addresses))
 
     def _addresses(self) -> int:
         return len({r["client_id"] for r in self.report.rows if r["email"]}) if self.report else 0
@@ -173,6 +177,6 @@ class RemindersPage(RefreshOnChange, QWidget):
         self.refresh()
 
     def _refused(self, err) -> None:
-        self.problem.setText(err.message)
+        self.problem.setText(message(err))
         self.problem.show()
         self.email_button.setEnabled(self._addresses() > 0)

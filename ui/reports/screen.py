@@ -16,6 +16,7 @@ from ui.page import area_page
 from ui.reports.dashboard import DashboardPage
 from ui.reports.takings import TakingsPage
 from ui.reports.view import ReportPage
+from ui.reports.voice import WINDOW
 
 REMINDERS = "ui.reports.reminders:RemindersPage"  # R3's call list (Q5): RemindersPage(ops), shown once it exists
 DASHBOARD, TAKINGS, REMINDERS_KEY = "dashboard", "takings", "reminders"
@@ -57,7 +58,7 @@ class ReportsScreen(QWidget):
         self._add(DASHBOARD, self.tr("Dashboard"), self.dashboard)
         self._add(TAKINGS, self.tr("Day takings"), self.takings)
         for key, definition in reports.REPORTS.items():
-            self._add(key, definition.title, self.report_page)
+            self._add(key, WINDOW.text(definition.title), self.report_page)
         if importlib.util.find_spec(REMINDERS.split(":")[0]) is not None:  # built when first chosen: it reads
             self._add(REMINDERS_KEY, self.tr("Reminders"), None)      # the call list, and loads the mail code
         self.choice.currentItemChanged.connect(lambda item, _before: self._chosen(item))

@@ -4,7 +4,7 @@ It runs off the window's thread with progress and Cancel; it reads, so nothing i
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from shiboken6 import isValid
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -18,13 +18,16 @@ from PySide6.QtWidgets import (
 
 from app.errors import DomainError
 from app.reports.base import Filters, Report, ReportDef
+from app.reports.wording import Text
 from app.tasks import Cancelled
+from ui.i18n import message
 from ui.jobs import Job
 from ui.ops import Ops
 from ui.reports.chart import ChartView
 from ui.reports.files import save_report
 from ui.reports.filters import FilterBar
 from ui.reports.model import ReportModel
+from ui.reports.voice import WINDOW
 from ui.tables import list_view
 
 MEASURED_ROWS = 50  # columns are sized to the first rows, not to all of a 100,000-row report
@@ -40,6 +43,14 @@ def _table(model: ReportModel, name: str):
     view.horizontalHeader().setSortIndicatorShown(False)  # no arrow until the user sorts
     view.horizontalHeader().setResizeContentsPrecision(MEASURED_ROWS)
     return view
+
+
+def total_line(column, total) -> str:
+    """One line of the totals: "Amount: 1,334.50", or a count said whole ("8 clients", not "Client: 8")."""
+    if isinstance(total, Text):
+        return WINDOW.text(total)
+    return QCoreApplication.translate("ReportPage", "{title}: {total}").format(title=WINDOW.text(column.title),
+                                                                            total=column.text(total, WINDOW))
 
 
 class ReportPage(QWidget):
@@ -130,7 +141,7 @@ class ReportPage(QWidget):
         """Show report ``definition`` with its filters (a dashboard figure's, else its defaults)."""
         self._cancel_running()
         self.definition = definition
-        self.title.setText(definition.title)
+        self.title.setText(WINDOW.text(definition.title))
         self.filter_bar.set_filters(filters or definition.defaults, definition.uses)
         self._show_nothing()
         return self.run() if run else None
@@ -163,8 +174,8 @@ class ReportPage(QWidget):
             except Cancelled:
                 return STOPPED  # the user pressed Cancel: the page says so
 
-        job = self.ops.start(self.tr("Making {title}").format(title=definition.title), make, parent=self,
-                             on_done=lambda report: self._ran(number, report), on_error=self._refused)
+        job = self.ops.start(self.tr("Making {title}").format(title=WINDOW.text(definition.title)), make,
+                             parent=self, on_done=lambda report: self._ran(number, report), on_error=self._refused)
         if job.finished:  # a quick run may have ended already, shown or refused: Show again either way
             self.run_button.setEnabled(True)
         else:
@@ -195,7 +206,7 @@ class ReportPage(QWidget):
 
     def _refused(self, err: DomainError) -> None:
         """A bad filter, or a report that refused them: why, next to the filters; Show can be pressed again."""
-        self.message.setText(err.message)
+        self.message.setText(message(err))
         self.message.show()
         if self.job is None or self.job.finished:
             self.run_button.setEnabled(True)
@@ -206,7 +217,7 @@ class ReportPage(QWidget):
         self.export_button.setEnabled(True)
         self.pdf_button.setEnabled(True)
         if report.empty:
-            self.empty.setText(report.empty_text)
+            self.empty.setText(WINDOW.text(report.empty_text))
             self.pages.setCurrentWidget(self.empty)
             return
         for widget in (self.chart, self.totals, self.apart_title, self.apart_table):
@@ -217,11 +228,12 @@ class ReportPage(QWidget):
         self.model.set_report(report.columns, report.rows)
         self.table.resizeColumnsToContents()
         self.table.setVisible(bool(report.rows))
-        totals = [f"{c.title}: {c.text(report.totals[c.key])}" for c in report.columns if c.key in report.totals]
+        totals = [total_line(c, report.totals[c.key]) for c in report.columns if c.key in report.totals]
         self.totals.setText("\n".join([self.tr("Total")] + totals) if totals else "")
         self.totals.setVisible(bool(totals))
         self.apart_model.set_report(report.columns, report.apart)
-        self.apart_title.setText(f"{report.apart_title} ({len(report.apart)})")
+        self.apart_title.setText(self.tr("{title} ({count})").format(title=WINDOW.text(report.apart_title),
+                                                                     count=WINDOW.count(len(report.apart))))
         self.apart_title.setVisible(bool(report.apart))
         self.apart_table.setVisible(bool(report.apart))
         self.apart_table.resizeColumnsToContents()
