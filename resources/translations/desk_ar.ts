@@ -3380,15 +3380,15 @@ Renew at the reception, or reply to this email, to keep your place.
     </message>
     <message>
         <source>{label} must be one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>يجب أن يكون حقل «{label}» سطرًا واحدًا.</translation>
     </message>
     <message>
         <source>{label} has a lone {{ or }}: write {{{{ or }}}} for a brace itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>في حقل «{label}» قوس منفرد {{ أو }}: لكتابة القوس نفسه اكتبه مضاعفًا {{{{ أو }}}}.</translation>
     </message>
     <message>
         <source>{label} has an unknown placeholder {shown}. Use only {known}.</source>
-        <translation type="unfinished"></translation>
+        <translation>في حقل «{label}» عنصر نائب غير معروف {shown}. استخدم فقط {known}.</translation>
     </message>
     <message numerus="yes">
         <source>%n days after</source>
@@ -3933,11 +3933,11 @@ Total {total} {currency}, balance due {balance} {currency}.
     </message>
     <message>
         <source>The reminder subject</source>
-        <translation type="unfinished"></translation>
+        <translation>موضوع رسالة التذكير</translation>
     </message>
     <message>
         <source>The reminder text</source>
-        <translation type="unfinished"></translation>
+        <translation>نص رسالة التذكير</translation>
     </message>
     <message>
         <source>This database is already set up; sign in instead.</source>

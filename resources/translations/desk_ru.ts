@@ -3365,15 +3365,15 @@ Renew at the reception, or reply to this email, to keep your place.
     </message>
     <message>
         <source>{label} must be one line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Поле «{label}» должно быть в одну строку.</translation>
     </message>
     <message>
         <source>{label} has a lone {{ or }}: write {{{{ or }}}} for a brace itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>В поле «{label}» есть одиночная {{ или }}: чтобы написать саму скобку, удвойте её: {{{{ или }}}}.</translation>
     </message>
     <message>
         <source>{label} has an unknown placeholder {shown}. Use only {known}.</source>
-        <translation type="unfinished"></translation>
+        <translation>В поле «{label}» неизвестная подстановка {shown}. Используйте только {known}.</translation>
     </message>
     <message numerus="yes">
         <source>%n days after</source>
@@ -3909,11 +3909,11 @@ Total {total} {currency}, balance due {balance} {currency}.
     </message>
     <message>
         <source>The reminder subject</source>
-        <translation type="unfinished"></translation>
+        <translation>Тема напоминания</translation>
     </message>
     <message>
         <source>The reminder text</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст напоминания</translation>
     </message>
     <message>
         <source>This database is already set up; sign in instead.</source>
