@@ -27,6 +27,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 
 from app.errors import DomainError
+from app.messages import QT_TRANSLATE_NOOP, Label
 from app.paths import private_file
 from app.tasks import TaskState
 
@@ -105,8 +106,8 @@ def _write_checked_copy(source: sqlite3.Connection, target: Path, state: TaskSta
         private_file(partial)  # a copy of everyone's data: readable only by the user (D6)
         problems = integrity_problems(partial)
         if problems:
-            raise DamagedFile("The database has damaged pages (" + "; ".join(problems[:3]) + "). "
-                              "Restore a backup made before the damage.")
+            raise DamagedFile("The database has damaged pages ({problems}). Restore a backup made before the damage.",
+                              problems="; ".join(problems[:3]))
         os.replace(partial, target)
     finally:
         partial.unlink(missing_ok=True)
@@ -139,20 +140,23 @@ def backup_sqlite(engine: Engine, folder: Path, reason: str, keep: int = 30, sta
             finally:
                 raw.close()
     except DamagedFile as exc:
-        raise BackupFailed(f"No backup was made: {exc.message}") from exc
+        raise BackupFailed("No backup was made: {reason}", reason=exc) from exc
     except (OSError, sqlite3.Error) as exc:
-        raise BackupFailed(f"No backup was made in {folder}: {_plain_os_error(exc)}") from exc
+        raise BackupFailed("No backup was made in {folder}: {reason}", folder=str(folder),
+                           reason=_plain_os_error(exc)) from exc
     prune_backups(folder, stem, keep)
     return target
 
 
 def _plain_os_error(exc: Exception) -> str:
+    """Why a file could not be written, in plain words (a catalogue text, translated with its message);
+    the system's own words when it is something else."""
     text = str(exc).lower()
     if "full" in text or "no space" in text or "file too large" in text:
-        return "the disk is full."
+        return Label(QT_TRANSLATE_NOOP("Messages", "the disk is full."))
     if isinstance(exc, (PermissionError, NotADirectoryError, FileNotFoundError)) or "read-only" in text \
             or "readonly" in text or "unable to open" in text:
-        return "the folder cannot be written to."
+        return Label(QT_TRANSLATE_NOOP("Messages", "the folder cannot be written to."))
     return str(exc)
 
 
@@ -182,13 +186,14 @@ def backup_postgres(url: str, folder: Path, keep: int = 30, reason: str = "daily
                               capture_output=True, text=True, timeout=3600, env=env)
         if done.returncode != 0:
             said = done.stderr.strip().splitlines()[-1] if done.stderr.strip() else f"exit {done.returncode}"
-            raise BackupFailed(f"No backup was made: pg_dump could not back up the database ({said}).")
+            raise BackupFailed("No backup was made: pg_dump could not back up the database ({said}).", said=said)
         private_file(partial)  # a copy of everyone's data: readable only by the user (D6)
         os.replace(partial, target)
     except subprocess.TimeoutExpired as exc:
         raise BackupFailed("No backup was made: pg_dump did not finish within an hour.") from exc
     except OSError as exc:
-        raise BackupFailed(f"No backup was made in {folder}: {_plain_os_error(exc)}") from exc
+        raise BackupFailed("No backup was made in {folder}: {reason}", folder=str(folder),
+                           reason=_plain_os_error(exc)) from exc
     finally:
         partial.unlink(missing_ok=True)
     prune_backups(folder, stem, keep, ".dump")
@@ -246,17 +251,17 @@ def describe_backups(folder: Path, stem: str) -> list[BackupCopy]:
 def check_restorable(copy: Path) -> None:
     """Refuse a copy that is damaged or not a membership desk database."""
     if not copy.is_file() or copy.stat().st_size == 0:
-        raise DamagedFile(f"The backup {copy.name} is empty or missing: nothing was restored.")
+        raise DamagedFile("The backup {name} is empty or missing: nothing was restored.", name=copy.name)
     problems = integrity_problems(copy)
     if problems:
-        raise DamagedFile(f"The backup {copy.name} is damaged: nothing was restored.")
+        raise DamagedFile("The backup {name} is damaged: nothing was restored.", name=copy.name)
     con = sqlite3.connect(f"file:{copy}?mode=ro", uri=True)
     try:
         tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     finally:
         con.close()
     if not {"alembic_version", "clients", "memberships"} <= tables:
-        raise DamagedFile(f"{copy.name} is not a membership desk backup: nothing was restored.")
+        raise DamagedFile("{name} is not a membership desk backup: nothing was restored.", name=copy.name)
 
 
 def _sound(file: Path) -> bool:
@@ -286,8 +291,8 @@ def _set_aside(working: Path, folder: Path, keep: int) -> Path:
         shutil.copy2(working, aside)
     except OSError as exc:
         aside.unlink(missing_ok=True)
-        raise BackupFailed(f"Nothing was restored: the current file could not be kept in {folder}: "
-                           f"{_plain_os_error(exc)}") from exc
+        raise BackupFailed("Nothing was restored: the current file could not be kept in {folder}: {reason}",
+                           folder=str(folder), reason=_plain_os_error(exc)) from exc
     return aside
 
 

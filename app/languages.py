@@ -17,6 +17,7 @@ import re
 from decimal import Decimal
 
 from app.errors import DomainError
+from app.messages import QT_TRANSLATE_NOOP, Label
 
 # Babel (and its locale data) loads on the first Russian or Arabic text: English, the start's
 # usual language, is written by Python's own exact Decimal and date formatting (the start budget).
@@ -47,8 +48,8 @@ class _Current:
 def check(language) -> str:
     """``language`` when the desk ships it; a plain refusal otherwise (the settings' validator)."""
     if language not in SHIPPED:
-        raise DomainError(f"The desk does not speak {language!r}; choose one of: "
-                          f"{', '.join(f'{code} ({NAMES[code]})' for code in SHIPPED)}.", field="language")
+        raise DomainError("The desk does not speak '{language}'; choose one of: {choices}.", field="language",
+                          language=str(language), choices=", ".join(f"{code} ({NAMES[code]})" for code in SHIPPED))
     return language
 
 
@@ -179,7 +180,8 @@ _SPACES = "\u00a0\u202f\u2009 "
 _GROUPED = re.compile(r"\d{1,3}(?:[,]\d{3})+(?:\.\d+)?")  # 1,234 and 1,234.50 in English and Arabic
 
 
-def read_amount(text: str, label: str = "The amount", field: str | None = None) -> Decimal:
+def read_amount(text: str, label: str = QT_TRANSLATE_NOOP("Messages", "The amount"),
+                field: str | None = None) -> Decimal:
     """A typed amount read as the language writes it, exactly (a Decimal, never a float).
 
     English and Arabic: a point before the decimals, commas only between thousands
@@ -188,30 +190,33 @@ def read_amount(text: str, label: str = "The amount", field: str | None = None) 
     marks or with both separators the wrong way round ("1,234,5", "1.234,50" in Russian)
     is refused with the way to write it; nothing is guessed.
     """
-    raw = text.strip().translate(_TO_LATIN)
+    label, typed = Label(label), text.strip()
+    raw = typed.translate(_TO_LATIN)
     sign = ""
     if raw.startswith("-"):
         sign, raw = "-", raw[1:].strip()
     if not raw or not re.fullmatch(rf"[0-9.,{_SPACES}]+", raw):
-        raise DomainError(f"{label} must be an amount like {money_text(Decimal('12.50'))}.", field=field)
+        raise DomainError("{label} must be an amount like {example}.", field=field, label=label,
+                          example=Decimal("12.50"))
     if _Current.language == "ru":
         digits = re.sub(rf"(?<=\d)[{_SPACES}](?=\d{{3}}(?:\D|$))", "", raw)
         if "," in digits and "." in digits:
-            raise DomainError(f"{label}: write either a comma or a point before the kopecks, not both "
-                              f"(like {money_text(Decimal('1234.50'))}).", field=field)
+            raise DomainError("{label}: write either a comma or a point before the kopecks, not both "
+                              "(like {example}).", field=field, label=label, example=Decimal("1234.50"))
         if digits.count(",") + digits.count(".") > 1 or not re.fullmatch(r"\d+(?:[.,]\d+)?", digits):
-            raise DomainError(f"{label}: {text.strip()!r} is not clear; write it like "
-                              f"{money_text(Decimal('1234.50'))}.", field=field)
+            raise DomainError("{label}: '{typed}' is not clear; write it like {example}.", field=field,
+                              label=label, typed=typed, example=Decimal("1234.50"))
         return Decimal(sign + digits.replace(",", "."))
     if "," in raw:
         if not _GROUPED.fullmatch(raw):
             like = raw.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", raw) else "1.50"
-            raise DomainError(f"{label}: {text.strip()} is ambiguous; write the decimals with a point, like "
-                              f"{like}, and commas only "
-                              f"between thousands, like 1,234.50.", field=field)
+            raise DomainError("{label}: {typed} is ambiguous; write the decimals with a point, like {like}, "
+                              "and commas only between thousands, like 1,234.50.", field=field, label=label,
+                              typed=typed, like=like)
         raw = raw.replace(",", "")
     if not re.fullmatch(r"\d+(?:\.\d+)?", raw):
-        raise DomainError(f"{label} must be an amount like {money_text(Decimal('12.50'))}.", field=field)
+        raise DomainError("{label} must be an amount like {example}.", field=field, label=label,
+                          example=Decimal("12.50"))
     return Decimal(sign + raw)
 
 

@@ -23,3 +23,10 @@ STANDING_COLOURS = {
 def money_text(amount: Decimal | None) -> str:
     """12345.5 -> "12,345.50" (Russian "12 345,50", Arabic "١٢٬٣٤٥٫٥٠"); None -> "" (app.languages, L2)."""
     return languages.money_text(amount)
+
+
+def price_text(amount: Decimal | None) -> str:
+    """An amount standing alone (a total, a balance, a payment said in the status bar), with the currency's
+    symbol from Settings: "€1,234.50" · "1 234,50 Br" · "١٬٢٣٤٫٥٠ ر.س.". A table's column keeps
+    :func:`money_text` (bare numbers line up; its header names the column)."""
+    return languages.price_text(amount)

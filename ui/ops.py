@@ -13,15 +13,14 @@ import logging
 from dataclasses import dataclass
 from typing import Any, Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm.exc import StaleDataError
 
 from app.changes import EVERYTHING, ChangeRecorder, Changes
 from app.commit import one_action
-from app.connection import MESSAGES as CONNECTION_MESSAGES
-from app.connection import connection_problem
+from app.connection import ConnectionCheck, connection_problem
 from app.db import Database
 from app.errors import DomainError
 from ui.i18n import message
@@ -75,27 +74,40 @@ UNREACHABLE = ("could not connect", "connection refused", "server closed the con
 
 SAVED_AT_ONCE = ("Another computer saved this record at the same moment, so nothing was saved here. "
                  "Open it again to see what is saved now.")
-DAMAGED = ("The database file has damaged pages, so this was not read or saved. "
-           "Restore a backup (File › Restore a backup…).")
+
+
+def _said(exc: DatabaseError) -> str:
+    return str(exc.orig).lower() if exc.orig else str(exc).lower()
+
+
+def damaged_pages(exc: DatabaseError) -> bool:
+    """A read or write met damaged pages (D4): the window offers "Restore a backup"."""
+    text = _said(exc)
+    return "malformed" in text or "not a database" in text
 
 
 def storage_message(exc: DatabaseError) -> str | None:
-    """A plain message for storage trouble the user can act on, else None (a bug)."""
-    text = str(exc.orig).lower() if exc.orig else str(exc).lower()
+    """A plain message, in the window's language, for storage trouble the user can act on, else None (a bug)."""
+    text = _said(exc)
     refused = connection_problem(exc)  # the server answered but refused: its reason, plainly
     if refused in ("wrong_password", "database_missing", "host_not_found"):
-        return f"{CONNECTION_MESSAGES[refused]} Nothing was saved or read."
-    if "malformed" in text or "not a database" in text:
-        return DAMAGED
+        return QCoreApplication.translate("Storage", "{reason} Nothing was saved or read.").format(
+            reason=message(ConnectionCheck(refused)))
+    if damaged_pages(exc):
+        return QCoreApplication.translate("Storage", "The database file has damaged pages, so this was not read "
+                                                     "or saved. Restore a backup (File › Restore a backup…).")
     if any(words in text for words in UNREACHABLE):
-        return ("The database server cannot be reached, so nothing was saved or read. Check the network "
-                "and that the server runs; the desk catches up by itself once it is back.")
+        return QCoreApplication.translate("Storage", "The database server cannot be reached, so nothing was saved "
+                                                     "or read. Check the network and that the server runs; the "
+                                                     "desk catches up by itself once it is back.")
     if "locked" in text or "busy" in text:
-        return "Another computer is saving right now. Please try again in a moment."
+        return QCoreApplication.translate("Storage", "Another computer is saving right now. Please try again in "
+                                                     "a moment.")
     if "disk" in text and ("full" in text or "i/o" in text):
-        return "The disk is full or failing, so nothing was saved. Free some space and try again."
+        return QCoreApplication.translate("Storage", "The disk is full or failing, so nothing was saved. Free some "
+                                                     "space and try again.")
     if "readonly" in text:
-        return "The database is read-only, so nothing was saved."
+        return QCoreApplication.translate("Storage", "The database is read-only, so nothing was saved.")
     return None
 
 
@@ -217,8 +229,8 @@ class Ops(QObject):
                 on_error(exc)
             else:
                 messages.warning(parent, self.tr("Not done"), message(exc))
-        elif isinstance(exc, DatabaseError) and storage_message(exc) == DAMAGED:
-            self.damaged.emit(DAMAGED)
+        elif isinstance(exc, DatabaseError) and damaged_pages(exc):
+            self.damaged.emit(storage_message(exc))
         elif isinstance(exc, DatabaseError) and storage_message(exc) is not None:
             QMessageBox.warning(parent, self.tr("Not saved"), storage_message(exc))
         else:
@@ -249,7 +261,7 @@ class Ops(QObject):
             if message is None:
                 raise
             log.warning("read refused: %s", message)
-            if message == DAMAGED:
+            if damaged_pages(exc):
                 self.damaged.emit(message)  # the window offers the restore, once, without stopping the screen
             else:
                 messages.warning(None, self.tr("Not shown"), message)

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from string import Formatter
 
-from app import validation
+from app import letters, validation
 from app.errors import DomainError
+from app.messages import Label
 
 PLACEHOLDERS = {
     "client": "the client's name",
@@ -20,18 +21,16 @@ PLACEHOLDERS = {
     "items": "one line per thing that ends, with its date",
 }
 
-DEFAULT_SUBJECT = "{business}: a reminder about your {package}"
-DEFAULT_BODY = ("Hello {client},\n\n"
-                "{items}\n\n"
-                "Renew at the reception, or reply to this email, to keep your place.\n\n"
-                "{business}")
+DEFAULT_SUBJECT = letters.REMINDER_SUBJECT  # in the business's language when sent (template_for)
+DEFAULT_BODY = letters.REMINDER_BODY
 
 
 def _fields(template: str, key: str, label: str) -> list[str]:
     try:
         parsed = list(Formatter().parse(template))
     except ValueError:
-        raise DomainError(f"{label} has a lone {{ or }}: write {{{{ or }}}} for a brace itself.", field=key) from None
+        raise DomainError("{label} has a lone {{ or }}: write {{{{ or }}}} for a brace itself.", field=key,
+                          label=Label(label)) from None
     fields = []
     for _literal, name, spec, conversion in parsed:
         if name is None:
@@ -39,7 +38,8 @@ def _fields(template: str, key: str, label: str) -> list[str]:
         if name not in PLACEHOLDERS or spec or conversion:
             shown = "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
             known = ", ".join("{" + p + "}" for p in PLACEHOLDERS)
-            raise DomainError(f"{label} has an unknown placeholder {shown}. Use only {known}.", field=key)
+            raise DomainError("{label} has an unknown placeholder {shown}. Use only {known}.", field=key,
+                              label=Label(label), shown=shown, known=known)
         fields.append(name)
     return fields
 
@@ -48,7 +48,7 @@ def check(value, key: str, label: str, *, max_len: int) -> str:
     """A template as typed, refused with a plain message when it names a placeholder we cannot fill."""
     value = validation.text(value, key, label, max_len=max_len)
     if key.endswith("subject") and "\n" in value:
-        raise DomainError(f"{label} must be one line.", field=key)
+        raise DomainError("{label} must be one line.", field=key, label=Label(label))
     _fields(value, key, label)
     return value
 
@@ -58,10 +58,9 @@ def fill(template: str, values: dict[str, str]) -> str:
     return template.format_map({name: values[name] for name in PLACEHOLDERS})
 
 
-def template_for(settings: dict, language: str) -> tuple[str, str]:
-    """The (subject, body) to write to a client who reads ``language``.
-
-    One template for now, in the language it was typed in; when the translations land, each
-    language gets its own pair of settings and this is the one place that picks it.
-    """
-    return settings["reminder_subject"], settings["reminder_body"]
+def template_for(settings: dict, language: str | None = None) -> tuple[str, str]:
+    """The (subject, body) of a reminder: the owner's, as typed in Settings, or while they are the
+    defaults, the defaults in ``language`` (the business's when not given), like its documents."""
+    language = language or settings["language"]
+    return (letters.in_language(settings["reminder_subject"], DEFAULT_SUBJECT, language),
+            letters.in_language(settings["reminder_body"], DEFAULT_BODY, language))

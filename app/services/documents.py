@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from app import validation
 from app.errors import DomainError
 from app.files import written
+from app.messages import QT_TRANSLATE_NOOP, Words
 from app.models import Client
 from app.pdf.cards import render_cards
 from app.pdf.invoice import render_invoice
@@ -74,8 +75,9 @@ def send(settings: dict, message: EmailMessage, state: TaskState | None = None, 
     except (OSError, smtplib.SMTPException) as exc:
         state.check()  # a connection closed by Cancel is a cancel, not a failure
         refused = (AddressRefused if isinstance(exc, (smtplib.SMTPRecipientsRefused, smtplib.SMTPDataError))
-                   else DomainError)
-        raise refused(f"The email could not be sent: {_reason(exc)}. Nothing was sent.") from None
+                   else DomainError)  # AddressRefused: others may still go
+        raise refused(QT_TRANSLATE_NOOP("Messages", "The email could not be sent: {reason}. Nothing was sent."),
+                      reason=_reason(exc)) from None
 
 
 class AddressRefused(DomainError):
@@ -128,14 +130,16 @@ def record_invoice_email(session: Session, actor: Actor, invoice_id: int, to: st
 def send_invoice_email(mail: InvoiceEmail, state: TaskState | None = None) -> str:
     """Build the PDF and send it (after the commit, off the window's thread); returns the address."""
     view, settings = mail.view, mail.settings
-    business = settings["business_name"] or "Membership desk"
+    say = Words(settings["language"])  # the business's letter, in its language, like the invoice it carries
+    business = settings["business_name"] or say("Membership desk")
     message = EmailMessage()
-    message["Subject"] = f"Invoice {view['number']} from {business}"
+    message["Subject"] = say("Invoice {number} from {business}", number=view["number"], business=business)
     message["From"] = settings["smtp_sender"]
     message["To"] = mail.address
-    message.set_content(f"Hello {view['payer']['name']},\n\nplease find invoice {view['number']} attached.\n"
-                        f"Total {view['total']:,.2f} {settings['currency']}, balance due "
-                        f"{view['balance']:,.2f} {settings['currency']}.\n\n{business}\n")
+    message.set_content(say("Hello {client},\n\nplease find invoice {number} attached.\nTotal {total} {currency}, "
+                            "balance due {balance} {currency}.\n\n{business}\n",
+                            client=view["payer"]["name"], number=view["number"], total=say.money(view["total"]),
+                            balance=say.money(view["balance"]), currency=settings["currency"], business=business))
     with TemporaryDirectory() as folder:
         pdf = render_invoice(view, settings, Path(folder) / f"invoice-{view['number']}.pdf", mail.size)
         message.add_attachment(pdf.read_bytes(), maintype="application", subtype="pdf", filename=pdf.name)

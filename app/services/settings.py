@@ -89,9 +89,11 @@ SCHEMA = {
     "at_risk_days": (21, lambda v, k: validation.whole(v, k, "This number of days", minimum=1, maximum=365)),  # Q8
     "reminder_offsets": ([7, 1, -3], _offsets),
     "reminder_subject": (reminder_template.DEFAULT_SUBJECT,  # Q5: placeholders checked as typed
-                         lambda v, k: reminder_template.check(v, k, "The reminder subject", max_len=200)),
+                         lambda v, k: reminder_template.check(
+                             v, k, QT_TRANSLATE_NOOP("Messages", "The reminder subject"), max_len=200)),
     "reminder_body": (reminder_template.DEFAULT_BODY,
-                      lambda v, k: reminder_template.check(v, k, "The reminder text", max_len=5000)),
+                      lambda v, k: reminder_template.check(
+                          v, k, QT_TRANSLATE_NOOP("Messages", "The reminder text"), max_len=5000)),
     "sibling_discount_pct": ("0", _percent_text),
     "smtp_host": ("", _text(200)),
     "smtp_port": (587, lambda v, k: validation.whole(v, k, "Port", minimum=1, maximum=65535)),

@@ -124,7 +124,7 @@ def test_sell_gold_and_take_the_full_payment_from_the_clients_list_in_six_intera
     def sell(dialog: SaleDialog):
         assert dialog.package.hasFocus()  # the package list takes the first letters
         user.type(dialog.package, "Gold")
-        assert dialog.package.currentText().startswith("Gold") and dialog.total.text() == "95.00"
+        assert dialog.package.currentText().startswith("Gold") and dialog.total.text() == "€95.00"
         in_dialog(PaymentDialog, pay)
         user.key(dialog.focusWidget(), Qt.Key.Key_Return)
 
@@ -147,4 +147,4 @@ def test_sell_gold_and_take_the_full_payment_from_the_clients_list_in_six_intera
     assert invoice["total"] == Decimal("95.00") and invoice["paid"] == Decimal("95.00")
     assert invoice["balance"] == Decimal("0.00")
     # item 8: the status bar says what was saved, with the invoice's number and what was paid
-    assert front_desk.window.statusBar().currentMessage() == f"Sale {invoice['number']} saved, 95.00 paid"
+    assert front_desk.window.statusBar().currentMessage() == f"Sale {invoice['number']} saved, €95.00 paid"

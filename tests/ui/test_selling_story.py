@@ -29,7 +29,7 @@ def test_sell_gold_pay_half_then_the_rest_and_meet_m2(desk, qtbot, monkeypatch, 
     sale = SaleDialog(ops, anna)
     qtbot.addWidget(sale)
     sale.package.setCurrentIndex(sale.package.findData(gold))
-    assert sale.end.text() and sale.total.text() == "95.00"
+    assert sale.end.text() and sale.total.text() == "€95.00"
     sale.save()
     assert sale.result() == QDialog.DialogCode.Accepted and sale.sale.invoice_state == "issued"
 
@@ -42,7 +42,7 @@ def test_sell_gold_pay_half_then_the_rest_and_meet_m2(desk, qtbot, monkeypatch, 
     profile.show_client(anna)
     assert profile.badge.text().startswith("Gold · active until")
     profile.tabs.setCurrentWidget(profile.money_page)  # the invoices tab is read when opened
-    assert profile.balance.text() == "Balance due: 47.50"
+    assert profile.balance.text() == "Balance due: €47.50"
 
     view = InvoiceDialog(ops, sale.sale.invoice_id)
     qtbot.addWidget(view)

@@ -31,7 +31,7 @@ from ui.credits.statement import CreditsPanel
 from ui.elided import ElidedLabel
 from ui.i18n import term
 from ui.models.rows import RowsModel
-from ui.money import STANDING_COLOURS, money_text
+from ui.money import STANDING_COLOURS, money_text, price_text
 from ui.ops import FAILED, OpChange, Ops
 from ui.tables import list_view
 
@@ -398,9 +398,9 @@ class ClientProfile(QWidget):
         self.money_shown_for = self.client_id
         money = self.ops.read(invoices.client_invoices, self.client_id)
         self.invoices_model.set_rows(money["invoices"])
-        text = self.tr("Balance due: {amount}").format(amount=money_text(money["balance"]))
+        text = self.tr("Balance due: {amount}").format(amount=price_text(money["balance"]))
         if money["family_balance"] is not None:
-            text += self.tr("   ·   whole family: {amount}").format(amount=money_text(money["family_balance"]))
+            text += self.tr("   ·   whole family: {amount}").format(amount=price_text(money["family_balance"]))
         self.balance.setText(text)
 
     def _show_photo(self, stored: str) -> None:

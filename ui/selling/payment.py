@@ -21,13 +21,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.languages import date_edit_format
+from app.languages import date_edit_format, read_amount
 from app.models import PaymentMethod
 from app.services import invoices, lists, payments
 from app.text import isolated
 from ui.forms import FieldErrors, pydate, qdate
 from ui.i18n import term
-from ui.money import money_text
+from ui.money import price_text
 from ui.ops import FAILED, Ops
 from ui.selling.this_pc import last_drawer, remember_drawer
 
@@ -44,8 +44,8 @@ class PaymentDialog(QDialog):
         self.setWindowTitle(self.tr("Payment for invoice {number}").format(number=invoice["number"]))
         self.setMinimumWidth(460)
         summary = QLabel(self.tr("{client} · total {total} · paid {paid} · due {due}").format(
-            client=isolated(invoice["payer"]["name"]), total=money_text(invoice["total"]), paid=money_text(invoice["paid"]),
-            due=money_text(invoice["balance"])), objectName="paymentSummary")
+            client=isolated(invoice["payer"]["name"]), total=price_text(invoice["total"]),
+            paid=price_text(invoice["paid"]), due=price_text(invoice["balance"])), objectName="paymentSummary")
         summary.setWordWrap(True)
         summary.setTextFormat(Qt.TextFormat.PlainText)  # the client's name is text, never markup (D8)
         form = QFormLayout()
@@ -108,7 +108,8 @@ class PaymentDialog(QDialog):
                               method=self.method.currentData(), cash_drawer_id=self.drawer.currentData(),
                               paid_on=pydate(self.paid_on.date()), reference=self.reference.text(),
                               attachments=self.attachments(), parent=self, on_error=self.errors.show,
-                              done=self.tr("Payment of {amount} taken").format(amount=self.amount.text().strip()))
+                              done=lambda _id: self.tr("Payment of {amount} taken").format(
+                                  amount=price_text(read_amount(self.amount.text()))))
         if result is not FAILED:
             remember_drawer(self.ops.db.location, self.drawer.currentData())
             self.payment_id = result

@@ -28,7 +28,7 @@ from ui import messages
 from ui.clients.picker import ClientPicker
 from ui.forms import FieldErrors, pydate, qdate
 from ui.i18n import message, term
-from ui.money import money_text
+from ui.money import price_text
 from ui.ops import FAILED, Ops
 
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1  # a package item's kind: a renewal offers its own kind only
@@ -60,7 +60,7 @@ class SaleDialog(QDialog):
         self.package = QComboBox(objectName="salePackage")
         for row in ops.read(catalogue.list_packages, active_only=True):
             kind = term(KIND_TITLES[row["kind"]])
-            self.package.addItem(f"{row['name']}  ·  {money_text(row['price'])}  ({kind})",
+            self.package.addItem(f"{row['name']}  ·  {price_text(row['price'])}  ({kind})",
                                  row["id"])
             self.package.setItemData(self.package.count() - 1, row["kind"], KIND_ROLE)
         if package_id is not None:
@@ -151,12 +151,12 @@ class SaleDialog(QDialog):
             self.total.setText("")
             return
         self.end.setText(date_text(quote["end"]))
-        lines = [f"{line['description']}: {money_text(line['amount'])}" for line in quote["lines"]]
+        lines = [f"{line['description']}: {price_text(line['amount'])}" for line in quote["lines"]]
         if quote["tax"]:
             lines.append(self.tr("Tax {rate}%: {tax}").format(rate=quote["tax_rate"].normalize(),
-                                                            tax=money_text(quote["tax"])))
+                                                            tax=price_text(quote["tax"])))
         self.lines.setText("\n".join(lines))
-        self.total.setText(money_text(quote["total"]))
+        self.total.setText(price_text(quote["total"]))
 
     def save(self) -> None:
         if self.client_id is None:
@@ -201,5 +201,5 @@ def sell_and_pay(ops: Ops, client_id: int | None = None, *, renew_of: int | None
         PaymentDialog(ops, dialog.sale.invoice_id, parent).exec()
     invoice = ops.read(invoices.invoice_view, dialog.sale.invoice_id)
     ops.say(QDialog.tr("Sale {number} saved, {paid} paid").format(number=invoice["number"],
-                                                                  paid=money_text(invoice["paid"])))
+                                                                  paid=price_text(invoice["paid"])))
     return dialog.sale

@@ -1,0 +1,148 @@
+"""L2 at the desk: a failed backup, a server's refusal and the audit trail said in the user's language;
+money standing alone (the sale's total, the payment, the balance) with the currency symbol from Settings."""
+
+from __future__ import annotations
+
+import json
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
+
+from app import languages
+from app.models import AuditEvent, Package
+from app.services import audit, clients, sales, settings
+from tests.databases import only_on_sqlite
+from tests.ui.test_backups import _window
+from tests.ui.typing import type_text
+from ui import i18n
+from ui.app import speak as speak_at_start
+from ui.clients.profile import ClientProfile
+from ui.selling.payment import PaymentDialog
+from ui.selling.sale import SaleDialog
+from ui.ops import ReadFailed
+from ui.settings.screen import SettingsScreen
+
+
+@pytest.fixture
+def speak(qapp):
+    """Install a language as the start-up does; English and the tests' euros are put back after the test."""
+    yield lambda language: i18n.install(qapp, language)
+    assert i18n.install(qapp, "en") is None
+    languages.use("en", "EUR")
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    monkeypatch.setenv("MEMBERSHIP_DESK_HOME", str(tmp_path))  # this PC's local.json: the test's own
+    return tmp_path
+
+
+@only_on_sqlite("the copies are SQLite files")
+def test_l2_a_failed_backup_is_said_in_russian(desk, qtbot, tmp_path, speak):
+    assert speak("ru") is None
+    blocker = tmp_path / "a file"
+    blocker.write_text("not a folder")
+    _, olga = _window(qtbot, desk, "olga", blocker / "backups")
+    olga.backup_action.trigger()
+    qtbot.waitUntil(lambda: olga.backups.warning is not None and olga.backups.warning.isVisible(), timeout=10000)
+    assert olga.backups.warning.text() == (f"Резервная копия в папке {blocker / 'backups'} не сделана: "
+                                           "в эту папку нельзя записывать.")
+    olga.backups.warning.accept()
+
+
+def test_l2_a_server_refusal_is_said_in_russian(desk, qtbot, home, speak, monkeypatch):
+    assert speak("ru") is None
+    screen = SettingsScreen(desk.ops("olga"))
+    qtbot.addWidget(screen)
+    screen.show()
+    screen.open_page(screen.server)
+    page = screen.server
+    type_text(page.address, "desk on the big PC")
+    qtbot.mouseClick(page.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.tested is not None, timeout=15000)
+    assert page.answer.text() == "Это не адрес сервера. Напишите его так: postgresql://user:password@host:5432/desk."
+    assert not page.use_button.isEnabled()
+
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: told.append((title, text)))
+    ops = desk.ops("rita")
+    for said in ('connection to server at "10.0.0.5" failed: FATAL:  password authentication failed for user "desk"',
+                 'connection to server at "10.0.0.5", port 5432 failed: Connection refused'):
+        def read(session, actor, said=said):
+            raise OperationalError("SELECT 1", {}, Exception(said))
+
+        with pytest.raises(ReadFailed):
+            ops.read(read)
+    assert [text for _title, text in told] == [
+        "Сервер не принял имя пользователя или пароль. Проверьте и то и другое в адресе сервера "
+        "(Настройки › Сервер базы данных). Ничего не сохранено и не прочитано.",
+        "Сервер базы данных недоступен, поэтому ничего не сохранено и не прочитано. Проверьте сеть и что сервер "
+        "работает; когда он вернётся, программа сама всё наверстает."]
+
+
+def _gold(desk) -> int:
+    with desk.database.reader.begin() as s:
+        return s.scalar(select(Package.id).where(Package.name == "Gold"))
+
+
+def test_l2_the_audit_trail_says_a_sale_in_the_readers_language_and_keeps_its_data(desk, speak):
+    ops = desk.ops("olga")
+    anna = ops.run(clients.create_client, name="Анна Иванова")
+    sale = ops.run(sales.sell, anna, _gold(desk))
+    [sold] = [event for event in ops.read(lambda s, _a: audit.history(s, "membership", sale.membership_id))
+              if event["action"] == "sell"]
+    start, end = json.loads(sold["details"])["start"], json.loads(sold["details"])["end"]
+    day = lambda iso: f"{iso[8:10]}.{iso[5:7]}.{iso[:4]}"  # noqa: E731
+    assert i18n.message(sold["description"]) == f"Sold Gold for 95.00, {day(start)} to {day(end)}"
+    assert speak("ru") is None
+    assert i18n.message(sold["description"]) == f"Продан пакет «Gold» за 95,00, с {day(start)} по {day(end)}"
+    assert speak("ar") is None
+    arabic = i18n.message(sold["description"])
+    assert arabic.startswith("بيعت الباقة «Gold» بسعر ٩٥٫٠٠") and "٢٠" in arabic
+    with desk.database.reader.begin() as s:  # the stored event keeps its data, in no language
+        stored = s.scalar(select(AuditEvent.details).where(AuditEvent.action == "sell"))
+    assert json.loads(stored) == {"client": anna, "package": "Gold", "price": "95.00", "start": start, "end": end,
+                                  "renews": None}
+
+
+def test_l2_an_unknown_or_generic_audit_event_is_still_said(speak):
+    assert audit.describe("archive", "client", {"x": 1}).message == "archive"  # a newer program's action
+    changed = audit.describe("update", "client", {"phone": "+375 29 000"})
+    assert speak("ru") is None
+    assert i18n.message(changed) == "Данные изменены"
+
+
+@pytest.mark.parametrize(("language", "currency", "total", "taken", "balance"), [
+    ("ru", "BYN", "95,00\u00a0Br", "Оплата 47,50\u00a0Br принята", "К оплате: 47,50\u00a0Br"),
+    ("en", "EUR", "€95.00", "Payment of €47.50 taken", "Balance due: €47.50"),
+])
+def test_l2_the_sale_payment_and_balance_show_the_currency_from_settings(desk, qtbot, speak, language, currency,
+                                                                         total, taken, balance):
+    olga = desk.ops("olga")
+    olga.run(settings.update_settings, {"language": language, "currency": currency})
+    assert speak_at_start(desk.database, SimpleNamespace(lang=None), olga.actor) is None  # as the desk starts
+    ops = desk.ops("rita")
+    anna = ops.run(clients.create_client, name="Анна Иванова")
+    sale = SaleDialog(ops, anna)
+    qtbot.addWidget(sale)
+    sale.package.setCurrentIndex(sale.package.findData(_gold(desk)))
+    assert sale.total.text() == total
+    assert total in sale.package.currentText()
+    sale.save()
+    pay = PaymentDialog(ops, sale.sale.invoice_id)
+    qtbot.addWidget(pay)
+    assert pay.findChild(type(sale.total), "paymentSummary").text().endswith(total)  # ... due 95,00 Br
+    said = []
+    ops.said.connect(said.append)
+    pay.amount.setText("47,50" if language == "ru" else "47.50")  # typed as the language writes it
+    pay.pay()
+    assert pay.payment_id is not None and said == [taken]
+    profile = ClientProfile(ops)
+    qtbot.addWidget(profile)
+    profile.show_client(anna)
+    profile.tabs.setCurrentWidget(profile.money_page)
+    assert profile.balance.text() == balance
