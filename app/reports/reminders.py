@@ -180,7 +180,7 @@ def prepare_mailing(session: Session, actor: Actor, *, today: dt.date | None = N
     settings = get_settings(session)
     if not settings["smtp_host"] or not settings["smtp_sender"]:
         raise DomainError("Set up the email server and sender in Settings › Email first.")
-    subject_template, body_template = template_for(settings, "en")
+    subject_template, body_template = template_for(settings)  # the business's language (or the owner's own text)
     by_client: dict[int, list[dict]] = {}
     without = []
     for row in due(session, today):
