@@ -3379,8 +3379,16 @@ Renew at the reception, or reply to this email, to keep your place.
         <translation>مقارنة بـ</translation>
     </message>
     <message>
+        <source>Your {package} ({kind}) ended on {day}.</source>
+        <translation>انتهى «{package}» ({kind}) الخاص بك في {day}.</translation>
+    </message>
+    <message>
         <source>{label} must be one line.</source>
         <translation>يجب أن يكون حقل «{label}» سطرًا واحدًا.</translation>
+    </message>
+    <message>
+        <source>Your {package} ({kind}) ends on {day}.</source>
+        <translation>ينتهي «{package}» ({kind}) الخاص بك في {day}.</translation>
     </message>
     <message>
         <source>{label} has a lone {{ or }}: write {{{{ or }}}} for a brace itself.</source>

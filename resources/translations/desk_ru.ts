@@ -3364,8 +3364,16 @@ Renew at the reception, or reply to this email, to keep your place.
         <translation>В сравнении с</translation>
     </message>
     <message>
+        <source>Your {package} ({kind}) ended on {day}.</source>
+        <translation>Ваш пакет «{package}» ({kind}) закончился {day}.</translation>
+    </message>
+    <message>
         <source>{label} must be one line.</source>
         <translation>Поле «{label}» должно быть в одну строку.</translation>
+    </message>
+    <message>
+        <source>Your {package} ({kind}) ends on {day}.</source>
+        <translation>Ваш пакет «{package}» ({kind}) заканчивается {day}.</translation>
     </message>
     <message>
         <source>{label} has a lone {{ or }}: write {{{{ or }}}} for a brace itself.</source>
