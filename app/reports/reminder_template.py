@@ -7,11 +7,12 @@ conversions or format specs, so a template can only ever say the values listed h
 
 from __future__ import annotations
 
+import datetime as dt
 from string import Formatter
 
 from app import letters, validation
 from app.errors import DomainError
-from app.messages import Label
+from app.messages import QT_TRANSLATE_NOOP, Label, Words
 
 PLACEHOLDERS = {
     "client": "the client's name",
@@ -51,6 +52,28 @@ def check(value, key: str, label: str, *, max_len: int) -> str:
         raise DomainError("{label} must be one line.", field=key, label=Label(label))
     _fields(value, key, label)
     return value
+
+
+# What ends, said in the letter's language (the reminders list keeps these words in English).
+KINDS = {"membership": QT_TRANSLATE_NOOP("Messages", "membership"),
+         "lesson pack": QT_TRANSLATE_NOOP("Messages", "lesson pack"),
+         "credits": QT_TRANSLATE_NOOP("Messages", "credits")}
+
+
+def values_for(rows: list[dict], today: dt.date, settings: dict, language: str | None = None) -> dict[str, str]:
+    """The placeholders' values of one client's letter (``rows``: what ends, each with its package, kind
+    and end), in ``language`` (the business's when not given), as the default letter is."""
+    say = Words(language or settings["language"])
+    return {"client": rows[0]["client"], "package": ", ".join(row["package"] for row in rows),
+            "ends": say.date(rows[0]["ends"]), "business": settings["business_name"],
+            "items": "\n".join(_item(say, row, today) for row in rows)}
+
+
+def _item(say: Words, row: dict, today: dt.date) -> str:
+    said = {"package": row["package"], "kind": say(KINDS.get(row["kind"], row["kind"])), "day": say.date(row["ends"])}
+    if row["ends"] >= today:
+        return say("Your {package} ({kind}) ends on {day}.", **said)
+    return say("Your {package} ({kind}) ended on {day}.", **said)
 
 
 def fill(template: str, values: dict[str, str]) -> str:

@@ -39,7 +39,7 @@ from sqlalchemy.orm import Session, aliased
 from app.errors import DomainError
 from app.models import Client, Family, Membership, PackageKind, ReminderSent
 from app.reports.base import Column, Filters, Kind, Report, ReportDef
-from app.reports.reminder_template import fill, template_for
+from app.reports.reminder_template import fill, template_for, values_for
 from app.reports.wording import Text, say
 from app.services import credits, documents
 from app.services.access import Actor, Right, guarded
@@ -168,11 +168,6 @@ class Mailing:
     without_email: list[str]  # clients due a reminder who have no address: to be phoned
 
 
-def _items(rows: list[dict], today: dt.date) -> str:
-    return "\n".join(f"Your {r['package']} ({r['kind']}) {'ends' if r['ends'] >= today else 'ended'} on "
-                     f"{r['ends']:%d.%m.%Y}." for r in rows)
-
-
 @guarded(Right.VIEW_REPORTS)
 def prepare_mailing(session: Session, actor: Actor, *, today: dt.date | None = None) -> Mailing:
     """The letters "Email all" sends now, one per client with an address, from the Settings template."""
@@ -190,9 +185,7 @@ def prepare_mailing(session: Session, actor: Actor, *, today: dt.date | None = N
             without.append(row["client"])
     letters = []
     for client_id, rows in by_client.items():
-        values = {"client": rows[0]["client"], "package": ", ".join(r["package"] for r in rows),
-                  "ends": f"{rows[0]['ends']:%d.%m.%Y}", "business": settings["business_name"],
-                  "items": _items(rows, today)}
+        values = values_for(rows, today, settings)  # in the business's language, as the default letter
         letters.append(Letter(client_id, rows[0]["client"], rows[0]["email"], fill(subject_template, values),
                               fill(body_template, values),
                               tuple((r["membership_id"], r["offset"], r["ends"]) for r in rows)))

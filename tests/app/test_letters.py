@@ -61,9 +61,9 @@ def test_l2_a_russian_business_sends_the_default_reminder_in_russian(session, ow
     settings.update_settings(session, owner, {"language": "ru"})
     letter = _letter(session, owner)
     assert letter.subject == "Sunny Kids Centre: напоминание — Month pass"
-    assert letter.body.startswith("Здравствуйте, Ann Letter!\n\n")
-    assert letter.body.endswith("\n\nПродлите абонемент у администратора или ответьте на это письмо, чтобы "
-                                "сохранить за собой место.\n\nSunny Kids Centre")
+    assert letter.body == ("Здравствуйте, Ann Letter!\n\nВаш пакет «Month pass» (абонемент) заканчивается 16.06.2026."
+                           "\n\nПродлите абонемент у администратора или ответьте на это письмо, чтобы сохранить за "
+                           "собой место.\n\nSunny Kids Centre")
     assert settings.get_settings(session)["reminder_subject"] == reminder_template.DEFAULT_SUBJECT  # nothing stored
 
 
