@@ -16,7 +16,6 @@ over a millisecond a row: a 20,000-row report took half a minute).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from bisect import bisect_right
 from itertools import accumulate
 from pathlib import Path
@@ -34,7 +33,7 @@ from app.languages import right_to_left
 from app.pdf.charts import chart_drawing
 from app.pdf.text import BOLD, REGULAR, para, styles, visual
 from app.reports.base import Report
-from app.reports.wording import ENGLISH, Voice, document_voice, say
+from app.reports.wording import ENGLISH, RIGHT_TO_LEFT, Voice, document_voice, say
 from app.tasks import TaskState
 
 LANDSCAPE_FROM = 7  # columns: from this many the page turns sideways
@@ -118,7 +117,7 @@ def render_report(report: Report, business: dict, path: Path, state: TaskState |
     return Path(path)
 
 
-_RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
+_RIGHT_TO_LEFT = RIGHT_TO_LEFT  # a right-to-left letter
 
 
 def _shown(text: str) -> str:

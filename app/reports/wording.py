@@ -20,10 +20,14 @@ A :class:`Voice` writes texts and values in one language: :data:`ENGLISH` here, 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 from functools import cache
 
 from app.languages import BABEL, ENGLISH_MONTHS
+
+
+RIGHT_TO_LEFT = re.compile("[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\U00010800-\U00010fff\U0001e800-\U0001efff]")
 
 
 class Text(str):

@@ -165,3 +165,42 @@ def test_q4_a_report_with_steps_reports_progress_and_stops_on_cancel(session, ow
     stopped.cancel()
     with pytest.raises(Cancelled):
         attendance.run(session, owner, Filters(), today=TODAY, state=stopped)
+
+
+def test_q4_l2_the_attendance_month_reads_as_the_month_in_each_language(session, owner, journal_marks):
+    """The month column showed a date ("01.09.2026"): it is the month, named in the reader's language."""
+    from app.reports.base import Kind
+    from app.reports.wording import document_voice
+    from app.services.report_files import spreadsheet_rows
+
+    report = attendance.run(session, owner, Filters(period=Period(day(9, 1), day(10, 31))), today=TODAY)
+    month = next(c for c in report.columns if c.key == "month")
+    assert month.kind is Kind.MONTH and report.rows[0]["month"] == day(9, 1)  # still a date: sorts as one
+    assert month.text(report.rows[0]["month"]) == "September 2026"
+    assert month.text(day(10, 1), document_voice("ru")) == "Октябрь 2026"
+    assert month.text(day(10, 1), document_voice("ar")) == "أكتوبر 2026"
+    _headers, rows = spreadsheet_rows(report)
+    assert [row[2] for row in rows[:2]] == ["September 2026", "October 2026"]
+
+
+def test_q4_l2_a_report_pdf_in_russian_has_russian_headers(session, owner, journal_marks, tmp_path):
+    """A report's PDF speaks the business's language like an invoice: title, filters, column titles,
+    months, totals and "Page n of m" in Russian, no English word of the report left."""
+    import subprocess
+
+    from app.services.report_files import write_report
+
+    report = attendance.run(session, owner, Filters(period=Period(day(9, 1), day(10, 31))), today=TODAY)
+    path = write_report(report, tmp_path / "attendance.pdf", {"business_name": "Sun", "language": "ru"})
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    for russian in ("Посещаемость и заполненность групп по месяцам", "Период: 01.09.2026 – 31.10.2026",
+                    "Программа", "Группа", "Месяц", "Отметки", "Записано", "Заполненность", "Сентябрь 2026",
+                    "Октябрь 2026", "Итого", "66,7 %", "Страница 1 из 1", "Составлено"):
+        assert russian in text
+    for english in ("Attendance", "Period", "Program", "Group", "Month", "Marks", "Total", "Page", "Made"):
+        assert english not in text
+    english = write_report(report, tmp_path / "attendance-en.pdf", {"business_name": "Sun"})
+    text = subprocess.run(["pdftotext", "-layout", str(english), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "September 2026" in text and "Page 1 of 1" in text and "Program" in text

@@ -69,3 +69,19 @@ def test_q8_the_setting_refuses_nonsense(session, owner):
     with pytest.raises(DomainError, match="between 1 and 365"):
         desk_settings.update_settings(session, owner, {"at_risk_days": 0})
     assert desk_settings.get_settings(session)["at_risk_days"] == 21
+
+
+def test_q8_l2_the_total_counts_the_clients_in_words_not_client_colon_n(session, owner, world):
+    """The at-risk total reads "2 clients" (it read "Client: 2"), in the plural each language needs:
+    the report's PDF and spreadsheet speak the business's language."""
+    from app.reports.wording import ENGLISH, document_voice
+    from app.services.report_files import spreadsheet_rows
+
+    report = at_risk.run(session, owner, Filters(), today=TODAY)
+    total = report.totals["client"]
+    assert total == "2 clients" and ENGLISH.text(total) == "2 clients"
+    assert document_voice("ru").text(total) == "2 клиента" and document_voice("ar").text(total) == "2 عميلان"
+    headers, rows = spreadsheet_rows(report, document_voice("ru"))
+    assert headers[:2] == ["Код", "Клиент"] and rows[-1][:2] == ["Итого", "2 клиента"]
+    one = at_risk.run(session, owner, Filters(client_id=world[0].eve), today=TODAY)
+    assert one.totals["client"] == "1 client"

@@ -89,7 +89,7 @@ class FilterBar(QWidget):
         for combo in (self.package, self.credit_type, self.group):  # long names do not widen the page
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(18 if combo is self.group else 14)
-        self.client.setMinimumWidth(150)
+        self.client.setMinimumWidth(200)  # its hint, "Client: name or code", whole in Russian too
         self._choose_preset("this_month")
         self.preset.currentIndexChanged.connect(lambda _i: self._preset_chosen())
         self.start.dateChanged.connect(lambda _d: self._typed_date())
@@ -188,10 +188,10 @@ class FilterBar(QWidget):
         if found is None:
             matches = self.ops.read(clients.search_client_ids, typed, archived=None, limit=2)
             if not matches:
-                raise DomainError(f"No client matches “{typed}”.", field="client")
-            if len(matches) > 1:
-                raise DomainError(f"Several clients match “{typed}”: type more of the name, or the code.",
-                                  field="client")
+                raise DomainError(self.tr("No client matches “{typed}”.").format(typed=typed), field="client")
+            if len(matches) > 1:  # said in the window's words here (a message of the window, not of app/)
+                raise DomainError(self.tr("Several clients match “{typed}”: type more of the name, or the code.")
+                                  .format(typed=typed), field="client")
             found = matches[0]
         return found
 

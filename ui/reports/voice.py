@@ -10,7 +10,7 @@ import datetime as dt
 from decimal import Decimal
 
 from app import languages
-from app.reports.wording import Voice
+from app.reports.wording import RIGHT_TO_LEFT, Voice
 from ui.i18n import catalogue_text, term
 
 
@@ -50,6 +50,14 @@ class WindowVoice(Voice):
     def month(self, day: dt.date) -> str:
         shown = languages.month_text(day.month, day.year)
         return shown[:1].upper() + shown[1:]  # a cell's first word: "Декабрь 2026"
+
+    def cell(self, kind, value) -> str:
+        """Stored text without a right-to-left letter (a phone, a code, an email, a Latin name) kept
+        left to right in an Arabic window ("+44 7792 811641" would read backwards)."""
+        shown = super().cell(kind, value)
+        if type(value) is str and languages.right_to_left() and not RIGHT_TO_LEFT.search(value):
+            return languages.left_to_right(shown)
+        return shown
 
 
 WINDOW = WindowVoice()
