@@ -988,6 +988,14 @@
         <source>All programs and groups</source>
         <translation>كل البرامج والمجموعات</translation>
     </message>
+    <message>
+        <source>No client matches “{typed}”.</source>
+        <translation>لا يوجد عميل يطابق «{typed}».</translation>
+    </message>
+    <message>
+        <source>Several clients match “{typed}”: type more of the name, or the code.</source>
+        <translation>أكثر من عميل يطابق «{typed}»: اكتب جزءًا أطول من الاسم، أو الرمز.</translation>
+    </message>
 </context>
 <context>
     <name>FirstStartDialog</name>
@@ -2961,7 +2969,7 @@ Renew at the reception, or reply to this email, to keep your place.
     </message>
     <message>
         <source>Payments and refunds by method and cash drawer</source>
-        <translation>المدفوعات والمبالغ المستردة حسب طريقة الدفع والصندوق</translation>
+        <translation>الدفعات والمستردات حسب طريقة الدفع والصندوق</translation>
     </message>
     <message>
         <source>Outstanding balances</source>

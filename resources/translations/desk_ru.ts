@@ -988,6 +988,14 @@
         <source>All programs and groups</source>
         <translation>Все программы и группы</translation>
     </message>
+    <message>
+        <source>No client matches “{typed}”.</source>
+        <translation>Нет клиента, подходящего под «{typed}».</translation>
+    </message>
+    <message>
+        <source>Several clients match “{typed}”: type more of the name, or the code.</source>
+        <translation>Под «{typed}» подходят несколько клиентов: введите имя полнее или код.</translation>
+    </message>
 </context>
 <context>
     <name>FirstStartDialog</name>
