@@ -136,6 +136,7 @@ def test_l2_the_sale_payment_and_balance_show_the_currency_from_settings(desk, q
     pay = PaymentDialog(ops, sale.sale.invoice_id)
     qtbot.addWidget(pay)
     assert pay.findChild(type(sale.total), "paymentSummary").text().endswith(total)  # ... due 95,00 Br
+    assert pay.amount.text() == total.split("\u00a0")[0].strip("€")  # the balance as the language writes it
     said = []
     ops.said.connect(said.append)
     pay.amount.setText("47,50" if language == "ru" else "47.50")  # typed as the language writes it
@@ -146,3 +147,37 @@ def test_l2_the_sale_payment_and_balance_show_the_currency_from_settings(desk, q
     profile.show_client(anna)
     profile.tabs.setCurrentWidget(profile.money_page)
     assert profile.balance.text() == balance
+
+
+@pytest.fixture
+def styled(qapp):
+    """The desk's style sheet (its paddings make buttons wider), as the program sets it; none after."""
+    from ui.app import RESOURCES
+
+    qapp.setStyleSheet((RESOURCES / "style.qss").read_text(encoding="utf-8"))
+    yield
+    qapp.setStyleSheet("")
+
+
+def test_l2_the_invoice_dialog_in_russian_shows_every_button_whole_and_its_money_with_the_symbol(desk, qtbot,
+                                                                                                 speak, styled):
+    from PySide6.QtWidgets import QAbstractButton
+
+    from app.services import payments
+    from ui.selling.invoice import InvoiceDialog
+
+    olga = desk.ops("olga")
+    olga.run(settings.update_settings, {"language": "ru", "currency": "BYN"})
+    assert speak_at_start(desk.database, SimpleNamespace(lang=None), olga.actor) is None
+    anna = olga.run(clients.create_client, name="Анна Иванова")
+    sale = olga.run(sales.sell, anna, _gold(desk))
+    olga.run(payments.add_payment, sale.invoice_id, "40,00", method="cheque")
+    dialog = InvoiceDialog(olga, sale.invoice_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    shown = [b for b in dialog.findChildren(QAbstractButton) if b.isVisible() and b.text()]
+    assert len(shown) >= 5 and all(b.width() >= b.sizeHint().width() for b in shown)  # none squeezed and cut
+    assert dialog.total_labels["balance"].text() == "55,00\u00a0Br"
+    method = dialog.payments_model.index(0, 2).data()
+    assert method == "Чек"

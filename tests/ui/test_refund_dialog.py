@@ -52,5 +52,5 @@ def test_b6_void_invoice_offers_the_payments_way_back_and_records_the_chosen_one
         assert (refund.method.value, refund.cash_drawer_id, refund.refunded_on) == ("cash", back, dt.date.today())
     assert invoice.view["state"] == "void"
     assert not invoice.refunds.isHidden()
-    assert invoice.refunds.text() == (f"Paid back on {dt.date.today():%d.%m.%Y}: 95.00 by Cash (Back office) · "
+    assert invoice.refunds.text() == (f"Paid back on {dt.date.today():%d.%m.%Y}: €95.00 by Cash (Back office) · "
                                       f"credit note CN-{refund.number:05d}")

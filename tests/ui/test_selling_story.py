@@ -46,12 +46,12 @@ def test_sell_gold_pay_half_then_the_rest_and_meet_m2(desk, qtbot, monkeypatch, 
 
     view = InvoiceDialog(ops, sale.sale.invoice_id)
     qtbot.addWidget(view)
-    assert view.total_labels["balance"].text() == "47.50" and view.pay_button.isVisible() is False  # not shown yet
+    assert view.total_labels["balance"].text() == "€47.50" and view.pay_button.isVisible() is False  # not shown yet
     view.show()
     assert view.pay_button.isVisible() and view.pay_button.isEnabled()
     monkeypatch.setattr(PaymentDialog, "exec", lambda self: self.pay())
     view.add_payment()
-    assert view.total_labels["balance"].text() == "0.00" and view.state.text() == "State: paid"
+    assert view.total_labels["balance"].text() == "€0.00" and view.state.text() == "State: paid"
     with desk.database.reader() as s:
         assert invoices.invoice_view(s, ops.actor, sale.sale.invoice_id)["paid"] == Decimal("95.00")
     printed = view.documents.save_pdf("a4", str(tmp_path / "gold.pdf"))  # "print the PDF to a file"

@@ -24,7 +24,7 @@ from app.services.access import Right
 from app.text import isolated
 from ui.i18n import term
 from ui.models.rows import RowsModel
-from ui.money import money_text
+from ui.money import money_text, price_text
 from ui.ops import FAILED, Ops
 from ui.selling.documents import InvoiceDocuments
 from ui.tables import list_view
@@ -62,12 +62,15 @@ class DraftLines(QWidget):
                 for d, v, extra in self.rows if d.text().strip() or v.text().strip()]
 
 
+MIN_WIDTH = 720
+
+
 class InvoiceDialog(QDialog):
     def __init__(self, ops: Ops, invoice_id: int, parent=None):
         super().__init__(parent)
         self.ops = ops
         self.invoice_id = invoice_id
-        self.setMinimumSize(720, 560)
+        self.setMinimumSize(MIN_WIDTH, 560)
         layout = QVBoxLayout(self)
         self.heading = QLabel(objectName="areaTitle")
         self.who = QLabel(objectName="invoiceClient")
@@ -108,7 +111,8 @@ class InvoiceDialog(QDialog):
         self.payments_model = RowsModel([
             ("paid_on", QT_TRANSLATE_NOOP("Terms", "Date"), lambda r: date_text(r["paid_on"])),
             ("amount", QT_TRANSLATE_NOOP("Terms", "Amount"), lambda r: money_text(r["amount"])),
-            ("method", QT_TRANSLATE_NOOP("Terms", "Method")), ("drawer", QT_TRANSLATE_NOOP("Terms", "Drawer")),
+            ("method", QT_TRANSLATE_NOOP("Terms", "Method"), lambda r: term(r["method"])),
+            ("drawer", QT_TRANSLATE_NOOP("Terms", "Drawer")),
             ("reference", QT_TRANSLATE_NOOP("Terms", "Reference")), ("by", QT_TRANSLATE_NOOP("Terms", "Taken by")),
             ("attachments", QT_TRANSLATE_NOOP("Terms", "Files"), lambda r: ", ".join(r["attachments"])),
             ("void", QT_TRANSLATE_NOOP("Terms", "Void"),
@@ -160,12 +164,12 @@ class InvoiceDialog(QDialog):
                            + (f" · {view['void_reason']}" if view["void_reason"] else ""))
         self.lines_model.set_rows(view["lines"])
         for key, label in self.total_labels.items():
-            label.setText(money_text(view[key]))
-        self.total_labels["tax"].setText(f"{money_text(view['tax'])}  ({view['tax_rate'].normalize():f}%)")
+            label.setText(price_text(view[key]))
+        self.total_labels["tax"].setText(f"{price_text(view['tax'])}  ({view['tax_rate'].normalize():f}%)")
         self.payments_model.set_rows(view["payments"])
         self.refunds.setText("\n".join(
             self.tr("Paid back on {day}: {amount} by {method}{drawer} · credit note {number}").format(
-                day=date_text(r['refunded_on']), amount=money_text(r["amount"]), method=term(r["method"]),
+                day=date_text(r['refunded_on']), amount=price_text(r["amount"]), method=term(r["method"]),
                 drawer=f" ({r['drawer']})" if r["drawer"] else "", number=r["credit_note"])
             for r in view["refunds"]))
         self.refunds.setVisible(bool(view["refunds"]))
@@ -183,6 +187,8 @@ class InvoiceDialog(QDialog):
         if draft and self.draft_lines is None:
             self.draft_lines = DraftLines(view["lines"], self)
             self.draft_area.addWidget(self.draft_lines)
+        # wide enough for the buttons shown, whole (Russian words are longer): never squeezed and cut
+        self.setMinimumWidth(max(MIN_WIDTH, self.layout().minimumSize().width()))
 
     def save_draft(self, issue: bool) -> None:
         result = self.ops.run(invoices.edit_draft, self.invoice_id, self.draft_lines.lines(), parent=self)
@@ -211,7 +217,7 @@ class InvoiceDialog(QDialog):
             self.payments_view.selectRow(0)
             row = 0
         payment = self.payments_model.rows[row]
-        reason = self._reason(self.tr("Void the payment of {amount}").format(amount=money_text(payment["amount"])))
+        reason = self._reason(self.tr("Void the payment of {amount}").format(amount=price_text(payment["amount"])))
         if reason is not None:
             self.ops.run(payments.void_payment, payment["id"], reason, parent=self, done=self.tr("Payment voided"))
             self.refresh()

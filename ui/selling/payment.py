@@ -27,7 +27,7 @@ from app.services import invoices, lists, payments
 from app.text import isolated
 from ui.forms import FieldErrors, pydate, qdate
 from ui.i18n import term
-from ui.money import price_text
+from ui.money import money_text, price_text
 from ui.ops import FAILED, Ops
 from ui.selling.this_pc import last_drawer, remember_drawer
 
@@ -50,7 +50,7 @@ class PaymentDialog(QDialog):
         summary.setTextFormat(Qt.TextFormat.PlainText)  # the client's name is text, never markup (D8)
         form = QFormLayout()
         self.errors = FieldErrors(form, QLabel())
-        self.amount = QLineEdit(str(invoice["balance"]), objectName="paymentAmount")
+        self.amount = QLineEdit(money_text(invoice["balance"]), objectName="paymentAmount")  # as the language writes it
         self.method = QComboBox(objectName="paymentMethod")
         for method in PaymentMethod:
             self.method.addItem(term(payments.METHOD_NAMES[method]), method.value)

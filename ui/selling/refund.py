@@ -10,7 +10,7 @@ from app.models import PaymentMethod
 from app.services import invoices, payments
 from ui.forms import FieldErrors
 from ui.i18n import term
-from ui.money import money_text
+from ui.money import price_text
 from ui.ops import FAILED, Ops
 
 
@@ -34,7 +34,7 @@ class RefundDialog(QDialog):
         self.drawer = QComboBox(objectName="refundDrawer")
         if self.paying_back:
             note = QLabel(self.tr("{amount} paid on it is paid back today (a refund with a credit note). "
-                                  "The payments stay on their days.").format(amount=money_text(due["amount"])),
+                                  "The payments stay on their days.").format(amount=price_text(due["amount"])),
                           objectName="refundNote", wordWrap=True)
             note.setTextFormat(Qt.TextFormat.PlainText)
             form.addRow(note)
