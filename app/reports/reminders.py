@@ -228,6 +228,7 @@ class Outcome:
     address: str
     result: str
     reason: str = ""
+    error: DomainError | None = None  # the refusal itself: the page says it in the user's language
 
 
 def send_mailing(mailing: Mailing, call: Callable, state: TaskState | None = None) -> list[Outcome]:
@@ -253,10 +254,10 @@ def send_mailing(mailing: Mailing, call: Callable, state: TaskState | None = Non
                             for left in letters[number:])
             return outcomes
         except documents.AddressRefused as refused:  # this address only: the others still go
-            outcomes.append(Outcome(letter.client, letter.address, "refused", refused.message))
+            outcomes.append(Outcome(letter.client, letter.address, "refused", refused.message, refused))
             continue
         except DomainError as failed:  # no server, wrong password: the next letters would fail the same way
-            outcomes.extend(Outcome(left.client, left.address, "not sent", failed.message)
+            outcomes.extend(Outcome(left.client, left.address, "not sent", failed.message, failed)
                             for left in letters[number:])
             return outcomes
         call(record_sent, letter)

@@ -166,7 +166,9 @@ class RemindersPage(RefreshOnChange, QWidget):
         ours = {reminders.CANCELLED: self.tr("Cancel was pressed before it was sent"),
                 reminders.SENT_ELSEWHERE: self.tr("Already sent from another PC meanwhile")}
         self.results_model.set_rows([{"client": o.client, "address": o.address, "result": words[o.result],
-                                      "reason": ours.get(o.reason, o.reason), "refused": o.result != "sent"}
+                                      "reason": (message(o.error) if o.error is not None  # a server's refusal
+                                                 else ours.get(o.reason, o.reason)),
+                                      "refused": o.result != "sent"}
                                      for o in outcomes])
         sent = sum(o.result == "sent" for o in outcomes)
         self.results_title.setText(self.tr("Email results: {sent} sent and recorded; {other} not sent, "
