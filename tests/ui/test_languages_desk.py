@@ -4,6 +4,7 @@ money standing alone (the sale's total, the payment, the balance) with the curre
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
@@ -181,3 +182,25 @@ def test_l2_the_invoice_dialog_in_russian_shows_every_button_whole_and_its_money
     assert dialog.total_labels["balance"].text() == "55,00\u00a0Br"
     method = dialog.payments_model.index(0, 2).data()
     assert method == "Чек"
+
+
+def test_l2_a_currency_changed_in_settings_shows_at_once_on_this_pc(desk, qtbot, speak):
+    olga = desk.ops("olga")
+    screen = SettingsScreen(olga)
+    qtbot.addWidget(screen)
+    screen.show()
+    page = next(p for p in screen.pages if "currency" in p.widgets)
+    page.widgets["currency"].clear()
+    type_text(page.widgets["currency"], "byn")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: olga.read(settings.read_settings)["currency"] == "BYN")
+    sale = SaleDialog(desk.ops("rita"), olga.run(clients.create_client, name="Ann"))
+    qtbot.addWidget(sale)
+    sale.package.setCurrentIndex(sale.package.findData(_gold(desk)))
+    assert sale.total.text() == "BYN95.00"  # English writes an unfamiliar currency by its code
+
+    page.widgets["currency"].clear()
+    type_text(page.widgets["currency"], "B4N")  # refused: nothing saved, the symbol stays
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert olga.read(settings.read_settings)["currency"] == "BYN"
+    assert languages.price_text(Decimal("1")) == "BYN1.00"

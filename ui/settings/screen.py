@@ -121,8 +121,11 @@ class SettingsPage(QWidget):
         self.errors.clear()
         self.saved.clear()
         before, values = self.language, self.values()  # the page reloads when the save is announced
-        if self.ops.run(settings.update_settings, values, self.versions, parent=self,
-                        on_error=self._refused, done=self.tr("Settings saved")) is not FAILED:
+        saved = self.ops.run(settings.update_settings, values, self.versions, parent=self,
+                             on_error=self._refused, done=self.tr("Settings saved"))
+        if saved is not FAILED:
+            if "currency" in saved:  # money on this PC's screens shows the new symbol from now on
+                languages.use(languages.current(), saved["currency"])
             self.saved.setText(self.tr("Saved. The new language takes effect after a restart.")
                                if values.get("language", before) != before else self.tr("Saved."))
             self.versions = self.ops.read(settings.read_versions)  # this save is the one to build on
