@@ -1182,6 +1182,13 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>The desk itself</source>
+        <translation>البرنامج نفسه</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import clients</source>
@@ -1279,6 +1286,10 @@
         <translation>إغلاق</translation>
     </message>
     <message>
+        <source>History…</source>
+        <translation>السجل…</translation>
+    </message>
+    <message>
         <source>Invoice {number}</source>
         <translation>الفاتورة {number}</translation>
     </message>
@@ -1301,6 +1312,10 @@
     <message>
         <source>Invoice {number} issued</source>
         <translation>أُصدرت الفاتورة {number}</translation>
+    </message>
+    <message>
+        <source>History of invoice {number}</source>
+        <translation>سجل الفاتورة {number}</translation>
     </message>
     <message>
         <source>Reason (kept with the record):</source>
@@ -5999,6 +6014,14 @@ with {client} {package}
     <message>
         <source>Low balance at</source>
         <translation>رصيد منخفض عند</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>متى</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>ما الذي جرى</translation>
     </message>
 </context>
 <context>

@@ -1182,6 +1182,13 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>The desk itself</source>
+        <translation>Сама программа</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import clients</source>
@@ -1279,6 +1286,10 @@
         <translation>Закрыть</translation>
     </message>
     <message>
+        <source>History…</source>
+        <translation>История…</translation>
+    </message>
+    <message>
         <source>Invoice {number}</source>
         <translation>Счёт {number}</translation>
     </message>
@@ -1301,6 +1312,10 @@
     <message>
         <source>Invoice {number} issued</source>
         <translation>Счёт {number} выставлен</translation>
+    </message>
+    <message>
+        <source>History of invoice {number}</source>
+        <translation>История счёта {number}</translation>
     </message>
     <message>
         <source>Reason (kept with the record):</source>
@@ -5963,6 +5978,14 @@ with {client} {package}
     <message>
         <source>Low balance at</source>
         <translation>Мало при остатке</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что сделано</translation>
     </message>
 </context>
 <context>
