@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.messages import QT_TRANSLATE_NOOP, english
 from app.models import AuditEvent, User
-from app.services.access import Actor
+from app.services.access import Actor, Right, guarded
 
 
 def record(session: Session, actor: Actor, action: str, entity: str, entity_id: int | None, **details) -> None:
@@ -47,10 +47,16 @@ def history(session: Session, entity: str, entity_id: int) -> list[dict]:
         .order_by(AuditEvent.id)
     )
     return [
-        {"at": ev.at, "user": name or "System", "action": ev.action, "details": ev.details,
+        {"at": ev.at, "user": name, "action": ev.action, "details": ev.details,  # user None: the desk itself
          "description": describe(ev.action, ev.entity, json.loads(ev.details) if ev.details else {})}
         for ev, name in rows
     ]
+
+
+@guarded(Right.VIEW_MONEY)
+def invoice_history(session: Session, actor: Actor, invoice_id: int) -> list[dict]:
+    """Who did what to an invoice (issued, paid, emailed, paid back, voided), oldest first."""
+    return history(session, "invoice", invoice_id)
 
 
 # (entity, action) -> what happened to the record, said in the catalogue's words; (None, action): any record.

@@ -3,13 +3,14 @@ money standing alone (the sale's total, the payment, the balance) with the curre
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QPushButton
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
@@ -204,3 +205,28 @@ def test_l2_a_currency_changed_in_settings_shows_at_once_on_this_pc(desk, qtbot,
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert olga.read(settings.read_settings)["currency"] == "BYN"
     assert languages.price_text(Decimal("1")) == "BYN1.00"
+
+
+def test_l2_an_invoices_history_says_who_did_what_in_the_readers_language(desk, qtbot, speak, monkeypatch):
+    from app.services import payments
+    from ui.selling.history import HistoryDialog
+    from ui.selling.invoice import InvoiceDialog
+
+    olga = desk.ops("olga")
+    anna = olga.run(clients.create_client, name="Анна Иванова")
+    sale = olga.run(sales.sell, anna, _gold(desk))
+    desk.ops("rita").run(payments.add_payment, sale.invoice_id, "40.00")
+    assert speak("ru") is None
+    shown = []
+    monkeypatch.setattr(HistoryDialog, "exec", lambda dialog: shown.append(dialog))
+    invoice = InvoiceDialog(olga, sale.invoice_id)
+    qtbot.addWidget(invoice)
+    qtbot.mouseClick(invoice.findChild(QPushButton, "invoiceHistory"), Qt.MouseButton.LeftButton)
+    [history] = shown
+    model = history.model
+    rows = [[model.index(r, c).data() for c in range(model.columnCount())] for r in range(model.rowCount())]
+    number = invoice.view["number"]
+    assert history.windowTitle() == f"История счёта {number}"
+    assert [row[1:] for row in rows] == [["Olga Owner", f"Выставлен счёт {number}"],
+                                         ["Rita Reception", "Принята оплата 40,00"]]
+    assert all(row[0].startswith(languages.date_text(dt.date.today())) for row in rows)  # when, in this PC's time

@@ -133,10 +133,12 @@ class InvoiceDialog(QDialog):
         self.save_draft_button = QPushButton(self.tr("Save draft"))
         self.documents = InvoiceDocuments(ops, self)
         close = QPushButton(self.tr("Close"))
+        history = QPushButton(self.tr("History…"), objectName="invoiceHistory")
         for button in (self.pay_button, self.void_payment_button, self.void_button, self.save_draft_button,
                        self.issue_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
+        buttons.addWidget(history)
         buttons.addWidget(self.documents)
         buttons.addWidget(close)
         layout.addLayout(buttons)
@@ -146,6 +148,7 @@ class InvoiceDialog(QDialog):
         self.save_draft_button.clicked.connect(lambda: self.save_draft(issue=False))
         self.issue_button.clicked.connect(lambda: self.save_draft(issue=True))
         close.clicked.connect(self.accept)
+        history.clicked.connect(self.show_history)
         self.draft_lines: DraftLines | None = None
         self.refresh()
 
@@ -200,6 +203,14 @@ class InvoiceDialog(QDialog):
         if issue:
             self.draft_lines.hide()
         self.refresh()
+
+    def show_history(self) -> None:
+        """Who issued, paid, emailed, paid back or voided this invoice, and when (the audit trail)."""
+        from app.services import audit
+        from ui.selling.history import HistoryDialog
+
+        HistoryDialog.ask(self.tr("History of invoice {number}").format(number=self.view["number"]),
+                          self.ops.read(audit.invoice_history, self.invoice_id), self)
 
     def add_payment(self) -> None:
         from ui.selling.payment import PaymentDialog
