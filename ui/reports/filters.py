@@ -44,7 +44,8 @@ class FilterBar(QWidget):
         self.use(frozenset())
 
     def _build(self) -> None:
-        column = QVBoxLayout(self)  # the period on one row, the other choices on the next: fits 1024 px
+        column = QVBoxLayout(self)  # the period and the client on one row, the other choices on the next: fits
+        #                             1024 px in Russian too (the longest words)
         column.setContentsMargins(0, 0, 0, 0)
         when, which = QHBoxLayout(), QHBoxLayout()
         column.addLayout(when)
@@ -58,6 +59,7 @@ class FilterBar(QWidget):
         self.package = QComboBox(objectName="packageFilter")
         self.client = QLineEdit(objectName="clientFilter", clearButtonEnabled=True)
         self.client.setPlaceholderText(self.tr("Client: name or code"))
+        self.client.setToolTip(self.tr("Client: name or code"))  # whole, where the field is at its narrowest
         self.status = QComboBox(objectName="statusFilter")
         self.status.addItem(self.tr("Any status"), None)
         for status, label in ((Status.UPCOMING, self.tr("Upcoming")), (Status.ACTIVE, self.tr("Active")),
@@ -79,17 +81,16 @@ class FilterBar(QWidget):
         self.period_label = QLabel(self.tr("Period"))
         self.dash = QLabel("–")
         self.days_label = QLabel(self.tr("Within"))
-        for widget in (self.period_label, self.preset, self.start, self.dash, self.end):
+        for widget in (self.period_label, self.preset, self.start, self.dash, self.end, self.client):
             when.addWidget(widget)
         when.addStretch(1)
-        for widget in (self.days_label, self.days, self.kind, self.package, self.credit_type, self.client, self.status,
-                       self.group):
+        for widget in (self.days_label, self.days, self.kind, self.package, self.credit_type, self.status, self.group):
             which.addWidget(widget)
         which.addStretch(1)
         for combo in (self.package, self.credit_type, self.group):  # long names do not widen the page
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(18 if combo is self.group else 14)
-        self.client.setMinimumWidth(200)  # its hint, "Client: name or code", whole in Russian too
+        self.client.setMinimumWidth(170)  # its hint, "Client: name or code", whole in Russian too
         self._choose_preset("this_month")
         self.preset.currentIndexChanged.connect(lambda _i: self._preset_chosen())
         self.start.dateChanged.connect(lambda _d: self._typed_date())
