@@ -72,9 +72,10 @@ def _page_texts(screen) -> list[str]:
 @pytest.mark.parametrize(("language", "at_risk_total"), [("ru", "клиент"), ("ar", "عم")])
 def test_l2_every_report_in_russian_and_arabic_shows_no_english_string(language, at_risk_total, speak, tmp_path,
                                                                         monkeypatch, qtbot):
-    """The demo opened in the language: the dashboard, each report of the list and the reminders show
-    no text equal to an English source whose translation differs (stored data passes: it is not a
-    source), and no total in English words ("8 clients")."""
+    """The demo opened in the language at 1024 x 768: the dashboard, each report of the list and the
+    reminders show no text equal to an English source whose translation differs (stored data passes: it
+    is not a source), no total in English words ("8 clients"), and none widens the window (Russian
+    words are longer: the filter bar once made it 1114 px)."""
     import ui.app as desk
     from app.reports import REPORTS
     from ui.self_test import open_view
@@ -84,6 +85,7 @@ def test_l2_every_report_in_russian_and_arabic_shows_no_english_string(language,
     window = desk.start(["--demo", "--lang", language])
     qtbot.addWidget(window)
     try:
+        window.resize(1024, 768)
         open_view(window, "reports")
         screen = window.screen("reports")
         qtbot.waitUntil(lambda: screen.dashboard.dashboard is not None, timeout=30_000)
@@ -97,6 +99,8 @@ def test_l2_every_report_in_russian_and_arabic_shows_no_english_string(language,
             left[key] += [f"total {ENGLISH.text(v)!r}" for v in report.totals.values()
                           if isinstance(v, Text) and ENGLISH.text(v) in shown]
             assert screen.report_page.title.text() not in (definition.title, "")
+            QApplication.processEvents()
+            assert window.width() == 1024, key
         at_risk = screen.open_report("at_risk")
         finished(qtbot, at_risk, timeout=30_000)
         assert at_risk_total in screen.report_page.totals.text() and ":" not in screen.report_page.totals.text()
