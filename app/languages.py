@@ -143,6 +143,11 @@ def date_text(day: dt.date | None) -> str:
     return f"{day:%d.%m.%Y}" if _english() else _digits(format_date(day, DATES[_Current.language], _locale()))
 
 
+def time_text(moment: dt.datetime | dt.time) -> str:
+    """14:05 (Arabic: ١٤:٠٥), kept left to right inside a right-to-left line."""
+    return left_to_right(_digits(f"{moment:%H:%M}"))
+
+
 def day_month_text(day: dt.date) -> str:
     """02.03 (Arabic: ٠٢/٠٣): a day in a short cell."""
     if _english():

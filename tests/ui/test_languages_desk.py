@@ -230,3 +230,9 @@ def test_l2_an_invoices_history_says_who_did_what_in_the_readers_language(desk, 
     assert [row[1:] for row in rows] == [["Olga Owner", f"Выставлен счёт {number}"],
                                          ["Rita Reception", "Принята оплата 40,00"]]
     assert all(row[0].startswith(languages.date_text(dt.date.today())) for row in rows)  # when, in this PC's time
+
+
+def test_l2_a_time_is_written_with_the_languages_digits_and_kept_left_to_right(speak):
+    assert languages.time_text(dt.time(14, 5)) == "14:05"
+    assert speak("ar") is None
+    assert languages.time_text(dt.datetime(2026, 3, 2, 9, 30)) == "\u2066٠٩:٣٠\u2069"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout
 
-from app.languages import date_text, left_to_right
+from app.languages import date_text, time_text
 from ui.i18n import message
 from ui.models.rows import RowsModel
 from ui.tables import list_view
@@ -13,7 +13,7 @@ from ui.tables import list_view
 
 def _when(row: dict) -> str:
     at = row["at"].astimezone()  # stored in UTC: shown in this PC's time
-    return f"{date_text(at.date())} {left_to_right(f'{at:%H:%M}')}"
+    return f"{date_text(at.date())} {time_text(at)}"
 
 
 class HistoryDialog(QDialog):
