@@ -37,6 +37,8 @@ from ui.start.login import LoginDialog
 from ui.start.signing import DeskSession
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+USUAL_GC_THRESHOLDS = (700, 10, 10)  # Python's own; main.py starts with automatic collection off (threshold 0)
+FIRST_PAINT_WAIT_MS = 10_000
 log = logging.getLogger("desk")
 
 
@@ -206,6 +208,7 @@ def start(argv: list[str] | None = None) -> MainWindow | None:
     if args.screenshot:
         window.resize(1280, 800)  # run() shows the view, and fails when it was not built
     AfterFirstPaint(window, lambda: after_first_paint(window))
+    QTimer.singleShot(FIRST_PAINT_WAIT_MS, collect_as_usual)  # a window never painted (minimised) still collects
     window.show()
     if problem:  # a missing or damaged translation: English, and said once
         log.warning("%s", problem)
@@ -214,20 +217,53 @@ def start(argv: list[str] | None = None) -> MainWindow | None:
 
 
 def after_first_paint(window: MainWindow) -> None:
-    """What waits until the window is on screen: the remaining tables, and a large file's page check."""
-    settle()
-    window.backups.check_pages()
+    """What waits until the window is on screen, and then behind what its first screen asked for while it
+    painted (the dashboard's figures, asked for once the dashboard has painted): the remaining tables, a
+    large file's page check, and the PDF code loaded for the first document of the run."""
+
+    def when_on_screen() -> None:
+        settle()
+        window.backups.check_pages()
+        window.ops.jobs.start("PDF code", lambda _state: warm_up_documents(), parent=None,  # no progress shown
+                              on_done=lambda _none: None,
+                              on_failed=lambda exc: log.warning("PDF code not loaded ahead: %r", exc))
+
+    QTimer.singleShot(0, window, when_on_screen)
 
 
 def settle() -> None:
     """After the first paint: load the remaining tables, then set everything made so far aside from
     the garbage collector (gc.freeze), so a collection while a job runs is short and never holds
-    the window's thread for long (L3)."""
+    the window's thread for long (L3); then collect as usual (main.py held collections during start-up)."""
     from app.models import load_all
 
     load_all()
     gc.collect()
     gc.freeze()
+    collect_as_usual()
+
+
+def collect_as_usual() -> None:
+    """Automatic garbage collection with Python's thresholds again, after main.py turned it off for the
+    start (a full collection over the modules being loaded cost 0.1-0.3 s before the first paint)."""
+    if gc.get_threshold()[0] == 0:
+        gc.set_threshold(*USUAL_GC_THRESHOLDS)
+
+
+def warm_up_documents() -> None:
+    """What the first PDF of a run would otherwise load (issue 11: at most 0.3 s): the mappers configured,
+    reportlab with the document modules, the shipped fonts, and one small document drawn in memory.
+    Run on the worker once the window is on screen; the start does not wait for it."""
+    from io import BytesIO
+
+    from reportlab.platypus import SimpleDocTemplate
+    from sqlalchemy.orm import configure_mappers
+
+    from app.pdf.text import para, styles
+    from app.services import documents  # noqa: F401 - reportlab and every document module, imported once
+
+    configure_mappers()
+    SimpleDocTemplate(BytesIO()).build([para("-", styles()["body"])])
 
 
 def save_screenshot(window: MainWindow, file: Path, view: str) -> int:
@@ -240,6 +276,8 @@ def save_screenshot(window: MainWindow, file: Path, view: str) -> int:
         log.error("screenshot: %s", failed)
         print(f"Screenshot not saved: {failed}", file=sys.stderr)
         return 1
+    QApplication.processEvents()
+    window.grab()  # painted once: what waits for the first paint (the dashboard's figures) starts now
     QApplication.processEvents()
     ends = time.monotonic() + 30  # what the view reads off the window's thread (a report, the dashboard) is in
     while window.ops.jobs.running and time.monotonic() < ends:
@@ -258,6 +296,7 @@ def run(argv: list[str] | None = None) -> int:
     if args.self_test:
         from ui.self_test import run_self_test
 
+        collect_as_usual()  # a long run of its own, not a start
         return run_self_test()
     try:
         window = start(argv)

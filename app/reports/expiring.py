@@ -9,13 +9,12 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session, aliased
 
 from app.models import Client, Membership
+from app.reports import EXPIRING_DAYS as DEFAULT_DAYS  # the one default, listed with the report
 from app.reports.base import Column, Filters, Kind, Report
 from app.reports.common import days_of, days_text, header, kind_label, kind_of, step, today_of
 from app.reports.wording import say
 from app.services.access import Right, guarded
 from app.tasks import TaskState
-
-DEFAULT_DAYS = 7
 
 
 def expiring_query(filters: Filters, today: dt.date, days: int):

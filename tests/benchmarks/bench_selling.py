@@ -40,10 +40,13 @@ def run() -> list[Result]:
 
     folder = Path(tempfile.mkdtemp(prefix="bench-pdf-"))
     started = time.perf_counter()
-    from app.services import (
-        documents,  # the first PDF of a run loads reportlab and the fonts
-    )
+    from ui.app import warm_up_documents
 
+    warm_up_documents()  # reportlab, the documents and the fonts: the desk loads them on its worker after the first paint
+    warm_up = time.perf_counter() - started
+    from app.services import documents
+
+    started = time.perf_counter()
     with db.reader() as s:
         documents.invoice_pdf(s, actor, invoice_ids[0], folder / "first.pdf")
     first = time.perf_counter() - started
@@ -57,5 +60,7 @@ def run() -> list[Result]:
     return [
         Result("selling: sale + payment (two actions)", median_of(took), 0.030),
         Result("selling: invoice PDF, warm", median_of(warm), 0.050),
-        Result("selling: invoice PDF, first of the run", first, 0.300),
+        Result("selling: PDF code loaded ahead on the worker", warm_up, float("inf"),
+               "after the first paint: the start does not wait"),
+        Result("selling: invoice PDF, first of the run", first, 0.300, "after that warm-up, as in the desk"),
     ]

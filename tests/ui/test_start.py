@@ -158,6 +158,117 @@ def test_the_rest_of_the_models_load_after_the_first_paint_not_before(home, qtbo
     window.ops.db.dispose()
 
 
+class PaintWatch(QObject):
+    """Notes each main window's paints."""
+
+    def __init__(self):
+        super().__init__()
+        self.painted: list[MainWindow] = []
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        if event.type() == QEvent.Type.Paint and isinstance(watched, MainWindow):
+            self.painted.append(watched)
+        return False
+
+
+def _made_demo() -> None:
+    """The demo database made (and migrated) by a first start, so the next start only opens it."""
+    made = desk.start(["--demo"])
+    made.ops.db.dispose()
+    made.close()
+
+
+def test_the_owners_dashboard_is_asked_of_the_worker_after_the_first_paint_and_before_the_rest(home, qtbot,
+                                                                                                 monkeypatch):
+    import threading
+
+    from ui.jobs import JobRunner
+
+    _made_demo()
+    watch = PaintWatch()
+    QApplication.instance().installEventFilter(watch)
+    submitted, warmed = [], []
+    start_job = JobRunner.start
+
+    def noted(runner, title, work, **kwargs):
+        submitted.append((title, bool(watch.painted)))
+        return start_job(runner, title, work, **kwargs)
+
+    monkeypatch.setattr(JobRunner, "start", noted)
+    monkeypatch.setattr(desk, "warm_up_documents", lambda: warmed.append(threading.current_thread().name))
+    try:
+        window = desk.start(["--demo"])
+        qtbot.addWidget(window)
+        assert submitted == [] and window.ops.jobs.running == []  # shown, not yet painted: the worker waits
+        dashboard = window.screen("reports").dashboard
+        qtbot.waitUntil(lambda: dashboard.dashboard is not None and bool(warmed))
+    finally:
+        QApplication.instance().removeEventFilter(watch)
+    titles = [title for title, _ in submitted]  # (the daily backup may come in too, 3 s after the start)
+    assert all(painted for _, painted in submitted) and dashboard.tiles  # nothing on the worker before the paint
+    assert titles.index("Making the dashboard") < titles.index("PDF code")  # the figures first, then the rest
+    assert warmed[0].startswith("desk-job")  # the PDF code loads on the worker, not the window's thread
+    window.ops.db.dispose()
+
+
+def test_garbage_collection_held_by_main_is_back_once_the_window_has_painted(home, qtbot):
+    import gc
+
+    _made_demo()
+    before = gc.get_threshold()
+    gc.set_threshold(0)  # as main.py starts
+    try:
+        window = desk.start(["--demo"])
+        qtbot.addWidget(window)
+        assert gc.get_threshold()[0] == 0  # built without collections
+        qtbot.waitUntil(lambda: gc.get_threshold() == desk.USUAL_GC_THRESHOLDS)
+    finally:
+        gc.set_threshold(*before)
+    window.ops.db.dispose()
+
+
+FIRST_PAINT_MODULES = """
+import gc, json, sys
+gc.set_threshold(0)
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication
+from ui import app as desk
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            print(json.dumps(sorted(sys.modules)), flush=True)
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, QApplication.instance().quit)
+        return False
+
+window = desk.start(["--demo"])
+watch = FirstPaint()
+window.installEventFilter(watch)
+QApplication.instance().exec()
+"""
+
+
+def test_the_owners_first_paint_loads_no_pdf_spreadsheet_migration_or_report_code(home):
+    """Start budget: what the dashboard's first paint does not need is loaded after it, or when used."""
+    import json
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    _made_demo()
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", MEMBERSHIP_DESK_HOME=str(home))
+    shown = subprocess.run([sys.executable, "-c", FIRST_PAINT_MODULES], cwd=root, env=env, capture_output=True,
+                           text=True, timeout=300)
+    loaded = set(json.loads(shown.stdout.splitlines()[0]))
+    assert "ui.reports.dashboard" in loaded  # the owner's first page was painted
+    later = ("reportlab", "openpyxl", "alembic", "babel", "app.pdf", "app.services.documents", "app.reports.dashboard",
+             "app.reports.at_risk", "app.reports.money", "app.models.clients", "ui.reports.view", "ui.reports.takings")
+    assert sorted(m for m in loaded if m in later or m.startswith(tuple(f"{name}." for name in later))) == []
+
+
 def test_screenshot_of_a_view_that_cannot_be_built_exits_non_zero(home, tmp_path, monkeypatch, capsys):
     import ui.areas
 

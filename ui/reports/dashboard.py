@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib
 from typing import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from shiboken6 import isValid
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
@@ -128,6 +128,7 @@ class DashboardPage(RefreshOnChange, QWidget):
         layout.addLayout(charts)
         layout.addStretch(1)
         self.tiles: list[FigureTile] = []
+        self._make_when_painted = False
         self.watch(ops)
 
     def showing(self) -> bool:
@@ -155,9 +156,20 @@ class DashboardPage(RefreshOnChange, QWidget):
         return job
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
-        """Made when first shown (not when the area is only built), then again after changes."""
+        """Made when first shown (not when the area is only built), then again after changes; the first time
+        only once the page has been painted: the owner's window is on screen before the worker starts."""
         super().showEvent(event)
         if self.dashboard is None and self.job is None:
+            self._make_when_painted = True
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().paintEvent(event)
+        if self._make_when_painted:
+            self._make_when_painted = False
+            QTimer.singleShot(0, self, self._make_first)
+
+    def _make_first(self) -> None:
+        if self.dashboard is None and self.job is None and self.isVisible():
             self.refresh()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -167,7 +179,7 @@ class DashboardPage(RefreshOnChange, QWidget):
         if columns != self.columns:
             self.columns = columns
             self._place_tiles()
-        width = (self.width() - 8) // len(self.charts)
+        width = max(0, self.width() - 8) // len(self.charts)  # never negative: a page still being laid out is 0 wide
         for chart in self.charts:
             chart.setFixedHeight(chart.heightForWidth(width))
 

@@ -14,8 +14,6 @@ from app.services.access import Right
 from ui.ops import Ops
 from ui.page import area_page
 from ui.reports.dashboard import DashboardPage
-from ui.reports.takings import TakingsPage
-from ui.reports.view import ReportPage
 from ui.reports.voice import WINDOW
 
 REMINDERS = "ui.reports.reminders:RemindersPage"  # R3's call list (Q5): RemindersPage(ops), shown once it exists
@@ -34,10 +32,8 @@ class ReportsScreen(QWidget):
         self.ops = ops
         owner = ops.actor.may(Right.VIEW_REPORTS)
         layout, _top = area_page(self, self.tr("Reports") if owner else self.tr("Day takings"))
-        self.takings = TakingsPage(ops, self)
-        # the day's takings as before: tests and the receptionist's screen read these
-        self.day, self.model, self.total, self.save_pdf = (self.takings.day, self.takings.model, self.takings.total,
-                                                           self.takings.save_pdf)
+        self._takings: QWidget | None = None  # the owner's takings and report pages are made when first wanted:
+        self._report_page: QWidget | None = None  # the dashboard alone shows first (start budget)
         if not owner:
             layout.addWidget(self.takings, 1)
             return
@@ -53,12 +49,10 @@ class ReportsScreen(QWidget):
         row.addWidget(self.pages, 1)
         layout.addLayout(row, 1)
         self.dashboard = DashboardPage(ops, self)
-        self.report_page = ReportPage(ops, self)
-        self.pages.addWidget(self.report_page)  # in the stack even before a report is listed: never loose on top
         self._add(DASHBOARD, self.tr("Dashboard"), self.dashboard)
-        self._add(TAKINGS, self.tr("Day takings"), self.takings)
+        self._add(TAKINGS, self.tr("Day takings"), None)
         for key, definition in reports.REPORTS.items():
-            self._add(key, WINDOW.text(definition.title), self.report_page)
+            self._add(key, WINDOW.text(definition.title), None)
         if importlib.util.find_spec(REMINDERS.split(":")[0]) is not None:  # built when first chosen: it reads
             self._add(REMINDERS_KEY, self.tr("Reminders"), None)      # the call list, and loads the mail code
         self.choice.currentItemChanged.connect(lambda item, _before: self._chosen(item))
@@ -74,10 +68,39 @@ class ReportsScreen(QWidget):
         if page is not None and self.pages.indexOf(page) < 0:
             self.pages.addWidget(page)
 
+    @property
+    def takings(self) -> QWidget:
+        """The day's takings (TakingsPage), made when first wanted; the owner's is a page of the stack."""
+        if self._takings is None:
+            from ui.reports.takings import TakingsPage
+
+            self._takings = TakingsPage(self.ops, self)
+            if hasattr(self, "pages"):
+                self.pages.addWidget(self._takings)  # never a loose child drawn over the title
+        return self._takings
+
+    # the day's takings as before: tests and the receptionist's screen read these
+    day = property(lambda self: self.takings.day)
+    model = property(lambda self: self.takings.model)
+    total = property(lambda self: self.takings.total)
+    save_pdf = property(lambda self: self.takings.save_pdf)
+
+    @property
+    def report_page(self) -> QWidget:
+        """The page every listed report shows on (ReportPage), made when first wanted, in the stack from then."""
+        if self._report_page is None:
+            from ui.reports.view import ReportPage
+
+            self._report_page = ReportPage(self.ops, self)
+            self.pages.addWidget(self._report_page)
+        return self._report_page
+
     def _page(self, key: str) -> QWidget:
-        if self._pages[key] is None:  # the reminders page
-            self._pages[key] = reminders_page(self.ops)
-            self.pages.addWidget(self._pages[key])
+        if self._pages[key] is None:  # made when first chosen
+            self._pages[key] = (self.takings if key == TAKINGS else
+                                reminders_page(self.ops) if key == REMINDERS_KEY else self.report_page)
+            if self.pages.indexOf(self._pages[key]) < 0:
+                self.pages.addWidget(self._pages[key])
         return self._pages[key]
 
     def _row_of(self, key: str) -> int | None:
@@ -89,7 +112,7 @@ class ReportsScreen(QWidget):
             return
         key = item.data(Qt.ItemDataRole.UserRole)
         self.pages.setCurrentWidget(self._page(key))  # the dashboard is made when it shows
-        if self._pages[key] is self.report_page:
+        if self._pages[key] is self._report_page:
             self.report_page.open(reports.REPORTS[key], filters)
 
     def open_report(self, key: str, filters: Filters | None = None):
