@@ -4151,6 +4151,10 @@ Total {total} {currency}, balance due {balance} {currency}.
         <translation>اسم المستخدم</translation>
     </message>
     <message>
+        <source>Another computer saved this record at the same moment, so nothing was saved here. Open it again to see what is saved now.</source>
+        <translation>حفظ جهاز آخر هذا السجل في اللحظة نفسها، لذا لم يُحفظ شيء هنا. افتحه من جديد لترى ما هو محفوظ الآن.</translation>
+    </message>
+    <message>
         <source>Cancelled: nothing was saved.</source>
         <translation>أُلغي: لم يُحفظ شيء.</translation>
     </message>

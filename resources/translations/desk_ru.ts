@@ -4127,6 +4127,10 @@ Total {total} {currency}, balance due {balance} {currency}.
         <translation>Логин</translation>
     </message>
     <message>
+        <source>Another computer saved this record at the same moment, so nothing was saved here. Open it again to see what is saved now.</source>
+        <translation>Другой компьютер сохранил эту запись в тот же момент, поэтому здесь ничего не сохранено. Откройте её снова, чтобы увидеть, что сохранено сейчас.</translation>
+    </message>
+    <message>
         <source>Cancelled: nothing was saved.</source>
         <translation>Отменено: ничего не сохранено.</translation>
     </message>
