@@ -93,7 +93,7 @@ class Voice:
         if isinstance(value, Text):
             return self.said(value.template, value.params, value.one, value.context)
         if isinstance(value, (list, tuple)):
-            return ", ".join(self.text(item) for item in value)
+            return LIST_SEPARATORS.get(self.language, ", ").join(self.text(item) for item in value)
         if isinstance(value, dt.date):
             return self.param(value)
         return "" if value is None else str(value)
@@ -134,6 +134,8 @@ class Voice:
 
 
 ENGLISH = Voice()
+
+LIST_SEPARATORS = {"ar": "، "}  # between the items of a list: the Arabic comma
 
 # Qt's numerus forms, in its order, by CLDR plural category (integers only)
 PLURAL_FORMS = {"en": ("one", "other"), "ru": ("one", "few", "many"),

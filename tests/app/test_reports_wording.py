@@ -49,3 +49,11 @@ def test_l2_a_text_is_its_english_until_it_is_said_in_another_language():
     assert document_voice("ru").text(say("Members at risk")) == "Клиенты под угрозой ухода"
     assert document_voice("ru").text(term("Active")) != "Active" and ENGLISH.text(term("Active")) == "Active"
     assert document_voice("xx") is ENGLISH and document_voice(None) is ENGLISH  # not shipped: English
+
+
+def test_l2_a_list_of_words_is_joined_with_the_language_s_comma():
+    """The reminder offsets ("7 days before, on the day"): the Arabic comma in Arabic."""
+    offsets = (say("%n days before", n=7, one="%n day before"), say("on the day"))
+    assert ENGLISH.text(offsets) == "7 days before, on the day"
+    assert document_voice("ru").text(offsets) == "за 7 дней до окончания, в день окончания"
+    assert document_voice("ar").text(offsets) == "قبل الانتهاء بـ7 أيام، في يوم الانتهاء"

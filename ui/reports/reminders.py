@@ -132,8 +132,8 @@ class RemindersPage(RefreshOnChange, QWidget):
         addresses = self._addresses()
         self.email_button.setEnabled(addresses > 0)
         self.about.setText(self.tr("{due} due today ({offsets}); {emails} with an email address.").format(
-            due=len(report.rows) + len(report.apart), offsets=WINDOW.text(dict(report.filters)["Offsets"]),
-            emails=addresses))
+            due=WINDOW.count(len(report.rows) + len(report.apart)),
+            offsets=WINDOW.text(dict(report.filters)["Offsets"]), emails=WINDOW.count(addresses)))
 
     def _addresses(self) -> int:
         return len({r["client_id"] for r in self.report.rows if r["email"]}) if self.report else 0
@@ -143,7 +143,7 @@ class RemindersPage(RefreshOnChange, QWidget):
         count = self._addresses()
         if not count or QMessageBox.question(
                 self, self.tr("Email all"),
-                self.tr("Send the reminder email to {count} clients now?").format(count=count)) \
+                self.tr("Send the reminder email to {count} clients now?").format(count=WINDOW.count(count))) \
                 != QMessageBox.StandardButton.Yes:
             return None
         self.problem.hide()
@@ -153,13 +153,14 @@ class RemindersPage(RefreshOnChange, QWidget):
             mailing = self.ops.call(reminders.prepare_mailing, write=False)
             return reminders.send_mailing(mailing, self.ops.call, state)
 
-        self.sending = self.ops.start(self.tr("Emailing {count} reminders").format(count=count), work,
+        self.sending = self.ops.start(self.tr("Emailing {count} reminders").format(count=WINDOW.count(count)), work,
                                       parent=self, on_done=self._sent, on_error=self._refused, done=self._said)
         return self.sending
 
     def _said(self, outcomes: list[reminders.Outcome]) -> str:
         sent = sum(o.result == "sent" for o in outcomes)
-        return self.tr("Reminders: {sent} sent, {other} not sent").format(sent=sent, other=len(outcomes) - sent)
+        return self.tr("Reminders: {sent} sent, {other} not sent").format(sent=WINDOW.count(sent),
+                                                                       other=WINDOW.count(len(outcomes) - sent))
 
     def _sent(self, outcomes: list[reminders.Outcome]) -> None:
         words = {"sent": self.tr("Sent"), "refused": self.tr("Refused"), "not sent": self.tr("Not sent")}
@@ -172,7 +173,8 @@ class RemindersPage(RefreshOnChange, QWidget):
                                      for o in outcomes])
         sent = sum(o.result == "sent" for o in outcomes)
         self.results_title.setText(self.tr("Email results: {sent} sent and recorded; {other} not sent, "
-                                           "still due").format(sent=sent, other=len(outcomes) - sent))
+                                           "still due").format(sent=WINDOW.count(sent),
+                                                               other=WINDOW.count(len(outcomes) - sent)))
         self.results_title.show()
         self.results.show()
         _fit(self.results)
