@@ -26,7 +26,7 @@ from app.errors import DomainError
 from ui.i18n import message
 from app.live import announce, new_program_id
 from app.services.access import Actor
-from app.services.versions import ChangedMeanwhile
+from app.services.versions import SAVED_AT_ONCE, ChangedMeanwhile
 from app.tasks import Cancelled, TaskState
 from ui import messages
 from ui.jobs import Job, JobRunner
@@ -70,10 +70,6 @@ class ReadFailed(Exception):
 
 UNREACHABLE = ("could not connect", "connection refused", "server closed the connection", "connection timed out",
                "terminating connection", "no route to host", "consuming input failed", "the connection is lost")
-
-
-SAVED_AT_ONCE = ("Another computer saved this record at the same moment, so nothing was saved here. "
-                 "Open it again to see what is saved now.")
 
 
 def _said(exc: DatabaseError) -> str:

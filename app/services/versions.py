@@ -7,10 +7,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import DomainError
+from app.messages import QT_TRANSLATE_NOOP
 from app.models import AuditEvent, User
 
 # Audit events of a record that do not change its row (a sign-in, a child joining a group).
 NOT_A_CHANGE = ("sign_in", "sign_out", "sign_in_failed", "enrol", "leave")
+# D7 on PostgreSQL: a save whose row another PC's save committed while it waited (StaleDataError).
+SAVED_AT_ONCE = QT_TRANSLATE_NOOP("Messages", "Another computer saved this record at the same moment, so nothing "
+                                              "was saved here. Open it again to see what is saved now.")
 
 
 class ChangedMeanwhile(DomainError):

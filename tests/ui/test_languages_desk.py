@@ -236,3 +236,25 @@ def test_l2_a_time_is_written_with_the_languages_digits_and_kept_left_to_right(s
     assert languages.time_text(dt.time(14, 5)) == "14:05"
     assert speak("ar") is None
     assert languages.time_text(dt.datetime(2026, 3, 2, 9, 30)) == "\u2066٠٩:٣٠\u2069"
+
+
+def test_l2_a_save_that_lost_the_race_for_its_row_is_said_in_russian(desk, speak, monkeypatch):
+    from sqlalchemy import text
+
+    from app.models import Client
+    from ui.ops import FAILED
+
+    ops = desk.ops("rita")
+    client_id = ops.run(clients.create_client, name="Anna Hughes")
+    assert speak("ru") is None
+    told = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, message: told.append(message))
+
+    def rename_after_another_pc_saved(session, actor):
+        client = session.get(Client, client_id)
+        session.execute(text("UPDATE clients SET version = version + 1 WHERE id = :id"), {"id": client_id})
+        client.name = "Anna Lost"
+
+    assert ops.run(rename_after_another_pc_saved) is FAILED
+    assert told == ["Другой компьютер сохранил эту запись в тот же момент, поэтому здесь ничего не сохранено. "
+                    "Откройте её снова, чтобы увидеть, что сохранено сейчас."]
