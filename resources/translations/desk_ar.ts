@@ -4155,6 +4155,42 @@ Total {total} {currency}, balance due {balance} {currency}.
         <translation>حفظ جهاز آخر هذا السجل في اللحظة نفسها، لذا لم يُحفظ شيء هنا. افتحه من جديد لترى ما هو محفوظ الآن.</translation>
     </message>
     <message>
+        <source>This client</source>
+        <translation>العميل</translation>
+    </message>
+    <message>
+        <source>This package</source>
+        <translation>الباقة</translation>
+    </message>
+    <message>
+        <source>This group</source>
+        <translation>المجموعة</translation>
+    </message>
+    <message>
+        <source>This user</source>
+        <translation>المستخدم</translation>
+    </message>
+    <message>
+        <source>A setting on this page</source>
+        <translation>إعداد في هذه الصفحة</translation>
+    </message>
+    <message>
+        <source>{what} was changed by {who} at {when} meanwhile, so your change was not saved. The form now shows the saved values: make your change again if it is still needed.</source>
+        <translation>{what}: حفظ {who} تغييرات في {when} في هذه الأثناء، لذا لم يُحفظ تغييرك. يعرض النموذج الآن القيم المحفوظة: أعد إجراء التغيير إن كان لا يزال لازمًا.</translation>
+    </message>
+    <message>
+        <source>{what} was changed by {who} meanwhile, so your change was not saved. The form now shows the saved values: make your change again if it is still needed.</source>
+        <translation>{what}: حفظ {who} تغييرات في هذه الأثناء، لذا لم يُحفظ تغييرك. يعرض النموذج الآن القيم المحفوظة: أعد إجراء التغيير إن كان لا يزال لازمًا.</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>مستخدم آخر</translation>
+    </message>
+    <message>
+        <source>the desk itself</source>
+        <translation>البرنامج نفسه</translation>
+    </message>
+    <message>
         <source>Cancelled: nothing was saved.</source>
         <translation>أُلغي: لم يُحفظ شيء.</translation>
     </message>

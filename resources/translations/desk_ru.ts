@@ -4131,6 +4131,42 @@ Total {total} {currency}, balance due {balance} {currency}.
         <translation>Другой компьютер сохранил эту запись в тот же момент, поэтому здесь ничего не сохранено. Откройте её снова, чтобы увидеть, что сохранено сейчас.</translation>
     </message>
     <message>
+        <source>This client</source>
+        <translation>Клиент</translation>
+    </message>
+    <message>
+        <source>This package</source>
+        <translation>Пакет</translation>
+    </message>
+    <message>
+        <source>This group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>This user</source>
+        <translation>Пользователь</translation>
+    </message>
+    <message>
+        <source>A setting on this page</source>
+        <translation>Настройка на этой странице</translation>
+    </message>
+    <message>
+        <source>{what} was changed by {who} at {when} meanwhile, so your change was not saved. The form now shows the saved values: make your change again if it is still needed.</source>
+        <translation>{what}: тем временем изменения сохранил(а) {who} ({when}), поэтому ваше изменение не сохранено. В форме теперь сохранённые значения: если изменение ещё нужно, внесите его снова.</translation>
+    </message>
+    <message>
+        <source>{what} was changed by {who} meanwhile, so your change was not saved. The form now shows the saved values: make your change again if it is still needed.</source>
+        <translation>{what}: тем временем изменения сохранил(а) {who}, поэтому ваше изменение не сохранено. В форме теперь сохранённые значения: если изменение ещё нужно, внесите его снова.</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>другой пользователь</translation>
+    </message>
+    <message>
+        <source>the desk itself</source>
+        <translation>сама программа</translation>
+    </message>
+    <message>
         <source>Cancelled: nothing was saved.</source>
         <translation>Отменено: ничего не сохранено.</translation>
     </message>
