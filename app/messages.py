@@ -31,7 +31,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTEXT = "Messages"
-ERRORS = {"DomainError", "PermissionDenied", "NotFound", "AlreadyMember", "Cancelled", "BackupFailed", "DamagedFile"}
+ERRORS = {"DomainError", "PermissionDenied", "NotFound", "AlreadyMember", "Cancelled", "BackupFailed", "DamagedFile",
+          "ChangedMeanwhile"}
 SAYING = {"say"}
 LABELLED = {"text", "name", "money", "percent", "whole", "date", "email", "colour"}  # app.validation's checks
 

@@ -78,7 +78,9 @@ def _shown(value) -> str:
         return str(value)
     if isinstance(value, int):
         return languages.number_text(value)
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+    if isinstance(value, dt.datetime):  # a moment: its day and time (the sender made it local)
+        return f"{languages.date_text(value.date())} {languages.time_text(value)}"
+    if isinstance(value, dt.date):
         return languages.date_text(value)
     return str(value)
 

@@ -3,11 +3,13 @@ older version is refused with who saved in between and when, and the form shows 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.errors import DomainError
-from app.messages import QT_TRANSLATE_NOOP
+from app.messages import QT_TRANSLATE_NOOP, Label
 from app.models import AuditEvent, User
 
 # Audit events of a record that do not change its row (a sign-in, a child joining a group).
@@ -21,8 +23,17 @@ class ChangedMeanwhile(DomainError):
     """The record was saved by someone else after the form read it; nothing was saved."""
 
 
-def last_change(session: Session, entity: str, entity_id: int | None) -> tuple[str, str]:
-    """Who made the last recorded change of a record and when (local time), as shown to the user."""
+# What a form that lost the race shows: the record's kind, said in the user's words.
+WHAT = {"client": QT_TRANSLATE_NOOP("Messages", "This client"),
+        "package": QT_TRANSLATE_NOOP("Messages", "This package"),
+        "group": QT_TRANSLATE_NOOP("Messages", "This group"),
+        "user": QT_TRANSLATE_NOOP("Messages", "This user"),
+        "settings": QT_TRANSLATE_NOOP("Messages", "A setting on this page")}
+
+
+def last_change(session: Session, entity: str, entity_id: int | None) -> tuple[str, dt.datetime | None]:
+    """Who made the last recorded change of a record (a name, or a catalogue word) and when (local time;
+    None when nothing was recorded)."""
     found = session.execute(
         select(AuditEvent.at, User.display_name).outerjoin(User, User.id == AuditEvent.user_id)
         .where(AuditEvent.entity == entity,
@@ -30,9 +41,9 @@ def last_change(session: Session, entity: str, entity_id: int | None) -> tuple[s
                AuditEvent.action.not_in(NOT_A_CHANGE))
         .order_by(AuditEvent.id.desc()).limit(1)).first()
     if found is None:
-        return "another user", "an unknown time"
+        return Label(QT_TRANSLATE_NOOP("Messages", "another user")), None
     at, who = found
-    return who or "System", f"{at.astimezone():%d.%m.%Y %H:%M}"
+    return who or Label(QT_TRANSLATE_NOOP("Messages", "the desk itself")), at.astimezone()
 
 
 def refuse_if_changed(session: Session, saved_version: int | None, version: int | None, what: str, entity: str,
@@ -44,5 +55,11 @@ def refuse_if_changed(session: Session, saved_version: int | None, version: int 
 
 def changed_meanwhile(session: Session, what: str, entity: str, entity_id: int | None) -> ChangedMeanwhile:
     who, when = last_change(session, entity, entity_id)
-    return ChangedMeanwhile(f"{what} was changed by {who} at {when} meanwhile, so your change was not saved. "
-                            "The form now shows the saved values: make your change again if it is still needed.")
+    what = Label(WHAT.get(entity, what))
+    if when is None:
+        return ChangedMeanwhile("{what} was changed by {who} meanwhile, so your change was not saved. The form now "
+                                "shows the saved values: make your change again if it is still needed.",
+                                what=what, who=who)
+    return ChangedMeanwhile("{what} was changed by {who} at {when} meanwhile, so your change was not saved. The form "
+                            "now shows the saved values: make your change again if it is still needed.",
+                            what=what, who=who, when=when)

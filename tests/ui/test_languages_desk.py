@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
 from app import languages
-from app.models import AuditEvent, Package
+from app.models import AuditEvent, Client, Package
 from app.services import audit, clients, sales, settings
 from tests.databases import only_on_sqlite
 from tests.ui.test_backups import _window
@@ -258,3 +258,37 @@ def test_l2_a_save_that_lost_the_race_for_its_row_is_said_in_russian(desk, speak
     assert ops.run(rename_after_another_pc_saved) is FAILED
     assert told == ["Другой компьютер сохранил эту запись в тот же момент, поэтому здесь ничего не сохранено. "
                     "Откройте её снова, чтобы увидеть, что сохранено сейчас."]
+
+
+@pytest.mark.parametrize(("language", "said"), [
+    ("ru", "Клиент: тем временем изменения сохранил(а) Rita Reception ({when}), поэтому ваше изменение не "
+           "сохранено. В форме теперь сохранённые значения: если изменение ещё нужно, внесите его снова."),
+    ("ar", "العميل: حفظ Rita Reception تغييرات في {when} في هذه الأثناء، لذا لم يُحفظ تغييرك. يعرض النموذج الآن "
+           "القيم المحفوظة: أعد إجراء التغيير إن كان لا يزال لازمًا."),
+])
+def test_l2_a_client_changed_by_another_pc_meanwhile_is_said_in_the_users_language(desk, qtbot, speak, language,
+                                                                                   said):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.services.access import SYSTEM
+    from ui.clients.dialog import ClientDialog
+
+    with desk.database.writer.begin() as s:
+        anna = clients.create_client(s, SYSTEM, name="Anna Smith", phone="+44 7700 900001")
+    assert speak(language) is None
+    dialogs = {}
+    for who in ("olga", "rita"):
+        dialogs[who] = ClientDialog(desk.ops(who), anna)
+        qtbot.addWidget(dialogs[who])
+        dialogs[who].show()
+    for who, name in (("rita", "Anna Rita"), ("olga", "Anna Olga")):
+        dialogs[who].name.clear()
+        type_text(dialogs[who].name, name)
+        save = dialogs[who].findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save)
+        qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    with desk.database.reader.begin() as s:
+        at = s.scalar(select(AuditEvent.at).where(AuditEvent.entity == "client", AuditEvent.entity_id == anna)
+                      .order_by(AuditEvent.id.desc())).astimezone()
+        assert s.get(Client, anna).name == "Anna Rita"  # Olga's change saved nothing
+    when = f"{languages.date_text(at.date())} {languages.time_text(at)}"
+    assert dialogs["olga"].errors.general.text() == said.format(when=when)
