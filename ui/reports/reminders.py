@@ -124,7 +124,7 @@ class RemindersPage(RefreshOnChange, QWidget):
         self.apart_model.set_rows(report.apart)
         self.table.setVisible(bool(report.rows))
         self.empty.setVisible(not report.rows)
-        self.empty.setText(WINDOW.text(report.empty_text))  # none due today, or no reminder days set (where to set them)
+        self.empty.setText(WINDOW.text(report.empty_text))  # none due today, or no reminder days set (where)
         self.apart_title.setVisible(bool(report.apart))
         self.apart.setVisible(bool(report.apart))
         for view in (self.table, self.apart):
