@@ -98,9 +98,12 @@ def steps(state: TaskState | None, items, total: int | None = None, every: int =
     state.progress(total, total)
 
 
-def release(rows: list, slice_size: int = 5000) -> None:
-    """Drop a big list a slice at a time. Freeing 100,000 rows at once is one long C call that keeps
-    the interpreter (and so the window's thread) waiting for a quarter of a second; between
-    slices the window gets its turn."""
-    while rows:
-        del rows[-slice_size:]
+def release(items: list | set, slice_size: int = 5000) -> None:
+    """Drop a big list or set a slice at a time. Freeing 100,000 rows (or a set of 400,000 phone
+    numbers: 85 ms) at once is one long C call that keeps the interpreter (and so the window's
+    thread) waiting; between slices the window gets its turn."""
+    if isinstance(items, set):
+        items, held = list(items), items  # the list holds them while the set lets go (no object freed)
+        held.clear()
+    while items:
+        del items[-slice_size:]

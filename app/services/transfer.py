@@ -254,32 +254,40 @@ def preview_import(session: Session, actor: Actor, path: Path, mapping: dict[str
     if "name" not in mapping:
         raise DomainError("Choose which column holds the names.", field="mapping")
     categories = {fold(name): cid for cid, name in session.execute(select(ClientCategory.id, ClientCategory.name))}
-    known_phones = PhoneBook(session.scalars(select(Client.phone).where(Client.phone_key != "")))
-    known_codes = set(session.scalars(select(Client.code)))
+    streamed = {"yield_per": 5000}  # fetched and let go of 5,000 rows at a time, never 100,000 at once (L3)
+    known_phones = PhoneBook(session.scalars(select(Client.phone).where(Client.phone_key != "")
+                                             .execution_options(**streamed)))
+    known_codes = set(session.scalars(select(Client.code).execution_options(**streamed)))
     seen_phones = PhoneBook()
     seen_codes: set[str] = set()
     preview = ImportPreview(headers, mapping)
-    for line, cells in enumerate(steps(state, table), start=2):
-        values = {name: (cells[col].strip() if col < len(cells) else "") for name, col in mapping.items()}
-        row = ImportRow(line, values)
-        preview.rows.append(row)
-        try:
-            if any(len(v) > MAX_CELL for v in values.values()):
-                raise DomainError("A cell is longer than {most} characters.", most=MAX_CELL)
-            fields = _client_fields(values, categories)
-            clients.clean_fields(session, {k: v for k, v in fields.items() if k != "code"}, None)
-        except DomainError as err:
-            row.status, row.reason, row.problem = "error", err.message, err
-            continue
-        phone = values.get("phone", "")
-        code = values.get("code", "").upper()
-        if known_phones.knows(phone) or seen_phones.knows(phone) or \
-                (code and (code in known_codes or code in seen_codes)):
-            row.status = "duplicate"
-            row.reason = "same code" if code and (code in known_codes or code in seen_codes) else "same phone"
-        seen_phones.add(phone)
-        if code:
-            seen_codes.add(code)
+    try:
+        for line, cells in enumerate(steps(state, table), start=2):
+            values = {name: (cells[col].strip() if col < len(cells) else "") for name, col in mapping.items()}
+            row = ImportRow(line, values)
+            preview.rows.append(row)
+            try:
+                if any(len(v) > MAX_CELL for v in values.values()):
+                    raise DomainError("A cell is longer than {most} characters.", most=MAX_CELL)
+                fields = _client_fields(values, categories)
+                clients.clean_fields(session, {k: v for k, v in fields.items() if k != "code"}, None)
+            except DomainError as err:
+                row.status, row.reason, row.problem = "error", err.message, err
+                continue
+            phone = values.get("phone", "")
+            code = values.get("code", "").upper()
+            if known_phones.knows(phone) or seen_phones.knows(phone) or \
+                    (code and (code in known_codes or code in seen_codes)):
+                row.status = "duplicate"
+                row.reason = "same code" if code and (code in known_codes or code in seen_codes) else "same phone"
+            seen_phones.add(phone)
+            if code:
+                seen_codes.add(code)
+    finally:  # the books of every stored phone and code, let go of a slice at a time (L3)
+        known_phones.forget()
+        seen_phones.forget()
+        release(known_codes)
+        release(table)
     return preview
 
 
@@ -289,11 +297,15 @@ MIN_PHONE_DIGITS = 7  # fewer digits are too short to call two numbers the same
 class PhoneBook:
     """Numbers met so far (stored, or on earlier rows), to tell "same phone" however each was
     written: "8 912 345-67-89" and "07700 900123" (national forms, app.text.national_number)
-    are +7 912 345 67 89 and +44 7700 900123. Set lookups: a 200,000-row file stays fast."""
+    are +7 912 345 67 89 and +44 7700 900123. Set lookups: a 200,000-row file stays fast.
+
+    The sets are kept by a number's last two digits (every reading of a number ends alike), so a
+    book of every stored number (400,000 texts) is let go of a hundredth at a time (:meth:`forget`):
+    freed at once it kept the interpreter, and so the window's thread, 85 ms (L3)."""
 
     def __init__(self, phones=()):
-        self._numbers: set[str] = set()  # each number's digits, also without a country code of 1-3 digits
-        self._nationals: set[str] = set()  # numbers written in national form, without the trunk prefix
+        self._numbers: dict[str, set[str]] = {}  # each number's digits, also without a country code of 1-3 digits
+        self._nationals: dict[str, set[str]] = {}  # numbers written in national form, without the trunk prefix
         for phone in phones:
             self.add(phone)
 
@@ -302,17 +314,31 @@ class PhoneBook:
         return {digits[cut:] for cut in range(4) if len(digits) - cut >= MIN_PHONE_DIGITS}
 
     def add(self, phone: str) -> None:
-        self._numbers |= self._readings(phone_digits(phone))
+        digits = phone_digits(phone)
+        readings = self._readings(digits)
+        if readings:
+            self._numbers.setdefault(digits[-2:], set()).update(readings)
         national = national_number(phone)
         if len(national) >= MIN_PHONE_DIGITS:
-            self._nationals.add(national)
+            self._nationals.setdefault(national[-2:], set()).add(national)
+
+    def forget(self) -> None:
+        """Let go of the numbers one set (a hundredth of them) at a time."""
+        for shelf in (self._numbers, self._nationals):
+            while shelf:
+                shelf.popitem()
 
     def knows(self, phone: str) -> bool:
         digits, national = phone_digits(phone), national_number(phone)
-        if len(digits) >= MIN_PHONE_DIGITS and (digits in self._numbers
-                                                or not self._nationals.isdisjoint(self._readings(digits))):
+        if len(digits) >= MIN_PHONE_DIGITS and (
+                digits in self._numbers.get(digits[-2:], NONE)
+                or not self._nationals.get(digits[-2:], NONE).isdisjoint(self._readings(digits))):
             return True
-        return len(national) >= MIN_PHONE_DIGITS and (national in self._numbers or national in self._nationals)
+        return len(national) >= MIN_PHONE_DIGITS and (national in self._numbers.get(national[-2:], NONE)
+                                                      or national in self._nationals.get(national[-2:], NONE))
+
+
+NONE: frozenset[str] = frozenset()
 
 
 def _client_fields(values: dict, categories: dict[str, int]) -> dict:

@@ -11,11 +11,15 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from app.reports.base import Column, Kind
 from app.reports.wording import Text
+from ui.models.rows import RIGHT
 from ui.reports.voice import WINDOW
 
 VALUE_ROLE = Qt.ItemDataRole.UserRole  # the typed value (Decimal, date, int, str) behind a cell
 BIG = 10_000  # rows: from this many a click on a header sorts on the worker (with a sorter)
 SLICE = 1_000  # rows sorted in one go: one sort of 100,000 keys keeps the interpreter 0.1-0.3 s to itself
+SERVED = frozenset(int(role) for role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, VALUE_ROLE,
+                                          Qt.ItemDataRole.TextAlignmentRole))  # a table asks 8 roles of each cell
+# it paints: the others are answered at once (a paint while a big sort runs shares the interpreter with it)
 
 
 def sort_order(column: Column, rows: list[dict], descending: bool = False) -> list[int]:
@@ -74,7 +78,7 @@ class ReportModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+        if role not in SERVED or not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
         column = self.columns[index.column()]
         value = self.rows[index.row()].get(column.key)
@@ -83,7 +87,7 @@ class ReportModel(QAbstractTableModel):
         if role == VALUE_ROLE:
             return value
         if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return RIGHT
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
