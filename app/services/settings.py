@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app import languages, paths, secret_store, validation
 from app.errors import DomainError
 from app.messages import QT_TRANSLATE_NOOP
-from app.models import CashDrawer, Setting
+from app.models import Setting
 from app.pictures import read_picture, store_picture
 from app.reports import reminder_template
 from app.services import audit
@@ -134,6 +134,8 @@ def clean(changes: dict) -> dict:
 def _check_default_drawer(session: Session, drawer_id: int | None) -> None:
     if drawer_id is None:
         return
+    from app.models import CashDrawer  # the billing tables: mapped when first needed, not at start
+
     drawer = session.get(CashDrawer, drawer_id)
     if drawer is None or not drawer.active:
         raise DomainError("The default cash drawer must be an active cash drawer.", field="default_cash_drawer")

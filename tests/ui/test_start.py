@@ -265,7 +265,8 @@ def test_the_owners_first_paint_loads_no_pdf_spreadsheet_migration_or_report_cod
     loaded = set(json.loads(shown.stdout.splitlines()[0]))
     assert "ui.reports.dashboard" in loaded  # the owner's first page was painted
     later = ("reportlab", "openpyxl", "alembic", "babel", "app.pdf", "app.services.documents", "app.reports.dashboard",
-             "app.reports.at_risk", "app.reports.money", "app.models.clients", "ui.reports.view", "ui.reports.takings")
+             "app.reports.at_risk", "app.reports.money", "app.models.clients", "app.models.billing", "ui.reports.view",
+             "ui.reports.takings")
     assert sorted(m for m in loaded if m in later or m.startswith(tuple(f"{name}." for name in later))) == []
 
 
