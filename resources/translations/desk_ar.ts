@@ -3971,6 +3971,70 @@ Total {total} {currency}, balance due {balance} {currency}.
         <translation>نص رسالة التذكير</translation>
     </message>
     <message>
+        <source>Front desk</source>
+        <translation>مكتب الاستقبال</translation>
+    </message>
+    <message>
+        <source>Adult</source>
+        <translation>بالغ</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>طفل</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>طالب</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>حاضر</translation>
+    </message>
+    <message>
+        <source>Absent without notice</source>
+        <translation>غائب دون إشعار</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>غائب بعذر</translation>
+    </message>
+    <message>
+        <source>Sick</source>
+        <translation>مريض</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>حصة تجريبية</translation>
+    </message>
+    <message>
+        <source>Makeup</source>
+        <translation>حصة تعويضية</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>الفضي</translation>
+    </message>
+    <message>
+        <source>Gym floor at any time. Billed monthly.</source>
+        <translation>صالة الأجهزة في أي وقت. يُدفع شهريًا.</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>الذهبي</translation>
+    </message>
+    <message>
+        <source>Gym floor and group classes; 5% off lesson packs and credits.</source>
+        <translation>صالة الأجهزة والحصص الجماعية؛ خصم 5% على باقات الحصص والرصيد.</translation>
+    </message>
+    <message>
+        <source>Platinum</source>
+        <translation>البلاتيني</translation>
+    </message>
+    <message>
+        <source>Everything for a year; 10% off lesson packs and credits.</source>
+        <translation>كل شيء لمدة سنة؛ خصم 10% على باقات الحصص والرصيد.</translation>
+    </message>
+    <message>
         <source>This database is already set up; sign in instead.</source>
         <translation>قاعدة البيانات هذه مُعدّة بالفعل؛ سجّل الدخول بدلًا من ذلك.</translation>
     </message>

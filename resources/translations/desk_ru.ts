@@ -3947,6 +3947,70 @@ Total {total} {currency}, balance due {balance} {currency}.
         <translation>Текст напоминания</translation>
     </message>
     <message>
+        <source>Front desk</source>
+        <translation>Ресепшен</translation>
+    </message>
+    <message>
+        <source>Adult</source>
+        <translation>Взрослый</translation>
+    </message>
+    <message>
+        <source>Child</source>
+        <translation>Ребёнок</translation>
+    </message>
+    <message>
+        <source>Student</source>
+        <translation>Студент</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Явка</translation>
+    </message>
+    <message>
+        <source>Absent without notice</source>
+        <translation>Неявка без предупреждения</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Пропуск по уважительной причине</translation>
+    </message>
+    <message>
+        <source>Sick</source>
+        <translation>Болезнь</translation>
+    </message>
+    <message>
+        <source>Trial</source>
+        <translation>Пробное занятие</translation>
+    </message>
+    <message>
+        <source>Makeup</source>
+        <translation>Отработка</translation>
+    </message>
+    <message>
+        <source>Silver</source>
+        <translation>Серебряный</translation>
+    </message>
+    <message>
+        <source>Gym floor at any time. Billed monthly.</source>
+        <translation>Тренажёрный зал в любое время. Оплата помесячно.</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>Золотой</translation>
+    </message>
+    <message>
+        <source>Gym floor and group classes; 5% off lesson packs and credits.</source>
+        <translation>Тренажёрный зал и групповые занятия; скидка 5% на абонементы на занятия и пакеты услуг.</translation>
+    </message>
+    <message>
+        <source>Platinum</source>
+        <translation>Платиновый</translation>
+    </message>
+    <message>
+        <source>Everything for a year; 10% off lesson packs and credits.</source>
+        <translation>Всё включено на год; скидка 10% на абонементы на занятия и пакеты услуг.</translation>
+    </message>
+    <message>
         <source>This database is already set up; sign in instead.</source>
         <translation>Эта база уже настроена; войдите в неё.</translation>
     </message>
