@@ -116,16 +116,70 @@ COUNTRY_WEIGHTS = [45, 7, 6, 6, 3, 3, 20, 7] + [3 / len(ARAB_MOBILES)] * len(ARA
 FEMININE_SURNAME = (("ский", "ская"), ("цкий", "цкая"), ("скі", "ская"), ("цкі", "цкая"), ("ой", "ая"),
                     ("ў", "ва"), ("ов", "ова"), ("ев", "ева"), ("ёв", "ёва"), ("ин", "ина"), ("ін", "іна"))
 
+# The demo speaks the language it is made in (L2, ``--demo --lang ru``): its business, catalogue and staff;
+# clients come from everywhere, more of them from the language's countries.
+@dataclass(frozen=True)
+class Wording:
+    business: tuple[str, str, str]  # name, address, currency
+    staff: tuple[str, ...]  # the owner, the receptionist, four teachers
+    programs: tuple[str, ...]  # in PROGRAMS' order
+    lessons: dict[str, str]  # "lessons" by the language's plural category (Babel)
+    credits: tuple[tuple[str, str, str], ...]  # credit type, its unit, its package (CREDIT_TYPES' order)
+    room: str
+    family: str
+    cafe: str
+    more_from: tuple[str, ...] = ()  # country keys weighted up
+
+
+WORDING = {
+    "en": Wording(("Sunny Side Kids & Fitness", "12 Harbour Street, Riverton", "EUR"),
+                  ("Demo Owner", "Rita Reception", "Tatiana Petrova", "Tom Hughes", "Inês Núñez", "Omar Haddad"),
+                  ("Speech therapy 7-12y", "Bunny goes to kindergarten", "Junior swimming", "Ballet 5-8y",
+                   "English for kids", "Chess club"),
+                  {"one": "lesson", "other": "lessons"},
+                  (("Sauna", "visit", "Sauna: 10 visits"), ("Solarium", "minute", "Solarium: 60 minutes"),
+                   ("Massage", "session", "Massage: 5 sessions")),
+                  "Room {n}", "{surname} family", "Café till"),
+    "ru": Wording(("Солнечная сторона: дети и фитнес", "ул. Набережная, 12, Минск", "BYN"),
+                  ("Владелец (демо)", "Рита, администратор", "Татьяна Петрова", "Ольга Смирнова", "Инес Нуньес",
+                   "Омар Хаддад"),
+                  ("Логопед 7–12 лет", "Малыш идёт в садик", "Плавание для малышей", "Балет 5–8 лет",
+                   "Английский для детей", "Шахматный клуб"),
+                  {"one": "занятие", "few": "занятия", "many": "занятий", "other": "занятия"},
+                  (("Сауна", "посещение", "Сауна: 10 посещений"), ("Солярий", "минута", "Солярий: 60 минут"),
+                   ("Массаж", "сеанс", "Массаж: 5 сеансов")),
+                  "Зал {n}", "Семья {surname}", "Касса кафе", ("ru", "by")),
+    "ar": Wording(("الجانب المشمس للأطفال واللياقة", "12 شارع الميناء، جدة", "SAR"),
+                  ("المالك (تجريبي)", "ريتا، الاستقبال", "تاتيانا بيتروفا", "سارة منصور", "إينيس نونيز",
+                   "عمر حداد"),
+                  ("تخاطب 7-12 سنة", "الأرنب يذهب إلى الروضة", "سباحة للصغار", "باليه 5-8 سنوات",
+                   "الإنجليزية للأطفال", "نادي الشطرنج"),
+                  {"zero": "حصة", "one": "حصة", "two": "حصتان", "few": "حصص", "many": "حصة", "other": "حصة"},
+                  (("ساونا", "زيارة", "ساونا: 10 زيارات"), ("سولاريوم", "دقيقة", "سولاريوم: 60 دقيقة"),
+                   ("تدليك", "جلسة", "تدليك: 5 جلسات")),
+                  "قاعة {n}", "عائلة {surname}", "صندوق المقهى", tuple(f"arab{code}" for code, _m in ARAB_MOBILES)),
+}
+
 PROGRAMS = [
-    # name, lesson price, colour, lessons per pack (two pack sizes)
-    ("Speech therapy 7-12y", "21.33", "#e67e22", (6, 12)),
-    ("Bunny goes to kindergarten", "15.00", "#f1c40f", (8, 16)),
-    ("Junior swimming", "18.50", "#3498db", (8, 12)),
-    ("Ballet 5-8y", "14.00", "#e84393", (8, 16)),
-    ("English for kids", "16.00", "#27ae60", (8, 12)),
-    ("Chess club", "12.00", "#7f8c8d", (4, 8)),
+    # lesson price, colour, lessons per pack (two pack sizes); names: Wording.programs
+    ("21.33", "#e67e22", (6, 12)),
+    ("15.00", "#f1c40f", (8, 16)),
+    ("18.50", "#3498db", (8, 12)),
+    ("14.00", "#e84393", (8, 16)),
+    ("16.00", "#27ae60", (8, 12)),
+    ("12.00", "#7f8c8d", (4, 8)),
 ]
-CREDIT_TYPES = [("Sauna", "visit", 10, "60.00"), ("Solarium", "minute", 60, "45.00"), ("Massage", "session", 5, "150.00")]
+CREDIT_TYPES = [(10, "60.00"), (60, "45.00"), (5, "150.00")]  # units, price; names: Wording.credits
+
+
+def _lessons(language: str, wording: Wording, count: int) -> str:
+    """"8 lessons", "8 занятий", "8 حصص": the word in the count's plural form."""
+    from babel import Locale
+
+    from app.languages import BABEL
+
+    category = Locale.parse(BABEL.get(language, "en")).plural_form(count)
+    return f"{count} {wording.lessons.get(category, wording.lessons['other'])}"
 
 
 class _Ids:
@@ -171,52 +225,56 @@ def _bulk(session: Session, model, rows: list[dict], chunk: int = 50_000) -> Non
 
 
 def build(session: Session, *, clients: int = 300, visits: int | None = None, seed: int = 7,
-          today: dt.date | None = None) -> dict:
-    """Fill an empty, migrated database; returns counts of what was made."""
+          today: dt.date | None = None, language: str = "en") -> dict:
+    """Fill an empty, migrated database, in ``language`` (en, ru, ar); returns counts of what was made."""
     rng = random.Random(seed)
     today = today or dt.date.today()
     year_ago = today - dt.timedelta(days=365)
     visits = visits if visits is not None else clients * 40
     ids = _Ids()
     rows: dict[type, list[dict]] = defaultdict(list)
+    words = WORDING.get(language, WORDING["en"])
 
     # The business, its people and its catalogue, through the same code as a real first start.
-    owner = users.add_user(session, "owner", "Demo Owner", Role.OWNER, DEMO_PASSWORD)
-    users.add_user(session, "reception", "Rita Reception", Role.RECEPTIONIST, DEMO_PASSWORD)
+    owner_name, reception_name, *teacher_names = words.staff
+    owner = users.add_user(session, "owner", owner_name, Role.OWNER, DEMO_PASSWORD)
+    users.add_user(session, "reception", reception_name, Role.RECEPTIONIST, DEMO_PASSWORD)
     teachers = [users.add_user(session, f"teacher{i}", name, Role.TEACHER, DEMO_PASSWORD).id
-                for i, name in enumerate(["Tatiana Petrova", "Tom Hughes", "Inês Núñez", "Omar Haddad"], 1)]
-    settings.store(session, {"business_name": "Sunny Side Kids & Fitness", "currency": "EUR",
-                             "business_address": "12 Harbour Street, Riverton", "invoice_prefix": "INV"})
-    setup.add_defaults(session)
+                for i, name in enumerate(teacher_names, 1)]
+    business, address, currency = words.business
+    settings.store(session, {"business_name": business, "currency": currency, "language": language,
+                             "business_address": address, "invoice_prefix": "INV"})
+    setup.add_defaults(session, language)
     session.flush()
-    statuses = {s.name: s for s in session.query(AttendanceStatus)}
-    categories = {c.name: c.id for c in session.query(ClientCategory)}
+    statuses = session.query(AttendanceStatus).order_by(AttendanceStatus.position).all()  # setup.DEFAULT_STATUSES
+    categories = [c.id for c in session.query(ClientCategory).order_by(ClientCategory.id)]  # Adult, Child, Student
     drawers = [session.query(CashDrawer).one().id]
-    bar = CashDrawer(name="Café till")
+    bar = CashDrawer(name=words.cafe)
     session.add(bar)
     session.flush()
     drawers.append(bar.id)
     plans = session.query(Package).filter_by(kind=PackageKind.MEMBERSHIP).all()
 
     programs, pack_packages = [], defaultdict(list)
-    for name, price, colour, sizes in PROGRAMS:
+    for name, (price, colour, sizes) in zip(words.programs, PROGRAMS):
         program = Program(name=name, base_lesson_price=Decimal(price), colour=colour)
         session.add(program)
         session.flush()
         programs.append(program)
         for size in sizes:
-            pack = Package(kind=PackageKind.LESSON_PACK, name=f"{name}: {size} lessons", program_id=program.id,
+            pack = Package(kind=PackageKind.LESSON_PACK, name=f"{name}: {_lessons(language, words, size)}",
+                           program_id=program.id,
                            lesson_count=size, price=Decimal(price) * size * Decimal("0.95") // 1,
                            billing_type=BillingType.ONE_TIME, term_count=3, term_unit=TermUnit.MONTH,
                            created_by_id=owner.id)
             session.add(pack)
             pack_packages[program.id].append(pack)
     credit_packages = []
-    for name, unit, units, price in CREDIT_TYPES:
+    for (name, unit, package_name), (units, price) in zip(words.credits, CREDIT_TYPES):
         ctype = CreditType(name=name, unit=unit)
         session.add(ctype)
         session.flush()
-        pack = Package(kind=PackageKind.CREDITS, name=f"{name}: {units} {unit}s", price=Decimal(price),
+        pack = Package(kind=PackageKind.CREDITS, name=package_name, price=Decimal(price),
                        billing_type=BillingType.ONE_TIME, term_count=6, term_unit=TermUnit.MONTH)
         pack.credits.append(PackageCredit(credit_type_id=ctype.id, units=units))
         session.add(pack)
@@ -230,7 +288,7 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
         weekdays = sorted(rng.sample(range(6), 2))
         group = Group(program_id=program.id, name=f"{program.name.split(' ')[0]} {chr(65 + i // len(programs))}"
                       + (f"{i}" if n_groups > 26 else ""), teacher_id=teachers[i % len(teachers)],
-                      room=f"Room {1 + i % 5}", capacity=rng.choice([8, 10, 12, 30]))
+                      room=words.room.format(n=1 + i % 5), capacity=rng.choice([8, 10, 12, 30]))
         session.add(group)
         session.flush()
         for wd in weekdays:
@@ -243,9 +301,10 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
     client_ids, kids, adults = [], [], []
     people = {}  # client id -> (country, female, surname in the masculine form): a child takes a parent's
     base_client = session.query(Client).count()
+    weights = [w * (12 if key in words.more_from else 1) for key, w in zip(COUNTRY_KEYS, COUNTRY_WEIGHTS)]
     for _ in range(clients):
         cid = base_client + ids("client")
-        country = rng.choices(COUNTRY_KEYS, COUNTRY_WEIGHTS)[0]
+        country = rng.choices(COUNTRY_KEYS, weights)[0]
         female = rng.random() < 0.55
         surname = rng.choice(COUNTRIES[country].surnames)
         name = f"{_first_name(rng, country, female)} {_surname(surname, female)}"
@@ -257,7 +316,7 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
             id=cid, code=f"C{cid:06d}", name=name, search_key=fold(name), phone=phone,
             phone_key=phone_digits(phone),
             email=f"client{cid}@example.org" if rng.random() < 0.7 else "", birth_date=birth,
-            category_id=categories["Child" if kid else rng.choice(["Adult", "Adult", "Student"])],
+            category_id=categories[1] if kid else rng.choice([categories[0], categories[0], categories[2]]),
             family_id=None, guardian_name="", notes="", created_by_id=owner.id,
             created_at=dt.datetime.combine(year_ago, dt.time(9), dt.timezone.utc),
         ))
@@ -276,7 +335,8 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
         by_id = {row["id"]: row for row in rows[Client]}
         for parent, children in by_parent.items():
             fid = ids("family")
-            families.append(dict(id=fid, name=f"{by_id[parent]['name'].split(' ')[-1]} family", payer_id=parent))
+            families.append(dict(id=fid, name=words.family.format(surname=by_id[parent]['name'].split(' ')[-1]),
+                                 payer_id=parent))
             for member in (parent, *children):
                 by_id[member]["family_id"] = fid
             country, _female, surname = people[parent]
@@ -311,12 +371,11 @@ def build(session: Session, *, clients: int = 300, visits: int | None = None, se
         return sale
 
     # Lesson packs follow attendance: kids are enrolled, attend, and packs are sold as they run out.
-    present, absent = statuses["Present"].id, statuses["Absent without notice"].id
-    mark_weights = [(present, True, 84), (absent, True, 4), (statuses["Excused"].id, False, 6),
-                    (statuses["Sick"].id, False, 5), (statuses["Trial"].id, False, 1)]
+    present, absent, excused, sick, trial, _makeup = (status.id for status in statuses)
+    mark_weights = [(present, True, 84), (absent, True, 4), (excused, False, 6), (sick, False, 5), (trial, False, 1)]
     status_ids = [m[0] for m in mark_weights]
     makeup_days = settings.get_settings(session)["makeup_days"]
-    earns_makeup = {s.id for s in statuses.values() if s.gives_makeup}  # J7: an excused absence
+    earns_makeup = {s.id for s in statuses if s.gives_makeup}  # J7: an excused absence
     makeups = rows[Makeup]
     charges = {m[0]: m[1] for m in mark_weights}
     weights = [m[2] for m in mark_weights]

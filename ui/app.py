@@ -151,7 +151,7 @@ def _signed_in(db: Database, args) -> Actor | None:
         from app.demo import build
 
         with db.writer.begin() as session:
-            build(session)
+            build(session, language=args.lang or "en")  # the demo speaks the language it is made in (L2)
         has_users = True
     if args.demo or args.screenshot:
         return _first_owner(db)  # the demo (and a screenshot) needs no password

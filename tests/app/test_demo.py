@@ -132,3 +132,25 @@ def test_j7_demo_every_excused_visit_has_its_makeup(demo):
     assert in_window and any(v.date.replace(day=1) == last_month for v in excused)
     assert sorted(row["earned_on"] for row in listed["open"]) == sorted(v.date for v in in_window)
     assert len(listed["expired"]) == min(500, len(excused) - len(in_window))
+
+
+@pytest.mark.parametrize(("language", "script", "currency"), [("ru", "cyrillic", "BYN"), ("ar", "arabic", "SAR")])
+def test_l2_the_demo_made_in_a_language_speaks_it(tmp_path, language, script, currency):
+    """``--demo --lang ru``: the business, its statuses, categories, plans, programs and packs, its groups'
+    rooms and its drawers are named in the language; the business's language and currency follow."""
+    from app.models import CashDrawer, ClientCategory, Group, Package, Program
+
+    db = open_database(new_database_url(tmp_path), create=True)
+    with db.writer.begin() as s:
+        build(s, clients=40, visits=200, language=language)
+    with db.reader() as s:
+        settings = get_settings(s)
+        assert (settings["language"], settings["currency"]) == (language, currency)
+        named = [settings["business_name"], *s.scalars(select(AttendanceStatus.name)),
+                 *s.scalars(select(ClientCategory.name)), *s.scalars(select(Package.name)),
+                 *s.scalars(select(Program.name)), *s.scalars(select(CashDrawer.name)),
+                 *s.scalars(select(Group.room))]
+        letters = list(s.scalars(select(AttendanceStatus.letter)))
+    db.dispose()
+    assert [name for name in named if _script("".join(ch for ch in name if not ch.isdigit())) != script] == []
+    assert len(set(letters)) == len(letters) and all(_script(letter) == script for letter in letters)

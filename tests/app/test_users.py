@@ -64,6 +64,37 @@ def test_d6_first_start_refuses_a_mistyped_or_weak_owner_password(tmp_path, pass
         db.dispose()
 
 
+@pytest.mark.parametrize(("language", "statuses", "plans", "drawer"), [
+    ("en", ["Present", "Absent without notice", "Excused", "Sick", "Trial", "Makeup"], ["Silver", "Gold", "Platinum"],
+     "Front desk"),
+    ("ru", ["Явка", "Неявка без предупреждения", "Пропуск по уважительной причине", "Болезнь", "Пробное занятие",
+            "Отработка"], ["Серебряный", "Золотой", "Платиновый"], "Ресепшен"),
+    ("ar", ["حاضر", "غائب دون إشعار", "غائب بعذر", "مريض", "حصة تجريبية", "حصة تعويضية"],
+     ["الفضي", "الذهبي", "البلاتيني"], "مكتب الاستقبال"),
+])
+def test_l2_a_first_start_names_its_defaults_in_the_business_language(tmp_path, language, statuses, plans, drawer):
+    """A centre starting in Russian finds its attendance statuses (with Russian letters), categories,
+    plans and cash drawer in Russian: the lists it starts with, editable as any."""
+    from app.db import sqlite_url
+    from app.models import AttendanceStatus, CashDrawer, Package
+    from app.storage import open_database
+
+    db = open_database(sqlite_url(tmp_path / "new.sqlite3"), create=True)
+    try:
+        with db.writer.begin() as s:
+            setup.first_start(s, business_name="Gym", currency="EUR", owner_name="Olga", username="olga",
+                              password=PASSWORD, repeat_password=PASSWORD, language=language)
+        with db.reader() as s:
+            found = s.execute(select(AttendanceStatus.name, AttendanceStatus.letter)
+                              .order_by(AttendanceStatus.position)).all()
+            assert [name for name, _letter in found] == statuses
+            assert {letter for _name, letter in found} == set(setup.LETTERS[language])
+            assert list(s.scalars(select(Package.name).order_by(Package.id))) == plans
+            assert s.scalar(select(CashDrawer.name)) == drawer
+    finally:
+        db.dispose()
+
+
 def test_first_start_refuses_a_database_that_is_set_up(session):
     with pytest.raises(DomainError, match="already set up"):
         setup.first_start(session, business_name="X", currency="EUR", owner_name="X",
