@@ -3723,6 +3723,90 @@ Total {total} {currency}, balance due {balance} {currency}.
         <translation>تعذّر إرسال الرسالة: {reason}. لم يُرسل شيء.</translation>
     </message>
     <message>
+        <source>Planned</source>
+        <translation type="unfinished">مخطط</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">تم</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation type="unfinished">فات</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished">ملغى</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">من</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished">حتى</translation>
+    </message>
+    <message>
+        <source>Lessons used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished">الفاتورة</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished">الدفع</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">المستحق</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soonest expiry</source>
+        <translation type="unfinished">أقرب انتهاء</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished">الخدمة</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation type="unfinished">الاشتراك</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">الحالة</translation>
+    </message>
+    <message>
+        <source>Moved to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">ملاحظة</translation>
+    </message>
+    <message>
+        <source>Nothing in this list with these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} is already in this group (waiting list).</source>
         <translation>{name} في هذه المجموعة بالفعل (قائمة الانتظار).</translation>
     </message>
@@ -4101,6 +4185,10 @@ Total {total} {currency}, balance due {balance} {currency}.
     <message>
         <source>Export to a .csv or .xlsx file.</source>
         <translation>صدِّر إلى ملف ‎.csv أو ‎.xlsx.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">الفئة</translation>
     </message>
     <message>
         <source>The file contains NUL bytes: it is not a text (CSV) file.</source>

@@ -3699,6 +3699,90 @@ Total {total} {currency}, balance due {balance} {currency}.
         <translation>Письмо не удалось отправить: {reason}. Ничего не отправлено.</translation>
     </message>
     <message>
+        <source>Planned</source>
+        <translation type="unfinished">Запланировано</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished">Выполнено</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation type="unfinished">Пропущено</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished">Отменён</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished">С</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation type="unfinished">До</translation>
+    </message>
+    <message>
+        <source>Lessons used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Invoice</source>
+        <translation type="unfinished">Счёт</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation type="unfinished">Оплата</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation type="unfinished">К оплате</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Soonest expiry</source>
+        <translation type="unfinished">Ближайшее сгорание</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation type="unfinished">Услуга</translation>
+    </message>
+    <message>
+        <source>Membership</source>
+        <translation type="unfinished">Абонемент</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">Состояние</translation>
+    </message>
+    <message>
+        <source>Moved to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marked at</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished">Заметка</translation>
+    </message>
+    <message>
+        <source>Nothing in this list with these filters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>{name} is already in this group (waiting list).</source>
         <translation>{name} уже в этой группе (в листе ожидания).</translation>
     </message>
@@ -4077,6 +4161,10 @@ Total {total} {currency}, balance due {balance} {currency}.
     <message>
         <source>Export to a .csv or .xlsx file.</source>
         <translation>Выгружайте в файл .csv или .xlsx.</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished">Категория</translation>
     </message>
     <message>
         <source>The file contains NUL bytes: it is not a text (CSV) file.</source>
