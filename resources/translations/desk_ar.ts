@@ -3724,87 +3724,87 @@ Total {total} {currency}, balance due {balance} {currency}.
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished">مخطط</translation>
+        <translation>مخطط</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">تم</translation>
+        <translation>تم</translation>
     </message>
     <message>
         <source>Missed</source>
-        <translation type="unfinished">فات</translation>
+        <translation>فات</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">ملغى</translation>
+        <translation>ملغى</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">من</translation>
+        <translation>من</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished">حتى</translation>
+        <translation>حتى</translation>
     </message>
     <message>
         <source>Lessons used</source>
-        <translation type="unfinished"></translation>
+        <translation>الحصص المستخدمة</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished">الفاتورة</translation>
+        <translation>الفاتورة</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished">الدفع</translation>
+        <translation>الدفع</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">المستحق</translation>
+        <translation>المستحق</translation>
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>المتاح</translation>
     </message>
     <message>
         <source>Soonest expiry</source>
-        <translation type="unfinished">أقرب انتهاء</translation>
+        <translation>أقرب انتهاء</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished">الخدمة</translation>
+        <translation>الخدمة</translation>
     </message>
     <message>
         <source>Membership</source>
-        <translation type="unfinished">الاشتراك</translation>
+        <translation>الاشتراك</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">الحالة</translation>
+        <translation>الحالة</translation>
     </message>
     <message>
         <source>Moved to</source>
-        <translation type="unfinished"></translation>
+        <translation>نُقل إلى</translation>
     </message>
     <message>
         <source>Moved from</source>
-        <translation type="unfinished"></translation>
+        <translation>نُقل من</translation>
     </message>
     <message>
         <source>Marked by</source>
-        <translation type="unfinished"></translation>
+        <translation>سجّله</translation>
     </message>
     <message>
         <source>Marked at</source>
-        <translation type="unfinished"></translation>
+        <translation>وقت التسجيل</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">ملاحظة</translation>
+        <translation>ملاحظة</translation>
     </message>
     <message>
         <source>Nothing in this list with these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>لا شيء في هذه القائمة بهذه المرشحات.</translation>
     </message>
     <message>
         <source>{name} is already in this group (waiting list).</source>
@@ -4188,7 +4188,7 @@ Total {total} {currency}, balance due {balance} {currency}.
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">الفئة</translation>
+        <translation>الفئة</translation>
     </message>
     <message>
         <source>The file contains NUL bytes: it is not a text (CSV) file.</source>

@@ -3700,87 +3700,87 @@ Total {total} {currency}, balance due {balance} {currency}.
     </message>
     <message>
         <source>Planned</source>
-        <translation type="unfinished">Запланировано</translation>
+        <translation>Запланировано</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished">Выполнено</translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>Missed</source>
-        <translation type="unfinished">Пропущено</translation>
+        <translation>Пропущено</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished">Отменён</translation>
+        <translation>Отменено</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished">С</translation>
+        <translation>С</translation>
     </message>
     <message>
         <source>Until</source>
-        <translation type="unfinished">До</translation>
+        <translation>До</translation>
     </message>
     <message>
         <source>Lessons used</source>
-        <translation type="unfinished"></translation>
+        <translation>Занятий проведено</translation>
     </message>
     <message>
         <source>Invoice</source>
-        <translation type="unfinished">Счёт</translation>
+        <translation>Счёт</translation>
     </message>
     <message>
         <source>Payment</source>
-        <translation type="unfinished">Оплата</translation>
+        <translation>Оплата</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation type="unfinished">К оплате</translation>
+        <translation>К оплате</translation>
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>Доступно</translation>
     </message>
     <message>
         <source>Soonest expiry</source>
-        <translation type="unfinished">Ближайшее сгорание</translation>
+        <translation>Ближайшее сгорание</translation>
     </message>
     <message>
         <source>Service</source>
-        <translation type="unfinished">Услуга</translation>
+        <translation>Услуга</translation>
     </message>
     <message>
         <source>Membership</source>
-        <translation type="unfinished">Абонемент</translation>
+        <translation>Абонемент</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Состояние</translation>
+        <translation>Состояние</translation>
     </message>
     <message>
         <source>Moved to</source>
-        <translation type="unfinished"></translation>
+        <translation>Перенесено на</translation>
     </message>
     <message>
         <source>Moved from</source>
-        <translation type="unfinished"></translation>
+        <translation>Перенесено с</translation>
     </message>
     <message>
         <source>Marked by</source>
-        <translation type="unfinished"></translation>
+        <translation>Отметил(а)</translation>
     </message>
     <message>
         <source>Marked at</source>
-        <translation type="unfinished"></translation>
+        <translation>Когда отмечено</translation>
     </message>
     <message>
         <source>Note</source>
-        <translation type="unfinished">Заметка</translation>
+        <translation>Заметка</translation>
     </message>
     <message>
         <source>Nothing in this list with these filters.</source>
-        <translation type="unfinished"></translation>
+        <translation>В этом списке с такими фильтрами ничего нет.</translation>
     </message>
     <message>
         <source>{name} is already in this group (waiting list).</source>
@@ -4164,7 +4164,7 @@ Total {total} {currency}, balance due {balance} {currency}.
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished">Категория</translation>
+        <translation>Категория</translation>
     </message>
     <message>
         <source>The file contains NUL bytes: it is not a text (CSV) file.</source>
