@@ -15,11 +15,12 @@ from pathlib import Path
 from sqlalchemy.orm import Session
 
 from app.reports.base import Column, Kind, Report
+from app.reports.wording import say, term
 from app.services import agenda, credits, memberships_list
 from app.services.access import Actor, Right, guarded
 from app.services.memberships_list import SaleFilters
 from app.services.report_files import write_report
-from app.services.settings import get_settings
+from app.services.settings import get_settings, language_for
 from app.services.status import LABELS
 from app.tasks import TaskState
 
@@ -37,8 +38,8 @@ def _chunks(ids: list[int], state: TaskState | None):
 def memberships_table(session: Session, actor: Actor, filters: SaleFilters, *, state: TaskState | None = None,
                       today: dt.date | None = None) -> tuple[list[str], list[list]]:
     """Every sale the memberships list shows with ``filters``, newest first, its columns typed."""
-    headers = ["Client", "Code", "Package", "From", "Until", "Status", "Lessons used", "Lessons", "Price",
-               "Invoice", "Payment", "Due"]
+    headers = [say("Client"), say("Code"), say("Package"), say("From"), say("Until"), say("Status"),
+               say("Lessons used"), say("Lessons"), say("Price"), say("Invoice"), say("Payment"), say("Due")]
     ids = memberships_list.sale_ids(session, actor, filters, today=today)
     rows = []
     for chunk in _chunks(ids, state):
@@ -46,7 +47,7 @@ def memberships_table(session: Session, actor: Actor, filters: SaleFilters, *, s
         for sale in (found[i] for i in chunk if i in found):
             used, count = sale["lessons"] or (None, None)
             rows.append([sale["client"], sale["code"], sale["package"], sale["start"], sale["end"],
-                         LABELS.get(sale["status"], sale["status"]), used, count, sale["price"], sale["invoice"],
+                         term(LABELS[sale["status"]]) if sale["status"] in LABELS else sale["status"], used, count, sale["price"], sale["invoice"],
                          sale["payment"], sale["due"]])
     return headers, rows
 
@@ -55,7 +56,7 @@ def memberships_table(session: Session, actor: Actor, filters: SaleFilters, *, s
 def credit_balances_table(session: Session, actor: Actor, query: str = "", *, state: TaskState | None = None,
                           today: dt.date | None = None) -> tuple[list[str], list[list]]:
     """The credits area's clients (same search), one row per client and credit type held today."""
-    headers = ["Code", "Client", "Credit type", "Available", "Unit", "Soonest expiry"]
+    headers = [say("Code"), say("Client"), say("Credit type"), say("Available"), say("Unit"), say("Soonest expiry")]
     ids = credits.balance_client_ids(session, actor, query, today=today)
     rows = []
     for chunk in _chunks(ids, state):
@@ -66,15 +67,16 @@ def credit_balances_table(session: Session, actor: Actor, query: str = "", *, st
     return headers, rows
 
 
-AGENDA_STATES = {"planned": "Planned", "done": "Done", "missed": "Missed", "cancelled": "Cancelled"}
+AGENDA_STATES = {"planned": say("Planned"), "done": say("Done"), "missed": say("Missed"),
+                 "cancelled": say("Cancelled")}
 
 
 @guarded(Right.VIEW_CLIENTS)
 def agenda_table(session: Session, actor: Actor, on: dt.date, *,
                  state: TaskState | None = None) -> tuple[list[str], list[list]]:
     """The agenda of day ``on``: each occurrence with its mark, who made it and when, the note."""
-    headers = ["Day", "Client", "Code", "Service", "Membership", "State", "Moved to", "Moved from", "Marked by",
-               "Marked at", "Note"]
+    headers = [say("Day"), say("Client"), say("Code"), say("Service"), say("Membership"), say("State"),
+               say("Moved to"), say("Moved from"), say("Marked by"), say("Marked at"), say("Note")]
     rows = [[o["due_on"], o["client"], o["code"], o["name"], o["package"], AGENDA_STATES.get(o["state"], o["state"]),
              o["moved_to"], o["moved_from"], o["marked_by"],
              o["marked_at"].astimezone().strftime("%d.%m.%Y %H:%M") if o["marked_at"] else "", o["note"] or ""]
@@ -102,7 +104,7 @@ def list_report(title: str, headers: list[str], rows: list[list], filters: list[
     keys = [f"c{i}" for i in range(len(headers))]
     columns = [Column(key, header, _kind(row[i] for row in rows)) for i, (key, header) in enumerate(zip(keys, headers))]
     return Report(key="list", title=title, columns=columns, rows=[dict(zip(keys, row)) for row in rows],
-                  filters=list(filters), empty_text="Nothing in this list with these filters.")
+                  filters=list(filters), empty_text=say("Nothing in this list with these filters."))
 
 
 def write_list(path: Path | str, title: str, headers: list[str], rows: list[list], filters: list[tuple[str, str]],
@@ -114,5 +116,7 @@ def write_list(path: Path | str, title: str, headers: list[str], rows: list[list
 
 @guarded(Right.VIEW_CLIENTS)
 def list_header(session: Session, actor: Actor) -> dict:
-    """What a list's PDF says about the business (its name)."""
-    return {"business_name": get_settings(session).get("business_name", "")}
+    """What a list's PDF says about the business (its name), in the language of the list's own
+    headers: the window's, this user's (L2), so "Page 1 of 3" reads as the columns do."""
+    return {"business_name": get_settings(session).get("business_name", ""),
+            "language": language_for(session, actor.user_id)}

@@ -25,6 +25,8 @@ from app.files import written
 from app.models import Client, ClientCategory, Family
 from app.services import audit, clients, invoices
 from app.services.access import Actor, Right, guarded
+from app.reports.wording import document_voice, say, term
+from app.services.settings import language_for
 from app.services.status import LABELS
 from app.tasks import ProgressPart, TaskState, release, steps
 from app.text import fold, national_number, phone_digits
@@ -116,10 +118,17 @@ def export_clients(session: Session, actor: Actor, path: Path, query: str = "", 
     if Path(path).suffix.lower() not in (".xlsx", ".csv"):
         raise DomainError("Export to a .csv or .xlsx file.", field="path")
     headers, rows = clients_table(session, actor, query, state=state, **filters)
-    write_table(path, headers, rows, _second_half(state, len(rows)))
+    voice = document_voice(language_for(session, actor.user_id))  # the user's, as the list on screen (L2)
+    said = {word: voice.text(word) for word in {row[STANDING] for row in rows}}
+    for row in rows:
+        row[STANDING] = said[row[STANDING]]
+    write_table(path, [voice.text(header) for header in headers], rows, _second_half(state, len(rows)))
     count = len(rows)
     release(rows)
     return count
+
+
+STANDING = 7  # clients_table's membership column
 
 
 @guarded(Right.VIEW_CLIENTS)
@@ -129,7 +138,9 @@ def clients_table(session: Session, actor: Actor, query: str = "", *, state: Tas
     the progress: reading; writing them is the second)."""
     ids = clients.search_client_ids(session, actor, query, **filters)
     reading = TaskState() if state is None else state
-    headers = ["Code", "Name", "Phone", "Email", "Birth date", "Category", "Family", "Membership", "Balance due"]
+    headers = [say("Code"), say("Name"), say("Phone"), say("Email"), say("Birth date"), say("Category"),
+               say("Family"), say("Membership"), say("Balance due")]
+    standing = {status: term(label) for status, label in LABELS.items()}
     chunk_of = (  # one statement for every chunk: building it anew each time left ~40,000 objects of
         # garbage that the collector then went through in one go, holding the window's thread (L3)
         select(Client.id, Client.code, Client.name, Client.phone, Client.email, Client.birth_date,
@@ -143,7 +154,7 @@ def clients_table(session: Session, actor: Actor, query: str = "", *, state: Tas
         chunk = ids[start:start + 5000]
         found = {r.id: r for r in session.execute(chunk_of, {"chunk": chunk})}
         rows += [[r.code, r.name, r.phone, r.email, r.birth_date.isoformat() if r.birth_date else "", r.category or "",
-                  r.family or "", LABELS[r.status], r.balance] for r in (found[i] for i in chunk)]
+                  r.family or "", standing[r.status], r.balance] for r in (found[i] for i in chunk)]
         found.clear()
     return headers, rows
 

@@ -167,3 +167,29 @@ def test_x1_a_phone_in_national_form_is_the_same_phone_as_the_stored_internation
         ("Anna Again", "duplicate", "same phone"), ("Ivan Again", "duplicate", "same phone"),
         ("Ivan Twice", "duplicate", "same phone"), ("Someone New", "new", ""), ("New Again", "duplicate", "same phone")]
 
+
+
+def test_l2_x2_a_russian_users_export_says_its_columns_and_standing_in_russian(session, receptionist, silver,
+                                                                               tmp_path):
+    """The list on screen speaks the user's language; its CSV, XLSX and PDF say the same words (the
+    rows' data as stored)."""
+    from app.services import list_exports, settings
+    from app.services.memberships_list import SaleFilters
+
+    settings.set_own_language(session, receptionist, "ru")
+    anna = clients.create_client(session, receptionist, name="Анна Экспорт")
+    sales.sell(session, receptionist, anna, silver)
+    path = tmp_path / "clients.csv"
+    transfer.export_clients(session, receptionist, path, "Экспорт")
+    rows = list(csv.reader(path.open(encoding="utf-8-sig")))
+    assert rows[0] == ["Код", "Имя", "Телефон", "Эл. почта", "Дата рождения", "Категория", "Семья", "Абонемент",
+                       "К оплате"]
+    assert rows[1][1] == "Анна Экспорт" and rows[1][7] not in ("Active", "") and rows[1][7].isalpha()
+
+    headers, table = list_exports.memberships_table(session, receptionist, SaleFilters(client_query="Экспорт"))
+    sheet = tmp_path / "memberships.xlsx"
+    list_exports.write_list(sheet, "Абонементы", headers, table, [],
+                            list_exports.list_header(session, receptionist))
+    written = [[c.value for c in row] for row in load_workbook(sheet).active.iter_rows()]
+    assert written[0][:6] == ["Клиент", "Код", "Пакет", "С", "До", "Статус"] and written[0][6] == "Занятий проведено"
+    assert written[1][0] == "Анна Экспорт" and written[1][5] == rows[1][7]

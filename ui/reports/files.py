@@ -67,7 +67,7 @@ def export_list(ops: Ops, parent: QWidget, title: str, read, path: Path | str | 
         from app.services import list_exports  # the lists' services, loaded when one is exported (start budget)
 
         headers, rows = read(state)
-        business = ops.call(list_exports.list_header, write=False) if path.suffix.lower() == ".pdf" else {}
+        business = ops.call(list_exports.list_header, write=False)  # its name, and the language of its words
         list_exports.write_list(path, title, headers, rows, filters, business, state)
         return len(rows)
 
