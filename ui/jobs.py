@@ -86,7 +86,7 @@ def _window_first(work: Callable[[TaskState], Any], state: TaskState):
     - The switch interval is 0.5 ms instead of 5: a table the window paints while the worker computes
       calls into Python for every cell and role, and each call may wait for the worker to hand the
       interpreter over, up to one interval each time (measured on a busy PC: a paint during a
-      100,000-row sort kept the window's thread 150-390 ms; 45-80 ms at 0.5 ms, the sort as fast).
+      100,000-row sort kept the window's thread 150-390 ms; 45-80 ms at 0.5 ms, each sort 0.4-0.9 s either way).
     - The cyclic garbage collector is off: a full collection over the many rows a job holds keeps
       the interpreter to itself for 0.1-0.3 s (measured: 100-300 ms stalls during an export, none
       with it off). Reference counting still frees everything but cycles, collected once no job runs.
