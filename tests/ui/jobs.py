@@ -16,7 +16,8 @@ class Heartbeat:
 
     The tests check that it kept beating while a job ran (the window's thread was free); how
     late it was at worst is a wall-clock figure, measured against its 100 ms budget in
-    tests/benchmarks/bench_jobs.py, not asserted in the default run on a shared machine.
+    tests/benchmarks/bench_window.py and bench_reports.py, not asserted in the default run on a
+    shared machine.
     """
 
     def __init__(self):
