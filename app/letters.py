@@ -23,3 +23,21 @@ def in_language(template: str, default: str, language: str) -> str:
     if template != default:
         return template
     return catalogue(language).get(default, default)
+
+
+DEFAULTS = {"reminder_subject": REMINDER_SUBJECT, "reminder_body": REMINDER_BODY}  # the settings they default
+
+
+def shown(key: str, value, language: str | None):
+    """A setting as Settings › Email shows it: a default letter text in the business's ``language``."""
+    default = DEFAULTS.get(key)
+    return in_language(value, default, language or "en") if default is not None else value
+
+
+def kept(key: str, text, language: str | None):
+    """A setting as saved from Settings › Email: the default shown untouched stays the default (so it
+    follows a later change of the business's language); anything else is the owner's text as typed."""
+    default = DEFAULTS.get(key)
+    if default is not None and text == in_language(default, default, language or "en"):
+        return default
+    return text

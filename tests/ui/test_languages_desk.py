@@ -292,3 +292,27 @@ def test_l2_a_client_changed_by_another_pc_meanwhile_is_said_in_the_users_langua
         assert s.get(Client, anna).name == "Anna Rita"  # Olga's change saved nothing
     when = f"{languages.date_text(at.date())} {languages.time_text(at)}"
     assert dialogs["olga"].errors.general.text() == said.format(when=when)
+
+
+def test_l2_settings_show_the_default_reminder_in_the_business_language_and_keep_it_the_default(desk, qtbot,
+                                                                                               speak):
+    from app.reports import reminder_template
+
+    olga = desk.ops("olga")
+    olga.run(settings.update_settings, {"language": "ru"})
+    assert speak("ru") is None
+    screen = SettingsScreen(olga)
+    qtbot.addWidget(screen)
+    screen.show()
+    page = next(p for p in screen.pages if "reminder_subject" in p.widgets)
+    subject, body = page.widgets["reminder_subject"], page.widgets["reminder_body"]
+    assert subject.text() == "{business}: напоминание — {package}"
+    assert body.toPlainText().startswith("Здравствуйте, {client}!")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)  # saved untouched: still the default
+    assert olga.read(settings.read_settings)["reminder_subject"] == reminder_template.DEFAULT_SUBJECT
+    subject.clear()
+    type_text(subject, "{business}: ждём вас снова")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)  # typed: the owner's own, as typed
+    stored = olga.read(settings.read_settings)
+    assert stored["reminder_subject"] == "{business}: ждём вас снова"
+    assert stored["reminder_body"] == reminder_template.DEFAULT_BODY

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import languages
+from app import languages, letters
 from app.services import lists, settings
 from app.services.versions import ChangedMeanwhile
 from ui.forms import FieldErrors
@@ -110,11 +110,12 @@ class SettingsPage(QWidget):
     def load(self, values: dict, versions: dict | None = None) -> None:
         self.versions = versions  # as read with the values: a save after another PC's is refused (D7)
         self.language = values.get("language")
-        for key, _label, kind in self.fields:
-            _set(self.widgets[key], kind, values[key])
+        for key, _label, kind in self.fields:  # a default letter text in the business's language
+            _set(self.widgets[key], kind, letters.shown(key, values[key], self.language))
 
     def values(self) -> dict:
-        return {key: _get(self.widgets[key], kind) for key, _label, kind in self.fields
+        return {key: letters.kept(key, _get(self.widgets[key], kind), self.language)
+                for key, _label, kind in self.fields
                 if kind != "logo"}  # the logo is saved by its own Browse… (copied and checked)
 
     def save(self) -> None:
