@@ -3695,6 +3695,34 @@ Renew at the reception, or reply to this email, to keep your place.
         <translation>عُطِّل</translation>
     </message>
     <message>
+        <source>No client has the code {code}.</source>
+        <translation>لا يوجد عميل بالرمز {code}.</translation>
+    </message>
+    <message>
+        <source>{name} was checked in {minutes} min ago. Record another visit?</source>
+        <translation>سُجّل حضور {name} قبل {minutes} دقيقة. تسجيل زيارة أخرى؟</translation>
+    </message>
+    <message>
+        <source>{units} of {name} used; {left} left</source>
+        <translation>{name}: استُخدم {units}، والمتبقي {left}</translation>
+    </message>
+    <message>
+        <source>{name}: 1 {unit} taken, {left} left.</source>
+        <translation>{name}: خُصم 1 ({unit})، والمتبقي {left}.</translation>
+    </message>
+    <message>
+        <source>{name}: low balance.</source>
+        <translation>{name}: الرصيد منخفض.</translation>
+    </message>
+    <message>
+        <source>{name}: {units} expire by {day} (first on {first}).</source>
+        <translation>{name}: تنتهي صلاحية {units} بحلول {day} (أولها في {first}).</translation>
+    </message>
+    <message>
+        <source>{name}: low balance, {left} left.</source>
+        <translation>{name}: الرصيد منخفض، والمتبقي {left}.</translation>
+    </message>
+    <message>
         <source>Invoice {number} from {business}</source>
         <translation>الفاتورة {number} من {business}</translation>
     </message>

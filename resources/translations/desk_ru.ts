@@ -3671,6 +3671,34 @@ Renew at the reception, or reply to this email, to keep your place.
         <translation>Отключено</translation>
     </message>
     <message>
+        <source>No client has the code {code}.</source>
+        <translation>Нет клиента с кодом {code}.</translation>
+    </message>
+    <message>
+        <source>{name} was checked in {minutes} min ago. Record another visit?</source>
+        <translation>{name}: приход отмечен {minutes} мин назад. Записать ещё одно посещение?</translation>
+    </message>
+    <message>
+        <source>{units} of {name} used; {left} left</source>
+        <translation>{name}: списано {units}, осталось {left}</translation>
+    </message>
+    <message>
+        <source>{name}: 1 {unit} taken, {left} left.</source>
+        <translation>{name}: списано 1 ({unit}), осталось {left}.</translation>
+    </message>
+    <message>
+        <source>{name}: low balance.</source>
+        <translation>{name}: остаток на исходе.</translation>
+    </message>
+    <message>
+        <source>{name}: {units} expire by {day} (first on {first}).</source>
+        <translation>{name}: {units} сгорят до {day} (первые — {first}).</translation>
+    </message>
+    <message>
+        <source>{name}: low balance, {left} left.</source>
+        <translation>{name}: остаток на исходе, осталось {left}.</translation>
+    </message>
+    <message>
         <source>Invoice {number} from {business}</source>
         <translation>Счёт {number} от {business}</translation>
     </message>
