@@ -171,22 +171,40 @@ def _parameters(tree) -> dict[int, set[str]]:
     return around
 
 
+@cache
+def error_names() -> frozenset[str]:
+    """DomainError's kinds and every class of app/ derived from one of them (NoSuchCode, BackupFailed...):
+    the first argument of each is a catalogue template."""
+    names = set(ERRORS)
+    classes = [(node.name, {_name(base) for base in node.bases}) for path in (ROOT / "app").rglob("*.py")
+               for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))) if isinstance(node, ast.ClassDef)]
+    grown = True
+    while grown:
+        known = len(names)
+        names |= {name for name, bases in classes if bases & names}
+        grown = len(names) > known
+    return frozenset(names)
+
+
 def found_in(source: str) -> list[tuple[int, str | None, str]]:
     """(line, template or None when it is not a literal, the call) of each catalogue text in ``source``
-    ("" for a message taken from a marked table, or a label passed on from a parameter: its texts
-    are found where they are written)."""
+    ("" for a message taken from a marked table or constant, or a label passed on from a parameter: its
+    texts are found where they are written)."""
     found = []
     tree = ast.parse(source)
     tables = _marked_tables(tree)
+    constants = {target.id for node in tree.body if isinstance(node, ast.Assign) and _marked(node.value)
+                 for target in node.targets if isinstance(target, ast.Name)}  # NOT_SAVED = QT_TRANSLATE_NOOP(...)
     parameters = _parameters(tree)
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         name = _name(node.func)
-        if name in ERRORS or name in SAYING:
+        if name in error_names() or name in SAYING:
             if node.args:
                 first = node.args[0]
-                from_table = isinstance(first, ast.Subscript) and getattr(first.value, "id", None) in tables
+                from_table = (isinstance(first, ast.Subscript) and getattr(first.value, "id", None) in tables
+                              or isinstance(first, ast.Name) and first.id in constants)
                 found.append((node.lineno, "" if from_table else _literal(first), name))
         elif name == "QT_TRANSLATE_NOOP" and len(node.args) == 2 and _literal(node.args[0]) == CONTEXT:
             found.append((node.lineno, _literal(node.args[1]), name))

@@ -40,7 +40,7 @@ from app.errors import DomainError
 from app.models import Client, Family, Membership, PackageKind, ReminderSent
 from app.reports.base import Column, Filters, Kind, Report, ReportDef
 from app.reports.reminder_template import fill, template_for, values_for
-from app.reports.wording import Text, say
+from app.reports.wording import Text, say, sentences
 from app.services import credits, documents
 from app.services.access import Actor, Right, guarded
 from app.services.settings import get_settings
@@ -133,7 +133,7 @@ def run(session: Session, actor: Actor, filters: Filters | None = None, *, state
     rows = due(session, today)
     notes = credits.clients_reminders(session, sorted({r["client_id"] for r in rows}), today)
     for row in rows:
-        row["credits"] = " ".join(notes.get(row["client_id"], []))
+        row["credits"] = sentences(notes.get(row["client_id"], []))
     offsets = get_settings(session)["reminder_offsets"]
     return Report(
         "reminders", say("Reminders"), COLUMNS,

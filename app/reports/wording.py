@@ -46,6 +46,13 @@ def say(template: str, *, one: str | None = None, **params) -> Text:
     return Text(template, params, one=one)
 
 
+def sentences(texts) -> Text:
+    """Several texts in one cell, one after the other, each said in the reader's language (the whole
+    is no catalogue text of its own)."""
+    texts = list(texts)
+    return Text(" ".join(f"{{said{i}}}" for i in range(len(texts))), {f"said{i}": t for i, t in enumerate(texts)})
+
+
 def term(word: str) -> Text:
     """A word of app/'s tables (a standing, a payment method), translated as the window's term() does."""
     return Text(word, context="Terms")

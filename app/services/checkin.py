@@ -32,8 +32,8 @@ class NoSuchCode(DomainError):
     """No client has the typed code. ``name_like`` says the text is no code at all (a name,
     a phone): the desk searches the clients list for it instead."""
 
-    def __init__(self, message: str, text: str):
-        super().__init__(message, field="code")
+    def __init__(self, message: str, text: str, **params):
+        super().__init__(message, field="code", **params)
         self.text = text
         self.name_like = looks_like_a_name(text)
 
@@ -42,7 +42,7 @@ class AlreadyCheckedIn(DomainError):
     """The client was checked in minutes ago: a second visit is recorded only when confirmed."""
 
     def __init__(self, message: str, client_name: str, minutes: int):
-        super().__init__(message, field="code")
+        super().__init__(message, field="code", name=client_name, minutes=minutes)
         self.client_name = client_name
         self.minutes = minutes
 
@@ -116,7 +116,7 @@ def check_in(session: Session, actor: Actor, code: str, today: dt.date | None = 
         raise DomainError("Scan a card or type a client code.", field="code")
     client = session.scalar(select(Client).where(Client.code == code))
     if client is None:
-        raise NoSuchCode(f"No client has the code {code[:20]}.", typed)
+        raise NoSuchCode("No client has the code {code}.", typed, code=code[:20])
     lock_row(session, Client, client.id)  # D7: a second desk checking in waits, then sees this visit
     if client.archived:
         raise DomainError("{name} is archived; restore the client to check in.", field="code", name=client.name)
@@ -135,8 +135,7 @@ def check_in(session: Session, actor: Actor, code: str, today: dt.date | None = 
     last = _recent_visit(session, client.id, now - dt.timedelta(minutes=window)) if window else None
     if last is not None and not confirmed:
         minutes = max(0, int((now - last).total_seconds() // 60))
-        raise AlreadyCheckedIn(f"{client.name} was checked in {minutes} min ago. Record another visit?",
-                               client.name, minutes)
+        raise AlreadyCheckedIn("{name} was checked in {minutes} min ago. Record another visit?", client.name, minutes)
     visit = Visit(kind="checkin", client_id=client.id, date=today, created_by_id=actor.user_id, created_at=now,
                   membership_id=membership_id if state in (Status.ACTIVE, Status.GRACE) else None)
     session.add(visit)

@@ -34,6 +34,7 @@ from app.models import (
     PackageKind,
     User,
 )
+from app.reports.wording import Text, say
 from app.services import audit, clients, sales
 from app.services.access import Actor, Right, guarded
 from app.services.records import existing, locked
@@ -120,7 +121,7 @@ class Used:
     credit_type_id: int
     units: int
     left: int  # units of the type still valid on the day of use
-    text: str  # "2 visits of Sauna used; 5 visits left"
+    text: Text  # "2 visits of Sauna used; 5 visits left.", in the reader's language through a voice
 
 
 @guarded(Right.USE_CREDITS)
@@ -152,7 +153,8 @@ def take_units(session: Session, actor: Actor, client: Client, ctype: CreditType
     audit.record(session, actor, "use", "credits", use.id, client=client.id, type=ctype.name, units=units,
                  on=on, left=left)
     return Used(use.id, client.id, ctype.id, units, left,
-                f"{amount(units, ctype.unit)} of {ctype.name} used; {amount(left, ctype.unit)} left")
+                say("{units} of {name} used; {left} left", units=amount(units, ctype.unit), name=ctype.name,
+                    left=amount(left, ctype.unit)))
 
 
 @guarded(Right.USE_CREDITS)
@@ -318,7 +320,7 @@ def statement_pdf(session: Session, actor: Actor, client_id: int, path, *, today
     return Path(path)
 
 
-def reminders(session: Session, client_id: int, today: dt.date, *, just_used: int | None = None) -> list[str]:
+def reminders(session: Session, client_id: int, today: dt.date, *, just_used: int | None = None) -> list[Text]:
     """K7 for the check-in banner, read in one query: per type held today, a low balance (at or
     under the type's threshold) and the units expiring within the setting's days. The type
     ``just_used`` says its own balance already: its low balance is marked, not said again."""
@@ -326,12 +328,13 @@ def reminders(session: Session, client_id: int, today: dt.date, *, just_used: in
 
 
 def clients_reminders(session: Session, client_ids: list[int], today: dt.date, *,
-                      just_used: int | None = None) -> dict[int, list[str]]:
+                      just_used: int | None = None) -> dict[int, list[Text]]:
     """:func:`reminders` for many clients at once (the Q5 call list), a few hundred per query;
-    clients with nothing to say are left out."""
+    clients with nothing to say are left out. Each note is a catalogue text (app.reports.wording):
+    the reader's voice says it in their language."""
     soon = today + dt.timedelta(days=get_settings(session)["credits_expiring_days"])
     free = CreditGrant.units - CreditGrant.used
-    said: dict[int, list[str]] = {}
+    said: dict[int, list[Text]] = {}
     for at in range(0, len(client_ids), 500):
         rows = session.execute(
             select(CreditGrant.client_id, CreditType.id, CreditType.name, CreditType.unit, CreditType.low_balance,
@@ -345,12 +348,12 @@ def clients_reminders(session: Session, client_ids: list[int], today: dt.date, *
         for client_id, type_id, name, unit, low, available, expiring, first in rows:
             lines = said.setdefault(client_id, [])
             if low and available <= low and type_id == just_used:
-                lines.append(f"{name}: low balance.")
+                lines.append(say("{name}: low balance.", name=name))
             elif low and available <= low:
-                lines.append(f"{name}: low balance, {amount(available, unit)} left.")
+                lines.append(say("{name}: low balance, {left} left.", name=name, left=amount(available, unit)))
             if expiring:
-                lines.append(f"{name}: {amount(expiring, unit)} expire by {soon:%d.%m.%Y} "
-                             f"(first on {first:%d.%m.%Y}).")
+                lines.append(say("{name}: {units} expire by {day} (first on {first}).", name=name,
+                                 units=amount(expiring, unit), day=soon, first=first))
     return {client_id: lines for client_id, lines in said.items() if lines}
 
 
@@ -366,7 +369,8 @@ def take_a_pass(session: Session, actor: Actor, client: Client, on: dt.date, vis
         return None
     ctype = session.get(CreditType, type_id)
     used = take_units(session, actor, client, ctype, 1, on, "Check-in", visit_id)
-    return replace(used, text=f"{ctype.name}: 1 {ctype.unit} taken, {amount(used.left, ctype.unit)} left.")
+    return replace(used, text=say("{name}: 1 {unit} taken, {left} left.", name=ctype.name, unit=ctype.unit,
+                                  left=amount(used.left, ctype.unit)))
 
 
 def holds_a_pass(session: Session, client_id: int, on: dt.date) -> bool:

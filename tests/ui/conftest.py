@@ -48,3 +48,15 @@ def desk(tmp_path, qapp):
 
     yield SimpleNamespace(database=db, ops=ops)
     db.dispose()
+
+
+@pytest.fixture
+def speak(qapp):
+    """``speak("ru")`` installs a language as the start-up does (L2); English and the tests' euros are
+    put back after the test."""
+    from app import languages
+    from ui import i18n
+
+    yield lambda language: i18n.install(qapp, language)
+    assert i18n.install(qapp, "en") is None
+    languages.use("en", "EUR")

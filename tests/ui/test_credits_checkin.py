@@ -68,3 +68,27 @@ def test_k7_the_profile_flags_a_low_balance(desk, qtbot):
     index = profile.tabs.indexOf(profile.credits)
     assert profile.tabs.tabText(index) == "Credits ⚠"
     assert profile.credits.flags.text().startswith("⚠ Sauna: low balance, 2 visits left")
+
+
+def test_l2_k6_k7_the_banner_says_the_pass_and_the_credit_notes_in_russian(desk, qtbot, speak):
+    _anna, code = _pass_holder(desk)
+    assert speak("ru") is None
+    bar = CheckInBar(desk.ops("rita"))
+    qtbot.addWidget(bar)
+    bar.show()
+    qtbot.keyClicks(bar.code, code)
+    qtbot.keyClick(bar.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(bar.result.isVisible)
+    assert bar.result.text() == ("Анна Иванова: Sauna: списано 1 (visit), осталось 2 visits. "
+                                 "Sauna: остаток на исходе.")
+
+
+def test_l2_an_unknown_code_is_said_in_russian(desk, qtbot, speak):
+    assert speak("ru") is None
+    bar = CheckInBar(desk.ops("rita"))
+    qtbot.addWidget(bar)
+    bar.show()
+    qtbot.keyClicks(bar.code, "ZZ9999")
+    qtbot.keyClick(bar.code, Qt.Key.Key_Return)
+    qtbot.waitUntil(bar.result.isVisible)
+    assert "Нет клиента с кодом ZZ9999." in bar.result.text()

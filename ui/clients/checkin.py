@@ -22,9 +22,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.errors import DomainError
+from app.reports.wording import Text
 from app.text import isolated
 from ui.i18n import message, term
 from ui.ops import FAILED, Ops
+from ui.reports.voice import WINDOW
 
 COLOURS = {"green": "#1e7b3c", "amber": "#b7791f", "red": "#b03a2e", "info": "#4a5568"}
 SHOWN_MS = 8_000  # a verdict stays this long over the list; one with Renew…/Sell… longer
@@ -180,7 +182,8 @@ class CheckInBar(QWidget):
         if result.offer:
             self.offer.setText(self.tr("Renew…") if result.offer == "renew" else self.tr("Sell…"))
         self.offer.setVisible(bool(result.offer))
-        reason = " ".join([term(result.reason), *result.reminders])  # K6 units left, K7 low or expiring
+        reason = " ".join(WINDOW.text(said) if isinstance(said, Text) else term(said)  # a verdict's word
+                          for said in (result.reason, *result.reminders))  # K6 units left, K7 low or expiring
         self._show_result(result.colour, result.client_name, reason,
                           OFFER_SHOWN_MS if result.offer else SHOWN_MS)
 
