@@ -3987,6 +3987,10 @@ Total {total} {currency}, balance due {balance} {currency}.
         <translation>استُخدم رصيد هذا البيع؛ ألغِه بدلًا من ذلك.</translation>
     </message>
     <message>
+        <source>{package}, {start} – {end}</source>
+        <translation>{package}، {start} – {end}</translation>
+    </message>
+    <message>
         <source>{name} already has a current membership: {package} ({first} – {last}). Renew it instead; the renewal starts on {renewal}.</source>
         <translation>لدى {name} اشتراك ساري بالفعل: {package} ({first} – {last}). جدّده بدلًا من ذلك؛ يبدأ التجديد في {renewal}.</translation>
     </message>
@@ -3997,6 +4001,18 @@ Total {total} {currency}, balance due {balance} {currency}.
     <message>
         <source>This sale has payments: only the owner can cancel it (the money is paid back).</source>
         <translation>لهذا البيع دفعات: لا يلغيه إلا المالك (يُعاد المال).</translation>
+    </message>
+    <message>
+        <source>Sibling discount {percent}%</source>
+        <translation>خصم الإخوة {percent}%</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>خصم</translation>
+    </message>
+    <message>
+        <source>Member discount {percent}% ({package})</source>
+        <translation>خصم المشترك {percent}% ({package})</translation>
     </message>
     <message>
         <source>This number of days</source>

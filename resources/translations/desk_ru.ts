@@ -3963,6 +3963,10 @@ Total {total} {currency}, balance due {balance} {currency}.
         <translation>Баллы этой продажи уже использованы; отмените её.</translation>
     </message>
     <message>
+        <source>{package}, {start} – {end}</source>
+        <translation>{package}, {start} – {end}</translation>
+    </message>
+    <message>
         <source>{name} already has a current membership: {package} ({first} – {last}). Renew it instead; the renewal starts on {renewal}.</source>
         <translation>У клиента {name} уже есть действующий абонемент: {package} ({first} – {last}). Продлите его; продление начнётся {renewal}.</translation>
     </message>
@@ -3973,6 +3977,18 @@ Total {total} {currency}, balance due {balance} {currency}.
     <message>
         <source>This sale has payments: only the owner can cancel it (the money is paid back).</source>
         <translation>По этой продаже есть оплаты: отменить её может только владелец (деньги возвращаются).</translation>
+    </message>
+    <message>
+        <source>Sibling discount {percent}%</source>
+        <translation>Скидка для брата или сестры {percent}%</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>Скидка</translation>
+    </message>
+    <message>
+        <source>Member discount {percent}% ({package})</source>
+        <translation>Скидка по абонементу {percent}% ({package})</translation>
     </message>
     <message>
         <source>This number of days</source>
