@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app import terms, validation
 from app.errors import AlreadyMember, DomainError, PermissionDenied
-from app.messages import QT_TRANSLATE_NOOP, Label
+from app.messages import QT_TRANSLATE_NOOP, Label, Words
 from app.models import (
     Client,
     CreditAllocation,
@@ -77,17 +77,19 @@ def _younger_sibling(session: Session, client: Client) -> bool:
 def discount_lines(session: Session, client: Client, package: Package, price: Decimal, on: dt.date,
                    settings: dict) -> list[dict]:
     """The automatic discount lines of a sale: member discount (B5) and sibling discount."""
+    say = Words(settings["language"])  # an invoice line keeps the language it was issued in (L2)
     lines = []
     if package.kind in (PackageKind.LESSON_PACK, PackageKind.CREDITS):
         current = status.current_membership(session, client.id, on, settings["tolerance_days"])
         if current is not None and current.member_discount_pct:
             lines.append({"kind": "discount", "amount": -_percent_of(price, current.member_discount_pct),
-                          "description": f"Member discount {current.member_discount_pct.normalize():f}% "
-                                         f"({current.package_name})"})
+                          "description": say("Member discount {percent}% ({package})",
+                                             percent=f"{current.member_discount_pct.normalize():f}",
+                                             package=current.package_name)})
     sibling = settings["sibling_discount_pct"]
     if package.kind == PackageKind.LESSON_PACK and sibling > 0 and _younger_sibling(session, client):
         lines.append({"kind": "discount", "amount": -_percent_of(price, sibling),
-                      "description": f"Sibling discount {sibling.normalize():f}%"})
+                      "description": say("Sibling discount {percent}%", percent=f"{sibling.normalize():f}")})
     return lines
 
 
@@ -168,12 +170,14 @@ def _clean_start(value, today: dt.date) -> dt.date:
 def sale_lines(session: Session, client: Client, package: Package, start: dt.date, end: dt.date, discount,
                today: dt.date, settings: dict) -> list[dict]:
     """The invoice lines of a sale: the package (first), its automatic discounts, a typed discount."""
+    say = Words(settings["language"])  # an invoice line keeps the language it was issued in (L2)
     lines = [{"kind": "item", "amount": package.price, "membership_id": None,
-              "description": f"{package.name}, {start:%d.%m.%Y} – {end:%d.%m.%Y}"}]
+              "description": say("{package}, {start} – {end}", package=package.name, start=say.date(start),
+                                 end=say.date(end))}]
     lines += discount_lines(session, client, package, package.price, today, settings)
     if discount not in (None, "", 0):
         amount = validation.money(discount, "discount", "The discount")
-        lines.append({"kind": "discount", "amount": -amount, "description": "Discount"})
+        lines.append({"kind": "discount", "amount": -amount, "description": say("Discount")})
     return lines
 
 

@@ -271,6 +271,21 @@ def test_b3_issued_invoices_and_payments_are_immutable_in_the_database(session, 
     assert session.get(Invoice, sale.invoice_id).total == Decimal("95.00")
 
 
+def test_l2_an_invoice_keeps_its_lines_in_the_language_it_was_issued_in(session, owner, receptionist, anna, gold,
+                                                                         six_lessons):
+    """A Russian business's sale writes Russian invoice lines (stored as issued); a later change of the
+    business's language leaves them as they are."""
+    settings.update_settings(session, owner, {"language": "ru"})
+    sales.sell(session, receptionist, anna, gold, start_date=TODAY, today=TODAY)
+    pack = sales.sell(session, receptionist, anna, six_lessons, today=TODAY, discount="1.00")
+    settings.update_settings(session, owner, {"language": "en"})
+    lines = session.scalars(select(InvoiceLine.description).where(InvoiceLine.invoice_id == pack.invoice_id)
+                            .order_by(InvoiceLine.position)).all()
+    end = session.scalar(select(Membership.end_date).where(Membership.invoice_id == pack.invoice_id))
+    assert lines == [f"Speech: 6 lessons, {TODAY:%d.%m.%Y} – {end:%d.%m.%Y}", "Скидка по абонементу 5% (Gold)",
+                     "Скидка"]
+
+
 def test_b5_member_discount_applies_to_packs_and_credits_while_current(session, receptionist, anna, gold,
                                                                        six_lessons, sauna_ten):
     sales.sell(session, receptionist, anna, gold, start_date=TODAY, today=TODAY)
