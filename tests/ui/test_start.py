@@ -201,7 +201,9 @@ def test_the_owners_dashboard_is_asked_of_the_worker_after_the_first_paint_and_b
         qtbot.addWidget(window)
         assert submitted == [] and window.ops.jobs.running == []  # shown, not yet painted: the worker waits
         dashboard = window.screen("reports").dashboard
+        assert dashboard.note.isVisibleTo(window) and dashboard.note.text() == "Making the dashboard…"
         qtbot.waitUntil(lambda: dashboard.dashboard is not None and bool(warmed))
+        assert not dashboard.note.isVisibleTo(window)  # the figures in its place
     finally:
         QApplication.instance().removeEventFilter(watch)
     titles = [title for title, _ in submitted]  # (the daily backup may come in too, 3 s after the start)

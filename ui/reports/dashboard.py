@@ -161,6 +161,8 @@ class DashboardPage(RefreshOnChange, QWidget):
         super().showEvent(event)
         if self.dashboard is None and self.job is None:
             self._make_when_painted = True
+            self.note.setText(self.tr("Making the dashboard") + "…")  # what the first paint shows meanwhile
+            self.note.show()
 
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().paintEvent(event)
@@ -193,12 +195,14 @@ class DashboardPage(RefreshOnChange, QWidget):
 
     def _stopped(self, _exc) -> None:
         self.job = None
+        self.note.hide()
 
     def show_dashboard(self, dashboard: Dashboard, svgs: list[bytes] | None = None) -> None:
         if not isValid(self):
             return  # the page was closed while the dashboard was being made
         self.job = None
         self.dashboard = dashboard
+        self.note.hide()
         for tile in self.tiles:
             self.grid.removeWidget(tile)
             tile.deleteLater()
