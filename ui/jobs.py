@@ -55,12 +55,11 @@ class Job(QObject):
         return self.future.exception(timeout) if self.future is not None else None
 
     def _ended(self, future: Future) -> None:
-        """On the worker thread: hand the outcome to the window's thread through a queued signal."""
+        """On the worker thread: hand the outcome to the window's thread through the runner's queued
+        signal. Never through this job's own: the window's thread deletes the job once it has its
+        outcome, and could do so while this thread were still inside the job's emit (a crash)."""
         exc = future.exception()
-        if exc is None:
-            self.succeeded.emit(future.result())
-        else:
-            self.failed.emit(exc)
+        self._runner.ended.emit(self, future.result() if exc is None else exc, exc is not None)
 
     @Slot(object)
     def _deliver_done(self, result) -> None:
@@ -111,10 +110,18 @@ def _window_first(work: Callable[[TaskState], Any], state: TaskState):
 class JobRunner(QObject):
     """Runs jobs on one worker thread; a progress dialog with Cancel shows while one takes long."""
 
+    ended = Signal(object, object, bool)  # from the worker: the job, its result or exception, whether it failed
+
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="desk-job")
         self.running: list[Job] = []
+        self.ended.connect(self._hand_over)
+
+    @Slot(object, object, bool)
+    def _hand_over(self, job: Job, outcome, failed: bool) -> None:
+        """On the window's thread: the job says how it ended (its slots and the progress dialog's)."""
+        (job.failed if failed else job.succeeded).emit(outcome)
 
     def start(self, title: str, work: Callable[[TaskState], Any], *, parent: QWidget | None,
               on_done: Callable[[Any], None], on_failed: Callable[[BaseException], None]) -> Job:
