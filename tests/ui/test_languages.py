@@ -217,13 +217,6 @@ def test_l2_the_window_shows_a_service_message_only_through_i18n_message():
 
 # --- the window in a language ---------------------------------------------------------------
 
-@pytest.fixture
-def speak(qapp):
-    """Install a language as the start-up does; English (left to right) is put back after the test."""
-    yield lambda language: i18n.install(qapp, language)
-    assert i18n.install(qapp, "en") is None
-
-
 def test_l2_arabic_reads_right_to_left_and_a_chip_is_painted_at_the_right(speak, qtbot):
     import datetime as dt
 

@@ -30,14 +30,6 @@ from ui.settings.screen import SettingsScreen
 
 
 @pytest.fixture
-def speak(qapp):
-    """Install a language as the start-up does; English and the tests' euros are put back after the test."""
-    yield lambda language: i18n.install(qapp, language)
-    assert i18n.install(qapp, "en") is None
-    languages.use("en", "EUR")
-
-
-@pytest.fixture
 def home(tmp_path, monkeypatch):
     monkeypatch.setenv("MEMBERSHIP_DESK_HOME", str(tmp_path))  # this PC's local.json: the test's own
     return tmp_path

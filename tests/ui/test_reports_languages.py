@@ -18,13 +18,7 @@ from app.reports.common import clients_text
 from app.reports.wording import ENGLISH, Text, say
 from tests.ui.jobs import finished
 from ui import i18n
-
-
-@pytest.fixture
-def speak(qapp):
-    """Install a language as the start-up does; English is put back after the test."""
-    yield lambda language: i18n.install(qapp, language)
-    assert i18n.install(qapp, "en") is None
+from ui.reports.model import VALUE_ROLE, ReportModel
 
 
 def _english_sources(language: str) -> set[str]:
@@ -48,7 +42,6 @@ def _page_texts(screen) -> list[str]:
     plain-text labels too), buttons, choices, the tables' headers and first rows, the charts' words."""
     from PySide6.QtWidgets import QTableView
 
-    from ui.reports.model import VALUE_ROLE, ReportModel
     from ui.reports.voice import WINDOW
 
     page = screen.pages.currentWidget()
@@ -123,7 +116,6 @@ def test_l2_every_report_in_russian_and_arabic_shows_no_english_string(language,
 ])
 def test_l2_q8_a_count_of_clients_says_the_plural_of_the_language(language, count, shown, speak):
     """Qt's numerus forms (three in Russian, six in Arabic), the number as the language writes it."""
-    from ui.reports.model import VALUE_ROLE, ReportModel
     from ui.reports.voice import WINDOW
 
     assert speak(language) is None

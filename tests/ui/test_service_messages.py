@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from sqlalchemy import func, select
@@ -20,13 +19,6 @@ from app.models import Client
 from tests.ui.typing import type_text
 from ui import i18n
 from ui.clients.dialog import ClientDialog
-
-
-@pytest.fixture
-def speak(qapp):
-    """Install a language as the start-up does; English is put back after the test."""
-    yield lambda language: i18n.install(qapp, language)
-    assert i18n.install(qapp, "en") is None
 
 
 def _refuse_a_long_name(ops_for, qtbot, database) -> str:
