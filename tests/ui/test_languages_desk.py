@@ -143,16 +143,6 @@ def test_l2_the_sale_payment_and_balance_show_the_currency_from_settings(desk, q
     assert profile.balance.text() == balance
 
 
-@pytest.fixture
-def styled(qapp):
-    """The desk's style sheet (its paddings make buttons wider), as the program sets it; none after."""
-    from ui.app import RESOURCES
-
-    qapp.setStyleSheet((RESOURCES / "style.qss").read_text(encoding="utf-8"))
-    yield
-    qapp.setStyleSheet("")
-
-
 def test_l2_the_invoice_dialog_in_russian_shows_every_button_whole_and_its_money_with_the_symbol(desk, qtbot,
                                                                                                  speak, styled):
     from PySide6.QtWidgets import QAbstractButton

@@ -39,3 +39,25 @@ def test_every_area_and_a_profile_fit_1024_px(desk, qtbot):
         QApplication.processEvents()
         assert window.minimumSizeHint().width() <= SCREEN_WIDTH, tabs.tabText(index)
     assert window.width() == SCREEN_WIDTH
+
+
+def test_l2_a_profiles_phone_and_email_show_whole_in_russian(desk, qtbot, speak, styled):
+    """Russian field names are long ("Законный представитель"): they wrap, and the client's phone and
+    email keep one whole line beside them (the phone was cut in half at 340 px)."""
+    assert speak("ru") is None
+    olga = desk.ops("olga")
+    with desk.database.writer.begin() as s:
+        client = clients.create_client(s, olga.actor, name="Татьяна Шевченко", phone="+7 966 754 90 03",
+                                       email="client44@example.org")
+    window = MainWindow(olga)
+    qtbot.addWidget(window)
+    window.resize(SCREEN_WIDTH, 768)
+    window.show()
+    window.show_area("clients")
+    window.screen("clients").open_client(client)
+    QApplication.processEvents()
+    fields = window.screen("clients").profile.fields
+    for key in ("phone", "email"):
+        label = fields[key]
+        assert label.width() >= label.fontMetrics().horizontalAdvance(label.text()), key
+    assert window.minimumSizeHint().width() <= SCREEN_WIDTH

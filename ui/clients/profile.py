@@ -212,7 +212,9 @@ class ClientProfile(QWidget):
             value.setTextFormat(Qt.TextFormat.PlainText)  # the client's own text (D8)
             value.setWordWrap(True)
             self.fields[key] = value
-            self.details.addRow(label, value)
+            name = QLabel(label)
+            name.setWordWrap(True)  # "Законный представитель" on two lines: the values keep the card's width
+            self.details.addRow(name, value)
         details = QFrame(objectName="card")
         details_box = QVBoxLayout(details)  # the photo above the details: the values get the card's width
         photo_box = QHBoxLayout()
