@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 from sqlalchemy import select
 
 from app.models import Client, Package
-from app.services import clients, payments, programs
+from app.services import catalogue, clients, payments, programs
 from app.services import sales as selling
 from ui.mainwindow import MainWindow
 
@@ -37,9 +37,12 @@ def _client_with_everything(desk):
     with desk.database.writer.begin() as s:
         client = clients.create_client(s, olga.actor, name=NAME, guardian_name=NAME, notes=NAME)
         gold = s.scalar(select(Package.id).where(Package.name == "Gold"))
-        sale = selling.sell(s, olga.actor, client, gold)
+        sale = selling.sell(s, olga.actor, client, gold, description=NAME)  # a card's facts show the description
         payments.add_payment(s, olga.actor, sale.invoice_id, "10.00")
         swim = programs.create_program(s, olga.actor, name="Swimming", base_lesson_price="10")
+        pack = catalogue.create_package(s, olga.actor, kind="lesson_pack", name=NAME, price="50", term_count=1,
+                                        term_unit="month", program_id=swim, lesson_count=4)
+        selling.sell(s, olga.actor, client, pack)  # a card's title is the package's name
         group = programs.create_group(s, olga.actor, program_id=swim, name="Tuesday", capacity=5,
                                       slots=[(1, "16:00", "16:45")])
         programs.enrol(s, olga.actor, group, client)

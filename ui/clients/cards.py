@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.languages import date_text, day_month_text
+from app.languages import date_text, day_month_text, number_text
 from app.services import card_edits, cards, journal
 from app.services.status import LABELS
 from ui.clients.card_edit import CardFields, Edits, ask_date, visit_menu
@@ -359,6 +359,7 @@ class CardsPanel(QWidget):
         program, package = card["program"], card["package"]
         title = package if not program or package.startswith(program) else f"{program} · {package}"
         heading = QLabel(title, objectName="cardTitle")
+        heading.setTextFormat(Qt.TextFormat.PlainText)  # the package's name as typed (D8)
         heading.setWordWrap(True)  # a long program and package name wraps instead of widening the page
         colour = STANDING_COLOURS[card["status"]].name()  # rich text: a style sheet per card costs more
         state = QLabel(f"<b style='color:{colour}'>{term(LABELS[card['status']])}</b>")
@@ -374,11 +375,13 @@ class CardsPanel(QWidget):
         money = self.tr("total {total}").format(total=money_text(card["price"]))
         if card["size"]:
             money = self.tr("{used}/{size} lessons · {each} a lesson · ").format(
-                used=card["used"], size=card["size"], each=money_text(card["per_lesson"])) + money
+                used=number_text(card["used"]), size=number_text(card["size"]),
+                each=money_text(card["per_lesson"])) + money
         facts.append(money)
         if card["description"] and not self.editing:
             facts.append(card["description"])
         details = QLabel("   ·   ".join(facts), objectName="cardFacts")
+        details.setTextFormat(Qt.TextFormat.PlainText)  # a description and a user's name as typed (D8)
         details.setWordWrap(True)
         box.addWidget(details)
         if self.editing:
