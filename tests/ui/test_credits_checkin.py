@@ -33,14 +33,20 @@ def _used(desk) -> int:
         return s.scalar(select(func.sum(CreditGrant.used)))
 
 
-def test_k6_k7_a_pass_checks_in_green_and_the_banner_says_what_is_left(desk, qtbot):
-    _anna, code = _pass_holder(desk)
+def _checked_in(desk, qtbot, code: str) -> CheckInBar:
+    """The receptionist's check-in field: ``code`` typed, Enter, the banner shown."""
     bar = CheckInBar(desk.ops("rita"))
     qtbot.addWidget(bar)
     bar.show()
     qtbot.keyClicks(bar.code, code)
     qtbot.keyClick(bar.code, Qt.Key.Key_Return)
     qtbot.waitUntil(bar.result.isVisible)
+    return bar
+
+
+def test_k6_k7_a_pass_checks_in_green_and_the_banner_says_what_is_left(desk, qtbot):
+    _anna, code = _pass_holder(desk)
+    bar = _checked_in(desk, qtbot, code)
     assert bar.last.colour == "green" and _used(desk) == 1
     assert bar.result.text() == "Анна Иванова: Sauna: 1 visit taken, 2 visits left. Sauna: low balance."
 
@@ -73,22 +79,12 @@ def test_k7_the_profile_flags_a_low_balance(desk, qtbot):
 def test_l2_k6_k7_the_banner_says_the_pass_and_the_credit_notes_in_russian(desk, qtbot, speak):
     _anna, code = _pass_holder(desk)
     assert speak("ru") is None
-    bar = CheckInBar(desk.ops("rita"))
-    qtbot.addWidget(bar)
-    bar.show()
-    qtbot.keyClicks(bar.code, code)
-    qtbot.keyClick(bar.code, Qt.Key.Key_Return)
-    qtbot.waitUntil(bar.result.isVisible)
+    bar = _checked_in(desk, qtbot, code)
     assert bar.result.text() == ("Анна Иванова: Sauna: списано 1 (visit), осталось 2 visits. "
                                  "Sauna: остаток на исходе.")
 
 
 def test_l2_an_unknown_code_is_said_in_russian(desk, qtbot, speak):
     assert speak("ru") is None
-    bar = CheckInBar(desk.ops("rita"))
-    qtbot.addWidget(bar)
-    bar.show()
-    qtbot.keyClicks(bar.code, "ZZ9999")
-    qtbot.keyClick(bar.code, Qt.Key.Key_Return)
-    qtbot.waitUntil(bar.result.isVisible)
+    bar = _checked_in(desk, qtbot, "ZZ9999")
     assert "Нет клиента с кодом ZZ9999." in bar.result.text()
