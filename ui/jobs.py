@@ -72,7 +72,7 @@ class Job(QObject):
         self._on_failed(exc)
 
 
-WINDOW_TURN_S = 0.0005  # the interpreter's switch interval while a job runs (CPython's own: 5 ms)
+WINDOW_TURN_S = 0.00005  # the interpreter's switch interval while a job runs (CPython's own: 5 ms)
 
 _running = 0  # jobs running now, over every runner of the process (the settings below are the process's)
 _running_lock = threading.Lock()
@@ -82,10 +82,12 @@ _interval_before = 0.005
 def _window_first(work: Callable[[TaskState], Any], state: TaskState):
     """Run ``work`` so the window's thread keeps its turn at the interpreter (SPEC L3).
 
-    - The switch interval is 0.5 ms instead of 5: a table the window paints while the worker computes
-      calls into Python for every cell and role, and each call may wait for the worker to hand the
-      interpreter over, up to one interval each time (measured on a busy PC: a paint during a
-      100,000-row sort kept the window's thread 150-390 ms; 45-80 ms at 0.5 ms, each sort 0.4-0.9 s either way).
+    - The switch interval is 50 µs instead of 5 ms: a table the window paints while the worker computes
+      calls into Python for every cell and role (some 560 calls), and each call may wait for the worker
+      to hand the interpreter over, up to one interval each time. Measured, a paint during a
+      100,000-row sort: 150-390 ms at 5 ms; on a busy PC 45-80 ms at 0.5 ms, but 150-180 ms on a quiet
+      one (the worker then never waits for a core); 40-50 ms at 0.1 ms; under 40 ms at 50 µs. Each sort
+      takes 0.25-0.35 s either way: the worker hands over only when the window's thread asks.
     - The cyclic garbage collector is off: a full collection over the many rows a job holds keeps
       the interpreter to itself for 0.1-0.3 s (measured: 100-300 ms stalls during an export, none
       with it off). Reference counting still frees everything but cycles, collected once no job runs.
