@@ -40,10 +40,12 @@ class DatabaseProblem(Exception):
     ``newer``, ``unreachable``, ``network_share`` (SQLite on NFS or SMB, D7).
     """
 
-    def __init__(self, kind: str, message: str):
-        super().__init__(message)
-        self.kind = kind
-        self.message = message
+    def __init__(self, kind: str, message: str, **params):
+        from app.messages import english
+
+        self.kind, self.template, self.params = kind, message, params  # a catalogue template, or plain English
+        self.message = english(message, params)
+        super().__init__(self.message)
 
 
 class AlreadyMember(DomainError):

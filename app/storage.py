@@ -18,6 +18,7 @@ from app.backup import backup_sqlite
 from app.connection import MESSAGES, connection_problem
 from app.db import Database, is_sqlite, make_engine
 from app.errors import DatabaseProblem
+from app.messages import QT_TRANSLATE_NOOP
 from app.migrations import HEAD
 from app.paths import private_file
 from app.shares import network_share
@@ -100,8 +101,11 @@ def _check_header(file: Path) -> None:
 CHECK_AT_OPENING_BYTES = 48 * 1024 * 1024  # a larger file's quick_check runs after the window is up
 
 
+DAMAGED_PAGES = QT_TRANSLATE_NOOP("Messages", "The database file {file} has damaged pages. Restore a backup.")
+
+
 def _damaged(where) -> DatabaseProblem:
-    return DatabaseProblem("damaged", f"The database file {where} has damaged pages. Restore a backup.")
+    return DatabaseProblem("damaged", DAMAGED_PAGES, file=str(where))  # found while working: said in the user's words
 
 
 def _quick_check(conn: Connection, url: str) -> None:

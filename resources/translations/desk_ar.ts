@@ -4387,6 +4387,10 @@ Total {total} {currency}, balance due {balance} {currency}.
         <translation>البرنامج نفسه</translation>
     </message>
     <message>
+        <source>The database file {file} has damaged pages. Restore a backup.</source>
+        <translation>في ملف قاعدة البيانات {file} صفحات تالفة. استعد نسخة احتياطية.</translation>
+    </message>
+    <message>
         <source>Cancelled: nothing was saved.</source>
         <translation>أُلغي: لم يُحفظ شيء.</translation>
     </message>

@@ -4363,6 +4363,10 @@ Total {total} {currency}, balance due {balance} {currency}.
         <translation>сама программа</translation>
     </message>
     <message>
+        <source>The database file {file} has damaged pages. Restore a backup.</source>
+        <translation>В файле базы данных {file} повреждены страницы. Восстановите резервную копию.</translation>
+    </message>
+    <message>
         <source>Cancelled: nothing was saved.</source>
         <translation>Отменено: ничего не сохранено.</translation>
     </message>

@@ -170,7 +170,10 @@ def test_d4_a_damaged_page_at_start_offers_restore_a_backup_and_opens_the_restor
     assert [p.suffix for p in backups_dir().glob("centre-*before-restore*")] == [".damaged"]
 
 
-def test_d4_damaged_pages_of_a_large_file_are_found_after_the_window_is_up(home, qtbot, monkeypatch):
+@pytest.mark.parametrize(("language", "said"), [("en", ("damaged pages", "Restore a backup")),
+                                                ("ru", ("повреждены страницы", "Восстановите резервную копию"))])
+def test_d4_damaged_pages_of_a_large_file_are_found_after_the_window_is_up(home, qtbot, monkeypatch, speak,
+                                                                            language, said):
     import app.storage as storage
     from app.db import sqlite_url
     from app.services.users import first_owner
@@ -182,6 +185,7 @@ def test_d4_damaged_pages_of_a_large_file_are_found_after_the_window_is_up(home,
     db = storage.open_database(sqlite_url(path))
     with db.reader.begin() as s:
         owner = first_owner(s)
+    assert speak(language) is None  # the warning in the user's language (L2)
     with qtbot.capture_exceptions() as raised:  # the clients list's read stops quietly (ReadFailed)
         session = DeskSession(db)
         window = session.open(owner)
@@ -192,7 +196,7 @@ def test_d4_damaged_pages_of_a_large_file_are_found_after_the_window_is_up(home,
                         timeout=10000)
     assert {kind.__name__ for kind, _exc, _tb in raised} <= {"ReadFailed"}
     warning = window.backups.warning
-    assert "damaged pages" in warning.text() and "Restore a backup" in warning.text()
+    assert all(words in warning.text() for words in said)
     assert warning.findChild(object, "restoreBackup") is not None
     warning.close()
     window.close()

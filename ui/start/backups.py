@@ -118,7 +118,7 @@ class Backups(QObject):
             try:
                 check_pages(working, state)
             except DatabaseProblem as problem:
-                raise DomainError(problem.message) from problem
+                raise DomainError(problem.template, **problem.params) from problem  # in the user's language
 
         return self.ops.start(self.tr("Checking the database"), work, parent=None,
                               on_error=lambda exc: self._damaged(message(exc)))
