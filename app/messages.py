@@ -78,23 +78,27 @@ def ts_file(language: str) -> Path:
     return ROOT / "resources" / "translations" / f"desk_{language}.ts"
 
 
+def finished(language: str, context_name: str = CONTEXT):
+    """(message, translation) of each finished entry of ``context_name`` in ``language``'s .ts file
+    (none for English), read without Qt."""
+    if language == "en" or not ts_file(language).is_file():
+        return
+    import xml.etree.ElementTree as ET  # a document's first label only: not at the program's start
+
+    for context in ET.parse(ts_file(language)).getroot().iter("context"):
+        if context.findtext("name") == context_name:
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if translation is not None and not translation.get("type"):
+                    yield message, translation
+
+
 @cache
 def catalogue(language: str, context_name: str = CONTEXT) -> dict[str, str]:
     """English template -> its finished translation in ``language`` (empty for English); the
     catalogue's context, or "Terms" (the words of app/'s tables: a payment method)."""
-    if language == "en" or not ts_file(language).is_file():
-        return {}
-    import xml.etree.ElementTree as ET  # a document's first label only: not at the program's start
-
-    found = {}
-    for context in ET.parse(ts_file(language)).getroot().iter("context"):
-        if context.findtext("name") != context_name:
-            continue
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            if translation is not None and not translation.get("type") and translation.text:
-                found[message.findtext("source")] = translation.text
-    return found
+    return {message.findtext("source"): translation.text
+            for message, translation in finished(language, context_name) if translation.text}
 
 
 class Words:

@@ -152,21 +152,13 @@ PLURAL_FORMS = {"en": ("one", "other"), "ru": ("one", "few", "many"),
 @cache
 def plurals(language: str) -> dict[str, list[str]]:
     """``%n`` template -> its finished plural forms in ``language`` (Qt's order), from the .ts file."""
-    from app.messages import CONTEXT, ts_file
-
-    if language == "en" or not ts_file(language).is_file():
-        return {}
-    import xml.etree.ElementTree as ET
+    from app.messages import finished
 
     found = {}
-    for context in ET.parse(ts_file(language)).getroot().iter("context"):
-        if context.findtext("name") != CONTEXT:
-            continue
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            forms = [form.text or "" for form in translation.iter("numerusform")]
-            if message.get("numerus") == "yes" and not translation.get("type") and all(forms):
-                found[message.findtext("source")] = forms
+    for message, translation in finished(language):
+        forms = [form.text or "" for form in translation.iter("numerusform")]
+        if message.get("numerus") == "yes" and all(forms):
+            found[message.findtext("source")] = forms
     return found
 
 
