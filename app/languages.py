@@ -164,10 +164,11 @@ def weekday_text(day: dt.date) -> str:
 
 
 def month_text(month: int, year: int) -> str:
-    """A month on its own with its year: March 2026 · март 2026 · مارس ٢٠٢٦."""
+    """A month on its own with its year, as a heading writes it: March 2026 · Март 2026 · مارس ٢٠٢٦."""
     if _english():
         return f"{ENGLISH_MONTHS[month - 1]} {year}"
-    return _digits(format_date(dt.date(year, month, 1), "LLLL y", _locale()))
+    shown = format_date(dt.date(year, month, 1), "LLLL y", _locale())
+    return _digits(shown[:1].upper() + shown[1:])  # Babel's Russian standalone month is lower case
 
 
 def weekday_names() -> list[str]:

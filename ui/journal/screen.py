@@ -353,9 +353,9 @@ class JournalScreen(RefreshOnChange, QWidget):
         return dialog
 
     def _mark_visitor(self, visitor: dict, day: dt.date) -> None:
-        makeup = next(s["id"] for s in self.statuses if s["uses_makeup"])
-        self.undo_stack.push(self._mark(visitor["id"], day, None, makeup,
-                                        f"{visitor['name']} {day_month_text(day)}: makeup"))
+        makeup = next(s for s in self.statuses if s["uses_makeup"])
+        self.undo_stack.push(self._mark(visitor["id"], day, None, makeup["id"],
+                                        f"{visitor['name']} {day_month_text(day)}: {makeup['name']}"))
 
     def add_date(self) -> None:
         text, ok = QInputDialog.getText(self, self.tr("Add a lesson date"), self.tr("Date (dd.mm.yyyy):"))

@@ -48,8 +48,7 @@ class WindowVoice(Voice):
         return languages.date_text(day)
 
     def month(self, day: dt.date) -> str:
-        shown = languages.month_text(day.month, day.year)
-        return shown[:1].upper() + shown[1:]  # a cell's first word: "Декабрь 2026"
+        return languages.month_text(day.month, day.year)  # "Декабрь 2026"
 
     def cell(self, kind, value) -> str:
         """Stored text without a right-to-left letter (a phone, a code, an email, a Latin name) kept
