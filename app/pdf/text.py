@@ -10,6 +10,7 @@ draws glyphs left to right as given.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -53,13 +54,25 @@ def _reshaper():
     return ArabicReshaper(configuration={"support_ligatures": True, **drawable})
 
 
+# A left-to-right run inside right-to-left text (a name, a code in brackets): from a letter, or an opening
+# bracket before a letter or digit, to the last letter, digit or closing bracket before the next
+# right-to-left letter (a run of digits alone, a date range, keeps the right-to-left order).
+_LETTERS = "A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u04ff"
+_LEFT_TO_RIGHT_RUN = re.compile(
+    rf"(?:\([{_LETTERS}0-9]|[{_LETTERS}])[^\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]*[{_LETTERS}0-9)\]]")
+
+
 def visual(text: str) -> str:
-    """Text as reportlab must draw it: right-to-left runs joined and reordered, the rest unchanged."""
+    """Text as reportlab must draw it: right-to-left runs joined and reordered, the rest unchanged.
+
+    A left-to-right run is embedded (LRE … PDF) first: the bidi algorithm used has no bracket pairs, and
+    "الدافع: Jack Hughes (C000040)" came out as "(Jack Hughes (C000040"."""
     if not _right_to_left(text):
         return text
     from bidi.algorithm import get_display  # mirrors brackets (the compiled bidi.get_display leaves ")x(")
 
-    return get_display(_reshaper().reshape(text))
+    shaped = _reshaper().reshape(text)
+    return get_display(_LEFT_TO_RIGHT_RUN.sub(lambda run: f"\u202a{run.group(0)}\u202c", shaped))
 
 
 def para(text, style: ParagraphStyle) -> Paragraph:

@@ -43,6 +43,14 @@ def test_b4_arabic_is_joined_and_right_to_left():
     assert text.visual("Zoë") == "Zoë"
 
 
+def test_l2_a_latin_name_with_its_code_in_brackets_stays_whole_in_arabic():
+    """The payer line of an Arabic invoice: the name and its bracketed code read as typed."""
+    for name in ("Jack Hughes (C000040)", "Анна Иванова (C000044)", "Zoë (3BM5ME)"):
+        drawn = text.visual(f"الدافع: {name}")
+        assert drawn.startswith(name) and "\u202a" not in drawn and "\u202c" not in drawn
+    assert text.visual("تخاطب 7-12 سنة: 6 حصص، 02/12/2026 – 01/03/2027").startswith("01/03/2027 – 02/12/2026")
+
+
 def test_b4_markup_in_a_name_is_printed_as_text_and_fetches_nothing(session, owner, invoice, tmp_path, monkeypatch):
     def no_network(*args, **kwargs):
         raise AssertionError("the PDF tried to fetch something")
