@@ -169,7 +169,12 @@ def _matching(session: Session, query: str):
     looks_like_phone = len(digits) >= 3 and not any(ch.isalpha() for ch in query)
     sqlite = session.get_bind().dialect.name == "sqlite"
     if looks_like_phone:
-        return _phone_matching(session, query, digits)
+        by_phone = _phone_matching(session, query, digits)
+        if len(words) != 1 or not words[0].isalnum():
+            return by_phone
+        # part of a code can be digits only ("2345" of "K2345M"): the codes are searched too
+        return or_(by_phone, _fts_match("code", words[0]) if sqlite
+                   else func.lower(Client.code).contains(words[0], autoescape=True))
     conditions = []
     for word in words:
         if sqlite and len(word) >= 3:
