@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import select
 
 from app.models import Package
-from app.services import catalogue, clients, programs
+from app.services import catalogue, clients, programs, sales
 
 
 def plan(session, name: str) -> int:
@@ -46,3 +46,19 @@ def sauna_ten(session, owner):
     sauna = catalogue.create_credit_type(session, owner, "Sauna", "visit")
     return catalogue.create_package(session, owner, kind="credits", name="Sauna x10", price="60.00",
                                     term_count=6, term_unit="month", credits={sauna: 10})
+
+
+def towel_today(desk, name: str) -> int:
+    """A client ``name`` sold "Spa month" today, whose service "Towel" falls weekly on today's weekday (R1):
+    one agenda line today. The client's id."""
+    import datetime as dt
+
+    today = dt.date.today()
+    owner = desk.ops("olga").actor
+    with desk.database.writer.begin() as s:
+        spa = catalogue.create_package(s, owner, kind="membership", name="Spa month", price="50", term_count=1,
+                                       term_unit="month", services=[{"name": "Towel", "frequency": "weekly",
+                                                                     "every_weeks": 1, "weekdays": [today.weekday()]}])
+        client = clients.create_client(s, owner, name=name)
+        sales.sell(s, owner, client, spa, start_date=today, today=today)
+    return client

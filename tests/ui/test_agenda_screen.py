@@ -8,7 +8,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.services import catalogue, clients, sales
+from tests.sales_fixtures import towel_today
 from ui.agenda.screen import AgendaScreen
 from ui.forms import pydate, qdate
 
@@ -16,13 +16,7 @@ from ui.forms import pydate, qdate
 def test_r1_agenda_days_marks_note_and_reschedule(desk, qtbot, monkeypatch):
     ops = desk.ops("rita")
     today = dt.date.today()
-    owner = desk.ops("olga").actor
-    with desk.database.writer.begin() as s:
-        spa = catalogue.create_package(s, owner, kind="membership", name="Spa month", price="50", term_count=1,
-                                       term_unit="month", services=[{"name": "Towel", "frequency": "weekly",
-                                                                     "every_weeks": 1, "weekdays": [today.weekday()]}])
-        anna = clients.create_client(s, owner, name="<b>Анна</b>")
-        sales.sell(s, owner, anna, spa, start_date=today, today=today)
+    towel_today(desk, "<b>Анна</b>")
     screen = AgendaScreen(ops)
     qtbot.addWidget(screen)
     screen.resize(1366, 700)

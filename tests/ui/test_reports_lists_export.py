@@ -17,6 +17,7 @@ from sqlalchemy import func, select
 
 from app.models import Client, CreditGrant, Package
 from app.services import catalogue, clients, sales
+from tests.sales_fixtures import towel_today
 from tests.ui.jobs import finished
 from ui.agenda.screen import AgendaScreen
 from ui.clients.screen import ClientsScreen
@@ -84,13 +85,7 @@ def test_x2_the_credits_area_exports_one_row_per_client_and_type(desk, qtbot, mo
 
 def test_x2_the_agenda_exports_the_day_shown(desk, qtbot, monkeypatch, tmp_path):
     today = dt.date.today()
-    owner = desk.ops("olga").actor
-    with desk.database.writer.begin() as s:
-        spa = catalogue.create_package(s, owner, kind="membership", name="Spa month", price="50", term_count=1,
-                                       term_unit="month", services=[{"name": "Towel", "frequency": "weekly",
-                                                                     "every_weeks": 1, "weekdays": [today.weekday()]}])
-        anna = clients.create_client(s, owner, name="Anna Agenda")
-        sales.sell(s, owner, anna, spa, start_date=today, today=today)
+    towel_today(desk, "Anna Agenda")
     screen = AgendaScreen(desk.ops("rita"))
     qtbot.addWidget(screen)
     screen.show()
@@ -184,13 +179,7 @@ def test_x2_the_credits_area_prints_to_pdf(desk, qtbot, monkeypatch, tmp_path):
 
 
 def test_x2_the_agenda_prints_the_day_shown_to_pdf(desk, qtbot, monkeypatch, tmp_path):
-    today = dt.date.today()
-    owner = desk.ops("olga").actor
-    with desk.database.writer.begin() as s:
-        spa = catalogue.create_package(s, owner, kind="membership", name="Spa month", price="50", term_count=1,
-                                       term_unit="month", services=[{"name": "Towel", "frequency": "weekly",
-                                                                     "every_weeks": 1, "weekdays": [today.weekday()]}])
-        sales.sell(s, owner, clients.create_client(s, owner, name="Anna Agenda"), spa, start_date=today, today=today)
+    towel_today(desk, "Anna Agenda")
     screen = AgendaScreen(desk.ops("rita"))
     qtbot.addWidget(screen)
     screen.show()
